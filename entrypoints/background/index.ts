@@ -1,1 +1,60 @@
-export default defineBackground(() => {});
+// Composition root: build the services, register every listener synchronously (MV3 rule), nothing else.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createWsSession } from '../../lib/kraken/index.ts';
+import { createMarketService } from '../../lib/market/service.ts';
+import { parseRequest, STREAM_PORT, type StreamEvent } from '../../lib/messaging/protocol.ts';
+import { isTrustedSender } from '../../lib/messaging/trust.ts';
+import * as adapters from './adapters.ts';
+import { handleRequest } from './handlers.ts';
+
+// A periodic alarm wakes a stopped worker so the badge and the connection come back on their own.
+const WAKE_ALARM = 'wake';
+
+export default defineBackground(() => {
+  const market = createMarketService({
+    ...adapters,
+    createSession: (url) => createWsSession({ url }),
+    now: () => Date.now(),
+  });
+  const ready = market.start();
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const trusted = (sender: { id?: string; url?: string; origin?: string } | undefined) =>
+    sender !== undefined && isTrustedSender(sender, browser.runtime.id, ownOrigin);
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const req = trusted(sender) ? parseRequest(message) : null;
+    if (!req) return false; // Untrusted sender or malformed payload: no answer at all.
+    ready
+      .then(() => handleRequest(market, req))
+      .catch((error: unknown) => ({ ok: false, error: { name: 'StartupError', message: String(error) } }))
+      .then(sendResponse);
+    return true;
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== STREAM_PORT || !trusted(port.sender)) {
+      port.disconnect();
+      return;
+    }
+    const post = (event: StreamEvent) => port.postMessage(event);
+    let unsubscribe: (() => void) | null = null;
+    let closed = false;
+    port.onDisconnect.addListener(() => {
+      closed = true;
+      unsubscribe?.();
+    });
+    ready.then(() => {
+      if (closed) return;
+      post({ type: 'snapshot', snapshot: market.snapshot() });
+      unsubscribe = market.subscribe(post);
+    });
+  });
+
+  browser.alarms.onAlarm.addListener(() => {
+    // Waking the worker is the point; start() already ran in this instance.
+  });
+  browser.alarms.get(WAKE_ALARM).then((alarm) => {
+    if (!alarm) browser.alarms.create(WAKE_ALARM, { periodInMinutes: 1 });
+  });
+});

@@ -1,0 +1,34 @@
+// Browser-API adapters for the background's services. The only place that touches browser.storage / action.
+import { browser } from 'wxt/browser';
+import type { Tick } from '../../lib/market/types.ts';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/schema.ts';
+
+const TICKS_KEY = 'ticks';
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
+  // Only field names and generic reasons are logged: settings hold nothing private.
+  for (const problem of problems) console.warn(`[settings] ${problem}`);
+  return settings;
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+export async function loadTicks(): Promise<Record<string, Tick>> {
+  const stored = await browser.storage.session.get(TICKS_KEY);
+  const value = stored[TICKS_KEY];
+  return typeof value === 'object' && value !== null ? (value as Record<string, Tick>) : {};
+}
+
+export async function saveTicks(ticks: Record<string, Tick>): Promise<void> {
+  await browser.storage.session.set({ [TICKS_KEY]: ticks });
+}
+
+export async function setBadge(text: string, color: string): Promise<void> {
+  await browser.action.setBadgeText({ text });
+  await browser.action.setBadgeBackgroundColor({ color });
+  await browser.action.setBadgeTextColor?.({ color: '#ffffff' });
+}

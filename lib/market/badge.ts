@@ -1,0 +1,34 @@
+/**
+ * Renders a price in at most four characters for the toolbar badge (Chrome shows ~4 characters):
+ * 97234.5 → "97k", 3456.7 → "3457", 183.42 → "183", 2.314 → "2.31", 0.38123 → ".381", 1234567 → "1.2M".
+ */
+export function badgeText(price: number): string {
+  if (!Number.isFinite(price) || price < 0) return '';
+  if (price === 0) return '0';
+  if (price < 0.001) {
+    // Sub-milli prices (e.g. SHIB): "1e-5".
+    const exp = Math.floor(Math.log10(price));
+    return `${Math.min(9, Math.round(price / 10 ** exp))}e${exp}`.slice(0, 4);
+  }
+  if (price < 0.9995) return price.toFixed(3).slice(1); // ".381"
+  if (price < 9.995) return price.toFixed(2);
+  if (price < 99.95) return price.toFixed(1);
+  if (price < 9999.5) return String(Math.round(price));
+  if (price < 999_500) return `${Math.round(price / 1000)}k`;
+  if (price < 9_950_000) return `${(price / 1e6).toFixed(1)}M`;
+  if (price < 999_500_000) return `${Math.round(price / 1e6)}M`;
+  return `${Math.round(price / 1e9)}B`.slice(0, 4);
+}
+
+export type Direction = 'up' | 'down' | 'flat';
+
+export function direction(previous: number | undefined, next: number): Direction {
+  if (previous === undefined || previous === next) return 'flat';
+  return next > previous ? 'up' : 'down';
+}
+
+export const BADGE_COLORS: Record<Direction, string> = {
+  up: '#16a34a',
+  down: '#dc2626',
+  flat: '#5741d9',
+};

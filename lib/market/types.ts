@@ -1,0 +1,41 @@
+/** The latest ticker for one pair, as the UI shows it. Values are display-only (never used for orders). */
+export interface Tick {
+  symbol: string;
+  last: number;
+  bid: number;
+  ask: number;
+  change: number;
+  changePct: number;
+  high: number;
+  low: number;
+  volume: number;
+  /** When the background received it (ms since epoch). */
+  receivedAt: number;
+}
+
+/** Price formatting data for a pair, from Kraken's `instrument` channel. */
+export interface PairInfo {
+  symbol: string;
+  base: string;
+  quote: string;
+  pricePrecision: number;
+  status: string;
+}
+
+export type ConnectionView =
+  | { kind: 'connecting' }
+  | { kind: 'live'; since: number }
+  | { kind: 'reconnecting'; attempt: number; retryAt: number; reason: string }
+  | { kind: 'offline'; reason: string };
+
+export interface MarketSnapshot {
+  connection: ConnectionView;
+  watchlist: string[];
+  badgePair: string | null;
+  ticks: Record<string, Tick>;
+  pairs: Record<string, PairInfo>;
+  /** Pairs Kraken refused to subscribe, with its reason. */
+  rejected: Record<string, string>;
+  lastTickAt: number | null;
+  endpointLabel: string;
+}

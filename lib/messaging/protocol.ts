@@ -1,0 +1,78 @@
+// THE messaging contract between the UI pages and the background service worker (DESIGN.md §3).
+// Requests go through runtime.sendMessage; live data streams over a Port named STREAM_PORT.
+import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
+import type { Endpoints, Settings } from '../settings/schema.ts';
+
+export const STREAM_PORT = 'market-stream';
+
+export interface RequestMap {
+  'watchlist.add': { params: { symbol: string }; result: { symbol: string } };
+  'watchlist.remove': { params: { symbol: string }; result: { symbol: string } };
+  'badge.setPair': { params: { symbol: string }; result: { symbol: string } };
+  'settings.get': { params: Record<never, never>; result: Settings };
+  'settings.setEndpoints': { params: { endpoints: Endpoints }; result: Settings };
+}
+export type RequestType = keyof RequestMap;
+export type Request = { [K in RequestType]: { type: K } & RequestMap[K]['params'] }[RequestType];
+export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
+export type ResultOf<K extends RequestType> = RequestMap[K]['result'];
+
+/** Errors cross the boundary as data and are rebuilt as the same class on the UI side. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  code?: string;
+}
+
+export type Response<K extends RequestType> =
+  | { ok: true; value: ResultOf<K> }
+  | { ok: false; error: SerializedError };
+
+/** Background → UI over the stream port: a snapshot first, then deltas. */
+export type StreamEvent =
+  | { type: 'snapshot'; snapshot: MarketSnapshot }
+  | { type: 'ticks'; ticks: Tick[] }
+  | { type: 'connection'; connection: ConnectionView }
+  | { type: 'market'; snapshot: MarketSnapshot };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isSymbolParam = (v: Record<string, unknown>) => typeof v.symbol === 'string' && v.symbol.length <= 32;
+
+/** Validates an incoming request payload; anything that does not match the contract is refused. */
+export function parseRequest(value: unknown): Request | null {
+  if (!isRecord(value) || typeof value.type !== 'string') return null;
+  const type = value.type as RequestType;
+  switch (type) {
+    case 'watchlist.add':
+    case 'watchlist.remove':
+    case 'badge.setPair':
+      return isSymbolParam(value) ? ({ type, symbol: value.symbol } as Request) : null;
+    case 'settings.get':
+      return { type };
+    case 'settings.setEndpoints': {
+      const e = value.endpoints;
+      if (!isRecord(e)) return null;
+      if (e.kind === 'kraken') return { type, endpoints: { kind: 'kraken' } };
+      if (
+        e.kind === 'custom' &&
+        typeof e.rest === 'string' &&
+        typeof e.wsPublic === 'string' &&
+        (e.wsPrivate === null || typeof e.wsPrivate === 'string')
+      ) {
+        return {
+          type,
+          endpoints: { kind: 'custom', rest: e.rest, wsPublic: e.wsPublic, wsPrivate: e.wsPrivate },
+        };
+      }
+      return null;
+    }
+    default: {
+      const never: never = type;
+      void never;
+      return null;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+// Settings kept in browser.storage.local (small, versioned; DESIGN.md §4). Pure: parsing and migration only.
+import { DEFAULT_WATCHLIST, MAX_WATCHLIST } from '../market/watchlist.ts';
+
+export interface EndpointUrls {
+  rest: string;
+  wsPublic: string;
+  wsPrivate: string | null;
+}
+
+export type Endpoints = { kind: 'kraken' } | ({ kind: 'custom' } & EndpointUrls);
+
+/** Kraken's production endpoints (SPEC.md §1.1, §5). */
+export const KRAKEN_ENDPOINTS: EndpointUrls = {
+  rest: 'https://api.kraken.com',
+  wsPublic: 'wss://ws.kraken.com/v2',
+  wsPrivate: 'wss://ws-auth.kraken.com/v2',
+};
+
+export interface Settings {
+  version: 1;
+  endpoints: Endpoints;
+  watchlist: string[];
+  badgePair: string | null;
+}
+
+export const SETTINGS_VERSION = 1;
+export const SETTINGS_KEY = 'settings';
+
+export function defaultSettings(): Settings {
+  return {
+    version: 1,
+    endpoints: { kind: 'kraken' },
+    watchlist: [...DEFAULT_WATCHLIST],
+    badgePair: 'BTC/USD',
+  };
+}
+
+export function endpointUrls(endpoints: Endpoints): EndpointUrls {
+  return endpoints.kind === 'kraken'
+    ? KRAKEN_ENDPOINTS
+    : { rest: endpoints.rest, wsPublic: endpoints.wsPublic, wsPrivate: endpoints.wsPrivate };
+}
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseUrl(text: string, field: string, protocols: readonly string[]): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new SettingsError(field, `“${text}” is not a URL.`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new SettingsError(
+      field,
+      `${field} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`,
+    );
+  }
+  return url.href.replace(/\/$/, '');
+}
+
+/**
+ * Endpoints for a Kraken-compatible server (the local simulator) from its REST origin, e.g.
+ * "http://127.0.0.1:8787". The WebSocket URLs default to the same host at Kraken's `/v2` path.
+ */
+export function customEndpoints(rest: string, wsPublic?: string, wsPrivate?: string | null): Endpoints {
+  const restUrl = parseUrl(rest, 'REST URL', ['http:', 'https:']);
+  const origin = new URL(restUrl);
+  const derivedWs = `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}/v2`;
+  return {
+    kind: 'custom',
+    rest: origin.origin,
+    wsPublic: wsPublic?.trim() ? parseUrl(wsPublic, 'WebSocket URL', ['ws:', 'wss:']) : derivedWs,
+    wsPrivate: wsPrivate?.trim() ? parseUrl(wsPrivate, 'Private WebSocket URL', ['ws:', 'wss:']) : null,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseEndpoints(value: unknown): Endpoints {
+  if (!isRecord(value) || value.kind === 'kraken') return { kind: 'kraken' };
+  if (value.kind === 'custom' && typeof value.rest === 'string') {
+    return customEndpoints(
+      value.rest,
+      typeof value.wsPublic === 'string' ? value.wsPublic : undefined,
+      typeof value.wsPrivate === 'string' ? value.wsPrivate : null,
+    );
+  }
+  throw new SettingsError('endpoints', 'stored endpoints are not understood');
+}
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** What was wrong with the stored value and has been replaced by a default. Empty when all was well. */
+  problems: string[];
+}
+
+/**
+ * Reads stored settings. Missing → defaults. A newer version than this build knows → error (never guess
+ * and overwrite a newer profile). A damaged field → that field's default, reported in `problems`.
+ */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const defaults = defaultSettings();
+  if (raw === undefined || raw === null) return { settings: defaults, problems: [] };
+  if (!isRecord(raw)) return { settings: defaults, problems: ['settings were not an object; defaults used'] };
+  if (typeof raw.version === 'number' && raw.version > SETTINGS_VERSION) {
+    throw new SettingsError(
+      'version',
+      `Settings were written by a newer version of the extension (v${raw.version}); update the extension.`,
+    );
+  }
+  const problems: string[] = [];
+  let endpoints = defaults.endpoints;
+  try {
+    endpoints = parseEndpoints(raw.endpoints);
+  } catch (error) {
+    problems.push(`endpoints: ${error instanceof Error ? error.message : String(error)}; Kraken used`);
+  }
+  let watchlist = defaults.watchlist;
+  if (Array.isArray(raw.watchlist) && raw.watchlist.every((s) => typeof s === 'string')) {
+    watchlist = [...new Set(raw.watchlist as string[])].slice(0, MAX_WATCHLIST);
+  } else if (raw.watchlist !== undefined) {
+    problems.push('watchlist was damaged; the default watchlist is used');
+  }
+  const badgePair =
+    typeof raw.badgePair === 'string' && watchlist.includes(raw.badgePair)
+      ? raw.badgePair
+      : (watchlist[0] ?? null);
+  return { settings: { version: 1, endpoints, watchlist, badgePair }, problems };
+}

@@ -1,0 +1,92 @@
+import type { Direction } from '../market/badge.ts';
+import { formatChangePct, formatPrice } from '../market/format.ts';
+import type { MarketSnapshot } from '../market/types.ts';
+
+export interface WatchlistActions {
+  onRemove(symbol: string): void;
+  onBadge(symbol: string): void;
+}
+
+/** The live watchlist: pair, last, 24 h change, bid / ask. Presentational only. */
+export function WatchlistTable({
+  snapshot,
+  moves,
+  actions,
+}: {
+  snapshot: MarketSnapshot;
+  moves: Record<string, Direction>;
+  actions: WatchlistActions;
+}) {
+  if (snapshot.watchlist.length === 0) {
+    return <p class="empty">Your watchlist is empty. Add a pair below, e.g. BTC/USD.</p>;
+  }
+  return (
+    <table class="watchlist">
+      <thead>
+        <tr>
+          <th>Pair</th>
+          <th class="num">Last</th>
+          <th class="num">24h</th>
+          <th class="num">Bid / Ask</th>
+          <th aria-label="Actions" />
+        </tr>
+      </thead>
+      <tbody>
+        {snapshot.watchlist.map((symbol) => {
+          const tick = snapshot.ticks[symbol];
+          const pp = snapshot.pairs[symbol]?.pricePrecision;
+          const rejected = snapshot.rejected[symbol];
+          const isBadge = snapshot.badgePair === symbol;
+          return (
+            <tr key={symbol} data-testid="row" data-symbol={symbol} class={`move-${moves[symbol] ?? 'flat'}`}>
+              <td class="pair">{symbol}</td>
+              {rejected ? (
+                <td colSpan={3} class="rejected" title={rejected}>
+                  {rejected}
+                </td>
+              ) : tick ? (
+                <>
+                  <td class="num last" data-testid="last">
+                    {formatPrice(tick.last, pp)}
+                  </td>
+                  <td class={`num change ${tick.changePct >= 0 ? 'pos' : 'neg'}`}>
+                    {formatChangePct(tick.changePct)}
+                  </td>
+                  <td class="num quote">
+                    {formatPrice(tick.bid, pp)}
+                    <br />
+                    {formatPrice(tick.ask, pp)}
+                  </td>
+                </>
+              ) : (
+                <td colSpan={3} class="waiting">
+                  waiting for prices…
+                </td>
+              )}
+              <td class="actions">
+                <button
+                  type="button"
+                  class={`icon ${isBadge ? 'on' : ''}`}
+                  title={isBadge ? 'Shown on the toolbar badge' : 'Show on the toolbar badge'}
+                  aria-pressed={isBadge}
+                  onClick={() => actions.onBadge(symbol)}
+                >
+                  ★
+                </button>
+                <button
+                  type="button"
+                  class="icon"
+                  title={`Remove ${symbol}`}
+                  aria-label={`Remove ${symbol}`}
+                  onClick={() => actions.onRemove(symbol)}
+                >
+                  ×
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

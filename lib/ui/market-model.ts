@@ -1,0 +1,76 @@
+// The popup's view model: folds the background's stream into what the UI renders. Pure, tested alone.
+import { type Direction, direction } from '../market/badge.ts';
+import type { MarketSnapshot } from '../market/types.ts';
+import type { StreamEvent } from '../messaging/protocol.ts';
+
+export interface MarketView {
+  snapshot: MarketSnapshot;
+  /** Direction of each pair's last price move, for the up/down flash. */
+  moves: Record<string, Direction>;
+}
+
+export function applyStreamEvent(view: MarketView | null, event: StreamEvent): MarketView | null {
+  switch (event.type) {
+    case 'snapshot':
+    case 'market':
+      return { snapshot: event.snapshot, moves: view?.moves ?? {} };
+    case 'ticks': {
+      if (!view) return view;
+      const ticks = { ...view.snapshot.ticks };
+      const moves = { ...view.moves };
+      let lastTickAt = view.snapshot.lastTickAt;
+      for (const tick of event.ticks) {
+        if (!view.snapshot.watchlist.includes(tick.symbol)) continue;
+        const dir = direction(ticks[tick.symbol]?.last, tick.last);
+        if (dir !== 'flat') moves[tick.symbol] = dir;
+        ticks[tick.symbol] = tick;
+        lastTickAt = Math.max(lastTickAt ?? 0, tick.receivedAt);
+      }
+      return { snapshot: { ...view.snapshot, ticks, lastTickAt }, moves };
+    }
+    case 'connection':
+      return view ? { ...view, snapshot: { ...view.snapshot, connection: event.connection } } : view;
+    default: {
+      const never: never = event;
+      throw new Error(`unknown stream event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export type StatusTone = 'live' | 'warn' | 'down';
+
+/** The status line's words and tone: "Live · last tick 2 s ago", "Reconnecting (attempt 3)…", "Offline". */
+export function describeConnection(
+  snapshot: MarketSnapshot,
+  now: number,
+): { tone: StatusTone; text: string } {
+  const age = snapshot.lastTickAt === null ? null : now - snapshot.lastTickAt;
+  const ageText = age === null ? 'no tick yet' : `last tick ${formatSeconds(age)}`;
+  const c = snapshot.connection;
+  switch (c.kind) {
+    case 'live':
+      return { tone: age !== null && age > 60_000 ? 'warn' : 'live', text: `Live · ${ageText}` };
+    case 'connecting':
+      return { tone: 'warn', text: `Connecting… · ${ageText}` };
+    case 'reconnecting': {
+      const inS = Math.max(0, Math.ceil((c.retryAt - now) / 1000));
+      return {
+        tone: 'warn',
+        text: `Reconnecting (attempt ${c.attempt}${inS > 0 ? `, in ${inS} s` : ''}) · ${ageText}`,
+      };
+    }
+    case 'offline':
+      return { tone: 'down', text: `Offline: ${c.reason} · ${ageText}` };
+    default: {
+      const never: never = c;
+      throw new Error(`unknown connection ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function formatSeconds(ms: number): string {
+  if (ms < 1000) return 'just now';
+  const s = Math.floor(ms / 1000);
+  if (s < 120) return `${s} s ago`;
+  return `${Math.floor(s / 60)} min ago`;
+}
