@@ -6,6 +6,11 @@ export const DEFAULT_WATCHLIST = ['BTC/USD', 'ETH/USD', 'SOL/USD', 'XRP/USD', 'D
 // Kraken's legacy asset names (REST and WS v1) → the names WebSocket v2 accepts (SPEC.md §5.1, §7).
 const V2_ASSET: Record<string, string> = { XBT: 'BTC', XXBT: 'BTC', XDG: 'DOGE', XXDG: 'DOGE' };
 
+/** A v2 asset name and the legacy names Kraken also uses for it ("BTC" → BTC, XBT, XXBT). */
+function spellings(asset: string): string[] {
+  return [asset, ...Object.entries(V2_ASSET).flatMap(([legacy, v2]) => (v2 === asset ? [legacy] : []))];
+}
+
 export class WatchlistError extends Error {
   override readonly name = 'WatchlistError';
   constructor(
@@ -37,11 +42,12 @@ export function resolveSymbol(input: string, pairs: Record<string, PairInfo>): s
   if (!/^[A-Z0-9.]{4,}$/.test(text)) {
     throw new WatchlistError('malformed', `“${input}” is not a pair. Write it like BTC/USD.`);
   }
-  // "XBTUSD" style: find the listed pair whose base+quote spell it, legacy names included.
+  // "XBTUSD" style: find the listed pair whose base+quote spell it, legacy names (XBT, XDG) included.
   for (const symbol of known) {
     const [base = '', quote = ''] = symbol.split('/');
-    const legacyBase = Object.entries(V2_ASSET).find(([, v2]) => v2 === base)?.[0];
-    if (text === base + quote || (legacyBase !== undefined && text === legacyBase + quote)) return symbol;
+    for (const b of spellings(base)) {
+      for (const q of spellings(quote)) if (text === b + q) return symbol;
+    }
   }
   throw new WatchlistError(
     known.length > 0 ? 'unknown-pair' : 'malformed',

@@ -16,7 +16,9 @@ export function classifySender(sender: SenderLike, ownId: string, ownOrigin: str
   if (!url) return 'unknown';
   let origin: string;
   try {
-    origin = new URL(url).origin;
+    // Not URL.origin: for chrome-extension: URLs it is "null" outside the browser (non-special scheme).
+    const parsed = new URL(url);
+    origin = `${parsed.protocol}//${parsed.host}`;
   } catch {
     return 'unknown';
   }

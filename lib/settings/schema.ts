@@ -71,7 +71,9 @@ function parseUrl(text: string, field: string, protocols: readonly string[]): st
  * Endpoints for a Kraken-compatible server (the local simulator) from its REST origin, e.g.
  * "http://127.0.0.1:8787". The WebSocket URLs default to the same host at Kraken's `/v2` path.
  */
-export function customEndpoints(rest: string, wsPublic?: string, wsPrivate?: string | null): Endpoints {
+export type CustomEndpoints = Extract<Endpoints, { kind: 'custom' }>;
+
+export function customEndpoints(rest: string, wsPublic?: string, wsPrivate?: string | null): CustomEndpoints {
   const restUrl = parseUrl(rest, 'REST URL', ['http:', 'https:']);
   const origin = new URL(restUrl);
   const derivedWs = `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}/v2`;

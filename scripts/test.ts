@@ -1,0 +1,87 @@
+// `npm test`: type check + lint + unit tests + end-to-end tests (production build in a real Chromium),
+// ending with one plain line "N passed, N failed" that counts every test and the two static checks.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureChromium } from './lib/chromium.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+
+function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function step(label: string, cmd: string, args: string[]): void {
+  if (run(label, cmd, args)) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+}
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTests: number;
+}
+
+function vitest(project: 'unit' | 'e2e', env: NodeJS.ProcessEnv = {}): void {
+  const out = join(mkdtempSync(join(tmpdir(), 'vitest-')), 'report.json');
+  const ok = run(
+    `${project} tests (vitest)`,
+    bin('vitest'),
+    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    env,
+  );
+  let report: VitestJson | null = null;
+  try {
+    report = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
+  } catch {
+    // No report: vitest itself failed to start. Counted below.
+  }
+  if (!report || report.numTotalTests === 0) {
+    failed += 1;
+    failures.push(`${project}: no tests ran`);
+    return;
+  }
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  // A skipped test is a defect here (DEVELOPERS.md): count it as failed so it cannot hide.
+  failed += report.numPendingTests;
+  if (report.numFailedTests + report.numPendingTests > 0 || !ok) {
+    failures.push(`${project}: ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+  }
+}
+
+step('type check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
+step('lint and format (biome check)', bin('biome'), ['check', '.']);
+vitest('unit');
+
+let chromiumPath: string | null = null;
+try {
+  chromiumPath = ensureChromium();
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  failed += 1;
+  failures.push('no Chromium for the end-to-end tests');
+}
+if (chromiumPath) {
+  if (run('production build (wxt build)', bin('wxt'), ['build'])) {
+    vitest('e2e', { CHROMIUM_PATH: chromiumPath });
+  } else {
+    failed += 1;
+    failures.push('production build');
+  }
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,64 @@
+// Shared setup for the end-to-end tests: a simulator process, Chromium with the production build, the
+// extension pointed at the simulator through its options page, and small DOM helpers for the popup.
+import type { Page } from 'playwright-core';
+import {
+  type ExtensionBrowser,
+  extensionUrl,
+  launchWithExtension,
+  pointAtSimulator,
+} from '../../scripts/lib/browser.ts';
+import { findChromium } from '../../scripts/lib/chromium.ts';
+import { type SimProcess, startSimProcess } from '../../scripts/lib/sim-process.ts';
+
+export interface E2E {
+  sim: SimProcess;
+  ext: ExtensionBrowser;
+}
+
+export async function setup(simArgs: string[] = []): Promise<E2E> {
+  // `npm test` installs Chromium before this runs; failing here (not skipping) keeps a missing browser visible.
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error('No Chromium found: run `npm test` (it installs one) or set CHROMIUM_PATH.');
+  const sim = await startSimProcess(['--port', '0', ...simArgs]);
+  const ext = await launchWithExtension({ executablePath, headless: true });
+  await pointAtSimulator(ext, sim.rest);
+  return { sim, ext };
+}
+
+export async function teardown(e2e: E2E | undefined): Promise<void> {
+  await e2e?.ext.close();
+  await e2e?.sim.stop();
+}
+
+export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(extensionUrl(ext, 'popup.html'));
+  return page;
+}
+
+/** The text of a watchlist row's last price, or null while it is waiting. */
+export async function lastPrice(popup: Page, symbol: string): Promise<string | null> {
+  const cell = popup.locator(`[data-testid="row"][data-symbol="${symbol}"] [data-testid="last"]`);
+  return (await cell.count()) ? cell.innerText() : null;
+}
+
+export async function connectionState(popup: Page): Promise<string | null> {
+  return popup.getByTestId('status').getAttribute('data-state');
+}
+
+interface BadgeApi {
+  getBadgeText(details: object): Promise<string>;
+  getBadgeBackgroundColor(details: object): Promise<number[]>;
+}
+
+export async function badge(ext: ExtensionBrowser): Promise<{ text: string; color: number[] }> {
+  const worker = await ext.worker();
+  return worker.evaluate(async () => {
+    // Runs inside the extension's service worker, where `chrome` is the extension API.
+    const { action } = (globalThis as unknown as { chrome: { action: BadgeApi } }).chrome;
+    return { text: await action.getBadgeText({}), color: await action.getBadgeBackgroundColor({}) };
+  });
+}
+
+export const parsePrice = (text: string): number => Number(text.replace(/,/g, ''));

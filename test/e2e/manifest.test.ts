@@ -1,0 +1,41 @@
+// The production manifest stays minimal (DESIGN.md §8): this snapshot changes only on purpose.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../../scripts/lib/browser.ts';
+
+describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
+  const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+  it('asks for nothing beyond storage, alarms, notifications and Kraken hosts', () => {
+    expect(manifest).toEqual({
+      manifest_version: 3,
+      name: 'Kraken Trader',
+      description: 'Live Kraken prices, price alerts and quick orders from the toolbar.',
+      version: '0.1.0',
+      icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+      permissions: ['storage', 'alarms', 'notifications'],
+      host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
+      action: { default_title: 'Kraken Trader', default_popup: 'popup.html' },
+      background: { service_worker: 'background.js' },
+      options_ui: { open_in_tab: true, page: 'options.html' },
+    });
+  });
+
+  it('has no content scripts, web-accessible resources or external connections', () => {
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    // The default MV3 CSP applies: no remote code, no eval.
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('ships real icons', () => {
+    for (const size of [16, 32, 48, 128]) {
+      const png = readFileSync(resolve(EXTENSION_DIR, `icon/${size}.png`));
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(size); // IHDR width
+      expect(png.readUInt32BE(20)).toBe(size); // IHDR height
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { BADGE_COLORS, badgeText, direction } from '../../../lib/market/badge.ts';
+
+describe('badgeText', () => {
+  it.each([
+    [97234.5, '97k'],
+    [999_499, '999k'],
+    [1_234_567, '1.2M'],
+    [3456.7, '3457'],
+    [183.42, '183'],
+    [99.94, '99.9'],
+    [12.345, '12.3'],
+    [2.314, '2.31'],
+    [0.38123, '.381'],
+    [0.99951, '1.00'],
+    [0.00001234, '1e-5'],
+    [0, '0'],
+  ])('%s → %s', (price, text) => {
+    expect(badgeText(price)).toBe(text);
+  });
+
+  it('never exceeds four characters across magnitudes', () => {
+    for (let exp = -9; exp <= 12; exp++) {
+      for (const m of [1, 1.5, 2.5, 4.99, 5, 9.94, 9.95, 9.9999]) {
+        const text = badgeText(m * 10 ** exp);
+        expect(text.length, `${m}e${exp} → ${text}`).toBeLessThanOrEqual(4);
+        expect(text.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('shows nothing for a nonsense price', () => {
+    expect(badgeText(Number.NaN)).toBe('');
+    expect(badgeText(-1)).toBe('');
+  });
+});
+
+describe('direction', () => {
+  it('compares with the previous price', () => {
+    expect(direction(undefined, 1)).toBe('flat');
+    expect(direction(1, 2)).toBe('up');
+    expect(direction(2, 1)).toBe('down');
+    expect(direction(2, 2)).toBe('flat');
+    expect(BADGE_COLORS.up).not.toBe(BADGE_COLORS.down);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { MarketSnapshot, Tick } from '../../lib/market/types.ts';
+import { applyStreamEvent, describeConnection } from '../../lib/ui/market-model.ts';
+
+const tick = (symbol: string, last: number, receivedAt = 1000): Tick => ({
+  symbol,
+  last,
+  bid: last - 1,
+  ask: last + 1,
+  change: 0,
+  changePct: 0,
+  high: last,
+  low: last,
+  volume: 1,
+  receivedAt,
+});
+
+const snapshot = (over: Partial<MarketSnapshot> = {}): MarketSnapshot => ({
+  connection: { kind: 'live', since: 0 },
+  watchlist: ['BTC/USD', 'ETH/USD'],
+  badgePair: 'BTC/USD',
+  ticks: {},
+  pairs: {},
+  rejected: {},
+  lastTickAt: null,
+  endpointLabel: 'Kraken',
+  ...over,
+});
+
+describe('popup view model', () => {
+  it('ignores deltas before the first snapshot', () => {
+    expect(applyStreamEvent(null, { type: 'ticks', ticks: [tick('BTC/USD', 1)] })).toBeNull();
+  });
+
+  it('folds ticks into the snapshot and records the direction of each move', () => {
+    let view = applyStreamEvent(null, { type: 'snapshot', snapshot: snapshot() });
+    view = applyStreamEvent(view, { type: 'ticks', ticks: [tick('BTC/USD', 100, 1000)] });
+    view = applyStreamEvent(view, {
+      type: 'ticks',
+      ticks: [tick('BTC/USD', 99, 2000), tick('ETH/USD', 5, 2000)],
+    });
+    expect(view?.snapshot.ticks['BTC/USD']?.last).toBe(99);
+    expect(view?.moves['BTC/USD']).toBe('down');
+    expect(view?.snapshot.lastTickAt).toBe(2000);
+    view = applyStreamEvent(view, { type: 'ticks', ticks: [tick('BTC/USD', 99, 3000)] });
+    expect(view?.moves['BTC/USD']).toBe('down'); // an unchanged price keeps the last direction
+    view = applyStreamEvent(view, { type: 'ticks', ticks: [tick('SOL/USD', 150, 4000)] });
+    expect(view?.snapshot.ticks['SOL/USD']).toBeUndefined(); // not on the watchlist
+  });
+
+  it('replaces the connection state', () => {
+    const view = applyStreamEvent(null, { type: 'snapshot', snapshot: snapshot() });
+    const next = applyStreamEvent(view, { type: 'connection', connection: { kind: 'offline', reason: 'x' } });
+    expect(next?.snapshot.connection).toEqual({ kind: 'offline', reason: 'x' });
+  });
+});
+
+describe('status line', () => {
+  it.each([
+    [{ kind: 'live', since: 0 } as const, 9_000, 'live', 'Live · last tick 1 s ago'],
+    [{ kind: 'live', since: 0 } as const, 200_000, 'warn', 'Live · last tick 3 min ago'],
+    [{ kind: 'connecting' } as const, 8_000, 'warn', 'Connecting… · last tick just now'],
+    [
+      { kind: 'reconnecting', attempt: 3, retryAt: 12_000, reason: 'connection closed (1006)' } as const,
+      8_500,
+      'warn',
+      'Reconnecting (attempt 3, in 4 s) · last tick just now',
+    ],
+    [{ kind: 'offline', reason: 'refused' } as const, 8_000, 'down', 'Offline: refused · last tick just now'],
+  ])('%j at %i → %s %s', (connection, now, tone, text) => {
+    expect(describeConnection(snapshot({ connection, lastTickAt: 8_000 }), now)).toEqual({ tone, text });
+  });
+
+  it('says when no tick has arrived yet', () => {
+    expect(describeConnection(snapshot(), 0).text).toBe('Live · no tick yet');
+  });
+});
