@@ -44,11 +44,16 @@ export default defineBackground(() => {
       closed = true;
       unsubscribe?.();
     });
-    ready.then(() => {
-      if (closed) return;
-      post({ type: 'snapshot', snapshot: market.snapshot() });
-      unsubscribe = market.subscribe(post);
-    });
+    ready.then(
+      () => {
+        if (closed) return;
+        post({ type: 'snapshot', snapshot: market.snapshot() });
+        unsubscribe = market.subscribe(post);
+      },
+      (error: unknown) => {
+        if (!closed) post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
   });
 
   browser.alarms.onAlarm.addListener(() => {

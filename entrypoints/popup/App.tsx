@@ -8,6 +8,13 @@ import { WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
 export function App() {
   const view = useMarket(openStream);
   if (!view) return <p class="loading">Connecting to the background…</p>;
+  if (view.fatal) {
+    return (
+      <p class="error" role="alert">
+        The extension could not start: {view.fatal}
+      </p>
+    );
+  }
   const { snapshot, moves } = view;
   const suggestions = Object.keys(snapshot.pairs)
     .filter((s) => !snapshot.watchlist.includes(s))

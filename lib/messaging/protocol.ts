@@ -33,7 +33,9 @@ export type StreamEvent =
   | { type: 'snapshot'; snapshot: MarketSnapshot }
   | { type: 'ticks'; ticks: Tick[] }
   | { type: 'connection'; connection: ConnectionView }
-  | { type: 'market'; snapshot: MarketSnapshot };
+  | { type: 'market'; snapshot: MarketSnapshot }
+  /** The background could not start (e.g. settings from a newer version): say so instead of spinning. */
+  | { type: 'fatal'; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

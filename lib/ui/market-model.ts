@@ -5,9 +5,22 @@ import type { StreamEvent } from '../messaging/protocol.ts';
 
 export interface MarketView {
   snapshot: MarketSnapshot;
+  /** Set when the background cannot start; the popup shows it instead of the watchlist. */
+  fatal?: string;
   /** Direction of each pair's last price move, for the up/down flash. */
   moves: Record<string, Direction>;
 }
+
+const EMPTY_SNAPSHOT: MarketSnapshot = {
+  connection: { kind: 'offline', reason: 'background not started' },
+  watchlist: [],
+  badgePair: null,
+  ticks: {},
+  pairs: {},
+  rejected: {},
+  lastTickAt: null,
+  endpointLabel: '',
+};
 
 export function applyStreamEvent(view: MarketView | null, event: StreamEvent): MarketView | null {
   switch (event.type) {
@@ -30,6 +43,8 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
     }
     case 'connection':
       return view ? { ...view, snapshot: { ...view.snapshot, connection: event.connection } } : view;
+    case 'fatal':
+      return { snapshot: view?.snapshot ?? EMPTY_SNAPSHOT, moves: view?.moves ?? {}, fatal: event.message };
     default: {
       const never: never = event;
       throw new Error(`unknown stream event ${JSON.stringify(never)}`);

@@ -55,6 +55,12 @@ describe('popup view model', () => {
   });
 });
 
+it('keeps a fatal startup error for the popup to show', () => {
+  const view = applyStreamEvent(null, { type: 'fatal', message: 'Settings were written by a newer version' });
+  expect(view?.fatal).toBe('Settings were written by a newer version');
+  expect(view?.snapshot.watchlist).toEqual([]);
+});
+
 describe('status line', () => {
   it.each([
     [{ kind: 'live', since: 0 } as const, 9_000, 'live', 'Live · last tick 1 s ago'],

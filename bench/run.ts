@@ -1,0 +1,108 @@
+// `npm run bench`: measures, side by side in one run, and writes bench/results.json + prints a table.
+// Budgets: DESIGN.md §7. Benchmarks measure; tests assert behaviour.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32, parseIncoming } from '../lib/kraken/index.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Row {
+  id: string;
+  unit: string;
+  ours: number;
+  floor?: number;
+  budget?: number;
+  note: string;
+}
+
+function jsBytes(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) total += jsBytes(path);
+    else if (name.endsWith('.js')) total += statSync(path).size;
+  }
+  return total;
+}
+
+/** Operations per second of `fn` over `ms` of wall time, best of three rounds (machines here are shared). */
+function opsPerSecond(fn: (i: number) => void, ms = 400): number {
+  let best = 0;
+  for (let round = 0; round < 3; round++) {
+    let n = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < ms) {
+      for (let k = 0; k < 500; k++) fn(n++);
+      elapsed = performance.now() - start;
+    }
+    best = Math.max(best, (n / elapsed) * 1000);
+  }
+  return Math.round(best);
+}
+
+const rows: Row[] = [];
+
+const build = spawnSync(resolve(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'ignore' });
+if (build.status !== 0) throw new Error('wxt build failed');
+rows.push({
+  id: 'bundle-js-kb',
+  unit: 'KB',
+  ours: Math.round(jsBytes(resolve(ROOT, '.output/chrome-mv3')) / 102.4) / 10,
+  budget: 150,
+  note: 'every JS file of the production Chrome build, minified',
+});
+
+// A ticker frame shaped like Kraken's documented example, varied so nothing is cached.
+const frames = Array.from({ length: 1000 }, (_, i) =>
+  JSON.stringify({
+    channel: 'ticker',
+    type: 'update',
+    data: [
+      {
+        symbol: 'BTC/USD',
+        bid: 97000.1 + i / 10,
+        bid_qty: 0.5,
+        ask: 97000.2 + i / 10,
+        ask_qty: 1.25,
+        last: 97000.1 + i / 10,
+        volume: 1234.5678,
+        vwap: 96000.3,
+        low: 95000,
+        high: 98000,
+        change: 100.5,
+        change_pct: 0.1,
+      },
+    ],
+  }),
+);
+rows.push({
+  id: 'ws-ticker-parse',
+  unit: 'msg/s',
+  ours: opsPerSecond((i) => parseIncoming(frames[i % frames.length] as string)),
+  floor: opsPerSecond((i) => JSON.parse(frames[i % frames.length] as string)),
+  note: 'classify + validate one ticker frame (floor: bare JSON.parse)',
+});
+
+const checksumInputs = Array.from({ length: 1000 }, (_, i) =>
+  Array.from({ length: 20 }, (_, k) => `${9700000 + i + k}${100000 + k * 7}`).join(''),
+);
+rows.push({
+  id: 'crc32-book-string',
+  unit: 'ops/s',
+  ours: opsPerSecond((i) => crc32(checksumInputs[i % checksumInputs.length] as string)),
+  floor: opsPerSecond((i) => zlibCrc32(checksumInputs[i % checksumInputs.length] as string)),
+  note: 'CRC32 of a 20-level checksum string (floor: node:zlib native crc32)',
+});
+
+writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify({ rows }, null, 2)}\n`);
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(`${pad('id', 20)}${pad('unit', 8)}${pad('ours', 12)}${pad('floor', 12)}${pad('budget', 8)}note`);
+for (const r of rows) {
+  console.log(
+    `${pad(r.id, 20)}${pad(r.unit, 8)}${pad(String(r.ours), 12)}${pad(String(r.floor ?? '—'), 12)}${pad(String(r.budget ?? '—'), 8)}${r.note}`,
+  );
+}
+console.log('\nwrote bench/results.json');
