@@ -1,0 +1,40 @@
+import type { PublicHandler, RestContext } from './context.ts';
+import type { Params } from './params.ts';
+import { assetPairs } from './public/asset-pairs.ts';
+import { assets } from './public/assets.ts';
+import { depth } from './public/depth.ts';
+import { ohlc } from './public/ohlc.ts';
+import { spread } from './public/spread.ts';
+import { systemStatus } from './public/system-status.ts';
+import { ticker } from './public/ticker.ts';
+import { time } from './public/time.ts';
+import { trades } from './public/trades.ts';
+import { fail, RestError, type RestReply } from './reply.ts';
+
+const PUBLIC: Readonly<Record<string, PublicHandler>> = {
+  Time: time,
+  SystemStatus: systemStatus,
+  Assets: assets,
+  AssetPairs: assetPairs,
+  Ticker: ticker,
+  OHLC: ohlc,
+  Depth: depth,
+  Trades: trades,
+  Spread: spread,
+};
+
+/**
+ * Routes `/0/public/<Method>` (method names are case-sensitive, as Kraken's). Unknown methods get Kraken's
+ * `{"error":["EGeneral:Unknown method"]}` with HTTP 404 (as recorded by third-party clients). Private
+ * methods are not simulated yet; the simulator issues no API keys, so they answer "EAPI:Invalid key".
+ */
+export function routeRest(pathname: string, params: Params, context: RestContext): RestReply {
+  const publicMatch = /^\/0\/public\/([A-Za-z]+)$/.exec(pathname);
+  if (publicMatch) {
+    const handler = publicMatch[1] === undefined ? undefined : PUBLIC[publicMatch[1]];
+    if (handler && Object.hasOwn(PUBLIC, publicMatch[1] ?? '')) return handler(params, context);
+    return fail(RestError.unknownMethod, 404);
+  }
+  if (/^\/0\/private\/[A-Za-z]+$/.test(pathname)) return fail(RestError.invalidKey);
+  return fail(RestError.unknownMethod, 404);
+}
