@@ -47,9 +47,9 @@ export function seedHistory(spec: PairSpec, sizing: Sizing, rng: Rng, nowNs: big
   for (let i = 0; i < aggregateMinutes; i += 1) {
     const close = closes[i] ?? spec.startTicks;
     const open = i > 0 ? (closes[i - 1] ?? close) : close;
-    const wick = () => Math.round(Math.abs(rng.gauss()) * SIGMA_MINUTE * 0.5 * close);
-    const high = Math.max(open, close) + wick();
-    const low = Math.max(1, Math.min(open, close) - wick());
+    const wickScale = SIGMA_MINUTE * 0.5 * close;
+    const high = Math.max(open, close) + Math.round(Math.abs(rng.gauss()) * wickScale);
+    const low = Math.max(1, Math.min(open, close) - Math.round(Math.abs(rng.gauss()) * wickScale));
     const count = Math.max(1, Math.round(tradesPerMinute * rng.logUniform(0.3, 2)));
     const volume = BigInt(Math.max(1, Math.round(count * meanTaker * rng.logUniform(0.5, 1.5))));
     const vwap = low + Math.round((high - low) * (0.3 + 0.4 * rng.next()));
