@@ -14,7 +14,10 @@ if (!parsed.ok) {
   process.exit(2);
 }
 
-const sim = await startSimulator({ ...parsed.options, log: stderrLogger });
+const sim = await startSimulator({ ...parsed.options, log: stderrLogger }).catch((error: unknown) => {
+  stderrLogger(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const { rest, wsPublic, wsPrivate, apiKey, apiSecret } = sim;
 process.stdout.write(`${JSON.stringify({ rest, wsPublic, wsPrivate, apiKey, apiSecret })}\n`);
 

@@ -90,13 +90,19 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // e.g. EADDRINUSE: release the gateway's heartbeat timer so the process can exit.
+    await gateway.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const stepTimer = stepMs > 0 ? setInterval(() => market.step(), stepMs) : undefined;
   const origin = `${host.includes(':') ? `[${host}]` : host}:${port}`;

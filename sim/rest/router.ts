@@ -11,17 +11,19 @@ import { time } from './public/time.ts';
 import { trades } from './public/trades.ts';
 import { fail, RestError, type RestReply } from './reply.ts';
 
-const PUBLIC: Readonly<Record<string, PublicHandler>> = {
-  Time: time,
-  SystemStatus: systemStatus,
-  Assets: assets,
-  AssetPairs: assetPairs,
-  Ticker: ticker,
-  OHLC: ohlc,
-  Depth: depth,
-  Trades: trades,
-  Spread: spread,
-};
+const PUBLIC: ReadonlyMap<string, PublicHandler> = new Map(
+  Object.entries({
+    Time: time,
+    SystemStatus: systemStatus,
+    Assets: assets,
+    AssetPairs: assetPairs,
+    Ticker: ticker,
+    OHLC: ohlc,
+    Depth: depth,
+    Trades: trades,
+    Spread: spread,
+  }),
+);
 
 /**
  * Routes `/0/public/<Method>` (method names are case-sensitive, as Kraken's). Unknown methods get Kraken's
@@ -31,9 +33,8 @@ const PUBLIC: Readonly<Record<string, PublicHandler>> = {
 export function routeRest(pathname: string, params: Params, context: RestContext): RestReply {
   const publicMatch = /^\/0\/public\/([A-Za-z]+)$/.exec(pathname);
   if (publicMatch) {
-    const handler = publicMatch[1] === undefined ? undefined : PUBLIC[publicMatch[1]];
-    if (handler && Object.hasOwn(PUBLIC, publicMatch[1] ?? '')) return handler(params, context);
-    return fail(RestError.unknownMethod, 404);
+    const handler = PUBLIC.get(publicMatch[1] ?? '');
+    return handler ? handler(params, context) : fail(RestError.unknownMethod, 404);
   }
   if (/^\/0\/private\/[A-Za-z]+$/.test(pathname)) return fail(RestError.invalidKey);
   return fail(RestError.unknownMethod, 404);
