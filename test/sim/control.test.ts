@@ -49,7 +49,7 @@ describe('test-control endpoints', () => {
       params: { channel: 'ticker', symbol: ['BTC/USD'], event_trigger: 'bbo', snapshot: false },
     });
     await quiet.next(isMethod('subscribe'));
-    expect((await post('/_sim/ws/silence', { ms: 1300 })).json).toEqual({ ok: true });
+    expect((await post('/_sim/ws/silence', { ms: 1800 })).json).toEqual({ ok: true });
     const fresh = await WsClient.open(sim.wsPublic);
     await fresh.next(isChannel('status'));
     const silencedAt = Date.now();
@@ -63,7 +63,7 @@ describe('test-control endpoints', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(quiet.frames.slice(framesBefore)).toEqual([]);
     // After the silence the same connection talks again (the ping sent during the silence is lost).
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1400 - (Date.now() - silencedAt))));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1900 - (Date.now() - silencedAt))));
     quiet.send({ method: 'ping', req_id: 3 });
     expect(JSON.parse(await quiet.next(isMethod('pong'))).req_id).toBe(3);
     await Promise.all([quiet.close(), fresh.close()]);
