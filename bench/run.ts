@@ -1,7 +1,7 @@
 // `npm run bench`: measures, side by side in one run, and writes bench/results.json + prints a table.
 // Budgets: DESIGN.md §7. Benchmarks measure; tests assert behaviour.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, parseIncoming } from '../lib/kraken/index.ts';

@@ -62,7 +62,7 @@ function vitest(project: 'unit' | 'e2e', env: NodeJS.ProcessEnv = {}): void {
 }
 
 step('type check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
-step('lint and format (biome check)', bin('biome'), ['check', '.']);
+step('lint and format (biome check)', bin('biome'), ['check', '--error-on-warnings', '.']);
 vitest('unit');
 
 let chromiumPath: string | null = null;

@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createWsSession } from '../../lib/kraken/index.ts';
+import { BADGE_COLORS } from '../../lib/market/badge.ts';
+import { createMarketService, type MarketEvent, type MarketService } from '../../lib/market/service.ts';
+import type { Tick } from '../../lib/market/types.ts';
+import { customEndpoints, defaultSettings, type Settings } from '../../lib/settings/schema.ts';
+import type { SimHandle } from '../../sim/server.ts';
+import { nodeSocket, withSim } from '../support/sim.ts';
+
+// The background's market service with in-memory storage and badge, over a real socket to the simulator.
+function harness(sim: SimHandle, initial?: Partial<Settings>) {
+  const saved: { settings: Settings; ticks: Record<string, Tick> } = {
+    settings: { ...defaultSettings(), endpoints: customEndpoints(sim.rest), ...initial },
+    ticks: {},
+  };
+  const badges: { text: string; color: string }[] = [];
+  const events: MarketEvent[] = [];
+  const service = createMarketService({
+    createSession: (url) => createWsSession({ url, createSocket: nodeSocket }),
+    loadSettings: async () => structuredClone(saved.settings),
+    saveSettings: async (s) => {
+      saved.settings = structuredClone(s);
+    },
+    loadTicks: async () => saved.ticks,
+    saveTicks: async (t) => {
+      saved.ticks = structuredClone(t);
+    },
+    setBadge: async (text, color) => {
+      badges.push({ text, color });
+    },
+    now: () => Date.now(),
+  });
+  service.subscribe((e) => events.push(e));
+  return { service, saved, badges, events };
+}
+
+describe('market service against the simulator', () => {
+  let sim: SimHandle;
+  const services: MarketService[] = [];
+  beforeAll(async () => {
+    sim = await withSim();
+  });
+  afterAll(async () => sim.close());
+  afterEach(() => {
+    for (const s of services.splice(0)) s.stop();
+  });
+
+  it('streams ticks for the watchlist, fills in pair precisions and sets the badge', async () => {
+    const h = harness(sim, { watchlist: ['BTC/USD', 'ETH/BTC'], badgePair: 'BTC/USD' });
+    services.push(h.service);
+    await h.service.start();
+    await expect.poll(() => Object.keys(h.service.snapshot().ticks).sort()).toEqual(['BTC/USD', 'ETH/BTC']);
+    expect(h.service.snapshot().pairs['ETH/BTC']?.pricePrecision).toBe(5);
+    expect(h.service.snapshot().connection.kind).toBe('live');
+    await expect.poll(() => h.badges.at(-1)?.text).toMatch(/^\d{2,3}k$/);
+    await expect
+      .poll(() => h.badges.some((b) => b.color === BADGE_COLORS.up || b.color === BADGE_COLORS.down), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+  });
+
+  it('adds by any Kraken spelling, refuses unknown pairs, removes and persists', async () => {
+    const h = harness(sim, { watchlist: ['BTC/USD'], badgePair: 'BTC/USD' });
+    services.push(h.service);
+    await h.service.start();
+    await expect.poll(() => Object.keys(h.service.snapshot().pairs).length).toBeGreaterThan(0);
+    await expect(h.service.addPair('xdgusd')).resolves.toBe('DOGE/USD');
+    await expect(h.service.addPair('NOPE/USD')).rejects.toThrow('Kraken has no NOPE/USD pair.');
+    expect(h.saved.settings.watchlist).toEqual(['BTC/USD', 'DOGE/USD']);
+    await expect.poll(() => h.service.snapshot().ticks['DOGE/USD']).toBeDefined();
+    await h.service.removePair('BTC/USD');
+    expect(h.saved.settings).toMatchObject({ watchlist: ['DOGE/USD'], badgePair: 'DOGE/USD' });
+    expect(h.service.snapshot().ticks['BTC/USD']).toBeUndefined();
+    await expect.poll(() => h.badges.at(-1)?.text).toMatch(/^\.\d{3}$/); // DOGE ≈ 0.38 → ".38x"
+  });
+
+  it('switches endpoints without a restart and starts from a clean slate', async () => {
+    const other = await withSim({ seed: 99 });
+    try {
+      const h = harness(sim, { watchlist: ['SOL/USD'], badgePair: 'SOL/USD' });
+      services.push(h.service);
+      await h.service.start();
+      await expect.poll(() => h.service.snapshot().ticks['SOL/USD']).toBeDefined();
+      await h.service.setEndpoints(customEndpoints(other.rest));
+      expect(h.service.snapshot().ticks).toEqual({});
+      expect(h.service.snapshot().endpointLabel).toBe(`Simulator ${new URL(other.rest).host}`);
+      await expect.poll(() => h.service.snapshot().ticks['SOL/USD']).toBeDefined();
+      await expect(
+        h.service.setEndpoints({ kind: 'custom', rest: 'nope', wsPublic: 'x', wsPrivate: null }),
+      ).rejects.toThrow(/not a URL/);
+    } finally {
+      await other.close();
+    }
+  });
+});
