@@ -31,6 +31,7 @@ interface VitestJson {
   numFailedTests: number;
   numPendingTests: number;
   numTotalTests: number;
+  testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
 }
 
 function vitest(project: 'unit' | 'e2e', env: NodeJS.ProcessEnv = {}): void {
@@ -54,9 +55,15 @@ function vitest(project: 'unit' | 'e2e', env: NodeJS.ProcessEnv = {}): void {
   }
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  // A test file that fails to load (syntax error, missing fixture) has no failed test in it: count the file.
+  const brokenFiles = report.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  );
+  failed += brokenFiles.length;
+  for (const f of brokenFiles) failures.push(`${project}: ${f.name} did not load`);
   // A skipped test is a defect here (DEVELOPERS.md): count it as failed so it cannot hide.
   failed += report.numPendingTests;
-  if (report.numFailedTests + report.numPendingTests > 0 || !ok) {
+  if (report.numFailedTests + report.numPendingTests > 0 || (!ok && brokenFiles.length === 0)) {
     failures.push(`${project}: ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
   }
 }
