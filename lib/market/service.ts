@@ -171,6 +171,7 @@ export function createMarketService(deps: MarketServiceDeps) {
         emit({ type: 'market', snapshot: snapshot() });
         return;
       }
+      case 'book':
       case 'status':
       case 'other':
         return;

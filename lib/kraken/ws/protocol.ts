@@ -52,9 +52,24 @@ export interface InstrumentAsset {
   precision_display: number;
 }
 
+/** One price level as Kraken sends it: JSON numbers at engine precision; qty 0 deletes the level. */
+export interface BookLevelData {
+  price: number;
+  qty: number;
+}
+
+export interface BookData {
+  symbol: string;
+  bids: BookLevelData[];
+  asks: BookLevelData[];
+  checksum: number;
+  timestamp?: string;
+}
+
 /** Channel data the session passes on; anything else Kraken may add arrives as `other`. */
 export type ChannelMessage =
   | { channel: 'ticker'; type: 'snapshot' | 'update'; data: TickerData[] }
+  | { channel: 'book'; type: 'snapshot' | 'update'; data: BookData[] }
   | {
       channel: 'instrument';
       type: 'snapshot' | 'update';
@@ -81,6 +96,31 @@ export type Incoming =
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isLevel(value: unknown): value is BookLevelData {
+  return (
+    isRecord(value) &&
+    typeof value.price === 'number' &&
+    Number.isFinite(value.price) &&
+    value.price > 0 &&
+    typeof value.qty === 'number' &&
+    Number.isFinite(value.qty) &&
+    value.qty >= 0
+  );
+}
+
+function isBookData(value: unknown): value is BookData {
+  return (
+    isRecord(value) &&
+    typeof value.symbol === 'string' &&
+    Array.isArray(value.bids) &&
+    Array.isArray(value.asks) &&
+    Number.isInteger(value.checksum) &&
+    (value.checksum as number) >= 0 &&
+    value.bids.every(isLevel) &&
+    value.asks.every(isLevel)
+  );
 }
 
 function isTicker(value: unknown): value is TickerData {
@@ -116,6 +156,14 @@ export function parseIncoming(text: string): Incoming {
     case 'ticker': {
       const data = Array.isArray(value.data) ? value.data.filter(isTicker) : [];
       if (data.length === 0) return { kind: 'invalid', reason: 'ticker frame without valid data' };
+      return { kind: 'data', message: { channel, type, data } };
+    }
+    case 'book': {
+      // A book frame with one bad level cannot be applied partially: the whole frame is refused.
+      const data = value.data;
+      if (!Array.isArray(data) || data.length === 0 || !data.every(isBookData)) {
+        return { kind: 'invalid', reason: 'book frame with malformed levels or checksum' };
+      }
       return { kind: 'data', message: { channel, type, data } };
     }
     case 'instrument': {

@@ -365,6 +365,15 @@ export function createWsSession(options: WsSessionOptions) {
       if (!desired.delete(key)) return;
       if (open) request('unsubscribe', subscriptionParams(sub)).catch(() => {});
     },
+    /**
+     * Unsubscribes and subscribes again (e.g. to get a fresh book snapshot after a checksum mismatch).
+     * The subscription stays desired throughout, so a reconnect in between replays it anyway.
+     */
+    async resubscribe(sub: Subscription): Promise<void> {
+      if (!desired.has(subscriptionKey(sub)) || !open) return;
+      await request('unsubscribe', subscriptionParams(sub)).catch(() => {});
+      if (open && desired.has(subscriptionKey(sub))) sendSubscribe(sub);
+    },
     subscriptions: (): Subscription[] => [...desired.values()],
     request,
     on<K extends keyof Events>(event: K, listener: Listener<K>): () => void {
