@@ -1,9 +1,62 @@
 // The public surface of lib/kraken: framework-free Kraken protocol code (runs in the worker, Node and the CLI).
-export { type BookLevelText, bookChecksum } from './book/checksum.ts';
+export { keyIdOf } from './auth/key-id.ts';
+export {
+  createNonceSource,
+  memoryNonceStore,
+  type NonceScale,
+  type NonceSource,
+  type NonceSourceOptions,
+  type NonceStore,
+} from './auth/nonce.ts';
+export { type SignInput, signRequest } from './auth/sign.ts';
 export { type BookFeedEvent, type BookFeedOptions, watchBook } from './book/book-feed.ts';
+export { type BookLevelText, bookChecksum } from './book/checksum.ts';
 export { crc32 } from './book/crc32.ts';
 export { type ApplyResult, type BookLevel, createOrderBook, type OrderBook } from './book/order-book.ts';
+export { type Clock, systemClock } from './clock.ts';
 export { toFixedDecimal } from './pairs/decimal.ts';
+export { createDecayingCounter, type DecayingCounter } from './ratelimit/counter.ts';
+export { type CounterLimits, REST_LIMITS, restCost, type Tier, TRADING_LIMITS } from './ratelimit/tiers.ts';
+export {
+  createTradingLimiter,
+  type TradingAction,
+  type TradingLimiter,
+  tradingCost,
+} from './ratelimit/trading.ts';
+export {
+  type CallOptions,
+  type Credentials,
+  createKrakenRest,
+  type KrakenRest,
+  type KrakenRestOptions,
+} from './rest/client.ts';
+export { encodeForm, type Params, type ParamValue } from './rest/encode.ts';
+export {
+  KrakenError,
+  type KrakenErrorCategory,
+  type KrakenErrorCode,
+  type KrakenErrorInit,
+  redact,
+} from './rest/errors.ts';
+export type { FetchLike } from './rest/transport.ts';
+export type * from './rest/types-private.ts';
+export type {
+  AssetInfo,
+  AssetPair,
+  AssetPairsParams,
+  AssetsParams,
+  Decimal,
+  DepthLevel,
+  OhlcRow,
+  PairParams,
+  PairSeries,
+  PairStatus,
+  ServerTime,
+  SpreadRow,
+  SystemStatusInfo,
+  TickerInfo,
+  TradeRow,
+} from './rest/types-public.ts';
 export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './ws/backoff.ts';
 export * from './ws/protocol.ts';
 export {

@@ -1,0 +1,35 @@
+// The extension's one IndexedDB schema (DESIGN.md §4), typed with idb's DBSchema. Every version's upgrade
+// is kept: a profile last opened at any older version upgrades step by step.
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { VaultHeader, VaultRecord } from '../vault/format.ts';
+
+export const DB_NAME = 'kraken-trader';
+export const DB_VERSION = 1;
+
+export interface KrakenDB extends DBSchema {
+  /** Encrypted API keys, one record per key (lib/vault). */
+  vault: { key: string; value: VaultRecord };
+  /** Small singletons: the vault header (KDF parameters + passphrase check), the active key id. */
+  meta: { key: 'vault-header' | 'active-key'; value: VaultHeader | string };
+  /** Nonce high-water marks per API key id (lib/kraken/auth/nonce.ts), decimal strings. */
+  nonce: { key: string; value: string };
+}
+
+export type KrakenDatabase = IDBPDatabase<KrakenDB>;
+
+export function openDatabase(): Promise<KrakenDatabase> {
+  return openDB<KrakenDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // Fall through on purpose: each step takes the schema from version n to n + 1.
+      if (oldVersion < 1) {
+        db.createObjectStore('vault', { keyPath: 'id' });
+        db.createObjectStore('meta');
+        db.createObjectStore('nonce');
+      }
+    },
+    // A newer tab or worker wants to upgrade: let it, and fail loudly here rather than block it.
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase | null)?.close();
+    },
+  });
+}

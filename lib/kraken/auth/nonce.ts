@@ -1,0 +1,83 @@
+// Kraken nonces: "always increasing, unsigned 64-bit integer" per API key
+// (https://docs.kraken.com/api/docs/guides/spot-rest-auth, SPEC.md §2). See docs/nonce.md for the design.
+
+/** Units of the wall-clock part of a nonce. A key keeps one scale for life: Kraken compares numbers only. */
+export type NonceScale = 'ms' | 'us' | 'ns';
+
+const PER_MS: Record<NonceScale, bigint> = { ms: 1n, us: 1_000n, ns: 1_000_000n };
+const U64_MAX = 2n ** 64n - 1n;
+
+/**
+ * Where the high-water mark lives (IndexedDB in the extension, a Map in tests, a file in the CLI).
+ * Values are decimal strings: a nonce at ns scale (~1.8e18) does not fit a float.
+ */
+export interface NonceStore {
+  load(keyId: string): Promise<string | undefined>;
+  save(keyId: string, value: string): Promise<void>;
+}
+
+export function memoryNonceStore(initial: Record<string, string> = {}): NonceStore & {
+  readonly data: Map<string, string>;
+} {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    load: async (keyId) => data.get(keyId),
+    save: async (keyId, value) => {
+      data.set(keyId, value);
+    },
+  };
+}
+
+export interface NonceSourceOptions {
+  store: NonceStore;
+  /** Identifies the API key (a digest of it, never the key or the secret). */
+  keyId: string;
+  /** Default 'ms' — see docs/nonce.md. Use the scale the key was used with before. */
+  scale?: NonceScale;
+  /** Wall clock in ms (injected; defaults to Date.now). */
+  now?: () => number;
+}
+
+export interface NonceSource {
+  /** The next nonce, already persisted as the high-water mark before it is returned. */
+  next(): Promise<string>;
+  readonly scale: NonceScale;
+}
+
+/**
+ * Strictly increasing nonces for one key: max(clock × scale, high-water mark + 1), saved before use.
+ * Calls are serialised, so concurrent callers never get the same or a smaller value; the mark is loaded
+ * from the store on first use, so a restarted service worker continues above the last value it handed out,
+ * and a clock that jumps back only makes nonces advance by one.
+ */
+export function createNonceSource(options: NonceSourceOptions): NonceSource {
+  const scale = options.scale ?? 'ms';
+  const now = options.now ?? Date.now;
+  let mark: bigint | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  async function issue(): Promise<string> {
+    if (mark === undefined) {
+      const stored = await options.store.load(options.keyId);
+      mark = stored !== undefined && /^[0-9]{1,20}$/.test(stored) ? BigInt(stored) : 0n;
+    }
+    const fromClock = BigInt(Math.floor(now())) * PER_MS[scale];
+    const candidate = fromClock > mark ? fromClock : mark + 1n;
+    if (candidate > U64_MAX) throw new RangeError('nonce would exceed 64 bits');
+    const text = candidate.toString();
+    // Persist first: if the worker dies after sending, the next start must still be above this value.
+    await options.store.save(options.keyId, text);
+    mark = candidate;
+    return text;
+  }
+
+  return {
+    scale,
+    next() {
+      const result = chain.then(issue, issue);
+      chain = result.catch(() => undefined);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,239 @@
+// Private REST parameters and results (SPEC.md §1.3; https://docs.kraken.com/api/docs/rest-api/add-order …).
+import type { Decimal } from './types-public.ts';
+
+export type Side = 'buy' | 'sell';
+export type OrderType =
+  | 'market'
+  | 'limit'
+  | 'iceberg'
+  | 'stop-loss'
+  | 'take-profit'
+  | 'stop-loss-limit'
+  | 'take-profit-limit'
+  | 'trailing-stop'
+  | 'trailing-stop-limit'
+  | 'settle-position';
+export type OrderStatus = 'pending' | 'open' | 'closed' | 'canceled' | 'expired';
+export type OrderFlag = 'post' | 'fcib' | 'fciq' | 'nompp' | 'viqc';
+
+export interface BalanceExEntry {
+  balance: Decimal;
+  hold_trade: Decimal;
+  credit?: Decimal;
+  credit_used?: Decimal;
+}
+
+export interface TradeBalance {
+  eb: Decimal;
+  tb: Decimal;
+  m: Decimal;
+  n: Decimal;
+  c: Decimal;
+  v: Decimal;
+  e: Decimal;
+  mf: Decimal;
+  ml?: Decimal;
+  uv?: Decimal;
+}
+
+export interface OrderDescription {
+  pair: string;
+  type: Side;
+  ordertype: OrderType;
+  price: Decimal;
+  price2: Decimal;
+  leverage: string;
+  order: string;
+  close: string;
+}
+
+export interface Order {
+  refid: string | null;
+  userref: number | string | null;
+  cl_ord_id?: string;
+  status: OrderStatus;
+  opentm: number | string;
+  starttm: number | string;
+  expiretm: number | string;
+  closetm?: number | string;
+  descr: OrderDescription;
+  vol: Decimal;
+  vol_exec: Decimal;
+  cost: Decimal;
+  fee: Decimal;
+  price: Decimal;
+  stopprice: Decimal;
+  limitprice: Decimal;
+  trigger?: 'last' | 'index';
+  misc: string;
+  oflags: string;
+  trades?: string[];
+  reason?: string | null;
+}
+
+export interface OrdersQuery {
+  trades?: boolean;
+  userref?: number;
+  cl_ord_id?: string;
+}
+
+export interface ClosedOrdersParams extends OrdersQuery {
+  start?: number | string;
+  end?: number | string;
+  ofs?: number;
+  closetime?: 'open' | 'close' | 'both';
+  consolidate_taker?: boolean;
+  without_count?: boolean;
+}
+
+export interface QueryOrdersParams {
+  txid: readonly string[];
+  trades?: boolean;
+  userref?: number;
+  consolidate_taker?: boolean;
+}
+
+export interface Trade {
+  ordertxid: string;
+  postxid: string;
+  pair: string;
+  time: number;
+  type: Side;
+  ordertype: string;
+  price: Decimal;
+  cost: Decimal;
+  fee: Decimal;
+  vol: Decimal;
+  margin: Decimal;
+  misc: string;
+  trade_id?: number;
+  maker?: boolean;
+  ledgers?: string[];
+}
+
+export interface TradesHistoryParams {
+  type?: 'all' | 'any position' | 'closed position' | 'closing position' | 'no position';
+  trades?: boolean;
+  start?: number | string;
+  end?: number | string;
+  ofs?: number;
+  consolidate_taker?: boolean;
+  ledgers?: boolean;
+}
+
+/** Conditional close attached to an order. */
+export interface CloseOrder {
+  ordertype: OrderType;
+  price?: Decimal;
+  price2?: Decimal;
+}
+
+interface OrderFields {
+  ordertype: OrderType;
+  type: Side;
+  /** Base-asset amount as a decimal string ("0" closes a margin position). */
+  volume: Decimal;
+  displayvol?: Decimal;
+  /** Limit price, or trigger price; relative forms "+5", "-1.5", "#2", "2%" allowed by Kraken. */
+  price?: Decimal;
+  price2?: Decimal;
+  trigger?: 'last' | 'index';
+  leverage?: string;
+  reduce_only?: boolean;
+  stptype?: 'cancel-newest' | 'cancel-oldest' | 'cancel-both';
+  oflags?: readonly OrderFlag[];
+  timeinforce?: 'GTC' | 'IOC' | 'GTD';
+  starttm?: string;
+  expiretm?: string;
+  close?: CloseOrder;
+}
+
+export interface AddOrderParams extends OrderFields {
+  pair: string;
+  userref?: number;
+  /** Client order id: UUID, 32 hex, or ≤18 ASCII chars. Exclusive with userref. */
+  cl_ord_id?: string;
+  /** RFC 3339 time after which the engine must not match the order (now+2 s … now+60 s). */
+  deadline?: string;
+  validate?: boolean;
+  asset_class?: 'tokenized_asset';
+}
+
+export interface AddOrderResult {
+  descr: { order: string; close?: string };
+  /** Absent when validate=true. */
+  txid?: string[];
+}
+
+export interface BatchOrder extends OrderFields {
+  userref?: number;
+  cl_ord_id?: string;
+}
+
+export interface AddOrderBatchParams {
+  pair: string;
+  orders: readonly BatchOrder[];
+  deadline?: string;
+  validate?: boolean;
+  asset_class?: 'tokenized_asset';
+}
+
+export interface AddOrderBatchResult {
+  orders: ({ txid: string; descr: { order: string; close?: string } } | { error: string })[];
+}
+
+export type OrderRef = { txid: string } | { cl_ord_id: string };
+
+export type AmendOrderParams = OrderRef & {
+  order_qty?: Decimal;
+  display_qty?: Decimal;
+  limit_price?: Decimal;
+  trigger_price?: Decimal;
+  post_only?: boolean;
+  deadline?: string;
+  pair?: string;
+};
+
+export interface EditOrderParams {
+  txid: string | number;
+  pair: string;
+  volume?: Decimal;
+  displayvol?: Decimal;
+  price?: Decimal;
+  price2?: Decimal;
+  oflags?: readonly OrderFlag[];
+  deadline?: string;
+  cancel_response?: boolean;
+  validate?: boolean;
+  userref?: number;
+  asset_class?: 'tokenized_asset';
+}
+
+export interface EditOrderResult {
+  status: 'ok' | 'err';
+  txid?: string;
+  originaltxid: string;
+  volume?: Decimal;
+  price?: Decimal;
+  price2?: Decimal;
+  orders_cancelled?: number;
+  descr?: { order: string };
+  error_message?: string;
+}
+
+export type CancelOrderParams = { txid: string | number } | { cl_ord_id: string };
+
+export interface CancelOrderBatchParams {
+  orders?: readonly (string | number)[];
+  cl_ord_ids?: readonly string[];
+}
+
+export interface CancelAllOrdersAfterResult {
+  currentTime: string;
+  triggerTime: string;
+}
+
+export interface WebSocketsToken {
+  token: string;
+  expires: number;
+}
