@@ -13,10 +13,21 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
     action: { default_title: 'Kraken Trader' },
+    // No web page and no other extension may message us: present and empty (DESIGN.md §8).
+    externally_connectable: { ids: [], matches: [] },
+    // Chrome 116: WebSocket traffic keeps the service worker alive (our pings rely on it).
+    minimum_chrome_version: '116',
+    // Stated explicitly: our own scripts only, no eval, no remote code, no plugins.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'kraken-trader@example.org', strict_min_version: '115.0' },
+            gecko: {
+              id: 'kraken-trader@example.org',
+              strict_min_version: '115.0',
+              // We collect nothing; Firefox asks every new extension to say so.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

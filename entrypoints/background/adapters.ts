@@ -2,8 +2,11 @@
 import { browser } from 'wxt/browser';
 import type { Tick } from '../../lib/market/types.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/schema.ts';
+import type { SessionKeySlot } from '../../lib/vault/vault.ts';
 
 const TICKS_KEY = 'ticks';
+const VAULT_KEY_SLOT = 'vault-key';
+export const AUTO_LOCK_ALARM = 'vault-auto-lock';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
@@ -31,4 +34,24 @@ export async function setBadge(text: string, color: string): Promise<void> {
   await browser.action.setBadgeText({ text });
   await browser.action.setBadgeBackgroundColor({ color });
   await browser.action.setBadgeTextColor?.({ color: '#ffffff' });
+}
+
+/** Unlocked key material: storage.session lives in memory only and is gone after a browser restart. */
+export const sessionKeySlot: SessionKeySlot = {
+  async load() {
+    const stored = await browser.storage.session.get(VAULT_KEY_SLOT);
+    const value = stored[VAULT_KEY_SLOT];
+    return typeof value === 'string' ? value : undefined;
+  },
+  async save(value) {
+    await browser.storage.session.set({ [VAULT_KEY_SLOT]: value });
+  },
+  async clear() {
+    await browser.storage.session.remove(VAULT_KEY_SLOT);
+  },
+};
+
+export async function scheduleAutoLock(at: number | null): Promise<void> {
+  if (at === null) await browser.alarms.clear(AUTO_LOCK_ALARM);
+  else await browser.alarms.create(AUTO_LOCK_ALARM, { when: at });
 }

@@ -1,17 +1,23 @@
-// Implements the messaging contract (lib/messaging/protocol.ts): one function per request.
+// Implements the messaging contract (lib/messaging/protocol.ts): one line per request.
 import type { MarketService } from '../../lib/market/service.ts';
 import { serializeError } from '../../lib/messaging/errors.ts';
 import type { Request, RequestType, Response, ResultOf } from '../../lib/messaging/protocol.ts';
+import type { VaultService } from '../../lib/vault/service.ts';
 
-export async function handleRequest(market: MarketService, req: Request): Promise<Response<RequestType>> {
+export interface Services {
+  market: MarketService;
+  vault: VaultService;
+}
+
+export async function handleRequest(services: Services, req: Request): Promise<Response<RequestType>> {
   try {
-    return { ok: true, value: await dispatch(market, req) };
+    return { ok: true, value: await dispatch(services, req) };
   } catch (error) {
     return { ok: false, error: serializeError(error) };
   }
 }
 
-async function dispatch(market: MarketService, req: Request): Promise<ResultOf<RequestType>> {
+async function dispatch({ market, vault }: Services, req: Request): Promise<ResultOf<RequestType>> {
   switch (req.type) {
     case 'watchlist.add':
       return { symbol: await market.addPair(req.symbol) };
@@ -23,6 +29,26 @@ async function dispatch(market: MarketService, req: Request): Promise<ResultOf<R
       return market.settings();
     case 'settings.setEndpoints':
       return market.setEndpoints(req.endpoints);
+    case 'vault.get':
+      return vault.view();
+    case 'vault.create':
+      return vault.create(req.passphrase);
+    case 'vault.unlock':
+      return vault.unlock(req.passphrase);
+    case 'vault.lock':
+      return vault.lock();
+    case 'vault.addKey':
+      return vault.addKey(req);
+    case 'vault.replaceKey':
+      return vault.replaceKey(req.id, req);
+    case 'vault.relabel':
+      return vault.relabel(req.id, req.label);
+    case 'vault.removeKey':
+      return vault.removeKey(req.id);
+    case 'vault.setActive':
+      return vault.setActive(req.id);
+    case 'vault.setAutoLock':
+      return vault.setAutoLock(req.minutes);
     default: {
       const never: never = req;
       throw new Error(`unhandled request ${JSON.stringify(never)}`);

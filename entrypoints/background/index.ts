@@ -1,10 +1,15 @@
 // Composition root: build the services, register every listener synchronously (MV3 rule), nothing else.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openDatabase } from '../../lib/db/schema.ts';
 import { createWsSession } from '../../lib/kraken/index.ts';
 import { createMarketService } from '../../lib/market/service.ts';
 import { parseRequest, STREAM_PORT, type StreamEvent } from '../../lib/messaging/protocol.ts';
 import { isTrustedSender } from '../../lib/messaging/trust.ts';
+import { createSettingsStore } from '../../lib/settings/store.ts';
+import { idbVaultStore } from '../../lib/vault/idb-store.ts';
+import { createVaultService } from '../../lib/vault/service.ts';
+import { createVault } from '../../lib/vault/vault.ts';
 import * as adapters from './adapters.ts';
 import { handleRequest } from './handlers.ts';
 
@@ -12,12 +17,25 @@ import { handleRequest } from './handlers.ts';
 const WAKE_ALARM = 'wake';
 
 export default defineBackground(() => {
+  const settings = createSettingsStore({ load: adapters.loadSettings, save: adapters.saveSettings });
   const market = createMarketService({
     ...adapters,
+    settings,
     createSession: (url) => createWsSession({ url }),
     now: () => Date.now(),
   });
-  const ready = market.start();
+  const vault = createVaultService({
+    vault: createVault({
+      store: idbVaultStore(openDatabase()),
+      session: adapters.sessionKeySlot,
+    }),
+    settings,
+    scheduleAutoLock: adapters.scheduleAutoLock,
+    now: () => Date.now(),
+  });
+  const services = { market, vault };
+  const ready = settings.load().then(() => Promise.all([market.start(), vault.start()]));
+
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const trusted = (sender: { id?: string; url?: string; origin?: string } | undefined) =>
     sender !== undefined && isTrustedSender(sender, browser.runtime.id, ownOrigin);
@@ -26,7 +44,7 @@ export default defineBackground(() => {
     const req = trusted(sender) ? parseRequest(message) : null;
     if (!req) return false; // Untrusted sender or malformed payload: no answer at all.
     ready
-      .then(() => handleRequest(market, req))
+      .then(() => handleRequest(services, req))
       .catch((error: unknown) => ({ ok: false, error: { name: 'StartupError', message: String(error) } }))
       .then(sendResponse);
     return true;
@@ -56,8 +74,9 @@ export default defineBackground(() => {
     );
   });
 
-  browser.alarms.onAlarm.addListener(() => {
-    // Waking the worker is the point; start() already ran in this instance.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === adapters.AUTO_LOCK_ALARM) void ready.then(() => vault.autoLock());
+    // WAKE_ALARM: waking the worker is the point; start() already ran in this instance.
   });
   browser.alarms.get(WAKE_ALARM).then((alarm) => {
     if (!alarm) browser.alarms.create(WAKE_ALARM, { periodInMinutes: 1 });

@@ -2,14 +2,15 @@
 // the tick store, the badge and the fan-out to open popups. Browser APIs arrive as injected adapters.
 import type { ChannelMessage, SessionProblem, SessionState, WsSession } from '../kraken/index.ts';
 import { customEndpoints, type Endpoints, endpointUrls, type Settings } from '../settings/schema.ts';
+import type { SettingsStore } from '../settings/store.ts';
 import { BADGE_COLORS, badgeText, direction } from './badge.ts';
 import type { ConnectionView, MarketSnapshot, PairInfo, Tick } from './types.ts';
 import { addToWatchlist, removeFromWatchlist, resolveSymbol, WatchlistError } from './watchlist.ts';
 
 export interface MarketServiceDeps {
   createSession(url: string): WsSession;
-  loadSettings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<void>;
+  /** Loaded before start() is called. */
+  settings: SettingsStore;
   /** Last ticks survive a worker restart (storage.session), not a browser restart. */
   loadTicks(): Promise<Record<string, Tick>>;
   saveTicks(ticks: Record<string, Tick>): Promise<void>;
@@ -82,7 +83,6 @@ function toTick(
 }
 
 export function createMarketService(deps: MarketServiceDeps) {
-  let settings: Settings | null = null;
   let session: WsSession | null = null;
   let ticks: Record<string, Tick> = {};
   let pairs: Record<string, PairInfo> = {};
@@ -104,10 +104,7 @@ export function createMarketService(deps: MarketServiceDeps) {
     }
   }
 
-  function requireSettings(): Settings {
-    if (!settings) throw new Error('market service is not started');
-    return settings;
-  }
+  const requireSettings = (): Settings => deps.settings.current();
 
   function snapshot(): MarketSnapshot {
     const s = requireSettings();
@@ -149,7 +146,7 @@ export function createMarketService(deps: MarketServiceDeps) {
         const fresh = message.data.map((d) => toTick(d, now));
         for (const tick of fresh) {
           ticks[tick.symbol] = tick;
-          if (tick.symbol === settings?.badgePair) updateBadge(tick.last);
+          if (tick.symbol === requireSettings().badgePair) updateBadge(tick.last);
         }
         lastTickAt = now;
         scheduleTickSave();
@@ -206,14 +203,13 @@ export function createMarketService(deps: MarketServiceDeps) {
   }
 
   async function commit(next: Settings): Promise<void> {
-    settings = next;
-    await deps.saveSettings(next);
+    await deps.settings.update(() => next);
   }
 
   return {
     /** Loads settings and the last ticks, then connects. Safe to call on every worker start. */
     async start(): Promise<void> {
-      settings = await deps.loadSettings();
+      const settings = requireSettings();
       ticks = await deps.loadTicks().catch(() => ({}));
       const badgeTick = settings.badgePair ? ticks[settings.badgePair] : undefined;
       if (badgeTick) updateBadge(badgeTick.last);

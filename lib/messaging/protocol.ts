@@ -2,6 +2,16 @@
 // Requests go through runtime.sendMessage; live data streams over a Port named STREAM_PORT.
 import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
+import type { KeySummary } from '../vault/format.ts';
+
+export type VaultStatus = 'empty' | 'locked' | 'unlocked';
+
+/** What the UI may know about the vault: status and key summaries, never a secret. */
+export interface VaultView {
+  status: VaultStatus;
+  keys: KeySummary[];
+  autoLockMinutes: number;
+}
 
 export const STREAM_PORT = 'market-stream';
 
@@ -11,6 +21,22 @@ export interface RequestMap {
   'badge.setPair': { params: { symbol: string }; result: { symbol: string } };
   'settings.get': { params: Record<never, never>; result: Settings };
   'settings.setEndpoints': { params: { endpoints: Endpoints }; result: Settings };
+  'vault.get': { params: Record<never, never>; result: VaultView };
+  'vault.create': { params: { passphrase: string }; result: VaultView };
+  'vault.unlock': { params: { passphrase: string }; result: VaultView };
+  'vault.lock': { params: Record<never, never>; result: VaultView };
+  'vault.addKey': {
+    params: { label: string; apiKey: string; apiSecret: string; otp?: string };
+    result: VaultView;
+  };
+  'vault.replaceKey': {
+    params: { id: string; apiKey: string; apiSecret: string; otp?: string };
+    result: VaultView;
+  };
+  'vault.relabel': { params: { id: string; label: string }; result: VaultView };
+  'vault.removeKey': { params: { id: string }; result: VaultView };
+  'vault.setActive': { params: { id: string }; result: VaultView };
+  'vault.setAutoLock': { params: { minutes: number }; result: VaultView };
 }
 export type RequestType = keyof RequestMap;
 export type Request = { [K in RequestType]: { type: K } & RequestMap[K]['params'] }[RequestType];
@@ -42,6 +68,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const isSymbolParam = (v: Record<string, unknown>) => typeof v.symbol === 'string' && v.symbol.length <= 32;
+const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const optionalStr = (v: unknown, max: number) => v === undefined || str(v, max);
 
 /** Validates an incoming request payload; anything that does not match the contract is refused. */
 export function parseRequest(value: unknown): Request | null {
@@ -53,7 +81,49 @@ export function parseRequest(value: unknown): Request | null {
     case 'badge.setPair':
       return isSymbolParam(value) ? ({ type, symbol: value.symbol } as Request) : null;
     case 'settings.get':
+    case 'vault.get':
+    case 'vault.lock':
       return { type };
+    case 'vault.create':
+    case 'vault.unlock':
+      return str(value.passphrase, 1024) ? { type, passphrase: value.passphrase } : null;
+    case 'vault.addKey':
+      return str(value.label, 64) &&
+        str(value.apiKey, 256) &&
+        str(value.apiSecret, 256) &&
+        optionalStr(value.otp, 64)
+        ? {
+            type,
+            label: value.label,
+            apiKey: value.apiKey,
+            apiSecret: value.apiSecret,
+            ...(typeof value.otp === 'string' ? { otp: value.otp } : {}),
+          }
+        : null;
+    case 'vault.replaceKey':
+      return str(value.id, 64) &&
+        str(value.apiKey, 256) &&
+        str(value.apiSecret, 256) &&
+        optionalStr(value.otp, 64)
+        ? {
+            type,
+            id: value.id,
+            apiKey: value.apiKey,
+            apiSecret: value.apiSecret,
+            ...(typeof value.otp === 'string' ? { otp: value.otp } : {}),
+          }
+        : null;
+    case 'vault.relabel':
+      return str(value.id, 64) && str(value.label, 64) ? { type, id: value.id, label: value.label } : null;
+    case 'vault.removeKey':
+    case 'vault.setActive':
+      return str(value.id, 64) ? { type, id: value.id } : null;
+    case 'vault.setAutoLock':
+      return Number.isInteger(value.minutes) &&
+        (value.minutes as number) >= 0 &&
+        (value.minutes as number) <= 24 * 60
+        ? { type, minutes: value.minutes as number }
+        : null;
     case 'settings.setEndpoints': {
       const e = value.endpoints;
       if (!isRecord(e)) return null;

@@ -21,7 +21,11 @@ export interface Settings {
   endpoints: Endpoints;
   watchlist: string[];
   badgePair: string | null;
+  /** Lock the vault after this many idle minutes; 0 turns auto-lock off (DESIGN.md §8: on by default). */
+  autoLockMinutes: number;
 }
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 
 export const SETTINGS_VERSION = 1;
 export const SETTINGS_KEY = 'settings';
@@ -32,6 +36,7 @@ export function defaultSettings(): Settings {
     endpoints: { kind: 'kraken' },
     watchlist: [...DEFAULT_WATCHLIST],
     badgePair: 'BTC/USD',
+    autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
   };
 }
 
@@ -138,5 +143,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
     typeof raw.badgePair === 'string' && watchlist.includes(raw.badgePair)
       ? raw.badgePair
       : (watchlist[0] ?? null);
-  return { settings: { version: 1, endpoints, watchlist, badgePair }, problems };
+  let autoLockMinutes = defaults.autoLockMinutes;
+  if (Number.isInteger(raw.autoLockMinutes) && (raw.autoLockMinutes as number) >= 0) {
+    autoLockMinutes = raw.autoLockMinutes as number;
+  } else if (raw.autoLockMinutes !== undefined) {
+    problems.push('auto-lock setting was damaged; 15 minutes is used');
+  }
+  return { settings: { version: 1, endpoints, watchlist, badgePair, autoLockMinutes }, problems };
 }

@@ -2,28 +2,32 @@ import type { KrakenDatabase } from '../db/schema.ts';
 import type { VaultHeader, VaultRecord } from './format.ts';
 import type { VaultStore } from './vault.ts';
 
-/** The vault's records in the extension's IndexedDB (lib/db/schema.ts). */
-export function idbVaultStore(db: KrakenDatabase): VaultStore {
+/**
+ * The vault's records in the extension's IndexedDB (lib/db/schema.ts). Takes the database or the promise
+ * of it, so the worker can register its listeners before the database has opened.
+ */
+export function idbVaultStore(database: KrakenDatabase | Promise<KrakenDatabase>): VaultStore {
   return {
     async getHeader() {
-      return (await db.get('meta', 'vault-header')) as VaultHeader | undefined;
+      return (await (await database).get('meta', 'vault-header')) as VaultHeader | undefined;
     },
-    listRecords: () => db.getAll('vault'),
+    listRecords: async () => (await database).getAll('vault'),
     async getActiveId() {
-      return (await db.get('meta', 'active-key')) as string | undefined;
+      return (await (await database).get('meta', 'active-key')) as string | undefined;
     },
     async setActiveId(id) {
+      const db = await database;
       if (id === undefined) await db.delete('meta', 'active-key');
       else await db.put('meta', id, 'active-key');
     },
     async putRecord(record: VaultRecord) {
-      await db.put('vault', record);
+      await (await database).put('vault', record);
     },
     async deleteRecord(id) {
-      await db.delete('vault', id);
+      await (await database).delete('vault', id);
     },
     async replaceAll(header, records) {
-      const tx = db.transaction(['meta', 'vault'], 'readwrite');
+      const tx = (await database).transaction(['meta', 'vault'], 'readwrite');
       await tx.objectStore('meta').put(header, 'vault-header');
       const vault = tx.objectStore('vault');
       await vault.clear();

@@ -17,17 +17,20 @@ describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
       permissions: ['storage', 'alarms', 'notifications'],
       host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
       action: { default_title: 'Kraken Trader', default_popup: 'popup.html' },
+      externally_connectable: { ids: [], matches: [] },
+      minimum_chrome_version: '116',
+      content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
       background: { service_worker: 'background.js' },
       options_ui: { open_in_tab: true, page: 'options.html' },
     });
   });
 
-  it('has no content scripts, web-accessible resources or external connections', () => {
+  it('has no content scripts, web-accessible resources or external connections, and a strict CSP', () => {
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
-    expect(manifest.externally_connectable).toBeUndefined();
-    // The default MV3 CSP applies: no remote code, no eval.
-    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.externally_connectable).toEqual({ ids: [], matches: [] });
+    const csp: string = manifest.content_security_policy.extension_pages;
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*/);
   });
 
   it('ships real icons', () => {

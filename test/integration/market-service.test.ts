@@ -4,6 +4,7 @@ import { BADGE_COLORS } from '../../lib/market/badge.ts';
 import { createMarketService, type MarketEvent, type MarketService } from '../../lib/market/service.ts';
 import type { Tick } from '../../lib/market/types.ts';
 import { customEndpoints, defaultSettings, type Settings } from '../../lib/settings/schema.ts';
+import { createSettingsStore } from '../../lib/settings/store.ts';
 import type { SimHandle } from '../../sim/server.ts';
 import { nodeSocket, withSim } from '../support/sim.ts';
 
@@ -15,12 +16,15 @@ function harness(sim: SimHandle, initial?: Partial<Settings>) {
   };
   const badges: { text: string; color: string }[] = [];
   const events: MarketEvent[] = [];
-  const service = createMarketService({
-    createSession: (url) => createWsSession({ url, createSocket: nodeSocket }),
-    loadSettings: async () => structuredClone(saved.settings),
-    saveSettings: async (s) => {
+  const settings = createSettingsStore({
+    load: async () => structuredClone(saved.settings),
+    save: async (s) => {
       saved.settings = structuredClone(s);
     },
+  });
+  const service = createMarketService({
+    createSession: (url) => createWsSession({ url, createSocket: nodeSocket }),
+    settings,
     loadTicks: async () => saved.ticks,
     saveTicks: async (t) => {
       saved.ticks = structuredClone(t);
@@ -31,7 +35,11 @@ function harness(sim: SimHandle, initial?: Partial<Settings>) {
     now: () => Date.now(),
   });
   service.subscribe((e) => events.push(e));
-  return { service, saved, badges, events };
+  const start = async () => {
+    await settings.load();
+    await service.start();
+  };
+  return { service, saved, badges, events, start };
 }
 
 describe('market service against the simulator', () => {
@@ -48,7 +56,7 @@ describe('market service against the simulator', () => {
   it('streams ticks for the watchlist, fills in pair precisions and sets the badge', async () => {
     const h = harness(sim, { watchlist: ['BTC/USD', 'ETH/BTC'], badgePair: 'BTC/USD' });
     services.push(h.service);
-    await h.service.start();
+    await h.start();
     await expect.poll(() => Object.keys(h.service.snapshot().ticks).sort()).toEqual(['BTC/USD', 'ETH/BTC']);
     expect(h.service.snapshot().pairs['ETH/BTC']?.pricePrecision).toBe(5);
     expect(h.service.snapshot().connection.kind).toBe('live');
@@ -63,7 +71,7 @@ describe('market service against the simulator', () => {
   it('adds by any Kraken spelling, refuses unknown pairs, removes and persists', async () => {
     const h = harness(sim, { watchlist: ['BTC/USD'], badgePair: 'BTC/USD' });
     services.push(h.service);
-    await h.service.start();
+    await h.start();
     await expect.poll(() => Object.keys(h.service.snapshot().pairs).length).toBeGreaterThan(0);
     await expect(h.service.addPair('xdgusd')).resolves.toBe('DOGE/USD');
     await expect(h.service.addPair('NOPE/USD')).rejects.toThrow('Kraken has no NOPE/USD pair.');
@@ -80,7 +88,7 @@ describe('market service against the simulator', () => {
     try {
       const h = harness(sim, { watchlist: ['SOL/USD'], badgePair: 'SOL/USD' });
       services.push(h.service);
-      await h.service.start();
+      await h.start();
       await expect.poll(() => h.service.snapshot().ticks['SOL/USD']).toBeDefined();
       await h.service.setEndpoints(customEndpoints(other.rest));
       expect(h.service.snapshot().ticks).toEqual({});

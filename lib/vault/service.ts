@@ -1,0 +1,59 @@
+// The background's vault service: the messaging contract's vault requests, and auto-lock after idle.
+import type { VaultView } from '../messaging/protocol.ts';
+import type { SettingsStore } from '../settings/store.ts';
+import type { NewKey, Vault } from './vault.ts';
+
+export interface VaultServiceDeps {
+  vault: Vault;
+  settings: SettingsStore;
+  /** Arms (a time in ms) or clears (null) the auto-lock alarm (chrome.alarms in the extension). */
+  scheduleAutoLock(at: number | null): Promise<void>;
+  now(): number;
+}
+
+export function createVaultService(deps: VaultServiceDeps) {
+  const { vault, settings } = deps;
+
+  async function view(): Promise<VaultView> {
+    return {
+      status: await vault.status(),
+      keys: await vault.listKeys(),
+      autoLockMinutes: settings.current().autoLockMinutes,
+    };
+  }
+
+  /** Any use of the vault counts as activity: push the auto-lock deadline out. */
+  async function touch(): Promise<void> {
+    const minutes = settings.current().autoLockMinutes;
+    const unlocked = (await vault.status()) === 'unlocked';
+    await deps.scheduleAutoLock(unlocked && minutes > 0 ? deps.now() + minutes * 60_000 : null);
+  }
+
+  async function act(fn: () => Promise<unknown>): Promise<VaultView> {
+    await fn();
+    await touch();
+    return view();
+  }
+
+  return {
+    /** On worker start: stay unlocked across a worker restart (session storage), locked after a browser restart. */
+    async start(): Promise<void> {
+      await vault.restore();
+    },
+    view,
+    touch,
+    create: (passphrase: string) => act(() => vault.create(passphrase)),
+    unlock: (passphrase: string) => act(() => vault.unlock(passphrase)),
+    lock: () => act(() => vault.lock()),
+    addKey: (key: NewKey) => act(() => vault.addKey(key)),
+    replaceKey: (id: string, key: Omit<NewKey, 'label'>) => act(() => vault.replaceKey(id, key)),
+    relabel: (id: string, label: string) => act(() => vault.relabel(id, label)),
+    removeKey: (id: string) => act(() => vault.removeKey(id)),
+    setActive: (id: string) => act(() => vault.setActive(id)),
+    setAutoLock: (minutes: number) => act(() => settings.update((s) => ({ ...s, autoLockMinutes: minutes }))),
+    /** The auto-lock alarm fired. */
+    autoLock: () => vault.lock(),
+  };
+}
+
+export type VaultService = ReturnType<typeof createVaultService>;
