@@ -14,7 +14,31 @@ export { type BookLevelText, bookChecksum } from './book/checksum.ts';
 export { crc32 } from './book/crc32.ts';
 export { type ApplyResult, type BookLevel, createOrderBook, type OrderBook } from './book/order-book.ts';
 export { type Clock, systemClock } from './clock.ts';
+export { type AssetBalance, aggregateBalances } from './pairs/balances.ts';
+export { createPairCache, type PairCache, type PairCacheOptions } from './pairs/cache.ts';
 export { toFixedDecimal } from './pairs/decimal.ts';
+export * as exactDecimal from './pairs/exact.ts';
+export { type PairRules, pairRulesFrom } from './pairs/rules.ts';
+export {
+  assetSpellings,
+  type BalanceSuffix,
+  type PairNames,
+  parseBalanceCode,
+  restPairName,
+  toV2Symbol,
+  v1PairName,
+  v2Asset,
+  v2SymbolOf,
+} from './pairs/symbols.ts';
+export {
+  type OrderCheck,
+  type OrderContext,
+  type OrderDraft,
+  type OrderField,
+  type OrderProblem,
+  type OrderProblemCode,
+  validateOrder,
+} from './pairs/validate.ts';
 export { createDecayingCounter, type DecayingCounter } from './ratelimit/counter.ts';
 export { type CounterLimits, REST_LIMITS, restCost, type Tier, TRADING_LIMITS } from './ratelimit/tiers.ts';
 export {

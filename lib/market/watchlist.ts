@@ -1,15 +1,8 @@
+import { assetSpellings, v2Asset } from '../kraken/pairs/symbols.ts';
 import type { PairInfo } from './types.ts';
 
 export const MAX_WATCHLIST = 20;
 export const DEFAULT_WATCHLIST = ['BTC/USD', 'ETH/USD', 'SOL/USD', 'XRP/USD', 'DOGE/USD', 'ETH/BTC'];
-
-// Kraken's legacy asset names (REST and WS v1) → the names WebSocket v2 accepts (SPEC.md §5.1, §7).
-const V2_ASSET: Record<string, string> = { XBT: 'BTC', XXBT: 'BTC', XDG: 'DOGE', XXDG: 'DOGE' };
-
-/** A v2 asset name and the legacy names Kraken also uses for it ("BTC" → BTC, XBT, XXBT). */
-function spellings(asset: string): string[] {
-  return [asset, ...Object.entries(V2_ASSET).flatMap(([legacy, v2]) => (v2 === asset ? [legacy] : []))];
-}
 
 export class WatchlistError extends Error {
   override readonly name = 'WatchlistError';
@@ -33,7 +26,8 @@ export function resolveSymbol(input: string, pairs: Record<string, PairInfo>): s
     if (!base || !quote || rest.length > 0 || !/^[A-Z0-9.]+$/.test(base + quote)) {
       throw new WatchlistError('malformed', `“${input}” is not a pair. Write it like BTC/USD.`);
     }
-    const symbol = `${V2_ASSET[base] ?? base}/${V2_ASSET[quote] ?? quote}`;
+    // Legacy names (XBT, XXBT, XDG…) map to v2 names in one place: lib/kraken/pairs/symbols.ts.
+    const symbol = `${v2Asset(base)}/${v2Asset(quote)}`;
     if (known.length > 0 && !pairs[symbol]) {
       throw new WatchlistError('unknown-pair', `Kraken has no ${symbol} pair.`);
     }
@@ -45,8 +39,8 @@ export function resolveSymbol(input: string, pairs: Record<string, PairInfo>): s
   // "XBTUSD" style: find the listed pair whose base+quote spell it, legacy names (XBT, XDG) included.
   for (const symbol of known) {
     const [base = '', quote = ''] = symbol.split('/');
-    for (const b of spellings(base)) {
-      for (const q of spellings(quote)) if (text === b + q) return symbol;
+    for (const b of assetSpellings(base)) {
+      for (const q of assetSpellings(quote)) if (text === b + q) return symbol;
     }
   }
   throw new WatchlistError(

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  add,
+  cmp,
+  exact,
+  format,
+  isMultipleOf,
+  mul,
+  normalize,
+  round,
+  significantDecimals,
+  sub,
+} from '../../../lib/kraken/pairs/exact.ts';
+
+describe('exact decimals', () => {
+  it.each([
+    ['0.1', '0.2', '0.3'],
+    ['1.10', '2.205', '3.305'],
+    ['-1', '0.5', '-0.5'],
+    ['99999999999999999999.99999999', '0.00000001', '100000000000000000000.00000000'],
+  ])('%s + %s = %s (floats would not)', (a, b, sum) => {
+    expect(format(add(a, b))).toBe(sum);
+  });
+
+  it.each([
+    ['1E-8', '0.00000001'],
+    ['1e-8', '0.00000001'],
+    ['5.325e-05', '0.00005325'],
+    ['0.50', '0.50'],
+    ['.5', '0.5'],
+    ['12e2', '1200'],
+    ['-0.000', '0.000'],
+  ])('parses %s as %s', (text, expected) => {
+    expect(format(exact(text))).toBe(expected);
+  });
+
+  it.each([[''], ['abc'], ['1.2.3'], ['1,5'], ['NaN'], ['Infinity'], ['0x10'], [' - 1'], ['1e99999']])(
+    'refuses %j',
+    (text) => {
+      expect(() => exact(text)).toThrow(RangeError);
+    },
+  );
+
+  it('multiplies, compares, rounds and counts decimals exactly', () => {
+    expect(format(mul('30010.0', '1.25000000'))).toBe('37512.500000000');
+    expect(cmp('0.0001', '0.00010000')).toBe(0);
+    expect(cmp('0.00009999', '0.0001')).toBe(-1);
+    expect(format(round('1.005', 2, 'half-up'))).toBe('1.01');
+    expect(format(round('1.001', 2, 'up'))).toBe('1.01');
+    expect(format(round('1.009', 2, 'down'))).toBe('1.00');
+    expect(format(round('-1.005', 2, 'half-up'))).toBe('-1.01');
+    expect(significantDecimals('1.2500')).toBe(2);
+    expect(significantDecimals('100')).toBe(0);
+    expect(normalize('1.2500')).toBe('1.25');
+    expect(isMultipleOf('30010.1', '0.1')).toBe(true);
+    expect(isMultipleOf('30010.15', '0.1')).toBe(false);
+    expect(isMultipleOf('0.00003', '0.00001')).toBe(true);
+    expect(format('1.5', 4)).toBe('1.5000');
+  });
+
+  it('property: (a + b) − b = a and a × 1 = a for any decimal text', () => {
+    const dec = fc
+      .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 18 }))
+      .map(([units, scale]) => format({ units, scale }));
+    fc.assert(
+      fc.property(dec, dec, (a, b) => {
+        expect(cmp(sub(add(a, b), b), a)).toBe(0);
+        expect(cmp(mul(a, '1'), a)).toBe(0);
+        expect(cmp(a, b)).toBe(-cmp(b, a));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { AssetPair } from '../../../lib/kraken/index.ts';
+import { createPairCache } from '../../../lib/kraken/pairs/cache.ts';
+import { pairRulesFrom } from '../../../lib/kraken/pairs/rules.ts';
+import { type OrderDraft, validateOrder } from '../../../lib/kraken/pairs/validate.ts';
+import { fixtureText } from '../../support/fixtures.ts';
+import { virtualClock } from '../../support/virtual-clock.ts';
+
+// Kraken's official AssetPairs example: XXBTZUSD (pair 1, lot 8, cost 5, ordermin 0.0001, costmin 0.5,
+// tick 0.1) and XETHXXBT (pair 5, lot 8, cost 6, ordermin 0.01, costmin 0.00002, tick 0.00001).
+const official = parse(
+  fixtureText('official/krakenfx-api-specs_spot-rest/examples/responses/public/assets/pairs.yaml'),
+) as { result: Record<string, AssetPair> };
+const pairs = official.result;
+const BTCUSD = pairRulesFrom('XXBTZUSD', pairs.XXBTZUSD as AssetPair);
+const ETHBTC = pairRulesFrom('XETHXXBT', pairs.XETHXXBT as AssetPair);
+
+const limit = (patch: Partial<OrderDraft> = {}): OrderDraft => ({
+  side: 'buy',
+  ordertype: 'limit',
+  volume: '0.01',
+  price: '30000.0',
+  ...patch,
+});
+
+describe('pair rules from AssetPairs', () => {
+  it('reads the official example', () => {
+    expect(BTCUSD).toMatchObject({
+      symbol: 'BTC/USD',
+      base: 'BTC',
+      quote: 'USD',
+      pairDecimals: 1,
+      lotDecimals: 8,
+      ordermin: '0.0001',
+      costmin: '0.5',
+      tickSize: '0.1',
+      takerFeePercent: '0.26',
+      makerFeePercent: '0.16',
+    });
+    expect(ETHBTC.symbol).toBe('ETH/BTC');
+  });
+});
+
+describe('validateOrder', () => {
+  it('accepts a valid limit buy and reports cost, fee and what it needs', () => {
+    expect(validateOrder(BTCUSD, limit(), { available: { USD: '1000' } })).toEqual({
+      ok: true,
+      cost: '300.00000',
+      fee: '0.78000',
+      needs: { asset: 'USD', amount: '300.78000' },
+    });
+  });
+
+  // Hostile and mistaken input, each tied to the field a person must fix.
+  it.each([
+    ['an empty amount', limit({ volume: '' }), 'volume', 'required'],
+    ['a word as amount', limit({ volume: 'lots' }), 'volume', 'not-a-number'],
+    ['an amount in exponent form', limit({ volume: '1e-3' }), 'volume', 'not-a-number'],
+    ['a negative amount', limit({ volume: '-1' }), 'volume', 'not-a-number'],
+    ['a zero amount', limit({ volume: '0' }), 'volume', 'not-positive'],
+    ['9 decimals of BTC', limit({ volume: '0.123456789' }), 'volume', 'too-many-decimals'],
+    ['below ordermin', limit({ volume: '0.00009' }), 'volume', 'below-minimum'],
+    ['a missing limit price', limit({ price: undefined }), 'price', 'required'],
+    ['a zero price', limit({ price: '0' }), 'price', 'not-positive'],
+    [
+      'a price with 2 decimals on a 1-decimal pair',
+      limit({ price: '30000.05' }),
+      'price',
+      'too-many-decimals',
+    ],
+    ['a price with a comma', limit({ price: '30,000' }), 'price', 'not-a-number'],
+    [
+      'a stop-loss-limit without price2',
+      limit({ ordertype: 'stop-loss-limit', price2: undefined }),
+      'price2',
+      'required',
+    ],
+    ['cost below costmin', limit({ volume: '0.0001', price: '4000.0' }), 'total', 'cost-below-minimum'],
+  ] as const)('refuses %s', (_, draft, field, code) => {
+    const check = validateOrder(BTCUSD, draft);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.problems).toContainEqual(expect.objectContaining({ field, code }));
+    for (const p of check.problems) expect(p.message).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('checks the tick size where it is coarser than the decimals (ETH/BTC 0.00001)', () => {
+    const tick = { ...ETHBTC, tickSize: '0.00005' };
+    const bad = validateOrder(tick, limit({ volume: '1', price: '0.03502' }));
+    expect(bad).toMatchObject({ ok: false, problems: [{ field: 'price', code: 'tick-size' }] });
+    expect(validateOrder(tick, limit({ volume: '1', price: '0.03505' })).ok).toBe(true);
+  });
+
+  it('a buy must afford cost plus fee in the quote asset; a sell needs the base', () => {
+    const buy = validateOrder(BTCUSD, limit(), { available: { USD: '300.77' } });
+    expect(buy).toMatchObject({ ok: false, problems: [{ field: 'balance', code: 'insufficient-balance' }] });
+    if (!buy.ok) expect(buy.problems[0]?.message).toContain('300.78000 USD including the 0.26% fee');
+    const sell = validateOrder(BTCUSD, limit({ side: 'sell' }), { available: { BTC: '0.009' } });
+    expect(sell).toMatchObject({ ok: false, problems: [{ field: 'balance' }] });
+    expect(validateOrder(BTCUSD, limit({ side: 'sell' }), { available: { BTC: '0.01' } }).ok).toBe(true);
+  });
+
+  it('prices a market order at the reference price given', () => {
+    const check = validateOrder(
+      BTCUSD,
+      { side: 'buy', ordertype: 'market', volume: '0.001' },
+      {
+        marketPrice: '97000.0',
+        available: { USD: '100' },
+      },
+    );
+    expect(check).toMatchObject({ ok: true, cost: '97.00000', needs: { amount: '97.25220' } });
+  });
+
+  it('leaves relative prices ("+5", "2%") to Kraken', () => {
+    const check = validateOrder(BTCUSD, {
+      side: 'sell',
+      ordertype: 'trailing-stop',
+      volume: '0.01',
+      price: '+50',
+    });
+    expect(check.ok).toBe(true);
+  });
+
+  it('refuses orders on a pair in cancel-only mode, and market orders in limit-only mode', () => {
+    expect(validateOrder({ ...BTCUSD, status: 'cancel_only' }, limit())).toMatchObject({
+      ok: false,
+      problems: [{ field: 'pair', code: 'pair-unavailable' }],
+    });
+    const marketOnLimitOnly = validateOrder(
+      { ...BTCUSD, status: 'limit_only' },
+      {
+        side: 'buy',
+        ordertype: 'market',
+        volume: '0.01',
+      },
+    );
+    expect(marketOnLimitOnly.ok).toBe(false);
+  });
+});
+
+describe('createPairCache', () => {
+  it('loads AssetPairs once for concurrent callers, answers any name, refreshes after its TTL', async () => {
+    const clock = virtualClock();
+    let loads = 0;
+    const cache = createPairCache({
+      clock,
+      ttlMs: 60_000,
+      load: async () => {
+        loads++;
+        return pairs;
+      },
+    });
+    const [a, b, c] = await Promise.all([
+      cache.rules('BTC/USD'),
+      cache.rules('XBTUSD'),
+      cache.rules('XXBTZUSD'),
+    ]);
+    expect(loads).toBe(1);
+    expect(a?.id).toBe('XXBTZUSD');
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect((await cache.rules('ETH/XBT'))?.id).toBe('XETHXXBT');
+    expect(await cache.rules('FOO/USD')).toBeUndefined();
+    clock.advance(60_000);
+    await cache.rules('BTC/USD');
+    expect(loads).toBe(2);
+  });
+});
