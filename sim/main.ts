@@ -1,20 +1,32 @@
 /**
- * CLI entry: `npm run sim -- --port <n> [--seed <n>] [--host 127.0.0.1] [--step-ms <n>]`.
+ * CLI entry: `npm run sim -- --port <n> …` (flags in cli-args.ts USAGE and docs/simulator.md).
  * Prints exactly one JSON line with the endpoints to stdout, logs to stderr, exits 0 on SIGTERM/SIGINT.
  */
-import { parseCliArgs } from './cli-args.ts';
+import { readFileSync } from 'node:fs';
+import { parseCliArgs, USAGE } from './cli-args.ts';
 import { stderrLogger } from './log.ts';
 import { startSimulator } from './server.ts';
+import { parseCapture, type ReplayCapture } from './ws/replay.ts';
 
 const parsed = parseCliArgs(process.argv.slice(2));
 if (!parsed.ok) {
-  stderrLogger(
-    `${parsed.error}\nusage: tsx sim/main.ts --port <n> [--seed <n>] [--host <h>] [--step-ms <n>]`,
-  );
+  stderrLogger(`${parsed.error}\n${USAGE}`);
   process.exit(2);
 }
 
-const sim = await startSimulator({ ...parsed.options, log: stderrLogger }).catch((error: unknown) => {
+const { replayFile, replaySpeed, ...simOptions } = parsed.options;
+let replay: ReplayCapture | undefined;
+if (replayFile !== undefined) {
+  try {
+    replay = { frames: parseCapture(readFileSync(replayFile, 'utf8')), speed: replaySpeed ?? 'recorded' };
+  } catch (error) {
+    stderrLogger(
+      `cannot read --replay ${replayFile}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(2);
+  }
+}
+const sim = await startSimulator({ ...simOptions, replay, log: stderrLogger }).catch((error: unknown) => {
   stderrLogger(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,10 +1,22 @@
+import { pairBySymbol } from '../data/pairs.ts';
+import { toUnits } from '../decimal.ts';
+import type { DropRule, RestFault, RestFaults } from '../faults/rest-faults.ts';
 import type { Market } from '../market/market.ts';
 import type { WsGateway } from '../ws/gateway.ts';
+import { isLoopback } from './loopback.ts';
 
 /** Answer of a test-control endpoint. */
 export interface ControlReply {
   readonly status: number;
   readonly body: string;
+}
+
+export interface ControlDeps {
+  readonly market: Market;
+  readonly gateways: readonly WsGateway[];
+  readonly faults: RestFaults;
+  /** Floods: sends `count` book updates to every public connection (see ws/flood.ts). */
+  readonly flood: (count: number) => number;
 }
 
 const OK: ControlReply = { status: 200, body: '{"ok":true}' };
@@ -13,47 +25,197 @@ function bad(status: number, error: string): ControlReply {
   return { status, body: JSON.stringify({ ok: false, error }) };
 }
 
-/** Longest silence a test may ask for (a minute covers any watchdog). */
-const MAX_SILENCE_MS = 600_000;
+/** Longest silence or delay a test may ask for (a minute covers any watchdog). */
+const MAX_MS = 600_000;
 
-function silenceMs(body: string): number | undefined {
-  let parsed: unknown;
+type Json = Record<string, unknown>;
+
+function parseObject(body: string): Json | undefined {
+  if (body.trim() === '') return {};
   try {
-    parsed = JSON.parse(body);
+    const parsed: unknown = JSON.parse(body);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Json)
+      : undefined;
   } catch {
     return undefined;
   }
-  if (parsed === null || typeof parsed !== 'object' || !('ms' in parsed)) return undefined;
-  const { ms } = parsed;
-  return typeof ms === 'number' && Number.isInteger(ms) && ms >= 0 && ms <= MAX_SILENCE_MS ? ms : undefined;
+}
+
+function intIn(value: unknown, min: number, max: number): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? value
+    : undefined;
+}
+
+const ENDPOINTS = [
+  '/_sim/ws/drop',
+  '/_sim/ws/silence',
+  '/_sim/ws/malformed',
+  '/_sim/ws/corrupt-checksum',
+  '/_sim/ws/heartbeats',
+  '/_sim/ws/flood',
+  '/_sim/market/step',
+  '/_sim/market/price',
+  '/_sim/faults',
+  '/_sim/faults/clear',
+] as const;
+type Endpoint = (typeof ENDPOINTS)[number];
+
+function isEndpoint(pathname: string): pathname is Endpoint {
+  return (ENDPOINTS as readonly string[]).includes(pathname);
 }
 
 /**
- * Test-control endpoints (not Kraken's): POST /_sim/ws/drop, /_sim/ws/silence {"ms":N}, /_sim/market/step.
- * See docs/simulator.md.
+ * Test-control endpoints (not Kraken's), all POST with a JSON body, answered only to loopback callers.
+ * See docs/simulator.md for each one.
  */
 export function handleControl(
   method: string,
   pathname: string,
   body: string,
-  market: Market,
-  gateway: WsGateway,
+  remoteAddress: string | undefined,
+  deps: ControlDeps,
 ): ControlReply {
-  const known = ['/_sim/ws/drop', '/_sim/ws/silence', '/_sim/market/step'];
-  if (!known.includes(pathname)) return bad(404, `unknown control endpoint ${pathname}`);
+  if (!isLoopback(remoteAddress)) return bad(403, 'test-control endpoints answer loopback callers only');
+  if (!isEndpoint(pathname)) return bad(404, `unknown control endpoint ${pathname}`);
   if (method !== 'POST') return bad(405, 'control endpoints take POST');
+  const json = parseObject(body);
+  if (!json) return bad(400, 'body must be a JSON object');
   switch (pathname) {
     case '/_sim/ws/drop':
-      gateway.drop();
+      for (const gateway of deps.gateways) gateway.drop();
       return OK;
     case '/_sim/ws/silence': {
-      const ms = silenceMs(body);
-      if (ms === undefined) return bad(400, `body must be {"ms":<integer 0..${MAX_SILENCE_MS}>}`);
-      gateway.silence(ms);
+      const ms = intIn(json.ms, 0, MAX_MS);
+      if (ms === undefined) return bad(400, `body must be {"ms":<integer 0..${MAX_MS}>}`);
+      for (const gateway of deps.gateways) gateway.silence(ms);
       return OK;
     }
-    default:
-      market.step();
+    case '/_sim/ws/malformed': {
+      const count = json.count === undefined ? 1 : intIn(json.count, 1, 1000);
+      if (count === undefined) return bad(400, 'body must be {"count":<integer 1..1000>}');
+      for (const gateway of deps.gateways) gateway.sendMalformed(count);
       return OK;
+    }
+    case '/_sim/ws/corrupt-checksum':
+      for (const gateway of deps.gateways) gateway.corruptNextChecksum();
+      return OK;
+    case '/_sim/ws/heartbeats':
+      if (typeof json.enabled !== 'boolean') return bad(400, 'body must be {"enabled":true|false}');
+      for (const gateway of deps.gateways) gateway.setHeartbeats(json.enabled);
+      return OK;
+    case '/_sim/ws/flood': {
+      const count = intIn(json.count, 1, 10_000_000);
+      if (count === undefined) return bad(400, 'body must be {"count":<integer 1..10000000>}');
+      return { status: 200, body: JSON.stringify({ ok: true, sent: deps.flood(count) }) };
+    }
+    case '/_sim/market/step':
+      deps.market.step();
+      return OK;
+    case '/_sim/market/price':
+      return setPrice(json, deps.market);
+    case '/_sim/faults':
+      return setFaults(json, deps.faults);
+    case '/_sim/faults/clear':
+      deps.faults.clear();
+      return OK;
+    default: {
+      const never: never = pathname;
+      return bad(404, `unknown control endpoint ${String(never)}`);
+    }
   }
+}
+
+/** `{"symbol":"BTC/USD","price":"90000.0"}`: the next step trades at that price (run at once). */
+function setPrice(json: Json, market: Market): ControlReply {
+  const spec = typeof json.symbol === 'string' ? pairBySymbol(json.symbol) : undefined;
+  if (!spec) return bad(400, 'symbol must be a simulated WS v2 symbol such as "BTC/USD"');
+  if (typeof json.price !== 'string' || !/^\d+(\.\d+)?$/.test(json.price)) {
+    return bad(400, 'price must be a decimal string such as "90000.0"');
+  }
+  let tick: bigint;
+  try {
+    tick = toUnits(json.price, spec.priceDecimals);
+  } catch {
+    return bad(400, `price has more than ${spec.priceDecimals} decimals`);
+  }
+  if (tick < 2n || tick > BigInt(Number.MAX_SAFE_INTEGER)) return bad(400, 'price out of range');
+  market.pair(spec.symbol)?.forcePrice(Number(tick));
+  market.step();
+  return OK;
+}
+
+function count(value: unknown): number | undefined {
+  return value === undefined ? 1 : intIn(value, 1, 1_000_000);
+}
+
+function methodsOf(value: unknown): readonly string[] | undefined | 'bad' {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+    ? (value as string[])
+    : 'bad';
+}
+
+/**
+ * `{"dropOrderResponses":{"count":N}|{"probability":p}, "delay":{"ms":N,"count":N},
+ *   "httpStatus":{"status":5xx,"count":N}, "cloudflare":{"status":52x,"count":N},
+ *   "serviceError":{"error":"EService:Unavailable"|"EService:Busy","count":N}}` — each optional, each
+ * with an optional `methods` list. Validated as a whole before anything is armed.
+ */
+function setFaults(json: Json, faults: RestFaults): ControlReply {
+  const toArm: { fault: RestFault; count: number; methods: readonly string[] | undefined }[] = [];
+  let drop: DropRule | undefined;
+  for (const [name, raw] of Object.entries(json)) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+      return bad(400, `${name} must be an object`);
+    const spec = raw as Json;
+    const methods = methodsOf(spec.methods);
+    if (methods === 'bad') return bad(400, `${name}.methods must be a list of REST method names`);
+    const n = count(spec.count);
+    if (n === undefined) return bad(400, `${name}.count must be an integer 1..1000000`);
+    switch (name) {
+      case 'dropOrderResponses':
+        if (spec.probability !== undefined) {
+          const p = spec.probability;
+          if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+            return bad(400, 'dropOrderResponses.probability must be 0..1');
+          drop = { kind: 'probability', p };
+        } else {
+          drop = { kind: 'count', remaining: n };
+        }
+        break;
+      case 'delay': {
+        const ms = intIn(spec.ms, 0, MAX_MS);
+        if (ms === undefined) return bad(400, `delay.ms must be an integer 0..${MAX_MS}`);
+        toArm.push({ fault: { kind: 'delay', ms }, count: n, methods });
+        break;
+      }
+      case 'httpStatus': {
+        const status = intIn(spec.status, 500, 599);
+        if (status === undefined) return bad(400, 'httpStatus.status must be 500..599');
+        toArm.push({ fault: { kind: 'http', status }, count: n, methods });
+        break;
+      }
+      case 'cloudflare': {
+        const status = spec.status === undefined ? 522 : intIn(spec.status, 520, 530);
+        if (status === undefined) return bad(400, 'cloudflare.status must be 520..530');
+        toArm.push({ fault: { kind: 'cloudflare', status }, count: n, methods });
+        break;
+      }
+      case 'serviceError': {
+        const error = spec.error ?? 'EService:Unavailable';
+        if (error !== 'EService:Unavailable' && error !== 'EService:Busy') {
+          return bad(400, 'serviceError.error must be "EService:Unavailable" or "EService:Busy"');
+        }
+        toArm.push({ fault: { kind: 'service', error }, count: n, methods });
+        break;
+      }
+      default:
+        return bad(400, `unknown fault ${name}`);
+    }
+  }
+  if (drop) faults.setDrop(drop);
+  for (const { fault, count: n, methods } of toArm) faults.arm(fault, n, methods);
+  return OK;
 }

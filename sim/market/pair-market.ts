@@ -51,6 +51,12 @@ export class PairMarket {
   readonly spreads = new SpreadLog();
   private fair: number;
   private nextTradeId: number;
+  /** The book as last published to WS subscribers; changes made between steps are diffed against it. */
+  private published: { bids: Level[]; asks: Level[] };
+  /** Public trades made between steps (client orders), published with the next step. */
+  private pendingTrades: Trade[] = [];
+  /** A price forced by the test control, applied at the end of the next step. */
+  private forcedTick: number | undefined;
 
   constructor(
     readonly spec: PairSpec,
@@ -65,6 +71,41 @@ export class PairMarket {
     this.fair = history.lastTick;
     this.buildBook(history.lastTick, toSeconds(nowNs));
     this.seedSpreads(history);
+    this.published = this.depthSnapshot();
+  }
+
+  private depthSnapshot(): { bids: Level[]; asks: Level[] } {
+    return { bids: this.book.bids.snapshot(MAX_DEPTH), asks: this.book.asks.snapshot(MAX_DEPTH) };
+  }
+
+  /** Allocates the next public trade id (client fills share the pair's sequence). */
+  nextId(): number {
+    const id = this.nextTradeId;
+    this.nextTradeId += 1;
+    return id;
+  }
+
+  /**
+   * Takes `qty` from the level at `tick` on `side` for a client order and records the public trade. The
+   * change reaches WS subscribers with the next step (its diff runs against the last published book).
+   */
+  consume(side: 'bid' | 'ask', tick: number, qty: bigint, trade: Trade): void {
+    const book = this.book.side(side);
+    const level = book.get(tick);
+    if (level) book.set(tick, level.qty > qty ? level.qty - qty : 0n, toSeconds(trade.tsNs));
+    this.recordTrade(trade);
+  }
+
+  /** A trade that did not come out of `step()` (client orders): tape, candles, next step's WS trades. */
+  recordTrade(trade: Trade): void {
+    this.tape.push(trade);
+    this.minutes.addTrade(toMinute(trade.tsNs), trade.tick, trade.qty);
+    this.pendingTrades.push(trade);
+  }
+
+  /** Test control: the next step ends with a trade at `tick` and a fresh book around it. */
+  forcePrice(tick: number): void {
+    this.forcedTick = tick;
   }
 
   private buildBook(centre: number, sec: number): void {
@@ -90,7 +131,7 @@ export class PairMarket {
 
   step(nowNs: bigint): PairStep {
     const sec = toSeconds(nowNs);
-    const before = { bids: this.book.bids.snapshot(MAX_DEPTH), asks: this.book.asks.snapshot(MAX_DEPTH) };
+    const before = this.published;
     const bboBefore = this.best();
     const start = this.spec.startTicks;
     this.fair = Math.max(
@@ -105,12 +146,15 @@ export class PairMarket {
     this.churn(sec);
     this.refill(this.book.bids, sec);
     this.refill(this.book.asks, sec);
+    if (this.forcedTick !== undefined) this.applyForcedPrice(this.forcedTick, nowNs, sec, trades);
     if (this.book.isCrossed()) throw new Error(`${this.spec.symbol}: book crossed`);
 
     for (const trade of trades) {
       this.tape.push(trade);
       this.minutes.addTrade(toMinute(trade.tsNs), trade.tick, trade.qty);
     }
+    trades.unshift(...this.pendingTrades.splice(0));
+    this.published = this.depthSnapshot();
     const bbo = this.best();
     const bboChanged =
       bbo.bid?.tick !== bboBefore.bid?.tick ||
@@ -125,6 +169,32 @@ export class PairMarket {
       this.spreads.record({ time: sec, bidTick: bbo.bid.tick, askTick: bbo.ask.tick });
     }
     return { spec: this.spec, trades, before, bboChanged };
+  }
+
+  /**
+   * Moves the market to `tick`: one taker trade at exactly that price (so "last" is there for alerts) and
+   * the book rebuilt around it; the fair price follows, so later steps wander from there.
+   */
+  private applyForcedPrice(tick: number, nowNs: bigint, sec: number, trades: Trade[]): void {
+    this.forcedTick = undefined;
+    const last = this.tape.last()?.tick ?? tick;
+    const side: TakerSide = tick >= last ? 'buy' : 'sell';
+    trades.push({
+      id: this.nextId(),
+      tick,
+      qty: this.sizing.takerQty(this.rng),
+      side,
+      ordType: 'market',
+      tsNs: nowNs + 999_000n,
+    });
+    this.fair = tick;
+    this.book.bids.truncate(0);
+    this.book.asks.truncate(0);
+    // Bids strictly below and asks strictly above the trade price, as after a sweep.
+    this.book.bids.append(Math.max(1, tick - 1), this.sizing.levelQty(this.rng), sec);
+    this.book.asks.append(tick + 1, this.sizing.levelQty(this.rng), sec);
+    this.refill(this.book.bids, sec);
+    this.refill(this.book.asks, sec);
   }
 
   /** One taker order, leaning towards the fair price so trades drive the price along the walk. */

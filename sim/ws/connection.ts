@@ -19,10 +19,20 @@ import { type Subscription, subscriptionKey, subscriptionsOf } from './subscript
 /** Trades in a `trade` snapshot (docs: "snapshot … last 50 trades"). */
 const TRADE_SNAPSHOT = 50;
 
+/** Flips the low bit of a book message's checksum (stays a valid u32). */
+export function corruptChecksum(message: string): string {
+  return message.replace(
+    /"checksum":(\d+)/,
+    (_, digits: string) => `"checksum":${(Number(digits) ^ 1) >>> 0}`,
+  );
+}
+
 /** One client of the public WS v2 endpoint: its subscriptions, replies and (test-controlled) silence. */
 export class Connection {
   private readonly subs = new Map<string, Subscription>();
   private silencedUntil = 0;
+  /** Test control: the next book message goes out with a wrong checksum. */
+  corruptNextChecksum = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -34,6 +44,12 @@ export class Connection {
   /** The `status` message Kraken sends as soon as a connection opens. */
   start(): void {
     this.send(statusMessage(this.connectionId));
+  }
+
+  /** True if this connection has a book subscription for `symbol` (benchmark floods go only there). */
+  hasBook(symbol: string): boolean {
+    for (const sub of this.subs.values()) if (sub.channel === 'book' && sub.symbol === symbol) return true;
+    return false;
   }
 
   get subscriptionCount(): number {
@@ -65,7 +81,11 @@ export class Connection {
 
   publish(feed: StepFeed): void {
     for (const sub of this.subs.values()) {
-      const message = this.updateFor(sub, feed);
+      let message = this.updateFor(sub, feed);
+      if (message !== undefined && sub.channel === 'book' && this.corruptNextChecksum) {
+        this.corruptNextChecksum = false;
+        message = corruptChecksum(message);
+      }
       if (message !== undefined) this.send(message);
     }
   }

@@ -19,6 +19,7 @@ export class WsGateway {
   private readonly connections = new Set<Connection>();
   private readonly heartbeatTimer: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  private heartbeats = true;
 
   constructor(
     private readonly market: Market,
@@ -26,6 +27,7 @@ export class WsGateway {
   ) {
     this.unsubscribe = market.onStep((step) => this.publish(step));
     this.heartbeatTimer = setInterval(() => {
+      if (!this.heartbeats) return;
       for (const connection of this.connections) connection.heartbeat();
     }, HEARTBEAT_MS);
   }
@@ -67,6 +69,40 @@ export class WsGateway {
   /** Test control: existing connections send nothing for `ms`. */
   silence(ms: number): void {
     for (const connection of this.connections) connection.silence(ms);
+  }
+
+  /** Test control: heartbeats stop (or resume) on every connection; data keeps flowing. */
+  setHeartbeats(enabled: boolean): void {
+    this.heartbeats = enabled;
+  }
+
+  /** Test control: each connection's next book message carries a wrong checksum. */
+  corruptNextChecksum(): void {
+    for (const connection of this.connections) connection.corruptNextChecksum = true;
+  }
+
+  /** Test control: sends `count` malformed frames (truncated JSON, then non-JSON text) to every connection. */
+  sendMalformed(count: number): void {
+    const frames = [
+      '{"channel":"book","type":"update","data":[{"symbol":"BTC/USD","bids":[{"price":',
+      'not json',
+      '[1,2',
+      '{"channel":',
+    ];
+    for (const connection of this.connections) {
+      for (let i = 0; i < count; i += 1) connection.send(frames[i % frames.length] ?? 'x');
+    }
+  }
+
+  /** Benchmarks: sends `frames` to every connection subscribed to `symbol`'s book; returns frames sent. */
+  flood(symbol: string, frames: readonly string[]): number {
+    let sent = 0;
+    for (const connection of this.connections) {
+      if (!connection.hasBook(symbol)) continue;
+      for (const frame of frames) connection.send(frame);
+      sent += frames.length;
+    }
+    return sent;
   }
 
   close(): Promise<void> {

@@ -45,8 +45,8 @@ describe('npm run sim (tsx sim/main.ts)', () => {
       rest: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       wsPublic: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v2$/),
       wsPrivate: null,
-      apiKey: null,
-      apiSecret: null,
+      apiKey: expect.stringMatching(/^[A-Za-z0-9+/]{56}$/),
+      apiSecret: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/),
     });
     const port = Number(new URL(line.rest).port);
     expect(line.wsPublic).toBe(`ws://127.0.0.1:${port}/v2`);

@@ -9,9 +9,10 @@ describe('startSimulator lifecycle', () => {
       rest: `http://127.0.0.1:${sim.port}`,
       wsPublic: `ws://127.0.0.1:${sim.port}/v2`,
       wsPrivate: null,
-      apiKey: null,
-      apiSecret: null,
+      apiKey: sim.keys.trading.key,
+      apiSecret: sim.keys.trading.secret,
     });
+    expect(sim.apiKey).toMatch(/^[A-Za-z0-9+/]{56}$/);
     await expect(startTestSim({ port: sim.port })).rejects.toThrow(/EADDRINUSE/);
     const client = await WsClient.open(sim.wsPublic);
     const closed = new Promise<number>((resolve) => client.socket.once('close', (code) => resolve(code)));

@@ -17,17 +17,27 @@ function checksumToken(text: string): string {
  * (https://docs.kraken.com/api/docs/guides/spot-ws-book-v2). Unsigned, as Kraken sends it.
  */
 export function bookChecksum(spec: PairSpec, book: Book): number {
+  return crc32(bookChecksumText(spec, book)) >>> 0;
+}
+
+/** The checksum's input string; `bestBid` replaces the best bid's quantity (benchmark floods). */
+export function bookChecksumText(
+  spec: PairSpec,
+  book: Book,
+  bestBid?: { readonly tick: number; readonly qty: bigint },
+): string {
   let text = '';
   for (const side of [book.asks, book.bids]) {
     for (let i = 0; i < 10; i += 1) {
-      const level = side.at(i);
-      if (!level) break;
+      const found = side.at(i);
+      if (!found) break;
+      const level = side === book.bids && i === 0 && bestBid ? bestBid : found;
       text +=
         checksumToken(fixed(level.tick, spec.priceDecimals)) +
         checksumToken(fixed(level.qty, spec.qtyDecimals));
     }
   }
-  return crc32(text) >>> 0;
+  return text;
 }
 
 function levels(spec: PairSpec, list: readonly (Level | LevelChange)[]): JsonValue {

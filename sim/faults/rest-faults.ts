@@ -1,0 +1,103 @@
+/**
+ * REST faults a test can switch on through `/_sim/faults` (docs/simulator.md). Each fault applies to the
+ * next `count` matching REST calls (or, for `dropOrderResponses`, to each order call with a probability)
+ * and is consumed as it fires. `methods` narrows a fault to REST method names (`["AddOrder"]`).
+ */
+export type ServiceError = 'EService:Unavailable' | 'EService:Busy';
+
+export type RestFault =
+  | { readonly kind: 'delay'; readonly ms: number }
+  | { readonly kind: 'http'; readonly status: number }
+  | { readonly kind: 'cloudflare'; readonly status: number }
+  | { readonly kind: 'service'; readonly error: ServiceError };
+
+interface Armed {
+  readonly fault: RestFault;
+  remaining: number;
+  readonly methods: readonly string[] | undefined;
+}
+
+/** Order entry calls whose response `dropOrderResponses` swallows after the order has been applied. */
+export const ORDER_METHODS: readonly string[] = ['AddOrder', 'AddOrderBatch', 'EditOrder', 'AmendOrder'];
+
+export type DropRule =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'count'; remaining: number }
+  | { readonly kind: 'probability'; readonly p: number };
+
+export class RestFaults {
+  private armed: Armed[] = [];
+  private drop: DropRule = { kind: 'none' };
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  arm(fault: RestFault, count: number, methods?: readonly string[]): void {
+    this.armed.push({ fault, remaining: count, methods });
+  }
+
+  setDrop(rule: DropRule): void {
+    this.drop = rule;
+  }
+
+  clear(): void {
+    this.armed = [];
+    this.drop = { kind: 'none' };
+  }
+
+  /** Faults that hit this call (at most one of each kind), consuming one use of each. */
+  take(method: string): RestFault[] {
+    const hits: RestFault[] = [];
+    for (const armed of this.armed) {
+      if (armed.remaining <= 0) continue;
+      if (armed.methods && !armed.methods.includes(method)) continue;
+      if (hits.some((hit) => hit.kind === armed.fault.kind)) continue;
+      armed.remaining -= 1;
+      hits.push(armed.fault);
+    }
+    this.armed = this.armed.filter((armed) => armed.remaining > 0);
+    return hits;
+  }
+
+  /** True if this order call's response must be dropped after the order is applied. */
+  takeDrop(method: string): boolean {
+    if (!ORDER_METHODS.includes(method)) return false;
+    switch (this.drop.kind) {
+      case 'none':
+        return false;
+      case 'count':
+        if (this.drop.remaining <= 0) return false;
+        this.drop.remaining -= 1;
+        return true;
+      case 'probability':
+        return this.random() < this.drop.p;
+      default: {
+        const never: never = this.drop;
+        throw new Error(`bad drop rule ${JSON.stringify(never)}`);
+      }
+    }
+  }
+}
+
+/** A Cloudflare-style origin error page (HTML, not JSON), as clients see during Kraken outages. */
+export function cloudflarePage(status: number): string {
+  const titles: Readonly<Record<number, string>> = {
+    520: 'Web server is returning an unknown error',
+    521: 'Web server is down',
+    522: 'Connection timed out',
+    523: 'Origin is unreachable',
+    524: 'A timeout occurred',
+  };
+  const title = titles[status] ?? 'Origin error';
+  return `<!DOCTYPE html>
+<html lang="en-US">
+<head><title>api.kraken.com | ${status}: ${title}</title></head>
+<body>
+<div id="cf-error-details">
+<h1><span>${title}</span> <span>Error code ${status}</span></h1>
+<p>Visit <a href="https://www.cloudflare.com/5xx-error-landing">cloudflare.com</a> for more information.</p>
+<p>Cloudflare Ray ID: <strong>${Math.floor(Math.random() * 2 ** 52).toString(16)}</strong></p>
+</div>
+</body>
+</html>
+`;
+}

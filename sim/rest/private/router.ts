@@ -1,0 +1,73 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Exchange } from '../../account/exchange.ts';
+import type { Permission } from '../../account/keys.ts';
+import type { Params } from '../params.ts';
+import { fail, RestError, type RestReply } from '../reply.ts';
+import { balance, balanceEx, tradeBalance } from './account.ts';
+import { addOrder, addOrderBatch } from './add-order.ts';
+import { amendOrderHandler, editOrder } from './amend.ts';
+import { authenticate } from './auth.ts';
+import { cancelAllHandler, cancelAllOrdersAfter, cancelOrderBatch, cancelOrderHandler } from './cancel.ts';
+import type { PrivateHandler } from './context.ts';
+import { closedOrders, openOrders, queryOrders, tradesHistory } from './queries.ts';
+import { getWebSocketsToken } from './token.ts';
+
+interface Endpoint {
+  readonly handler: PrivateHandler;
+  /** Every permission listed is required (Kraken's "API Key Permissions Required", SPEC §1.3). */
+  readonly needs: readonly Permission[];
+  /**
+   * REST counter cost: 1, or 2 for trade-history calls; 0 for order entry/cancel, which Kraken counts
+   * on the per-pair trading counter instead (https://docs.kraken.com/api/docs/guides/spot-rest-ratelimits).
+   */
+  readonly cost: 0 | 1 | 2;
+}
+
+const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map(
+  Object.entries({
+    Balance: { handler: balance, needs: ['funds-query'], cost: 1 },
+    BalanceEx: { handler: balanceEx, needs: ['funds-query'], cost: 1 },
+    TradeBalance: { handler: tradeBalance, needs: ['orders-query-open'], cost: 1 },
+    OpenOrders: { handler: openOrders, needs: ['orders-query-open'], cost: 1 },
+    ClosedOrders: { handler: closedOrders, needs: ['orders-query-closed'], cost: 1 },
+    QueryOrders: { handler: queryOrders, needs: ['orders-query-open'], cost: 1 },
+    TradesHistory: { handler: tradesHistory, needs: ['orders-query-closed'], cost: 2 },
+    AddOrder: { handler: addOrder, needs: ['orders-create'], cost: 0 },
+    AddOrderBatch: { handler: addOrderBatch, needs: ['orders-create', 'orders-cancel'], cost: 0 },
+    AmendOrder: { handler: amendOrderHandler, needs: ['orders-create'], cost: 0 },
+    EditOrder: { handler: editOrder, needs: ['orders-create', 'orders-cancel'], cost: 0 },
+    CancelOrder: { handler: cancelOrderHandler, needs: ['orders-cancel'], cost: 0 },
+    CancelOrderBatch: { handler: cancelOrderBatch, needs: ['orders-cancel'], cost: 0 },
+    CancelAll: { handler: cancelAllHandler, needs: ['orders-cancel'], cost: 0 },
+    CancelAllOrdersAfter: { handler: cancelAllOrdersAfter, needs: ['orders-cancel'], cost: 0 },
+    GetWebSocketsToken: { handler: getWebSocketsToken, needs: ['websocket'], cost: 1 },
+  }),
+);
+
+export const PRIVATE_METHODS: readonly string[] = [...ENDPOINTS.keys()];
+
+export interface PrivateCall {
+  readonly method: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly params: Params;
+  readonly json: unknown;
+}
+
+/**
+ * `/0/private/<Method>`: POST only; authentication (key, signature, nonce), then the REST counter, then
+ * the key's permissions, then the endpoint itself.
+ */
+export function routePrivate(call: PrivateCall, exchange: Exchange): RestReply {
+  const endpoint = ENDPOINTS.get(call.method);
+  if (!endpoint) return fail(RestError.unknownMethod, 404);
+  const auth = authenticate(exchange, `/0/private/${call.method}`, call.headers, call.body, call.params);
+  if (!auth.ok) return fail(auth.error);
+  if (endpoint.cost > 0 && !exchange.restLimiter.charge(auth.key.key, endpoint.cost)) {
+    return fail('EAPI:Rate limit exceeded');
+  }
+  if (endpoint.needs.some((permission) => !auth.key.permissions.has(permission))) {
+    return fail('EGeneral:Permission denied');
+  }
+  return endpoint.handler({ params: call.params, json: call.json, key: auth.key, exchange });
+}

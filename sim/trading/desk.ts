@@ -1,0 +1,74 @@
+import type { Exchange } from '../account/exchange.ts';
+import { tradingCost } from '../ratelimit/trading-limiter.ts';
+import type { PlaceResult } from './engine.ts';
+import { OrderError } from './engine.ts';
+import { isOpen, type Order, type OrderRequest } from './order.ts';
+
+/**
+ * The trading entry points shared by REST and WebSocket, so both go through one engine and one per-pair
+ * rate counter (https://docs.kraken.com/api/docs/guides/spot-ratelimits: "shared by REST, WS and FIX").
+ */
+export const LimitError = {
+  rate: 'EOrder:Rate limit exceeded',
+  openOrders: 'EOrder:Orders limit exceeded',
+  deadline: 'EService:Deadline elapsed',
+} as const;
+
+export function placeOrder(
+  exchange: Exchange,
+  request: OrderRequest,
+  validate: boolean,
+  cost = 1,
+): PlaceResult {
+  const pair = request.pair.restId;
+  // The cost is applied on receipt, even when the order is then refused.
+  if (!exchange.tradingLimiter.charge(pair, cost, 'add')) return { ok: false, error: LimitError.rate };
+  const open = exchange.engine.open().filter((order) => order.request.pair.restId === pair).length;
+  if (open >= exchange.tradingLimiter.maxOpenPerPair) return { ok: false, error: LimitError.openOrders };
+  return exchange.engine.place(request, validate);
+}
+
+export function cancelOrder(exchange: Exchange, order: Order): boolean {
+  if (!isOpen(order)) return false;
+  const age = Date.now() - order.changedMs;
+  exchange.tradingLimiter.charge(order.request.pair.restId, tradingCost('cancel', age), 'cancel');
+  return exchange.engine.cancel(order);
+}
+
+export function cancelAll(exchange: Exchange): number {
+  let count = 0;
+  for (const order of exchange.engine.open()) if (cancelOrder(exchange, order)) count += 1;
+  return count;
+}
+
+export function amendOrder(
+  exchange: Exchange,
+  order: Order,
+  changes: { volume?: bigint; limitTick?: number },
+): string | undefined {
+  if (!isOpen(order)) return OrderError.unknownOrder;
+  const cost = tradingCost('amend', Date.now() - order.changedMs);
+  if (!exchange.tradingLimiter.charge(order.request.pair.restId, cost, 'amend')) return LimitError.rate;
+  return exchange.engine.amend(order, changes);
+}
+
+/** Orders a cancel request names: a txid, every order with a userref, or a cl_ord_id. */
+export function findOrders(exchange: Exchange, id: string | undefined, clOrdId: string | undefined): Order[] {
+  const all = exchange.engine.all();
+  if (clOrdId !== undefined) return all.filter((order) => isOpen(order) && order.request.clOrdId === clOrdId);
+  if (id === undefined || id === '') return [];
+  if (/^-?\d{1,10}$/.test(id)) {
+    const userref = Number(id);
+    return all.filter((order) => isOpen(order) && order.request.userref === userref);
+  }
+  const order = exchange.engine.get(id);
+  return order ? [order] : [];
+}
+
+/** RFC 3339 deadline check: `deadline` must not have passed (Kraken: "EService:Deadline elapsed"). */
+export function deadlineProblem(text: string | undefined, nowMs = Date.now()): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  const at = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at)) return 'EGeneral:Invalid arguments:deadline';
+  return at < nowMs ? LimitError.deadline : undefined;
+}

@@ -1,0 +1,99 @@
+import type { PairSpec } from '../data/pairs.ts';
+
+/** Order types the engine executes (REST `ordertype`; WS v2 `order_type` spells them the same). */
+export type OrderType =
+  | 'market'
+  | 'limit'
+  | 'stop-loss'
+  | 'take-profit'
+  | 'stop-loss-limit'
+  | 'take-profit-limit';
+export const ORDER_TYPES: readonly OrderType[] = [
+  'market',
+  'limit',
+  'stop-loss',
+  'take-profit',
+  'stop-loss-limit',
+  'take-profit-limit',
+];
+
+export type OrderSide = 'buy' | 'sell';
+export type TimeInForce = 'GTC' | 'IOC' | 'GTD';
+/** REST order statuses (https://docs.kraken.com/api/docs/rest-api/get-open-orders). */
+export type OrderStatus = 'pending' | 'open' | 'closed' | 'canceled' | 'expired';
+
+/** A conditional close: placed as a new order, opposite side, same volume, when the parent fills. */
+export interface CloseSpec {
+  readonly type: OrderType;
+  readonly priceTick: number | undefined;
+  readonly price2Tick: number | undefined;
+}
+
+/** What a client asked for, validated and converted to integers (ticks, base units). */
+export interface OrderRequest {
+  readonly pair: PairSpec;
+  readonly side: OrderSide;
+  readonly type: OrderType;
+  /** Base units (10^-qty_precision); for `viqc` market buys, quote asset units to spend instead. */
+  readonly volume: bigint;
+  readonly viqc: boolean;
+  /** Limit price (limit), or trigger price (stop-loss/take-profit and their -limit variants). */
+  readonly priceTick: number | undefined;
+  /** Limit price of the -limit trigger orders. */
+  readonly price2Tick: number | undefined;
+  readonly postOnly: boolean;
+  readonly feeInBase: boolean;
+  readonly timeInForce: TimeInForce;
+  /** Unix seconds; GTD only. */
+  readonly expireSec: number | undefined;
+  readonly userref: number | undefined;
+  readonly clOrdId: string | undefined;
+  readonly close: CloseSpec | undefined;
+}
+
+export interface Order {
+  readonly txid: string;
+  readonly request: OrderRequest;
+  status: OrderStatus;
+  /** Base units filled so far. */
+  filled: bigint;
+  /** Quote asset units spent/received so far. */
+  cost: bigint;
+  /** Fee paid so far, in the fee asset's units. */
+  fee: bigint;
+  /** Base volume of a viqc market buy once executed (its `vol`). */
+  volume: bigint;
+  /** Limit of the order as it rests (a triggered -limit order rests at price2). */
+  limitTick: number | undefined;
+  triggered: boolean;
+  readonly openNs: bigint;
+  closeNs: bigint | undefined;
+  reason: string | undefined;
+  readonly trades: string[];
+  /** Milliseconds of creation or last amend: Kraken's cancel/amend penalties depend on it. */
+  changedMs: number;
+}
+
+export interface Fill {
+  /** Kraken trade txid (`TXXXXX-XXXXX-XXXXXX`). */
+  readonly txid: string;
+  /** Per-pair numeric trade id (REST `trade_id`, WS `trade_id`). */
+  readonly tradeId: number;
+  readonly order: Order;
+  readonly tick: number;
+  readonly qty: bigint;
+  /** Quote asset units. */
+  readonly cost: bigint;
+  readonly fee: bigint;
+  readonly feeInBase: boolean;
+  readonly maker: boolean;
+  readonly timeNs: bigint;
+}
+
+export function isTrigger(type: OrderType): boolean {
+  return type !== 'market' && type !== 'limit';
+}
+
+export function isOpen(order: Order): boolean {
+  return order.status === 'open' || order.status === 'pending';
+}
