@@ -21,16 +21,24 @@ export async function launchWithExtension(opts: {
   executablePath: string;
   headless: boolean;
   extensionDir?: string;
+  /** Reuse a profile (a browser restart); it is then kept on close. Default: a fresh temporary one. */
+  profileDir?: string;
+  /** More unpacked extensions to load beside ours (e.g. a probe that tries to message ours). */
+  extraExtensions?: string[];
 }): Promise<ExtensionBrowser> {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
-  const profileDir = mkdtempSync(join(tmpdir(), 'kraken-ext-profile-'));
+  const ownProfile = opts.profileDir === undefined;
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'kraken-ext-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: opts.executablePath,
     headless: opts.headless,
-    args: chromiumArgs(extensionDir),
+    args: chromiumArgs([extensionDir, ...(opts.extraExtensions ?? [])].join(',')),
     viewport: { width: 420, height: 560 },
   });
-  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const isOurs = (url: string) => url.endsWith('/background.js');
+  const firstWorker =
+    context.serviceWorkers().find((w) => isOurs(w.url())) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()) }));
   const extensionId = new URL(firstWorker.url()).host;
   return {
     context,
@@ -44,7 +52,7 @@ export async function launchWithExtension(opts: {
     },
     async close() {
       await context.close().catch(() => {});
-      rmSync(profileDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
 }

@@ -56,10 +56,11 @@ export function ensureChromium(log: (line: string) => void = (l) => console.erro
 }
 
 /** Flags verified on this machine kind (TOOLCHAIN.md): no network beyond loopback, no first-run UI. */
-export function chromiumArgs(extensionDir: string): string[] {
+/** `extensionDirs`: one directory, or several joined with commas. */
+export function chromiumArgs(extensionDirs: string): string[] {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionDirs}`,
+    `--load-extension=${extensionDirs}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-background-networking',
