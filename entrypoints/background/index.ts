@@ -1,13 +1,16 @@
 // Composition root: build the services, register every listener synchronously (MV3 rule), nothing else.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { idbNonceStore } from '../../lib/db/nonce-store.ts';
 import { openDatabase } from '../../lib/db/schema.ts';
-import { createWsSession } from '../../lib/kraken/index.ts';
+import { createKrakenRest, createNonceSource, createWsSession, keyIdOf } from '../../lib/kraken/index.ts';
 import { createMarketService } from '../../lib/market/service.ts';
 import { parseRequest, STREAM_PORT, type StreamEvent } from '../../lib/messaging/protocol.ts';
 import { isTrustedSender } from '../../lib/messaging/trust.ts';
+import { endpointUrls } from '../../lib/settings/schema.ts';
 import { createSettingsStore } from '../../lib/settings/store.ts';
 import { idbVaultStore } from '../../lib/vault/idb-store.ts';
+import { checkKey } from '../../lib/vault/key-check.ts';
 import { createVaultService } from '../../lib/vault/service.ts';
 import { createVault } from '../../lib/vault/vault.ts';
 import * as adapters from './adapters.ts';
@@ -24,13 +27,28 @@ export default defineBackground(() => {
     createSession: (url) => createWsSession({ url }),
     now: () => Date.now(),
   });
+  const db = openDatabase();
+  // A REST client for one key against the configured endpoint, with its nonce mark persisted in IndexedDB.
+  const restFor = (secrets: { apiKey: string; apiSecret: string; otp?: string }) =>
+    createKrakenRest({
+      baseUrl: endpointUrls(settings.current().endpoints).rest,
+      credentials: {
+        apiKey: secrets.apiKey,
+        secret: secrets.apiSecret,
+        ...(secrets.otp ? { otp: () => secrets.otp ?? '' } : {}),
+      },
+      nonce: createNonceSource({ store: idbNonceStore(db), keyId: keyIdOf(secrets.apiKey) }),
+      timeoutMs: 8_000,
+      retries: 0,
+    });
   const vault = createVaultService({
     vault: createVault({
-      store: idbVaultStore(openDatabase()),
+      store: idbVaultStore(db),
       session: adapters.sessionKeySlot,
     }),
     settings,
     scheduleAutoLock: adapters.scheduleAutoLock,
+    checkKey: (secrets) => checkKey(restFor(secrets), Date.now),
     now: () => Date.now(),
   });
   const services = { market, vault };

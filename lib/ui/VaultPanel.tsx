@@ -191,12 +191,25 @@ function KeyRow({
   onView(v: VaultView): void;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const verification =
-    k.verification.status === 'verified'
-      ? `verified: ${[k.verification.canQuery && 'query', k.verification.canTrade && 'trade'].filter(Boolean).join(', ') || 'no rights'}`
-      : k.verification.status === 'unverified'
-        ? `unverified (${k.verification.reason})`
-        : 'not checked yet';
+  const v = k.verification;
+  const verification = (() => {
+    switch (v.status) {
+      case 'verified': {
+        const rights = [v.canQuery && 'query funds', v.canTrade && 'trade'].filter(Boolean).join(' and ');
+        return `Checked: can ${rights || 'do nothing useful'}.${v.notes.length ? ` ${v.notes.join(' ')}` : ''}`;
+      }
+      case 'rejected':
+        return `Refused by the exchange: ${v.reason}`;
+      case 'unverified':
+        return `Saved but not checked: ${v.reason}`;
+      case 'unchecked':
+        return 'Not checked yet.';
+      default: {
+        const never: never = v;
+        return String(never);
+      }
+    }
+  })();
   return (
     <li data-testid="key-row" data-key-id={k.id}>
       <label>
@@ -208,7 +221,9 @@ function KeyRow({
         />{' '}
         <b>{k.label}</b> <code>…{k.apiKeyHint}</code>
       </label>
-      <span class="hint">{verification}</span>
+      <span class="hint" data-testid="key-check">
+        {verification}
+      </span>
       {confirming ? (
         <>
           <button

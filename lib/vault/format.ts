@@ -26,7 +26,10 @@ export interface VaultHeader {
 
 export type KeyVerification =
   | { status: 'unchecked' }
+  /** The exchange could not be asked (offline, unreachable endpoint): saved anyway, checked later. */
   | { status: 'unverified'; at: number; reason: string }
+  /** The exchange refused the key itself (invalid key or signature). */
+  | { status: 'rejected'; at: number; reason: string }
   | { status: 'verified'; at: number; canQuery: boolean; canTrade: boolean; notes: string[] };
 
 /** One API key. Only the label and the API key's last four characters are stored in clear. */

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, extensionUrl, launchWithExtension } from '../../scripts/lib/browser.ts';
+import {
+  type ExtensionBrowser,
+  extensionUrl,
+  launchWithExtension,
+  pointAtSimulator,
+} from '../../scripts/lib/browser.ts';
 import { findChromium } from '../../scripts/lib/chromium.ts';
 import { type SimProcess, startSimProcess } from '../../scripts/lib/sim-process.ts';
 
@@ -33,9 +38,10 @@ async function received(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __received: string[] }).__received.join('\n'));
 }
 
-function needles(): Buffer[] {
-  const raw = Buffer.from(SECRET, 'base64');
-  return [Buffer.from(SECRET), Buffer.from(SECRET, 'utf16le'), raw, Buffer.from(raw.toString('hex'))];
+/** A secret as text, UTF-16 text, raw bytes and hex: any of them on disk is a leak. */
+function needles(secret: string): Buffer[] {
+  const raw = Buffer.from(secret, 'base64');
+  return [Buffer.from(secret), Buffer.from(secret, 'utf16le'), raw, Buffer.from(raw.toString('hex'))];
 }
 
 function filesUnder(dir: string): string[] {
@@ -89,6 +95,10 @@ describe('key vault in the production build', () => {
     await page.getByTestId('save-key').click();
     await expect.poll(() => vaultStatus(page)).toBe('unlocked');
     await expect(page.getByTestId('key-row').innerText()).resolves.toMatch(/Main\s+…9Zq7/);
+    // The default endpoint is the real Kraken, unreachable here: the key is kept, marked unchecked.
+    await expect(page.getByTestId('key-check').innerText()).resolves.toMatch(
+      /^Saved but not checked: could not reach the exchange/,
+    );
     // The secret inputs are cleared after saving.
     expect(await page.getByTestId('key-secret').inputValue()).toBe('');
     expect(await page.getByTestId('key-api-key').inputValue()).toBe('');
@@ -98,6 +108,22 @@ describe('key vault in the production build', () => {
     expect(seen).not.toContain(API_KEY);
     await page.close();
     await popup.close();
+  });
+
+  it("checks a key against the configured exchange: the simulator's trading key can query and trade", async () => {
+    if (!sim.apiKey || !sim.apiSecret) throw new Error('the simulator printed no API key');
+    await pointAtSimulator(ext, sim.rest);
+    const page = await options();
+    await page.getByTestId('key-label').fill('Simulator');
+    await page.getByTestId('key-api-key').fill(sim.apiKey);
+    await page.getByTestId('key-secret').fill(sim.apiSecret);
+    await page.getByTestId('save-key').click();
+    const row = page.locator('[data-testid="key-row"]', { hasText: 'Simulator' });
+    await expect
+      .poll(() => row.getByTestId('key-check').innerText(), { timeout: 15_000 })
+      .toBe('Checked: can query funds and trade.');
+    expect(await received(page)).not.toContain(sim.apiSecret);
+    await page.close();
   });
 
   it('refuses a wrong passphrase with a clear error and unlocks with the right one', async () => {
@@ -143,7 +169,9 @@ describe('key vault in the production build', () => {
     for (const file of files) {
       if (statSync(file).size > 64 * 1024 * 1024) continue;
       const bytes = readFileSync(file);
-      for (const needle of needles()) if (bytes.includes(needle)) hits.push(file);
+      for (const needle of [...needles(SECRET), ...needles(sim.apiSecret ?? SECRET)]) {
+        if (bytes.includes(needle)) hits.push(file);
+      }
     }
     expect(hits).toEqual([]);
     // The vault itself is on disk (IndexedDB), sealed: its hint is there, the secret is not.

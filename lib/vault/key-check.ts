@@ -1,0 +1,66 @@
+// "What can this key do?": asked of the exchange right after a key is saved (issue 6). Uses Balance for
+// query rights and a validate-only AddOrder for trading rights; nothing is ever placed.
+import { KrakenError, type KrakenRest } from '../kraken/index.ts';
+import type { KeyVerification } from './format.ts';
+
+const UNREACHABLE = new Set([
+  'network',
+  'timeout',
+  'http-status',
+  'not-json',
+  'bad-envelope',
+  'unavailable',
+  'busy',
+]);
+const REJECTED = new Set(['invalid-key', 'invalid-signature', 'lockout', 'account-restricted']);
+
+function describe(error: unknown): string {
+  if (error instanceof KrakenError) return `${error.kraken.join(', ') || error.code}: ${error.hint}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function checkKey(rest: KrakenRest, now: () => number): Promise<KeyVerification> {
+  const notes: string[] = [];
+  let canQuery: boolean;
+  try {
+    await rest.balance();
+    canQuery = true;
+  } catch (error) {
+    if (error instanceof KrakenError && UNREACHABLE.has(error.code)) {
+      return { status: 'unverified', at: now(), reason: `could not reach the exchange (${describe(error)})` };
+    }
+    if (error instanceof KrakenError && REJECTED.has(error.code)) {
+      return { status: 'rejected', at: now(), reason: describe(error) };
+    }
+    if (!(error instanceof KrakenError) || error.code !== 'permission-denied') throw error;
+    canQuery = false;
+    notes.push('The key cannot query funds: balances will not show.');
+  }
+  let canTrade: boolean;
+  try {
+    // validate=true: Kraken checks the order and the key's rights, and places nothing.
+    await rest.addOrder({
+      pair: 'XBTUSD',
+      type: 'buy',
+      ordertype: 'limit',
+      volume: '0.0001',
+      price: '1.0',
+      validate: true,
+    });
+    canTrade = true;
+  } catch (error) {
+    if (error instanceof KrakenError && error.code === 'permission-denied') {
+      canTrade = false;
+      notes.push('The key cannot create orders: use paper trading, or add “Create & Modify Orders”.');
+    } else if (error instanceof KrakenError && UNREACHABLE.has(error.code)) {
+      canTrade = false;
+      notes.push(`Trading rights not checked (${describe(error)}).`);
+    } else if (error instanceof KrakenError && ['order', 'funds', 'input'].includes(error.category)) {
+      // The engine judged the order itself (minimum, funds, price): the key is allowed to trade.
+      canTrade = true;
+    } else {
+      throw error;
+    }
+  }
+  return { status: 'verified', at: now(), canQuery, canTrade, notes };
+}
