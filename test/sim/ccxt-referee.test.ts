@@ -1,7 +1,7 @@
 import ccxt from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimHandle } from '../../sim/server.ts';
-import { startTestSim } from './helpers.ts';
+import { type AnyJson, startTestSim } from './helpers.ts';
 
 /**
  * ccxt (an independent Kraken client, written against the real API) drives the simulator unchanged, only
@@ -50,7 +50,7 @@ describe('ccxt REST (kraken) against the simulator', () => {
   });
 
   it('fetchBalance (BalanceEx) shows the demo funds with used = held', async () => {
-    const balance = await exchange.fetchBalance();
+    const balance: AnyJson = await exchange.fetchBalance();
     expect(balance.total.USD).toBe(100_000);
     expect(balance.total.BTC).toBe(2);
     expect(balance.total.DOGE).toBe(200_000);
@@ -72,15 +72,15 @@ describe('ccxt REST (kraken) against the simulator', () => {
       price,
       filled: 0,
     });
-    expect((await exchange.fetchBalance()).used.USD).toBeGreaterThan(price * 0.01);
-    await exchange.cancelOrder(order.id);
+    expect(((await exchange.fetchBalance()) as AnyJson).used.USD).toBeGreaterThan(price * 0.01);
+    await exchange.cancelOrder(order.id ?? '');
     expect((await exchange.fetchOpenOrders('BTC/USD')).some((o) => o.id === order.id)).toBe(false);
   });
 
   it('market createOrder fills, moves the balance, and shows in fetchClosedOrders', async () => {
-    const before = await exchange.fetchBalance();
+    const before: AnyJson = await exchange.fetchBalance();
     const order = await exchange.createOrder('ETH/USD', 'market', 'buy', 0.5);
-    const after = await exchange.fetchBalance();
+    const after: AnyJson = await exchange.fetchBalance();
     expect((after.total.ETH ?? 0) - (before.total.ETH ?? 0)).toBeCloseTo(0.5, 8);
     expect(after.total.USD).toBeLessThan((before.total.USD ?? 0) - 1000);
     const closed = await exchange.fetchClosedOrders('ETH/USD');
