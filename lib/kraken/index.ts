@@ -14,6 +14,18 @@ export { type BookLevelText, bookChecksum } from './book/checksum.ts';
 export { crc32 } from './book/crc32.ts';
 export { type ApplyResult, type BookLevel, createOrderBook, type OrderBook } from './book/order-book.ts';
 export { type Clock, systemClock } from './clock.ts';
+export {
+  createDeadManSwitch,
+  type DeadManSwitch,
+  type DeadManSwitchOptions,
+} from './orders/dead-man-switch.ts';
+export {
+  type IntentState,
+  memoryIntentStore,
+  type OrderIntent,
+  type OrderIntentStore,
+} from './orders/intents.ts';
+export { createOrderPlacer, type OrderPlacer, type OrderPlacerOptions } from './orders/placer.ts';
 export { type AssetBalance, aggregateBalances } from './pairs/balances.ts';
 export { createPairCache, type PairCache, type PairCacheOptions } from './pairs/cache.ts';
 export { toFixedDecimal } from './pairs/decimal.ts';
@@ -54,6 +66,7 @@ export {
   type KrakenRest,
   type KrakenRestOptions,
 } from './rest/client.ts';
+export { type ClockOffset, measureClockOffset } from './rest/clock-skew.ts';
 export { encodeForm, type Params, type ParamValue } from './rest/encode.ts';
 export {
   KrakenError,
