@@ -246,11 +246,11 @@ describe('trust boundary', () => {
     const page = await ext.context.newPage();
     await page.goto(`${sim.rest}/0/public/Time`);
     const outcome = await page.evaluate(async (id) => {
-      const rt = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: Function } } }).chrome
-        ?.runtime;
+      type Send = (id: string, message: unknown) => Promise<unknown>;
+      const rt = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: Send } } }).chrome?.runtime;
       if (!rt?.sendMessage) return 'no channel';
       try {
-        await (rt.sendMessage as (id: string, m: unknown) => Promise<unknown>)(id, { type: 'vault.get' });
+        await rt.sendMessage(id, { type: 'vault.get' });
         return 'answered';
       } catch (e) {
         return `refused: ${String(e)}`;
