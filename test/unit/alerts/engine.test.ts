@@ -207,7 +207,7 @@ describe('catch-up from candles', () => {
   });
 
   it('a spike inside a candle fires once, marked offline', () => {
-    let states = new Map([['r1', { ...initialState(), lastPrice: 95 }]]);
+    let states = new Map<string, RuleState>([['r1', { ...initialState(), lastPrice: 95 }]]);
     const fired: Firing[] = [];
     for (const t of candleTicks(
       'BTC/USD',
