@@ -16,6 +16,7 @@ import { fail } from './rest/reply.ts';
 import { routeRest } from './rest/router.ts';
 import { floodFrames } from './ws/flood.ts';
 import { WsGateway } from './ws/gateway.ts';
+import { PrivateGateway } from './ws/private/gateway.ts';
 import { type ReplayCapture, ReplayGateway } from './ws/replay.ts';
 
 export interface SimOptions {
@@ -61,6 +62,8 @@ export interface SimHandle {
 }
 
 export const DEFAULT_STEP_MS = 250;
+/** Path of the authenticated WS v2 endpoint (Kraken: wss://ws-auth.kraken.com/v2). */
+export const PRIVATE_WS_PATH = '/v2-auth';
 
 function send(
   response: ServerResponse,
@@ -103,11 +106,12 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     otp: options.otp,
   });
   const gateway = new WsGateway(market, log);
+  const privateGateway = new PrivateGateway(exchange, log);
   const replay = options.replay ? new ReplayGateway(options.replay) : undefined;
   const faults = new RestFaults();
   const controlDeps = {
     market,
-    gateways: [gateway],
+    gateways: [gateway, privateGateway],
     faults,
     flood: (count: number) => {
       const pair = market.pair('BTC/USD');
@@ -197,6 +201,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
       replay.handleUpgrade(request, socket, head);
     } else if (pathname === '/v2') {
       gateway.handleUpgrade(request, socket, head);
+    } else if (pathname === PRIVATE_WS_PATH) {
+      privateGateway.handleUpgrade(request, socket, head);
     } else {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     }
@@ -213,6 +219,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
   } catch (error) {
     // e.g. EADDRINUSE: release the gateway's heartbeat timer so the process can exit.
     await gateway.close();
+    await privateGateway.close();
     exchange.close();
     throw error;
   }
@@ -230,7 +237,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
   return {
     rest: `http://${origin}`,
     wsPublic: `ws://${origin}/v2`,
-    wsPrivate: null,
+    wsPrivate: `ws://${origin}${PRIVATE_WS_PATH}`,
     apiKey: selected.key,
     apiSecret: selected.secret,
     port,
@@ -242,6 +249,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
         exchange.close();
         await replay?.close();
         await gateway.close();
+        await privateGateway.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       })();

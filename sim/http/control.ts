@@ -2,7 +2,15 @@ import { pairBySymbol } from '../data/pairs.ts';
 import { toUnits } from '../decimal.ts';
 import type { DropRule, RestFault, RestFaults } from '../faults/rest-faults.ts';
 import type { Market } from '../market/market.ts';
-import type { WsGateway } from '../ws/gateway.ts';
+/** What the WS test controls need of a gateway (public and private endpoints both provide it). */
+export interface ControlledGateway {
+  drop(): void;
+  silence(ms: number): void;
+  sendMalformed(count: number): void;
+  corruptNextChecksum(): void;
+  setHeartbeats(enabled: boolean): void;
+}
+
 import { isLoopback } from './loopback.ts';
 
 /** Answer of a test-control endpoint. */
@@ -13,7 +21,7 @@ export interface ControlReply {
 
 export interface ControlDeps {
   readonly market: Market;
-  readonly gateways: readonly WsGateway[];
+  readonly gateways: readonly ControlledGateway[];
   readonly faults: RestFaults;
   /** Floods: sends `count` book updates to every public connection (see ws/flood.ts). */
   readonly flood: (count: number) => number;

@@ -44,7 +44,7 @@ describe('npm run sim (tsx sim/main.ts)', () => {
     expect(line).toEqual({
       rest: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       wsPublic: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v2$/),
-      wsPrivate: null,
+      wsPrivate: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v2-auth$/),
       apiKey: expect.stringMatching(/^[A-Za-z0-9+/]{56}$/),
       apiSecret: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/),
     });

@@ -8,7 +8,7 @@ describe('startSimulator lifecycle', () => {
     expect(sim).toMatchObject({
       rest: `http://127.0.0.1:${sim.port}`,
       wsPublic: `ws://127.0.0.1:${sim.port}/v2`,
-      wsPrivate: null,
+      wsPrivate: `ws://127.0.0.1:${sim.port}/v2-auth`,
       apiKey: sim.keys.trading.key,
       apiSecret: sim.keys.trading.secret,
     });
@@ -23,7 +23,7 @@ describe('startSimulator lifecycle', () => {
     await again.close();
   });
 
-  it('only /v2 upgrades to WebSocket', async () => {
+  it('only /v2 and /v2-auth upgrade to WebSocket', async () => {
     const sim = await startTestSim();
     const outcome = await new Promise<string>((resolve) => {
       const socket = new WebSocket(`ws://127.0.0.1:${sim.port}/v1`);
