@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { createDecayingCounter, type DecayingCounter } from './counter.ts';
-import { type Tier, TRADING_LIMITS } from './tiers.ts';
+import { type CounterLimits, type Tier, TRADING_LIMITS } from './tiers.ts';
 
 // Per-pair trading-engine counter (https://docs.kraken.com/api/docs/guides/spot-ratelimits, SPEC.md §4.2):
 // fixed cost on receipt plus a penalty by the age of the order (since created or last amended).
@@ -50,8 +50,8 @@ export function tradingCost(action: TradingAction, ageMs: number | undefined): n
   return rule.fixed + (row?.[1] ?? 0);
 }
 
-export function createTradingLimiter(tier: Tier, clock: Clock) {
-  const limits = TRADING_LIMITS[tier];
+export function createTradingLimiter(tier: Tier, clock: Clock, override?: CounterLimits) {
+  const limits = override ?? TRADING_LIMITS[tier];
   const counters = new Map<string, DecayingCounter>();
   /** txid or cl_ord_id → pair and last create/amend time, to price cancels and amends. */
   const orders = new Map<string, { pair: string; since: number }>();

@@ -3,7 +3,7 @@ import { createNonceSource, memoryNonceStore, type NonceSource } from '../auth/n
 import { type SignInput, signRequest } from '../auth/sign.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { createDecayingCounter } from '../ratelimit/counter.ts';
-import { REST_LIMITS, restCost, type Tier } from '../ratelimit/tiers.ts';
+import { type CounterLimits, REST_LIMITS, restCost, type Tier } from '../ratelimit/tiers.ts';
 import { createTradingLimiter } from '../ratelimit/trading.ts';
 import { type BackoffPolicy, backoffDelay } from '../ws/backoff.ts';
 import { encodeForm, type Params } from './encode.ts';
@@ -35,6 +35,12 @@ export interface KrakenRestOptions {
   random?: () => number;
   /** Verification tier for the REST and trading counters. Default 'starter'. */
   tier?: Tier;
+  /**
+   * Override the tier's counters (a test exchange with relaxed limits; a Kraken account with custom
+   * limits). Defaults: REST_LIMITS[tier] and TRADING_LIMITS[tier].
+   */
+  restLimits?: CounterLimits;
+  tradingLimits?: CounterLimits;
   /** Override REST-counter costs per method (e.g. { TradesHistory: 4 }). */
   costs?: Partial<Record<string, number>>;
   /** Per-request timeout. Default 15 s. */
@@ -93,8 +99,8 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
       keyId: creds ? keyIdOf(creds.apiKey) : 'none',
       now: () => clock.now(),
     });
-  const restCounter = createDecayingCounter(REST_LIMITS[tier], clock);
-  const trading = createTradingLimiter(tier, clock);
+  const restCounter = createDecayingCounter(options.restLimits ?? REST_LIMITS[tier], clock);
+  const trading = createTradingLimiter(tier, clock, options.tradingLimits);
   const queue = createSerialQueue();
   const secrets = creds ? [creds.apiKey, creds.secret] : [];
 

@@ -1,0 +1,103 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createKrakenRest,
+  createNonceSource,
+  KrakenError,
+  keyIdOf,
+  type NonceScale,
+  type Tier,
+} from '../lib/kraken/index.ts';
+import { fileNonceStore } from './nonce-file.ts';
+
+// Kraken's public REST methods (SPEC.md §1.2); every other name is sent as a signed private call.
+const PUBLIC = new Set([
+  'Time',
+  'SystemStatus',
+  'Assets',
+  'AssetPairs',
+  'Ticker',
+  'OHLC',
+  'Depth',
+  'Trades',
+  'Spread',
+]);
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  fetch?: typeof fetch;
+}
+
+export const REST_USAGE = `usage: npm run kraken -- rest <Method> [key=value ...]
+  public:  ${[...PUBLIC].join(', ')}
+  private: any other method (Balance, OpenOrders, AddOrder, CancelOrder, …), signed with
+           KRAKEN_API_KEY and KRAKEN_API_SECRET
+  env:     KRAKEN_REST_URL (default https://api.kraken.com), KRAKEN_TIER (starter|intermediate|pro),
+           KRAKEN_NONCE_SCALE (ms|us|ns, default ms), KRAKEN_NONCE_FILE (default ~/.kraken-cli-nonces.json),
+           KRAKEN_OTP (2FA password, if the key has one)
+  example: npm run kraken -- rest Ticker pair=XBTUSD
+           npm run kraken -- rest AddOrder pair=XBTUSD type=buy ordertype=limit volume=0.0001 price=20000 validate=true`;
+
+/** `rest <Method> [key=value ...]` → exit code. Prints the result as JSON; errors go to stderr with a hint. */
+export async function restCommand(args: readonly string[], io: Io): Promise<number> {
+  const [method, ...pairs] = args;
+  if (!method || !/^[A-Za-z]+$/.test(method)) {
+    io.err(REST_USAGE);
+    return 2;
+  }
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) {
+      io.err(`not key=value: ${pair}\n${REST_USAGE}`);
+      return 2;
+    }
+    params[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const env = io.env;
+  const tier = (env.KRAKEN_TIER ?? 'starter') as Tier;
+  const scale = (env.KRAKEN_NONCE_SCALE ?? 'ms') as NonceScale;
+  if (!['starter', 'intermediate', 'pro'].includes(tier) || !['ms', 'us', 'ns'].includes(scale)) {
+    io.err('KRAKEN_TIER must be starter|intermediate|pro and KRAKEN_NONCE_SCALE ms|us|ns');
+    return 2;
+  }
+  const apiKey = env.KRAKEN_API_KEY;
+  const secret = env.KRAKEN_API_SECRET;
+  const otp = env.KRAKEN_OTP;
+  const isPublic = PUBLIC.has(method);
+  if (!isPublic && (!apiKey || !secret)) {
+    io.err(`${method} is a private method: set KRAKEN_API_KEY and KRAKEN_API_SECRET.`);
+    return 2;
+  }
+  const credentials = apiKey && secret ? { apiKey, secret, ...(otp ? { otp: () => otp } : {}) } : undefined;
+  const rest = createKrakenRest({
+    baseUrl: env.KRAKEN_REST_URL ?? 'https://api.kraken.com',
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    credentials,
+    tier,
+    ...(credentials
+      ? {
+          nonce: createNonceSource({
+            store: fileNonceStore(env.KRAKEN_NONCE_FILE ?? join(homedir(), '.kraken-cli-nonces.json')),
+            keyId: keyIdOf(credentials.apiKey),
+            scale,
+          }),
+        }
+      : {}),
+  });
+  try {
+    const result = isPublic ? await rest.publicCall(method, params) : await rest.privateCall(method, params);
+    io.out(JSON.stringify(result, null, 2));
+    return 0;
+  } catch (e) {
+    if (e instanceof KrakenError) {
+      io.err(`error: ${e.message}\nhint: ${e.hint}`);
+      return 1;
+    }
+    // Anything else (a bad parameter caught before sending): message only, never the request.
+    io.err(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
