@@ -1,4 +1,5 @@
 // Implements the messaging contract (lib/messaging/protocol.ts): one line per request.
+import type { AlertService } from '../../lib/alerts/service.ts';
 import type { MarketService } from '../../lib/market/service.ts';
 import { serializeError } from '../../lib/messaging/errors.ts';
 import type { Request, RequestType, Response, ResultOf } from '../../lib/messaging/protocol.ts';
@@ -7,6 +8,9 @@ import type { VaultService } from '../../lib/vault/service.ts';
 export interface Services {
   market: MarketService;
   vault: VaultService;
+  alerts: AlertService;
+  /** Shows a sample notification; answers with the notification permission level. */
+  testNotification(): Promise<string>;
 }
 
 export async function handleRequest(services: Services, req: Request): Promise<Response<RequestType>> {
@@ -17,7 +21,10 @@ export async function handleRequest(services: Services, req: Request): Promise<R
   }
 }
 
-async function dispatch({ market, vault }: Services, req: Request): Promise<ResultOf<RequestType>> {
+async function dispatch(
+  { market, vault, alerts, testNotification }: Services,
+  req: Request,
+): Promise<ResultOf<RequestType>> {
   switch (req.type) {
     case 'watchlist.add':
       return { symbol: await market.addPair(req.symbol) };
@@ -49,6 +56,20 @@ async function dispatch({ market, vault }: Services, req: Request): Promise<Resu
       return vault.setActive(req.id);
     case 'vault.setAutoLock':
       return vault.setAutoLock(req.minutes);
+    case 'alerts.get':
+      return alerts.view();
+    case 'alerts.create':
+      return alerts.create(req.rule);
+    case 'alerts.remove':
+      return alerts.remove(req.id);
+    case 'alerts.setPaused':
+      return alerts.update(req.id, { paused: req.paused });
+    case 'alerts.export':
+      return { json: alerts.exportJson() };
+    case 'alerts.import':
+      return alerts.importJson(req.json);
+    case 'alerts.testNotification':
+      return { permission: await testNotification() };
     default: {
       const never: never = req;
       throw new Error(`unhandled request ${JSON.stringify(never)}`);

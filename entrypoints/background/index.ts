@@ -1,9 +1,17 @@
 // Composition root: build the services, register every listener synchronously (MV3 rule), nothing else.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createAlertService } from '../../lib/alerts/service.ts';
+import { idbAlertStore } from '../../lib/alerts/store.ts';
 import { idbNonceStore } from '../../lib/db/nonce-store.ts';
 import { openDatabase } from '../../lib/db/schema.ts';
-import { createKrakenRest, createNonceSource, createWsSession, keyIdOf } from '../../lib/kraken/index.ts';
+import {
+  createKrakenRest,
+  createNonceSource,
+  createWsSession,
+  keyIdOf,
+  restPairName,
+} from '../../lib/kraken/index.ts';
 import { createMarketService } from '../../lib/market/service.ts';
 import { parseRequest, STREAM_PORT, type StreamEvent } from '../../lib/messaging/protocol.ts';
 import { isTrustedSender } from '../../lib/messaging/trust.ts';
@@ -15,6 +23,7 @@ import { createVaultService } from '../../lib/vault/service.ts';
 import { createVault } from '../../lib/vault/vault.ts';
 import * as adapters from './adapters.ts';
 import { handleRequest } from './handlers.ts';
+import { registerNotificationHandlers, showAlert, showTestNotification } from './notifications.ts';
 
 // A periodic alarm wakes a stopped worker so the badge and the connection come back on their own.
 const WAKE_ALARM = 'wake';
@@ -51,8 +60,40 @@ export default defineBackground(() => {
     checkKey: (secrets) => checkKey(restFor(secrets), Date.now),
     now: () => Date.now(),
   });
-  const services = { market, vault };
-  const ready = settings.load().then(() => Promise.all([market.start(), vault.start()]));
+  const alerts = createAlertService({
+    store: idbAlertStore(db),
+    notify: (entry) => showAlert(entry),
+    fetchCandles: async (symbol, sinceMs) => {
+      const rest = createKrakenRest({ baseUrl: endpointUrls(settings.current().endpoints).rest, retries: 1 });
+      const series = await rest.ohlc({
+        pair: restPairName(symbol),
+        interval: 1,
+        since: Math.floor(sinceMs / 1000),
+      });
+      return series.rows.map(([t, o, h, l, c]) => ({
+        time: t * 1000,
+        open: Number(o),
+        high: Number(h),
+        low: Number(l),
+        close: Number(c),
+      }));
+    },
+    watchSymbols: (symbols) => market.watchExtra(symbols),
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
+  // Every live tick goes through the alert engine; each (re)connection replays what we missed.
+  market.subscribe((event) => {
+    if (event.type === 'ticks') {
+      for (const t of event.ticks)
+        void alerts.onTick({ symbol: t.symbol, last: t.last, bid: t.bid, ask: t.ask, at: t.receivedAt });
+    } else if (event.type === 'connection' && event.connection.kind === 'live') {
+      void ready.then(() => alerts.catchUp());
+    }
+  });
+  const services = { market, vault, alerts, testNotification: showTestNotification };
+  const ready = settings.load().then(() => Promise.all([alerts.start(), market.start(), vault.start()]));
+  registerNotificationHandlers(ready.then(() => alerts));
 
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const trusted = (sender: { id?: string; url?: string; origin?: string } | undefined) =>
@@ -84,7 +125,13 @@ export default defineBackground(() => {
       () => {
         if (closed) return;
         post({ type: 'snapshot', snapshot: market.snapshot() });
-        unsubscribe = market.subscribe(post);
+        void alerts.view().then((view) => closed || post({ type: 'alerts', alerts: view }));
+        const offMarket = market.subscribe(post);
+        const offAlerts = alerts.subscribe((view) => post({ type: 'alerts', alerts: view }));
+        unsubscribe = () => {
+          offMarket();
+          offAlerts();
+        };
       },
       (error: unknown) => {
         if (!closed) post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });

@@ -1,12 +1,21 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openStream, request } from '../../lib/messaging/client.ts';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
+import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { useMarket } from '../../lib/ui/use-market.ts';
 import { WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
 
+const alertActions: AlertActions = {
+  create: (rule) => request({ type: 'alerts.create', rule }),
+  remove: (id) => request({ type: 'alerts.remove', id }),
+  setPaused: (id, paused) => request({ type: 'alerts.setPaused', id, paused }),
+};
+
 export function App() {
   const view = useMarket(openStream);
+  const [alertFor, setAlertFor] = useState<string | null>(null);
   if (!view) return <p class="loading">Connecting to the background…</p>;
   if (view.fatal) {
     return (
@@ -34,8 +43,19 @@ export function App() {
         actions={{
           onRemove: (symbol) => void request({ type: 'watchlist.remove', symbol }).catch(() => {}),
           onBadge: (symbol) => void request({ type: 'badge.setPair', symbol }).catch(() => {}),
+          onAlert: (symbol) => setAlertFor(symbol),
         }}
       />
+      {alertFor && (
+        <AlertForm
+          key={alertFor}
+          symbol={alertFor}
+          price={plainPrice(snapshot.ticks[alertFor]?.last, snapshot.pairs[alertFor]?.pricePrecision)}
+          actions={alertActions}
+          onClose={() => setAlertFor(null)}
+        />
+      )}
+      {view.alerts && <AlertsPanel alerts={view.alerts} actions={alertActions} />}
       <AddPairForm
         suggestions={suggestions}
         onAdd={async (symbol) => {
@@ -44,4 +64,10 @@ export function App() {
       />
     </main>
   );
+}
+
+/** The current price as a plain decimal at the pair's precision, to pre-fill an alert level. */
+function plainPrice(price: number | undefined, precision: number | undefined): string {
+  if (price === undefined) return '';
+  return precision === undefined ? String(price) : price.toFixed(precision);
 }

@@ -136,7 +136,8 @@ export function evaluate(
       changed.set(rule.id, { ...state, lastPrice: price, done: true });
       continue;
     }
-    if (rule.paused || state.done) {
+    const snoozed = rule.snoozedUntil !== null && tick.at < rule.snoozedUntil;
+    if (rule.paused || snoozed || state.done) {
       if (state.lastPrice !== price) changed.set(rule.id, { ...state, lastPrice: price, minQ: [], maxQ: [] });
       continue;
     }

@@ -12,6 +12,8 @@ interface RuleBase {
   /** ms since epoch; null = never expires. */
   expiresAt: number | null;
   paused: boolean;
+  /** Snoozed from a notification: silent until this time (ms), then active again. */
+  snoozedUntil: number | null;
   createdAt: number;
 }
 
@@ -85,6 +87,7 @@ export function parseRule(value: unknown): AlertRule {
     repeat: repeat as Repeat,
     expiresAt: (v.expiresAt as number | null) ?? null,
     paused: v.paused === true,
+    snoozedUntil: Number.isInteger(v.snoozedUntil) ? (v.snoozedUntil as number) : null,
     createdAt: Number.isInteger(v.createdAt) ? (v.createdAt as number) : 0,
   };
   switch (v.kind) {

@@ -1,18 +1,40 @@
 // The extension's one IndexedDB schema (DESIGN.md §4), typed with idb's DBSchema. Every version's upgrade
 // is kept: a profile last opened at any older version upgrades step by step.
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { RuleState } from '../alerts/engine.ts';
+import type { AlertRule } from '../alerts/rules.ts';
 import type { VaultHeader, VaultRecord } from '../vault/format.ts';
 
+/** One line of the alert log (the popup shows the last 100). */
+export interface AlertLogEntry {
+  seq?: number;
+  ruleId: string;
+  symbol: string;
+  text: string;
+  price: number;
+  at: number;
+  offline: boolean;
+}
+
 export const DB_NAME = 'kraken-trader';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface KrakenDB extends DBSchema {
   /** Encrypted API keys, one record per key (lib/vault). */
   vault: { key: string; value: VaultRecord };
   /** Small singletons: the vault header (KDF parameters + passphrase check), the active key id. */
-  meta: { key: 'vault-header' | 'active-key'; value: VaultHeader | string };
+  meta: {
+    key: 'vault-header' | 'active-key' | 'alerts-seen';
+    value: VaultHeader | string | Record<string, number>;
+  };
   /** Nonce high-water marks per API key id (lib/kraken/auth/nonce.ts), decimal strings. */
   nonce: { key: string; value: string };
+  /** v2: alert rules (lib/alerts/rules.ts). */
+  alerts: { key: string; value: AlertRule };
+  /** v2: each rule's engine state, by rule id, so a restarted worker neither re-fires nor misses. */
+  alertState: { key: string; value: RuleState };
+  /** v2: what fired, oldest first (auto-increment `seq`). */
+  alertLog: { key: number; value: AlertLogEntry };
 }
 
 export type KrakenDatabase = IDBPDatabase<KrakenDB>;
@@ -25,6 +47,11 @@ export function openDatabase(): Promise<KrakenDatabase> {
         db.createObjectStore('vault', { keyPath: 'id' });
         db.createObjectStore('meta');
         db.createObjectStore('nonce');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('alerts', { keyPath: 'id' });
+        db.createObjectStore('alertState');
+        db.createObjectStore('alertLog', { keyPath: 'seq', autoIncrement: true });
       }
     },
     // A newer tab or worker wants to upgrade: let it, and fail loudly here rather than block it.

@@ -93,6 +93,12 @@ export function createMarketService(deps: MarketServiceDeps) {
   let lastBadgePrice: number | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   const listeners = new Set<(event: MarketEvent) => void>();
+  /** Pairs other services need prices for (alerts) beyond the watchlist. */
+  let extraSymbols: string[] = [];
+
+  function subscribedSymbols(s: Settings): Set<string> {
+    return new Set([...s.watchlist, ...extraSymbols]);
+  }
 
   function emit(event: MarketEvent): void {
     for (const listener of listeners) {
@@ -197,7 +203,7 @@ export function createMarketService(deps: MarketServiceDeps) {
     next.on('data', onData);
     next.on('problem', onProblem);
     next.subscribe({ channel: 'instrument' });
-    for (const symbol of s.watchlist) next.subscribe({ channel: 'ticker', symbol });
+    for (const symbol of subscribedSymbols(s)) next.subscribe({ channel: 'ticker', symbol });
     next.start();
     return next;
   }
@@ -242,7 +248,7 @@ export function createMarketService(deps: MarketServiceDeps) {
       const watchlist = removeFromWatchlist(s.watchlist, symbol);
       const badgePair = s.badgePair === symbol ? (watchlist[0] ?? null) : s.badgePair;
       await commit({ ...s, watchlist, badgePair });
-      session?.unsubscribe({ channel: 'ticker', symbol });
+      if (!extraSymbols.includes(symbol)) session?.unsubscribe({ channel: 'ticker', symbol });
       delete ticks[symbol];
       delete rejected[symbol];
       if (badgePair !== s.badgePair) updateBadge(badgePair ? ticks[badgePair]?.last : undefined);
@@ -263,6 +269,16 @@ export function createMarketService(deps: MarketServiceDeps) {
     },
 
     settings: requireSettings,
+
+    /** Keeps tickers subscribed for these pairs too (e.g. pairs with alerts that are not on the watchlist). */
+    watchExtra(symbols: string[]): void {
+      const before = subscribedSymbols(requireSettings());
+      extraSymbols = [...new Set(symbols)];
+      const after = subscribedSymbols(requireSettings());
+      for (const symbol of after) if (!before.has(symbol)) session?.subscribe({ channel: 'ticker', symbol });
+      for (const symbol of before)
+        if (!after.has(symbol)) session?.unsubscribe({ channel: 'ticker', symbol });
+    },
 
     async setEndpoints(endpoints: Endpoints): Promise<Settings> {
       const s = requireSettings();

@@ -1,5 +1,6 @@
 // THE messaging contract between the UI pages and the background service worker (DESIGN.md §3).
 // Requests go through runtime.sendMessage; live data streams over a Port named STREAM_PORT.
+import type { AlertsView, ImportResult } from '../alerts/service.ts';
 import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
 import type { KeySummary } from '../vault/format.ts';
@@ -37,6 +38,14 @@ export interface RequestMap {
   'vault.removeKey': { params: { id: string }; result: VaultView };
   'vault.setActive': { params: { id: string }; result: VaultView };
   'vault.setAutoLock': { params: { minutes: number }; result: VaultView };
+  'alerts.get': { params: Record<never, never>; result: AlertsView };
+  /** `rule` is validated in the background (lib/alerts/rules.ts parseRule), field by field. */
+  'alerts.create': { params: { rule: Record<string, unknown> }; result: AlertsView };
+  'alerts.remove': { params: { id: string }; result: AlertsView };
+  'alerts.setPaused': { params: { id: string; paused: boolean }; result: AlertsView };
+  'alerts.export': { params: Record<never, never>; result: { json: string } };
+  'alerts.import': { params: { json: string }; result: ImportResult };
+  'alerts.testNotification': { params: Record<never, never>; result: { permission: string } };
 }
 export type RequestType = keyof RequestMap;
 export type Request = { [K in RequestType]: { type: K } & RequestMap[K]['params'] }[RequestType];
@@ -60,6 +69,7 @@ export type StreamEvent =
   | { type: 'ticks'; ticks: Tick[] }
   | { type: 'connection'; connection: ConnectionView }
   | { type: 'market'; snapshot: MarketSnapshot }
+  | { type: 'alerts'; alerts: AlertsView }
   /** The background could not start (e.g. settings from a newer version): say so instead of spinning. */
   | { type: 'fatal'; message: string };
 
@@ -83,7 +93,20 @@ export function parseRequest(value: unknown): Request | null {
     case 'settings.get':
     case 'vault.get':
     case 'vault.lock':
+    case 'alerts.get':
+    case 'alerts.export':
+    case 'alerts.testNotification':
       return { type };
+    case 'alerts.create':
+      return isRecord(value.rule) ? { type, rule: value.rule } : null;
+    case 'alerts.remove':
+      return str(value.id, 64) ? { type, id: value.id } : null;
+    case 'alerts.setPaused':
+      return str(value.id, 64) && typeof value.paused === 'boolean'
+        ? { type, id: value.id, paused: value.paused }
+        : null;
+    case 'alerts.import':
+      return str(value.json, 1_000_000) ? { type, json: value.json } : null;
     case 'vault.create':
     case 'vault.unlock':
       return str(value.passphrase, 1024) ? { type, passphrase: value.passphrase } : null;

@@ -5,6 +5,7 @@ import type { MarketSnapshot } from '../market/types.ts';
 export interface WatchlistActions {
   onRemove(symbol: string): void;
   onBadge(symbol: string): void;
+  onAlert(symbol: string): void;
 }
 
 /** The live watchlist: pair, last, 24 h change, bid / ask. Presentational only. */
@@ -64,6 +65,15 @@ export function WatchlistTable({
                 </td>
               )}
               <td class="actions">
+                <button
+                  type="button"
+                  class="icon"
+                  title={`New price alert for ${symbol}`}
+                  aria-label={`New alert for ${symbol}`}
+                  onClick={() => actions.onAlert(symbol)}
+                >
+                  🔔
+                </button>
                 <button
                   type="button"
                   class={`icon ${isBadge ? 'on' : ''}`}

@@ -1,4 +1,6 @@
 // The popup's view model: folds the background's stream into what the UI renders. Pure, tested alone.
+
+import type { AlertsView } from '../alerts/service.ts';
 import { type Direction, direction } from '../market/badge.ts';
 import type { MarketSnapshot } from '../market/types.ts';
 import type { StreamEvent } from '../messaging/protocol.ts';
@@ -7,6 +9,7 @@ export interface MarketView {
   snapshot: MarketSnapshot;
   /** Set when the background cannot start; the popup shows it instead of the watchlist. */
   fatal?: string;
+  alerts?: AlertsView;
   /** Direction of each pair's last price move, for the up/down flash. */
   moves: Record<string, Direction>;
 }
@@ -26,7 +29,7 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
   switch (event.type) {
     case 'snapshot':
     case 'market':
-      return { snapshot: event.snapshot, moves: view?.moves ?? {} };
+      return { ...view, snapshot: event.snapshot, moves: view?.moves ?? {} };
     case 'ticks': {
       if (!view) return view;
       const ticks = { ...view.snapshot.ticks };
@@ -43,6 +46,8 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
     }
     case 'connection':
       return view ? { ...view, snapshot: { ...view.snapshot, connection: event.connection } } : view;
+    case 'alerts':
+      return view ? { ...view, alerts: event.alerts } : view;
     case 'fatal':
       return { snapshot: view?.snapshot ?? EMPTY_SNAPSHOT, moves: view?.moves ?? {}, fatal: event.message };
     default: {

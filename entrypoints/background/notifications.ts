@@ -1,0 +1,60 @@
+// Alert delivery through chrome.notifications: buttons to open the pair on Kraken and to snooze.
+import { browser } from 'wxt/browser';
+import type { AlertService } from '../../lib/alerts/service.ts';
+import type { AlertLogEntry } from '../../lib/db/schema.ts';
+
+const PREFIX = 'alert:';
+const SNOOZE_MS = 60 * 60_000;
+
+/** Kraken's trade page for a pair, e.g. BTC/USD → https://pro.kraken.com/app/trade/btc-usd */
+const krakenUrl = (symbol: string) =>
+  `https://pro.kraken.com/app/trade/${symbol.toLowerCase().replace('/', '-')}`;
+
+export async function showAlert(entry: AlertLogEntry): Promise<void> {
+  const [title = entry.text, detail = ''] = entry.text.split(': ');
+  await browser.notifications.create(`${PREFIX}${entry.ruleId}:${entry.at}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message: detail,
+    priority: 2,
+    buttons: [{ title: 'Open on Kraken' }, { title: 'Snooze 1 hour' }],
+  });
+}
+
+export async function showTestNotification(): Promise<string> {
+  await browser.notifications.create(`${PREFIX}test:${Date.now()}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Kraken Trader',
+    message: 'Alerts will look like this.',
+  });
+  return (await browser.notifications.getPermissionLevel?.()) ?? 'granted';
+}
+
+/** Registered synchronously in main(): clicks may be what wakes the worker. */
+export function registerNotificationHandlers(alerts: Promise<AlertService>): void {
+  const parse = (id: string) => {
+    if (!id.startsWith(PREFIX)) return null;
+    const [ruleId = '', at = ''] = id.slice(PREFIX.length).split(':');
+    return { ruleId, at: Number(at) };
+  };
+  browser.notifications.onButtonClicked.addListener(async (id, button) => {
+    const target = parse(id);
+    if (!target || target.ruleId === 'test') return;
+    const service = await alerts;
+    const rule = (await service.view()).rules.find((r) => r.rule.id === target.ruleId)?.rule;
+    if (!rule) return;
+    if (button === 0) await browser.tabs.create({ url: krakenUrl(rule.symbol) });
+    else await service.update(rule.id, { snoozedUntil: Date.now() + SNOOZE_MS });
+    await browser.notifications.clear(id);
+  });
+  browser.notifications.onClicked.addListener(async (id) => {
+    if (!parse(id)) return;
+    await browser.notifications.clear(id);
+    // Opening the popup programmatically needs Chrome 127+; otherwise show it in a tab.
+    await browser.action
+      .openPopup?.()
+      .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
+  });
+}

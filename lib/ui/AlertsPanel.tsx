@@ -1,0 +1,136 @@
+import { useState } from 'preact/hooks';
+import type { AlertsView } from '../alerts/service.ts';
+
+export interface AlertActions {
+  create(rule: Record<string, unknown>): Promise<unknown>;
+  remove(id: string): Promise<unknown>;
+  setPaused(id: string, paused: boolean): Promise<unknown>;
+}
+
+const STATUS: Record<string, string> = {
+  armed: 'armed',
+  'waiting-to-rearm': 'fired, waiting to re-arm',
+  paused: 'paused',
+  snoozed: 'snoozed',
+  done: 'done',
+};
+
+/** The alert form, opened from a watchlist row with the level pre-filled: one more click creates it. */
+export function AlertForm({
+  symbol,
+  price,
+  actions,
+  onClose,
+}: {
+  symbol: string;
+  price: string;
+  actions: AlertActions;
+  onClose(): void;
+}) {
+  const [direction, setDirection] = useState<'above' | 'below'>('above');
+  const [level, setLevel] = useState(price);
+  const [repeat, setRepeat] = useState<'once' | 'repeat'>('once');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await actions.create({
+        kind: 'cross',
+        symbol,
+        direction,
+        level: level.trim().replace(/,/g, ''),
+        rearmBand: '0',
+        source: 'last',
+        repeat: repeat === 'once' ? { kind: 'once' } : { kind: 'repeat', cooldownMs: 5 * 60_000 },
+        expiresAt: null,
+      });
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <form class="alert-form" onSubmit={submit} data-testid="alert-form">
+      <b>{symbol}</b>
+      <select
+        value={direction}
+        onChange={(e) => setDirection((e.target as HTMLSelectElement).value as 'above' | 'below')}
+        aria-label="Direction"
+        data-testid="alert-direction"
+      >
+        <option value="above">crosses above</option>
+        <option value="below">crosses below</option>
+      </select>
+      <input
+        value={level}
+        onInput={(e) => setLevel((e.target as HTMLInputElement).value)}
+        aria-label="Price level"
+        data-testid="alert-level"
+        inputMode="decimal"
+      />
+      <select
+        value={repeat}
+        onChange={(e) => setRepeat((e.target as HTMLSelectElement).value as 'once' | 'repeat')}
+        aria-label="Repeat"
+      >
+        <option value="once">once</option>
+        <option value="repeat">every crossing (5 min apart)</option>
+      </select>
+      <button type="submit" data-testid="alert-create">
+        Create alert
+      </button>
+      <button type="button" class="link" onClick={onClose}>
+        Cancel
+      </button>
+      {error && (
+        <p class="error" role="alert" data-testid="alert-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function AlertsPanel({ alerts, actions }: { alerts: AlertsView; actions: AlertActions }) {
+  if (alerts.rules.length === 0 && alerts.log.length === 0) {
+    return <p class="hint">No alerts yet: use 🔔 on a pair to create one.</p>;
+  }
+  return (
+    <section class="alerts" data-testid="alerts">
+      <h2>Alerts</h2>
+      <ul>
+        {alerts.rules.map(({ rule, description, status, fires }) => (
+          <li key={rule.id} data-testid="alert-row" data-status={status}>
+            <span>{description}</span>
+            <span class="hint">
+              {STATUS[status]}
+              {fires > 0 ? ` · fired ${fires}×` : ''}
+            </span>
+            <button type="button" class="icon" onClick={() => actions.setPaused(rule.id, !rule.paused)}>
+              {rule.paused ? 'Resume' : 'Pause'}
+            </button>
+            <button
+              type="button"
+              class="icon"
+              aria-label={`Delete alert ${description}`}
+              onClick={() => actions.remove(rule.id)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      {alerts.log.length > 0 && (
+        <details data-testid="alert-log">
+          <summary>Recent alerts ({alerts.log.length})</summary>
+          <ol>
+            {alerts.log.map((e) => (
+              <li key={`${e.ruleId}-${e.at}`}>{e.text}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RuleState } from '../../lib/alerts/engine.ts';
+import type { AlertRule } from '../../lib/alerts/rules.ts';
+import { type Candle, createAlertService } from '../../lib/alerts/service.ts';
+import type { AlertStore } from '../../lib/alerts/store.ts';
+import type { AlertLogEntry } from '../../lib/db/schema.ts';
+import { createKrakenRest, restPairName } from '../../lib/kraken/index.ts';
+import type { SimHandle } from '../../sim/server.ts';
+import { withSim } from '../support/sim.ts';
+
+function memoryStore(): AlertStore & { log: AlertLogEntry[]; states: Map<string, RuleState> } {
+  const rules = new Map<string, AlertRule>();
+  const states = new Map<string, RuleState>();
+  const log: AlertLogEntry[] = [];
+  let seen: Record<string, number> = {};
+  return {
+    log,
+    states,
+    listRules: async () => [...rules.values()],
+    putRule: async (r) => void rules.set(r.id, r),
+    deleteRule: async (id) => void rules.delete(id),
+    loadStates: async () => new Map(JSON.parse(JSON.stringify([...states]))),
+    saveStates: async (s) => {
+      for (const [k, v] of s) states.set(k, JSON.parse(JSON.stringify(v)));
+    },
+    appendLog: async (e) => void log.push(...e),
+    listLog: async () => [...log],
+    loadSeen: async () => ({ ...seen }),
+    saveSeen: async (s) => {
+      seen = { ...s };
+    },
+  };
+}
+
+describe('alert catch-up from the simulator’s 1-minute candles (real REST)', () => {
+  let sim: SimHandle;
+  beforeAll(async () => {
+    sim = await withSim({ stepMs: 0 });
+  });
+  afterAll(async () => sim.close());
+
+  const fetchCandles = async (symbol: string, sinceMs: number): Promise<Candle[]> => {
+    const rest = createKrakenRest({ baseUrl: sim.rest });
+    const series = await rest.ohlc({
+      pair: restPairName(symbol),
+      interval: 1,
+      since: Math.floor(sinceMs / 1000),
+    });
+    return series.rows.map(([t, o, h, l, c]) => ({ time: t * 1000, open: +o, high: +h, low: +l, close: +c }));
+  };
+
+  it('fires once, marked offline, for a level the market crossed while we were away', async () => {
+    const now = Date.now();
+    const since = now - 10 * 60_000;
+    const candles = await fetchCandles('BTC/USD', since);
+    const afterSince = candles.filter((c) => c.time >= Math.floor(since / 60_000) * 60_000 + 60_000);
+    expect(afterSince.length).toBeGreaterThanOrEqual(5);
+    // A level between the lowest low and the highest high of those minutes: the market crossed it.
+    const low = Math.min(...afterSince.map((c) => c.low));
+    const high = Math.max(...afterSince.map((c) => c.high));
+    const level = ((low + high) / 2).toFixed(1);
+
+    const store = memoryStore();
+    const notified: AlertLogEntry[] = [];
+    const service = createAlertService({
+      store,
+      notify: async (e) => void notified.push(e),
+      fetchCandles,
+      watchSymbols: () => {},
+      now: () => now,
+      newId: () => 'rule-1',
+    });
+    await service.start();
+    await service.create({
+      kind: 'cross',
+      symbol: 'BTC/USD',
+      direction: 'above',
+      level,
+      rearmBand: (high - low).toFixed(1), // wider than the whole range: one crossing can fire only once
+      source: 'last',
+      repeat: { kind: 'repeat', cooldownMs: 0 },
+      expiresAt: null,
+    });
+    // Last seen 10 minutes ago, below the level.
+    await store.saveStates(
+      new Map([
+        [
+          'rule-1',
+          { lastPrice: low - 1, armed: true, lastFiredAt: null, fires: 0, done: false, minQ: [], maxQ: [] },
+        ],
+      ]),
+    );
+    await store.saveSeen({ 'BTC/USD': since });
+    const restarted = createAlertService({
+      store,
+      notify: async (e) => void notified.push(e),
+      fetchCandles,
+      watchSymbols: () => {},
+      now: () => now,
+      newId: () => 'unused',
+    });
+    await restarted.start();
+    expect(await restarted.catchUp()).toBeGreaterThan(0);
+    expect(notified).toHaveLength(1);
+    expect(notified[0]?.text).toMatch(/^BTC\/USD above [\d.]+: [\d.]+ while offline at \d\d:\d\d/);
+    // Catching up again (another reconnect) finds nothing new to fire.
+    await restarted.catchUp();
+    expect(notified).toHaveLength(1);
+  });
+});
