@@ -75,6 +75,18 @@ export class Connection {
     this.socket.send(text);
   }
 
+  /**
+   * Sends many frames in one go (benchmark floods): the TCP socket is corked so the frames leave in a few
+   * large writes instead of one syscall each. `_socket` is ws's documented-in-source handle on the net.Socket.
+   */
+  sendBatch(frames: readonly string[]): void {
+    if (this.socket.readyState !== WebSocket.OPEN || this.isSilenced()) return;
+    const tcp = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    tcp?.cork();
+    for (const frame of frames) this.socket.send(frame);
+    tcp?.uncork();
+  }
+
   heartbeat(): void {
     if (this.subs.size > 0) this.send(HEARTBEAT);
   }

@@ -99,7 +99,7 @@ export class WsGateway {
     let sent = 0;
     for (const connection of this.connections) {
       if (!connection.hasBook(symbol)) continue;
-      for (const frame of frames) connection.send(frame);
+      connection.sendBatch(frames);
       sent += frames.length;
     }
     return sent;

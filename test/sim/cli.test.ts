@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getJson } from './helpers.ts';
+import { getJson, WsClient } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
@@ -70,4 +70,40 @@ describe('npm run sim (tsx sim/main.ts)', () => {
     expect(bad.stdout()).toBe('');
     expect(bad.stderr()).toContain('--port expects an integer');
   }, 15_000);
+
+  it('--key, --api-key/--api-secret and --replay reach the running simulator; an unreadable capture exits 2', async () => {
+    const secret = Buffer.alloc(64, 9).toString('base64');
+    const capture = fileURLToPath(
+      new URL(
+        '../../../shared/kraken/fixtures/real_captures/ws_v2_book_ETHUSD_2025-05-06.jsonl',
+        import.meta.url,
+      ),
+    );
+    const running = run([
+      '--port',
+      '0',
+      '--key',
+      'query',
+      '--api-key',
+      'my-key',
+      '--api-secret',
+      secret,
+      '--replay',
+      capture,
+      '--replay-speed',
+      'max',
+    ]);
+    const line = JSON.parse(await firstLine(running));
+    expect(line).toMatchObject({ apiKey: 'my-key', apiSecret: secret });
+    const socket = await WsClient.open(line.wsPublic);
+    socket.send({ method: 'subscribe', params: { channel: 'book', symbol: ['ETH/USD'] } });
+    expect(JSON.parse(await socket.next()).result).toMatchObject({ channel: 'book', symbol: 'ETH/USD' });
+    await socket.close();
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+    const missing = run(['--port', '0', '--replay', '/nonexistent/capture.jsonl']);
+    expect(await missing.exit).toBe(2);
+    expect(missing.stdout()).toBe('');
+    expect(missing.stderr()).toContain('cannot read --replay');
+  }, 30_000);
 });
