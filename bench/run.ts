@@ -5,6 +5,7 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, parseIncoming } from '../lib/kraken/index.ts';
+import { restPacing } from './rest-pacing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -14,6 +15,8 @@ interface Row {
   ours: number;
   floor?: number;
   budget?: number;
+  /** rest-pacing: EAPI:Rate limit exceeded answers seen (goal 0). */
+  rateLimitErrors?: number;
   note: string;
 }
 
@@ -95,6 +98,16 @@ rows.push({
   ours: opsPerSecond((i) => crc32(checksumInputs[i % checksumInputs.length] as string)),
   floor: opsPerSecond((i) => zlibCrc32(checksumInputs[i % checksumInputs.length] as string)),
   note: 'CRC32 of a 20-level checksum string (floor: node:zlib native crc32)',
+});
+
+const pacing = await restPacing(50);
+rows.push({
+  id: 'rest-pacing',
+  unit: 'ratio',
+  ours: pacing.ratio,
+  budget: 0.9,
+  rateLimitErrors: pacing.rateLimitErrors,
+  note: `50 private calls at once, Pro tier, simulator enforcing the REST counter: achieved ÷ allowed rate (${pacing.rateLimitErrors} rate-limit errors, ${pacing.seconds.toFixed(1)} s)`,
 });
 
 writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify({ rows }, null, 2)}\n`);

@@ -47,6 +47,15 @@ export function createDecayingCounter(limits: CounterLimits, clock: Clock) {
     add(points: number): void {
       level = current() + points;
     },
+    /**
+     * Re-dates a charge of `cost` made `ms` ago to now. The server charges a call when it arrives, which is
+     * some time between our send and its answer; assuming the latest moment keeps our model at or above the
+     * server's even when the first request was slower than later ones (connection set-up, a cold start).
+     */
+    redate(cost: number, ms: number): void {
+      if (ms <= 0 || cost <= 0) return;
+      level = current() + Math.min(cost, (ms / 1000) * limits.decayPerSecond);
+    },
     snapToCap(): void {
       level = Math.max(current(), limits.max);
     },

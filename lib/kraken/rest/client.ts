@@ -171,7 +171,9 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
     }
     return queue.run(async () => {
       call.signal?.throwIfAborted();
-      await restCounter.acquire(restCost(method, options.costs), call.signal);
+      const cost = restCost(method, options.costs);
+      await restCounter.acquire(cost, call.signal);
+      const chargedAt = clock.now();
       const n = await nonce.next();
       const otp = creds.otp ? await creds.otp() : undefined;
       const body = encodeForm(otp === undefined ? params : { ...params, otp }, ['nonce', n]).toString();
@@ -198,6 +200,8 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
       } catch (e) {
         if (e instanceof KrakenError && e.code === 'rate-limit') restCounter.snapToCap();
         throw e;
+      } finally {
+        restCounter.redate(cost, clock.now() - chargedAt);
       }
     });
   }

@@ -51,6 +51,17 @@ describe('REST call counter', () => {
     expect(clock.now() - t0).toBe(1000);
   });
 
+  it('re-dates a charge to when the answer came, so a slow first request cannot put the server ahead', async () => {
+    const clock = virtualClock();
+    const counter = createDecayingCounter(REST_LIMITS.pro, clock);
+    await counter.acquire(1);
+    clock.advance(300); // the answer took 300 ms: the server may have charged it just now
+    counter.redate(1, 300);
+    expect(counter.level()).toBeCloseTo(1, 9);
+    counter.redate(1, 60_000); // never more than the cost itself
+    expect(counter.level()).toBeCloseTo(2, 9);
+  });
+
   it('a waiting caller can give up through its AbortSignal', async () => {
     const clock = virtualClock();
     const counter = createDecayingCounter(REST_LIMITS.pro, clock);
