@@ -79,6 +79,10 @@ export default defineBackground(() => {
       }));
     },
     watchSymbols: (symbols) => market.watchExtra(symbols),
+    latestTick: (symbol) => {
+      const t = market.latestTick(symbol);
+      return t && { symbol, last: t.last, bid: t.bid, ask: t.ask, at: t.receivedAt };
+    },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   });

@@ -42,6 +42,18 @@ export function initialState(): RuleState {
   return { lastPrice: null, armed: true, lastFiredAt: null, fires: 0, done: false, minQ: [], maxQ: [] };
 }
 
+/**
+ * The state of a new rule: its "previous observed price" is the market price when it was created, so the
+ * very next tick past the level is a crossing (a rule created right before a jump still fires).
+ */
+export function seededState(rule: AlertRule, latest: PriceTick | undefined): RuleState {
+  const price = latest && latest.symbol === rule.symbol ? priceOf(rule, latest) : null;
+  return {
+    ...initialState(),
+    lastPrice: price !== null && Number.isFinite(price) && price > 0 ? price : null,
+  };
+}
+
 function priceOf(rule: AlertRule, tick: PriceTick): number {
   return rule.source === 'mid' ? (tick.bid + tick.ask) / 2 : tick.last;
 }

@@ -1,7 +1,7 @@
 // The background's alert service: evaluates every ticker tick, persists state before it notifies (so a
 // restart neither re-fires nor misses), catches up from 1-minute candles after sleep, and owns the log.
 import type { AlertLogEntry } from '../db/schema.ts';
-import { candleTicks, evaluate, type Firing, type PriceTick, type RuleState } from './engine.ts';
+import { candleTicks, evaluate, type Firing, type PriceTick, type RuleState, seededState } from './engine.ts';
 import { type AlertRule, AlertRuleError, describeRule, parseRule } from './rules.ts';
 import type { AlertStore } from './store.ts';
 
@@ -21,6 +21,8 @@ export interface AlertServiceDeps {
   fetchCandles(symbol: string, sinceMs: number): Promise<Candle[]>;
   /** The pairs alerts need live prices for (the market service subscribes them). */
   watchSymbols(symbols: string[]): void;
+  /** The latest tick of a pair, if any (a new rule's starting point). */
+  latestTick(symbol: string): PriceTick | undefined;
   now(): number;
   newId(): string;
 }
@@ -226,6 +228,9 @@ export function createAlertService(deps: AlertServiceDeps) {
           snoozedUntil: null,
         });
         await deps.store.putRule(rule);
+        const state = seededState(rule, deps.latestTick(rule.symbol));
+        await deps.store.saveStates(new Map([[rule.id, state]]));
+        states.set(rule.id, state);
         rules = [...rules, rule];
         await changed();
         return view();
@@ -290,6 +295,8 @@ export function createAlertService(deps: AlertServiceDeps) {
               snoozedUntil: null,
             });
             await deps.store.putRule(rule);
+            states.set(rule.id, seededState(rule, deps.latestTick(rule.symbol)));
+            dirty.set(rule.id, states.get(rule.id) as RuleState);
             rules = [...rules, rule];
             result.added += 1;
           } catch (e) {

@@ -270,6 +270,8 @@ export function createMarketService(deps: MarketServiceDeps) {
 
     settings: requireSettings,
 
+    latestTick: (symbol: string): Tick | undefined => ticks[symbol],
+
     /** Keeps tickers subscribed for these pairs too (e.g. pairs with alerts that are not on the watchlist). */
     watchExtra(symbols: string[]): void {
       const before = subscribedSymbols(requireSettings());

@@ -42,7 +42,7 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
         ticks[tick.symbol] = tick;
         lastTickAt = Math.max(lastTickAt ?? 0, tick.receivedAt);
       }
-      return { snapshot: { ...view.snapshot, ticks, lastTickAt }, moves };
+      return { ...view, snapshot: { ...view.snapshot, ticks, lastTickAt }, moves };
     }
     case 'connection':
       return view ? { ...view, snapshot: { ...view.snapshot, connection: event.connection } } : view;

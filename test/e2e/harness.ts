@@ -62,3 +62,16 @@ export async function badge(ext: ExtensionBrowser): Promise<{ text: string; colo
 }
 
 export const parsePrice = (text: string): number => Number(text.replace(/,/g, ''));
+
+/** Polls until `check` returns true (for hooks, where expect.poll is not available). */
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

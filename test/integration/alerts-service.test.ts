@@ -67,6 +67,7 @@ describe('alert catch-up from the simulator’s 1-minute candles (real REST)', (
       notify: async (e) => void notified.push(e),
       fetchCandles,
       watchSymbols: () => {},
+      latestTick: () => undefined,
       now: () => now,
       newId: () => 'rule-1',
     });
@@ -96,6 +97,7 @@ describe('alert catch-up from the simulator’s 1-minute candles (real REST)', (
       notify: async (e) => void notified.push(e),
       fetchCandles,
       watchSymbols: () => {},
+      latestTick: () => undefined,
       now: () => now,
       newId: () => 'unused',
     });

@@ -61,6 +61,16 @@ it('keeps a fatal startup error for the popup to show', () => {
   expect(view?.snapshot.watchlist).toEqual([]);
 });
 
+it('keeps the alerts view across ticks, connection changes and market snapshots', () => {
+  const alerts = { rules: [], log: [] };
+  let view = applyStreamEvent(null, { type: 'snapshot', snapshot: snapshot() });
+  view = applyStreamEvent(view, { type: 'alerts', alerts });
+  view = applyStreamEvent(view, { type: 'ticks', ticks: [tick('BTC/USD', 1)] });
+  view = applyStreamEvent(view, { type: 'connection', connection: { kind: 'connecting' } });
+  view = applyStreamEvent(view, { type: 'market', snapshot: snapshot() });
+  expect(view?.alerts).toBe(alerts);
+});
+
 describe('status line', () => {
   it.each([
     [{ kind: 'live', since: 0 } as const, 9_000, 'live', 'Live · last tick 1 s ago'],

@@ -7,6 +7,7 @@ import {
   initialState,
   type PriceTick,
   type RuleState,
+  seededState,
 } from '../../../lib/alerts/engine.ts';
 import { type AlertRule, type CrossRule, type MoveRule, parseRule } from '../../../lib/alerts/rules.ts';
 
@@ -17,6 +18,7 @@ const cross = (over: Partial<CrossRule> = {}): CrossRule => ({
   repeat: { kind: 'repeat', cooldownMs: 0 },
   expiresAt: null,
   paused: false,
+  snoozedUntil: null,
   createdAt: 0,
   kind: 'cross',
   direction: 'above',
@@ -32,6 +34,7 @@ const move = (over: Partial<MoveRule> = {}): MoveRule => ({
   repeat: { kind: 'repeat', cooldownMs: 0 },
   expiresAt: null,
   paused: false,
+  snoozedUntil: null,
   createdAt: 0,
   kind: 'move',
   percent: 5,
@@ -122,6 +125,8 @@ describe('cross rules (properties)', () => {
         for (const f of run([cross({ expiresAt })], prices).fired)
           expect(f.at).toBeLessThanOrEqual(expiresAt);
         expect(run([cross({ paused: true })], prices).fired).toEqual([]);
+        for (const f of run([cross({ snoozedUntil: 100_000 })], prices).fired)
+          expect(f.at).toBeGreaterThanOrEqual(100_000);
       }),
     );
   });
@@ -162,6 +167,13 @@ describe('cross rules (properties)', () => {
     expect(evaluate([cross()], states, tick(Number.NaN, 2)).fired).toEqual([]);
     expect(evaluate([cross()], states, tick(-5, 3)).fired).toEqual([]);
   });
+});
+
+it('a new rule starts from the current price, so the first tick past the level fires', () => {
+  const rule = cross();
+  const states = new Map([['r1', seededState(rule, tick(99, 0))]]);
+  expect(evaluate([rule], states, tick(101, 1)).fired).toHaveLength(1);
+  expect(seededState(rule, { ...tick(99, 0), symbol: 'ETH/USD' }).lastPrice).toBeNull();
 });
 
 describe('move rules', () => {

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectionState,
+  type E2E,
+  lastPrice,
+  openPopup,
+  parsePrice,
+  setup,
+  teardown,
+  waitUntil,
+} from './harness.ts';
+
+/** Notification ids shown by the extension right now (chrome.notifications.getAll, in the worker). */
+async function notifications(e2e: E2E): Promise<string[]> {
+  const worker = await e2e.ext.worker();
+  return worker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }
+    ).chrome.notifications;
+    return Object.keys(await api.getAll());
+  });
+}
+
+/** The alert log's lines, newest first (the list sits in a collapsed <details>). */
+function logLines(popup: Page): Promise<string[]> {
+  return popup.getByTestId('alert-log').locator('li').allTextContents();
+}
+
+async function setSimPrice(e2e: E2E, symbol: string, price: string): Promise<void> {
+  const res = await fetch(`${e2e.sim.rest}/_sim/market/price`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ symbol, price }),
+  });
+  expect(res.status).toBe(200);
+}
+
+async function createAlert(popup: Page, symbol: string, direction: 'above' | 'below', level: string) {
+  await popup.getByRole('button', { name: `New alert for ${symbol}` }).click();
+  await popup.getByTestId('alert-direction').selectOption(direction);
+  await popup.getByTestId('alert-level').fill(level);
+  await popup.getByTestId('alert-create').click();
+  await expect.poll(() => popup.getByTestId('alert-form').count()).toBe(0);
+}
+
+describe('price alerts in the production build', () => {
+  let e2e: E2E;
+  let popup: Page;
+
+  beforeAll(async () => {
+    e2e = await setup();
+    popup = await openPopup(e2e.ext);
+    await waitUntil(async () => (await lastPrice(popup, 'ETH/USD')) !== null, 15_000, 'prices');
+  });
+  afterAll(async () => teardown(e2e));
+
+  it('creates an alert from a watchlist row, pre-filled with the current price', async () => {
+    await popup.getByRole('button', { name: 'New alert for SOL/USD' }).click();
+    const prefilled = await popup.getByTestId('alert-level').inputValue();
+    expect(Number(prefilled)).toBeCloseTo(parsePrice((await lastPrice(popup, 'SOL/USD')) ?? ''), -1);
+    expect(prefilled).toMatch(/^\d+\.\d{2}$/); // SOL/USD's price precision
+    // Far above the market, so this alert stays quiet during the other tests.
+    await popup.getByTestId('alert-level').fill((Number(prefilled) * 3).toFixed(2));
+    await popup.getByTestId('alert-create').click();
+    await expect.poll(() => popup.getByTestId('alert-row').count()).toBe(1);
+    await expect(popup.getByTestId('alert-row').innerText()).resolves.toContain('SOL/USD above');
+  });
+
+  it('notifies when the simulator moves the price across the level, once', async () => {
+    const now = parsePrice((await lastPrice(popup, 'ETH/USD')) ?? '');
+    const level = (now * 1.02).toFixed(2);
+    await createAlert(popup, 'ETH/USD', 'above', level);
+    await setSimPrice(e2e, 'ETH/USD', (now * 1.05).toFixed(2));
+    await expect.poll(() => notifications(e2e), { timeout: 10_000 }).toHaveLength(1);
+    await expect(logLines(popup)).resolves.toEqual([
+      expect.stringMatching(new RegExp(`^ETH/USD above ${level}: `)),
+    ]);
+    // The price stays above the line: no second notification for the same crossing.
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await notifications(e2e)).toHaveLength(1);
+  });
+
+  it('a crossing while the service worker is stopped fires once after the restart', async () => {
+    const now = parsePrice((await lastPrice(popup, 'BTC/USD')) ?? '');
+    const level = (now * 0.98).toFixed(1);
+    await createAlert(popup, 'BTC/USD', 'below', level);
+    // Let the rule see a few prices (its last price is what the crossing is judged against) and persist.
+    await new Promise((r) => setTimeout(r, 2_500));
+    const before = (await notifications(e2e)).length;
+
+    const cdp = await e2e.ext.context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await popup.close(); // nothing keeps the worker awake now
+    await cdp.send('ServiceWorker.stopAllWorkers').catch(() => {});
+    await setSimPrice(e2e, 'BTC/USD', (now * 0.95).toFixed(1));
+
+    popup = await openPopup(e2e.ext); // opening the popup wakes the worker
+    await expect.poll(() => connectionState(popup), { timeout: 10_000 }).toBe('live');
+    await expect.poll(async () => (await notifications(e2e)).length, { timeout: 10_000 }).toBe(before + 1);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await notifications(e2e)).toHaveLength(before + 1);
+    await expect(logLines(popup)).resolves.toContainEqual(
+      expect.stringMatching(new RegExp(`^BTC/USD below ${level}: `)),
+    );
+  });
+});
