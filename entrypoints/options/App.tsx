@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../lib/messaging/client.ts';
 import type { VaultView } from '../../lib/messaging/protocol.ts';
 import type { Settings } from '../../lib/settings/schema.ts';
+import { type AlertSettingsActions, AlertsSettings } from '../../lib/ui/AlertsSettings.tsx';
 import { EndpointForm } from '../../lib/ui/EndpointForm.tsx';
 import { type VaultActions, VaultPanel } from '../../lib/ui/VaultPanel.tsx';
 
@@ -14,6 +15,12 @@ const vaultActions: VaultActions = {
   setActive: (id) => request({ type: 'vault.setActive', id }),
   relabel: (id, label) => request({ type: 'vault.relabel', id, label }),
   setAutoLock: (minutes) => request({ type: 'vault.setAutoLock', minutes }),
+};
+
+const alertActions: AlertSettingsActions = {
+  exportJson: async () => (await request({ type: 'alerts.export' })).json,
+  importJson: (json) => request({ type: 'alerts.import', json }),
+  testNotification: async () => (await request({ type: 'alerts.testNotification' })).permission,
 };
 
 export function App() {
@@ -29,6 +36,7 @@ export function App() {
       <h1>Kraken Trader — Settings</h1>
       {error && <p class="error">{error}</p>}
       {vault && <VaultPanel view={vault} actions={vaultActions} onView={setVault} />}
+      <AlertsSettings actions={alertActions} />
       {settings && (
         <EndpointForm
           current={settings.endpoints}

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionUrl } from '../../scripts/lib/browser.ts';
 import {
   connectionState,
   type E2E,
@@ -103,5 +105,42 @@ describe('price alerts in the production build', () => {
     await expect(logLines(popup)).resolves.toContainEqual(
       expect.stringMatching(new RegExp(`^BTC/USD below ${level}: `)),
     );
+  });
+
+  it('imports alerts with per-item errors, exports them, and sends a test notification (options page)', async () => {
+    const page = await e2e.ext.context.newPage();
+    await page.goto(extensionUrl(e2e.ext, 'options.html'));
+    const base = {
+      symbol: 'XRP/USD',
+      source: 'last',
+      repeat: { kind: 'once' },
+      expiresAt: null,
+      rearmBand: '0',
+    };
+    const file = JSON.stringify({
+      alerts: [
+        { ...base, kind: 'cross', direction: 'above', level: '9.5' },
+        { ...base, kind: 'move', percent: 5, windowMs: 900_000 },
+        { ...base, kind: 'cross', direction: 'above', level: 'lots' },
+      ],
+    });
+    await page
+      .getByTestId('import-alerts')
+      .setInputFiles({ name: 'alerts.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expect(page.getByTestId('import-result').innerText()).resolves.toMatch(
+      /^Imported 2 alerts; 1 refused:\s+#3 level: The level must be a positive price/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-alerts').click(),
+    ]);
+    const path = await download.path();
+    const exported = JSON.parse(readFileSync(path, 'utf8')) as { alerts: { symbol: string }[] };
+    expect(exported.alerts.filter((a) => a.symbol === 'XRP/USD')).toHaveLength(2);
+
+    const before = (await notifications(e2e)).length;
+    await page.getByTestId('test-notification').click();
+    await expect.poll(async () => (await notifications(e2e)).length).toBe(before + 1);
+    await page.close();
   });
 });
