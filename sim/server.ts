@@ -106,9 +106,9 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     otp: options.otp,
   });
   const gateway = new WsGateway(market, log);
-  const privateGateway = new PrivateGateway(exchange, log);
-  const replay = options.replay ? new ReplayGateway(options.replay) : undefined;
   const faults = new RestFaults();
+  const privateGateway = new PrivateGateway(exchange, log, faults);
+  const replay = options.replay ? new ReplayGateway(options.replay) : undefined;
   const controlDeps = {
     market,
     gateways: [gateway, privateGateway],

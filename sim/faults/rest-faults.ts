@@ -17,8 +17,20 @@ interface Armed {
   readonly methods: readonly string[] | undefined;
 }
 
-/** Order entry calls whose response `dropOrderResponses` swallows after the order has been applied. */
-export const ORDER_METHODS: readonly string[] = ['AddOrder', 'AddOrderBatch', 'EditOrder', 'AmendOrder'];
+/**
+ * Order entry calls whose response `dropOrderResponses` swallows after the order has been applied: the
+ * REST endpoints and their WS v2 twins on `/v2-auth` (there the connection is terminated instead).
+ */
+export const ORDER_METHODS: readonly string[] = [
+  'AddOrder',
+  'AddOrderBatch',
+  'EditOrder',
+  'AmendOrder',
+  'add_order',
+  'batch_add',
+  'edit_order',
+  'amend_order',
+];
 
 export type DropRule =
   | { readonly kind: 'none' }
@@ -28,6 +40,7 @@ export type DropRule =
 export class RestFaults {
   private armed: Armed[] = [];
   private drop: DropRule = { kind: 'none' };
+  private dropMethods: readonly string[] | undefined;
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -35,13 +48,16 @@ export class RestFaults {
     this.armed.push({ fault, remaining: count, methods });
   }
 
-  setDrop(rule: DropRule): void {
+  /** `methods` narrows the drop to some of ORDER_METHODS (default: all of them). */
+  setDrop(rule: DropRule, methods?: readonly string[]): void {
     this.drop = rule;
+    this.dropMethods = methods;
   }
 
   clear(): void {
     this.armed = [];
     this.drop = { kind: 'none' };
+    this.dropMethods = undefined;
   }
 
   /** Faults that hit this call (at most one of each kind), consuming one use of each. */
@@ -61,6 +77,7 @@ export class RestFaults {
   /** True if this order call's response must be dropped after the order is applied. */
   takeDrop(method: string): boolean {
     if (!ORDER_METHODS.includes(method)) return false;
+    if (this.dropMethods && !this.dropMethods.includes(method)) return false;
     switch (this.drop.kind) {
       case 'none':
         return false;

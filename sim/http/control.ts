@@ -173,7 +173,7 @@ function methodsOf(value: unknown): readonly string[] | undefined | 'bad' {
  */
 function setFaults(json: Json, faults: RestFaults): ControlReply {
   const toArm: { fault: RestFault; count: number; methods: readonly string[] | undefined }[] = [];
-  let drop: DropRule | undefined;
+  let drop: { rule: DropRule; methods: readonly string[] | undefined } | undefined;
   for (const [name, raw] of Object.entries(json)) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
       return bad(400, `${name} must be an object`);
@@ -188,9 +188,9 @@ function setFaults(json: Json, faults: RestFaults): ControlReply {
           const p = spec.probability;
           if (typeof p !== 'number' || !(p >= 0 && p <= 1))
             return bad(400, 'dropOrderResponses.probability must be 0..1');
-          drop = { kind: 'probability', p };
+          drop = { rule: { kind: 'probability', p }, methods };
         } else {
-          drop = { kind: 'count', remaining: n };
+          drop = { rule: { kind: 'count', remaining: n }, methods };
         }
         break;
       case 'delay': {
@@ -223,7 +223,7 @@ function setFaults(json: Json, faults: RestFaults): ControlReply {
         return bad(400, `unknown fault ${name}`);
     }
   }
-  if (drop) faults.setDrop(drop);
+  if (drop) faults.setDrop(drop.rule, drop.methods);
   for (const { fault, count: n, methods } of toArm) faults.arm(fault, n, methods);
   return OK;
 }

@@ -209,3 +209,43 @@ describe('the control surface answers loopback callers only', () => {
     }
   });
 });
+
+describe('dropOrderResponses on the authenticated WebSocket', () => {
+  it('add_order is applied, then the connection dies without a reply', async () => {
+    const token = (await ok(sim, 'GetWebSocketsToken')).token;
+    const client = await WsClient.open(sim.wsPrivate ?? '');
+    await client.next(isChannel('status'));
+    // Narrowed to the WS method: a REST AddOrder meanwhile is answered normally.
+    await post('/_sim/faults', { dropOrderResponses: { count: 1, methods: ['add_order'] } });
+    expect(
+      (
+        await ok(sim, 'AddOrder', {
+          pair: 'XBTUSD',
+          type: 'buy',
+          ordertype: 'limit',
+          volume: '0.01',
+          price: usd(bid() - 900),
+        })
+      ).txid,
+    ).toHaveLength(1);
+    const closed = new Promise<number>((resolve) => client.socket.once('close', (code) => resolve(code)));
+    client.send({
+      method: 'add_order',
+      params: {
+        order_type: 'limit',
+        side: 'buy',
+        order_qty: 0.01,
+        limit_price: Number(usd(bid() - 900)),
+        symbol: 'BTC/USD',
+        cl_ord_id: 'ws-drop-1',
+        token,
+      },
+      req_id: 1,
+    });
+    expect(await closed).toBe(1006);
+    expect(client.frames.some((f) => f.includes('"method":"add_order"'))).toBe(false);
+    const open = Object.values((await ok(sim, 'OpenOrders', { cl_ord_id: 'ws-drop-1' })).open) as AnyJson[];
+    expect(open).toHaveLength(1);
+    expect(await ok(sim, 'CancelAll')).toEqual({ count: 2 });
+  });
+});

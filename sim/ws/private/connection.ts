@@ -4,6 +4,7 @@ import type { ApiKey, Permission } from '../../account/keys.ts';
 import { assetByV2 } from '../../data/assets.ts';
 import { pairBySymbol } from '../../data/pairs.ts';
 import { fixed } from '../../decimal.ts';
+import type { RestFaults } from '../../faults/rest-faults.ts';
 import { type JsonValue, toJson } from '../../json-raw.ts';
 import type { Logger } from '../../log.ts';
 import { rfc3339Seconds } from '../../time-format.ts';
@@ -73,6 +74,7 @@ export class PrivateConnection {
     private readonly exchange: Exchange,
     private readonly connectionId: bigint,
     private readonly log: Logger,
+    private readonly faults: RestFaults,
   ) {}
 
   start(): void {
@@ -167,6 +169,19 @@ export class PrivateConnection {
     }
     this.deferred = [];
     try {
+      if (this.faults.takeDrop(method)) {
+        // Fault: the order is applied, then the connection dies before the reply (idempotency tests).
+        this.dispatch(
+          method,
+          params,
+          key,
+          () => {},
+          () => {},
+        );
+        this.log(`fault: dropped the reply to ${method} and the connection`);
+        this.socket.terminate();
+        return;
+      }
       this.dispatch(method, params, key, reply, fail);
     } finally {
       const reports = this.deferred;

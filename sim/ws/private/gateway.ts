@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Exchange } from '../../account/exchange.ts';
+import type { RestFaults } from '../../faults/rest-faults.ts';
 import type { Logger } from '../../log.ts';
 import { newConnectionId } from '../channels/status.ts';
 import { PrivateConnection } from './connection.ts';
@@ -21,6 +22,7 @@ export class PrivateGateway {
   constructor(
     private readonly exchange: Exchange,
     private readonly log: Logger,
+    private readonly faults: RestFaults,
   ) {
     this.unsubscribe = exchange.engine.onEvent((event) => {
       for (const connection of this.connections) connection.onEngineEvent(event);
@@ -36,7 +38,7 @@ export class PrivateGateway {
   }
 
   private accept(ws: WebSocket): void {
-    const connection = new PrivateConnection(ws, this.exchange, newConnectionId(), this.log);
+    const connection = new PrivateConnection(ws, this.exchange, newConnectionId(), this.log, this.faults);
     this.connections.add(connection);
     ws.on('message', (data, isBinary) => {
       if (!isBinary) connection.onMessage(data.toString());
