@@ -30,7 +30,7 @@ export { type AssetBalance, aggregateBalances } from './pairs/balances.ts';
 export { createPairCache, type PairCache, type PairCacheOptions } from './pairs/cache.ts';
 export { toFixedDecimal } from './pairs/decimal.ts';
 export * as exactDecimal from './pairs/exact.ts';
-export { type PairRules, pairRulesFrom } from './pairs/rules.ts';
+export { type PairRules, pairRulesFrom, pairRulesFromInstrument } from './pairs/rules.ts';
 export {
   assetSpellings,
   type BalanceSuffix,

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { AssetPair } from '../rest/types-public.ts';
-import { type PairRules, pairRulesFrom } from './rules.ts';
+import type { InstrumentPair } from '../ws/protocol.ts';
+import { type PairRules, pairRulesFrom, pairRulesFromInstrument } from './rules.ts';
 import { toV2Symbol } from './symbols.ts';
 
 export interface PairCacheOptions {
@@ -54,6 +55,19 @@ export function createPairCache(options: PairCacheOptions) {
       await fresh();
       const symbol = toV2Symbol(name, names);
       return symbol === undefined ? undefined : bySymbol.get(symbol);
+    },
+    /**
+     * Adds pairs from the WebSocket v2 `instrument` channel (which the worker already receives) for symbols
+     * AssetPairs has not supplied; AssetPairs entries win, they carry fees and REST ids.
+     */
+    useInstruments(pairs: readonly InstrumentPair[]): void {
+      for (const p of pairs) {
+        if (bySymbol.has(p.symbol)) continue;
+        const rules = pairRulesFromInstrument(p);
+        bySymbol.set(p.symbol, rules);
+        // v2 asset names map to themselves, so the v2 base/quote resolve like AssetPairs ids do.
+        names.push({ id: rules.id, altname: rules.altname, base: p.base, quote: p.quote });
+      }
     },
     /** Every listed pair's rules. */
     async all(): Promise<PairRules[]> {

@@ -1,5 +1,7 @@
 import type { AssetPair, Decimal, PairStatus } from '../rest/types-public.ts';
-import { v2SymbolOf } from './symbols.ts';
+import type { InstrumentPair } from '../ws/protocol.ts';
+import { toFixedDecimal } from './decimal.ts';
+import { restPairName, v2SymbolOf } from './symbols.ts';
 
 /** What order validation needs to know about a pair (from AssetPairs, SPEC.md §7). */
 export interface PairRules {
@@ -19,7 +21,8 @@ export interface PairRules {
   ordermin?: Decimal;
   costmin?: Decimal;
   tickSize?: Decimal;
-  status: PairStatus;
+  /** AssetPairs: online, cancel_only, post_only, limit_only, reduce_only; v2 instrument adds others. */
+  status: PairStatus | (string & {});
   /** Taker fee of the lowest volume tier, in percent ("0.26"). */
   takerFeePercent?: Decimal;
   makerFeePercent?: Decimal;
@@ -49,5 +52,29 @@ export function pairRulesFrom(id: string, p: AssetPair): PairRules {
     status: p.status ?? 'online',
     takerFeePercent: feeText(p.fees),
     makerFeePercent: feeText(p.fees_maker) ?? feeText(p.fees),
+  };
+}
+
+/**
+ * The same rules from a WebSocket v2 `instrument` pair (https://docs.kraken.com/api/docs/websocket-v2/instrument).
+ * v2 sends minimums and increments as JSON numbers (`1E-8`, `0.50`); they are rendered at the pair's
+ * precision (≤ 15 significant digits, so exact). v2 has no REST id: the altname stands in for it (REST
+ * accepts it) and fees are unknown (validation then assumes Kraken's Starter taker rate).
+ */
+export function pairRulesFromInstrument(p: InstrumentPair): PairRules {
+  const altname = restPairName(p.symbol);
+  return {
+    id: altname,
+    altname,
+    symbol: p.symbol,
+    base: p.base,
+    quote: p.quote,
+    pairDecimals: p.price_precision,
+    lotDecimals: p.qty_precision,
+    costDecimals: p.cost_precision,
+    ordermin: toFixedDecimal(p.qty_min, p.qty_precision),
+    costmin: toFixedDecimal(p.cost_min, p.cost_precision),
+    tickSize: toFixedDecimal(p.price_increment, p.price_precision),
+    status: p.status,
   };
 }

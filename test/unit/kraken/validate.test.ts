@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { AssetPair } from '../../../lib/kraken/index.ts';
 import { createPairCache } from '../../../lib/kraken/pairs/cache.ts';
-import { pairRulesFrom } from '../../../lib/kraken/pairs/rules.ts';
+import { cmp } from '../../../lib/kraken/pairs/exact.ts';
+import { pairRulesFrom, pairRulesFromInstrument } from '../../../lib/kraken/pairs/rules.ts';
 import { type OrderDraft, validateOrder } from '../../../lib/kraken/pairs/validate.ts';
+import type { InstrumentPair } from '../../../lib/kraken/ws/protocol.ts';
 import { fixtureText } from '../../support/fixtures.ts';
 import { virtualClock } from '../../support/virtual-clock.ts';
 
@@ -39,6 +41,39 @@ describe('pair rules from AssetPairs', () => {
       makerFeePercent: '0.16',
     });
     expect(ETHBTC.symbol).toBe('ETH/BTC');
+  });
+});
+
+describe('pair rules from the v2 instrument channel', () => {
+  // A real 2024 snapshot: numbers like 1E-8 and 0.50 as JSON numbers.
+  const snapshot = JSON.parse(
+    fixtureText('real_captures/ws_v2_instrument_snapshot_2024-04_kraken-data-recorder.json'),
+  ) as { data: { pairs: InstrumentPair[] } };
+  const btc = snapshot.data.pairs.find((p) => p.symbol === 'BTC/USD');
+
+  it('agree with AssetPairs on every field validation uses', () => {
+    if (!btc) throw new Error('fixture lacks BTC/USD');
+    const v2 = pairRulesFromInstrument(btc);
+    expect(v2).toMatchObject({
+      symbol: 'BTC/USD',
+      altname: 'XBTUSD',
+      base: 'BTC',
+      quote: 'USD',
+      status: 'online',
+    });
+    expect([v2.pairDecimals, v2.lotDecimals, v2.costDecimals]).toEqual([
+      BTCUSD.pairDecimals,
+      BTCUSD.lotDecimals,
+      BTCUSD.costDecimals,
+    ]);
+    expect(v2.ordermin).toBe('0.00010000');
+    expect(cmp(v2.ordermin ?? '', BTCUSD.ordermin ?? '')).toBe(0);
+    expect(cmp(v2.costmin ?? '', BTCUSD.costmin ?? '')).toBe(0);
+    expect(v2.tickSize).toBe('0.1');
+    expect(validateOrder(v2, limit({ volume: '0.00009' }))).toMatchObject({
+      ok: false,
+      problems: [{ field: 'volume', code: 'below-minimum' }],
+    });
   });
 });
 
@@ -166,5 +201,27 @@ describe('createPairCache', () => {
     clock.advance(60_000);
     await cache.rules('BTC/USD');
     expect(loads).toBe(2);
+  });
+
+  it('fills pairs AssetPairs did not list from v2 instrument data; AssetPairs wins where both exist', async () => {
+    const cache = createPairCache({ clock: virtualClock(), load: async () => pairs });
+    await cache.all();
+    const instrument = (symbol: string, base: string, quote: string): InstrumentPair => ({
+      symbol,
+      base,
+      quote,
+      status: 'online',
+      qty_precision: 8,
+      qty_increment: 1e-8,
+      price_precision: 2,
+      price_increment: 0.01,
+      cost_precision: 5,
+      cost_min: 0.5,
+      qty_min: 0.02,
+    });
+    cache.useInstruments([instrument('SOL/USD', 'SOL', 'USD'), instrument('BTC/USD', 'BTC', 'USD')]);
+    expect((await cache.rules('SOLUSD'))?.ordermin).toBe('0.02000000');
+    expect((await cache.rules('SOL/USD'))?.tickSize).toBe('0.01');
+    expect((await cache.rules('BTC/USD'))?.id).toBe('XXBTZUSD');
   });
 });
