@@ -69,6 +69,8 @@ export function orderReport(order: Order, execType: string, orderStatus: string,
     order_type: request.type,
     limit_price_type: limit === undefined ? undefined : 'static',
     limit_price: limit === undefined ? undefined : price(spec, limit),
+    // The docs' pending_new example carries `stop_price: 0.0` on a plain limit order (deprecated field).
+    stop_price: price(spec, trigger ? request.priceTick : 0),
     triggers: trigger
       ? {
           reference: 'last',
