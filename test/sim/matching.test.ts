@@ -155,6 +155,11 @@ describe('matching engine', () => {
         expiretm: '+1',
       })
     ).txid[0];
+    // expiretm is whole seconds: "+1" expires within 1–2 s (checked every 250 ms).
+    for (let i = 0; i < 30 && (await order(gtd)).status !== 'expired'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await order(gtd)).status).toBe('expired');
     const plain = (
       await ok(sim, 'AddOrder', { pair: 'XBTUSD', type: 'buy', ordertype: 'limit', volume: '0.01', price })
     ).txid[0];
@@ -162,8 +167,9 @@ describe('matching engine', () => {
     expect(Object.keys(armed)).toEqual(['currentTime', 'triggerTime']);
     expect(armed.currentTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(Date.parse(armed.triggerTime) - Date.parse(armed.currentTime)).toBe(1000);
-    await new Promise((resolve) => setTimeout(resolve, 2300));
-    expect((await order(gtd)).status).toBe('expired');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await order(plain)).status).toBe('open');
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await order(plain)).status).toBe('canceled');
     const disarmed = await ok(sim, 'CancelAllOrdersAfter', { timeout: 0 });
     expect(disarmed.triggerTime).toBe('0');
