@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKrakenRest, KrakenError, signRequest } from '../../../lib/kraken/index.ts';
 import { fail, fakeFetch, ok } from '../../support/fake-fetch.ts';
@@ -252,6 +253,69 @@ describe('timeouts, retries and pacing', () => {
     await Promise.all(Array.from({ length: 17 }, () => rest.balance()));
     // Two calls over the cap, each waiting for one point to drain at 0.33/s (±1 ms of rounding).
     expect(Math.abs(clock.now() - t0 - 2000 / 0.33)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('per-pair trading counter inside the client', () => {
+  it('order 61 on a pair waits for the Starter engine counter (60, −1/s); another pair does not', async () => {
+    let n = 0;
+    const { rest, clock } = client(() => ok({ descr: { order: 'x' }, txid: [`O${++n}`] }));
+    const add = (pair: string) =>
+      rest.addOrder({ pair, type: 'buy', ordertype: 'limit', volume: '1', price: '1' });
+    for (let i = 0; i < 60; i++) await add('XBTUSD');
+    const t0 = clock.now();
+    await add('ETHUSD');
+    expect(clock.now() - t0).toBe(0);
+    await add('XBTUSD');
+    expect(clock.now() - t0).toBe(1000);
+  });
+
+  it('a cancel right after placing costs 8 (age < 5 s); one 5 minutes later costs nothing', async () => {
+    let n = 0;
+    const { rest, clock } = client((req) =>
+      req.path.endsWith('AddOrder') ? ok({ descr: { order: 'x' }, txid: [`O${++n}`] }) : ok({ count: 1 }),
+    );
+    const add = () =>
+      rest.addOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'limit', volume: '1', price: '1' });
+    await add();
+    expect(rest.tradingCounterLevel('XBTUSD')).toBe(1);
+    await rest.cancelOrder({ txid: 'O1' });
+    expect(rest.tradingCounterLevel('XBTUSD')).toBe(9);
+    await add();
+    clock.advance(300_000);
+    expect(rest.tradingCounterLevel('XBTUSD')).toBe(0);
+    await rest.cancelOrder({ txid: 'O2' });
+    expect(rest.tradingCounterLevel('XBTUSD')).toBe(0);
+  });
+});
+
+describe('hostile answers', () => {
+  it('property: whatever comes back (any status, any bytes), a call returns a result or throws a KrakenError', async () => {
+    const body = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.constantFrom(
+        '{"error":"EAPI:Invalid key"}',
+        '{"error":[1,2]}',
+        '{"error":[],"result":null}',
+        '{"error":["W"]}',
+        'null',
+        '[]',
+        '<html>502</html>',
+        '',
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(200, 200, 404, 429, 500, 502, 520), body, async (status, text) => {
+        const { rest } = client(() => ({ status, text }), { retries: 0 });
+        try {
+          await rest.balance();
+        } catch (e) {
+          expect(e).toBeInstanceOf(KrakenError);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
