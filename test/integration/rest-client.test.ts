@@ -279,6 +279,41 @@ describe('orders are never sent twice (simulator drops 30% of order responses af
   });
 });
 
+describe('orders with a deadline', () => {
+  it('Kraken accepts our deadline; after a dropped answer the lookup waits past it and finds the one order', async () => {
+    const s = await sim({ tier: 'pro', rateLimit: 'relaxed', seed: 5 });
+    try {
+      const rest = createKrakenRest({
+        baseUrl: s.rest,
+        credentials: { apiKey: s.keys.trading.key, secret: s.keys.trading.secret },
+        ...RELAXED,
+      });
+      const placer = createOrderPlacer({
+        rest,
+        store: memoryIntentStore(),
+        clock: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+        deadlineMs: 2_000,
+        settleMs: 0,
+      });
+      await simControl(s, 'faults', { dropOrderResponses: { count: 1 } });
+      const t0 = Date.now();
+      const intent = await placer.place({
+        pair: 'XBTUSD',
+        type: 'buy',
+        ordertype: 'limit',
+        volume: '0.0001',
+        price: '41000.0',
+      });
+      expect(intent).toMatchObject({ state: 'placed', attempts: 1 });
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(2_000);
+      const open = await rest.openOrders({ cl_ord_id: intent.clOrdId });
+      expect(Object.keys(open.open)).toEqual(intent.txid);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('nonces under load', () => {
   let s: SimHandle;
   beforeAll(async () => {

@@ -20,6 +20,14 @@ export interface OrderPlacerOptions {
    */
   settleMs?: number;
   backoff?: BackoffPolicy;
+  /**
+   * Opt-in: send every order with Kraken's `deadline` (now + deadlineMs, 2 000…60 000) so that after a lost
+   * answer we wait until the deadline has passed; from then on the engine can no longer accept that send
+   * and the lookup is definitive. Needs a clock close to Kraken's (`serverOffsetMs`, see measureClockOffset).
+   */
+  deadlineMs?: number;
+  /** Kraken's time minus ours, in ms (from measureClockOffset). Default 0. */
+  serverOffsetMs?: () => number;
 }
 
 const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 10_000, floorMs: 100 };
@@ -37,6 +45,11 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
   const maxAttempts = options.maxAttempts ?? 4;
   const settleMs = options.settleMs ?? 2_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const deadlineMs = options.deadlineMs;
+  if (deadlineMs !== undefined && !(deadlineMs >= 2_000 && deadlineMs <= 60_000)) {
+    throw new RangeError('deadlineMs must be within 2000..60000 (Kraken accepts now+2 s … now+60 s)');
+  }
+  const serverNow = () => clock.now() + (options.serverOffsetMs?.() ?? 0);
 
   async function save(intent: OrderIntent, patch: Partial<OrderIntent>): Promise<OrderIntent> {
     const next = { ...intent, ...patch, updatedAt: clock.now() };
@@ -84,11 +97,14 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
       // Count the send before it happens: a crash mid-send then resumes with a lookup, never a blind resend.
       intent = await save(intent, { attempts: intent.attempts + 1 });
       let result: AddOrderResult;
+      // RFC 3339 in whole seconds, rounded up so it never falls below Kraken's minimum of now + 2 s.
+      const deadlineAt =
+        deadlineMs === undefined ? undefined : Math.ceil((serverNow() + deadlineMs) / 1000) * 1000;
+      const params: AddOrderParams = { ...(intent.params as AddOrderParams), cl_ord_id: clOrdId };
+      if (deadlineAt !== undefined)
+        params.deadline = new Date(deadlineAt).toISOString().replace('.000Z', 'Z');
       try {
-        result = await rest.addOrder(
-          { ...(intent.params as AddOrderParams), cl_ord_id: clOrdId },
-          { signal },
-        );
+        result = await rest.addOrder(params, { signal });
       } catch (e) {
         if (!(e instanceof KrakenError)) throw e;
         if (!e.outcomeUnknown) {
@@ -96,7 +112,9 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
           throw e;
         }
         intent = await save(intent, { state: 'unknown', error: e.toJSON() });
-        await clock.sleep(settleMs, signal);
+        // With a deadline, wait until it has passed (plus a second for clock error): the send is then settled.
+        const untilDeadline = deadlineAt === undefined ? 0 : deadlineAt + 1_000 - serverNow();
+        await clock.sleep(Math.max(settleMs, untilDeadline), signal);
         const found = await lookup(clOrdId); // throws → stays 'unknown'; submit() again resumes here
         if (found) return save(intent, { state: 'placed', txid: found });
         intent = await save(intent, { state: 'pending' });

@@ -23,10 +23,12 @@ type Fault = 'none' | 'drop-after-execute' | 'fail-before-execute' | 'reject' | 
 function exchange(faults: Fault[]) {
   const orders = new Map<string, { txid: string; clOrdId: string }>();
   const log: string[] = [];
+  const sent: AddOrderParams[] = [];
   let n = 0;
   const timeout = () => KrakenError.transport('AddOrder', 'timeout', 'no answer');
   const rest = {
     async addOrder(p: AddOrderParams) {
+      sent.push(p);
       const fault = faults.shift() ?? 'none';
       log.push(`add ${p.cl_ord_id} ${fault}`);
       if (fault === 'fail-before-execute') throw KrakenError.transport('AddOrder', 'http-status', '502', 502);
@@ -51,7 +53,7 @@ function exchange(faults: Fault[]) {
       return { closed: {} as Record<string, Order> };
     },
   };
-  return { rest, orders, log };
+  return { rest, orders, log, sent };
 }
 
 let ids = 0;
@@ -104,6 +106,20 @@ describe('createOrderPlacer', () => {
       `query closed ${intent.clOrdId}`,
       `add ${intent.clOrdId} none`,
     ]);
+  });
+
+  it('with deadlineMs every send carries deadline, and a lost answer waits past it before asking', async () => {
+    const { placer, clock, log, sent } = setup(['drop-after-execute'], { deadlineMs: 10_000, settleMs: 0 });
+    const start = clock.now(); // 1_700_000_000_000 = 2023-11-14T22:13:20Z
+    const intent = await placer.place(ORDER);
+    expect(intent.state).toBe('placed');
+    expect(sent.map((p) => p.deadline)).toEqual(['2023-11-14T22:13:30Z']);
+    expect(log).toHaveLength(2);
+    expect(clock.now() - start).toBe(11_000); // the deadline plus a second of margin
+  });
+
+  it.each([[1_000], [61_000]])('refuses deadlineMs %i outside Kraken’s 2–60 s', (deadlineMs) => {
+    expect(() => setup([], { deadlineMs })).toThrow(RangeError);
   });
 
   it('a refusal is final: the intent is rejected with the typed error and nothing is resent', async () => {
