@@ -284,6 +284,7 @@ export class Engine {
         const remaining = this.remaining(order);
         qty = minBig(remaining, level.qty);
       }
+      if (side === 'buy') qty = minBig(qty, this.affordable(order, pair, level.tick));
       if (qty <= 0n) break;
       const fill = this.fill(order, pair, level.tick, qty, false);
       pair.consume(side === 'buy' ? 'ask' : 'bid', level.tick, qty, {
@@ -300,6 +301,23 @@ export class Engine {
     if (order.request.viqc) order.volume = order.filled;
     if (order.filled > 0n && (order.request.viqc || this.remaining(order) === 0n))
       this.finish(order, 'closed');
+  }
+
+  /**
+   * Base units a buy can still pay for at `tick` (taker fee included) out of its own hold plus whatever is
+   * not reserved by other orders. A triggered stop reserves at its trigger price but sweeps the book at
+   * market, so without this cap it could spend more than the account has.
+   */
+  private affordable(order: Order, pair: PairMarket, tick: number): bigint {
+    const quote = quoteAsset(pair.spec);
+    const own = this.holdOf(order);
+    const spendable =
+      this.wallet.balance(quote) - this.held(quote) + (own?.asset.v2 === quote.v2 ? own.amount : 0n);
+    if (spendable <= 0n) return 0n;
+    const feeShare = order.request.feeInBase ? 0n : TAKER_FEE_BPS;
+    // Leave one unit of slack per fill for rounding.
+    const budget = ((spendable - 1n) * 10000n) / (10000n + feeShare);
+    return budget > 0n ? qtyForBudget(pair.spec, tick, budget) : 0n;
   }
 
   /** Books one execution: wallet, order totals, trade record, ledger and events. */

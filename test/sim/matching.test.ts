@@ -232,3 +232,36 @@ describe('matching engine', () => {
     expect((await ok(sim, 'BalanceEx')).XXBT.hold_trade).toBe('0.0000000000');
   });
 });
+
+describe('a triggered stop never spends funds the account does not have', () => {
+  it('a buy stop that sweeps far above its trigger fills only what the free funds pay for', async () => {
+    const own = await startTestSim({ rateLimit: 'off', seed: 12 });
+    try {
+      const pair = own.exchange.market.pair('BTC/USD');
+      const bidTick = pair?.best().bid?.tick ?? 0;
+      const askTick = pair?.best().ask?.tick ?? 0;
+      const place = (params: Record<string, unknown>) => ok(own, 'AddOrder', { pair: 'XBTUSD', ...params });
+      // Reserve almost all USD with a resting buy far below the market.
+      await place({ type: 'buy', ordertype: 'limit', volume: '1.02', price: usd(bidTick - 1000) });
+      const free =
+        Number((await ok(own, 'BalanceEx')).ZUSD.balance) -
+        Number((await ok(own, 'BalanceEx')).ZUSD.hold_trade);
+      const trigger = askTick + 50;
+      const volume = (Math.floor(((free * 0.97) / (trigger / 10) / 1.004) * 1e8) / 1e8).toFixed(8);
+      const stop = (await place({ type: 'buy', ordertype: 'stop-loss', volume, price: usd(trigger) }))
+        .txid[0];
+      const response = await fetch(`${own.rest}/_sim/market/price`, {
+        method: 'POST',
+        body: JSON.stringify({ symbol: 'BTC/USD', price: usd(Math.round(trigger * 1.25)) }),
+      });
+      expect(await response.json()).toEqual({ ok: true });
+      const result = (await ok(own, 'QueryOrders', { txid: stop }))[stop];
+      expect(['closed', 'canceled']).toContain(result.status);
+      expect(Number(result.vol_exec)).toBeLessThan(Number(volume));
+      const after = await ok(own, 'BalanceEx');
+      expect(Number(after.ZUSD.balance)).toBeGreaterThanOrEqual(Number(after.ZUSD.hold_trade));
+    } finally {
+      await own.close();
+    }
+  });
+});
