@@ -8,6 +8,7 @@ export interface BackoffPolicy {
 }
 
 // Kraken bans an IP that reconnects more than ~150 times in 10 minutes (SPEC.md §4.3), so the cap is generous.
+// Shared by the WebSocket session (reconnects) and REST retries (lib/kraken/rest/client.ts, orders/placer.ts).
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 30_000, floorMs: 100 };
 
 /**

@@ -9,6 +9,7 @@ export {
   type NonceStore,
 } from './auth/nonce.ts';
 export { type SignInput, signRequest } from './auth/sign.ts';
+export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.ts';
 export { type BookFeedEvent, type BookFeedOptions, watchBook } from './book/book-feed.ts';
 export { type BookLevelText, bookChecksum } from './book/checksum.ts';
 export { crc32 } from './book/crc32.ts';
@@ -94,7 +95,6 @@ export type {
   TickerInfo,
   TradeRow,
 } from './rest/types-public.ts';
-export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './ws/backoff.ts';
 export * from './ws/protocol.ts';
 export {
   createWsSession,

@@ -1,8 +1,8 @@
+import { type BackoffPolicy, backoffDelay } from '../backoff.ts';
 import type { Clock } from '../clock.ts';
 import type { KrakenRest } from '../rest/client.ts';
 import { KrakenError } from '../rest/errors.ts';
 import type { AddOrderParams, AddOrderResult } from '../rest/types-private.ts';
-import { type BackoffPolicy, backoffDelay } from '../ws/backoff.ts';
 import type { OrderIntent, OrderIntentStore } from './intents.ts';
 
 export interface OrderPlacerOptions {

@@ -1,11 +1,11 @@
 import { keyIdOf } from '../auth/key-id.ts';
 import { createNonceSource, memoryNonceStore, type NonceSource } from '../auth/nonce.ts';
 import { type SignInput, signRequest } from '../auth/sign.ts';
+import { type BackoffPolicy, backoffDelay } from '../backoff.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { createDecayingCounter } from '../ratelimit/counter.ts';
 import { type CounterLimits, REST_LIMITS, restCost, type Tier } from '../ratelimit/tiers.ts';
 import { createTradingLimiter } from '../ratelimit/trading.ts';
-import { type BackoffPolicy, backoffDelay } from '../ws/backoff.ts';
 import { encodeForm, type Params } from './encode.ts';
 import { KrakenError } from './errors.ts';
 import { privateMethods } from './private.ts';
