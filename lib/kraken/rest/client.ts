@@ -29,7 +29,10 @@ export interface KrakenRestOptions {
   credentials?: Credentials;
   /** Default: signRequest. Injected for hardware/WebCrypto signers. */
   signer?: (input: SignInput) => string | Promise<string>;
-  /** Default: an in-memory source at 'ms' scale (pass a persisted one in the extension — docs/nonce.md). */
+  /**
+   * Default: an in-memory source at 'ms' scale. Pass a persisted one in the extension, and keep one client
+   * per key: the serial queue that keeps nonces arriving in order lives in this instance (docs/nonce.md).
+   */
   nonce?: NonceSource;
   clock?: Clock;
   random?: () => number;
