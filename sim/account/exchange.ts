@@ -5,6 +5,7 @@ import { TradingLimiter } from '../ratelimit/trading-limiter.ts';
 import { DeadManSwitch } from '../trading/dead-man.ts';
 import { Engine } from '../trading/engine.ts';
 import { type KeyMaterial, KeyRing, type KeyRole, makeKey } from './keys.ts';
+import { LedgerBook } from './ledger-book.ts';
 import { NonceBook } from './nonces.ts';
 import { Wallet } from './wallet.ts';
 import { WsTokens } from './ws-tokens.ts';
@@ -30,6 +31,7 @@ export class Exchange {
   readonly tradingLimiter: TradingLimiter;
   readonly tokens = new WsTokens();
   readonly deadMan: DeadManSwitch;
+  readonly ledger = new LedgerBook();
   private readonly expiryTimer: NodeJS.Timeout;
 
   constructor(
@@ -44,6 +46,9 @@ export class Exchange {
     this.restLimiter = new RestLimiter(options.tier, options.rateLimit);
     this.tradingLimiter = new TradingLimiter(options.tier, options.rateLimit);
     this.deadMan = new DeadManSwitch(() => this.engine.cancelAll());
+    this.engine.onEvent((event) => {
+      if (event.kind === 'ledger') this.ledger.add(event.entry);
+    });
     // GTD orders expire on time even when the market is not stepping.
     this.expiryTimer = setInterval(() => this.engine.expire(Math.floor(Date.now() / 1000)), 250);
     this.expiryTimer.unref();

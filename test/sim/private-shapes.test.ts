@@ -159,3 +159,39 @@ describe('WS v2 private messages against the docs examples', () => {
     await client.close();
   });
 });
+
+describe('Ledgers and QueryLedgers', () => {
+  it('a fill writes one entry per asset, shaped like the official example, that reconciles with Balance', async () => {
+    const official: AnyJson = Object.values(rest('user/ledgers/info.yaml').result.ledger)[0];
+    const before = await ok(sim, 'Balance');
+    const txid = (
+      await ok(sim, 'AddOrder', { pair: 'ETHUSD', type: 'sell', ordertype: 'market', volume: '0.1' })
+    ).txid[0];
+    const tradeIds: string[] = (await ok(sim, 'QueryOrders', { txid, trades: true }))[txid].trades;
+    const result = await ok(sim, 'Ledgers');
+    // The official example indents `count` one level too far out (a sibling of `result`); Ledgers, like
+    // ClosedOrders and TradesHistory, carries it inside the result.
+    expect(rest('user/ledgers/info.yaml').count).toBe(4);
+    expect(Object.keys(result)).toEqual(['ledger', 'count']);
+    const mine = Object.entries(result.ledger).filter(([, e]: [string, AnyJson]) =>
+      tradeIds.includes(e.refid),
+    );
+    expect(mine.length).toBe(2 * tradeIds.length);
+    for (const [, entry] of mine as [string, AnyJson][]) {
+      for (const [key, value] of Object.entries(official))
+        expect([key, typeOf(entry[key])]).toEqual([key, typeOf(value)]);
+      expect(entry.subtype).toBe('');
+      expect(entry.type).toBe('trade');
+    }
+    const eth = mine.map(([, e]) => e as AnyJson).filter((e) => e.asset === 'XETH');
+    const sold = eth.reduce((sum, e) => sum + Number(e.amount), 0);
+    expect(sold).toBeCloseTo(-0.1, 10);
+    const after = await ok(sim, 'Balance');
+    expect(Number(after.XETH)).toBeCloseTo(Number(before.XETH) - 0.1, 10);
+    const newest = eth.sort((a, b) => b.time - a.time)[0];
+    expect(newest.balance).toBe(after.XETH);
+    const [id] = mine[0] ?? [''];
+    expect(Object.keys(await ok(sim, 'QueryLedgers', { id }))).toEqual([id]);
+    expect((await ok(sim, 'Ledgers', { asset: 'XXDG' })).count).toBe(0);
+  });
+});

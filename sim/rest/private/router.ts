@@ -9,6 +9,7 @@ import { amendOrderHandler, editOrder } from './amend.ts';
 import { authenticate } from './auth.ts';
 import { cancelAllHandler, cancelAllOrdersAfter, cancelOrderBatch, cancelOrderHandler } from './cancel.ts';
 import type { PrivateHandler } from './context.ts';
+import { ledgers, queryLedgers } from './ledgers.ts';
 import { closedOrders, openOrders, queryOrders, tradesHistory } from './queries.ts';
 import { getWebSocketsToken } from './token.ts';
 
@@ -32,6 +33,8 @@ const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map(
     ClosedOrders: { handler: closedOrders, needs: ['orders-query-closed'], cost: 1 },
     QueryOrders: { handler: queryOrders, needs: ['orders-query-open'], cost: 1 },
     TradesHistory: { handler: tradesHistory, needs: ['orders-query-closed'], cost: 2 },
+    Ledgers: { handler: ledgers, needs: ['ledger-query'], cost: 2 },
+    QueryLedgers: { handler: queryLedgers, needs: ['ledger-query'], cost: 2 },
     AddOrder: { handler: addOrder, needs: ['orders-create'], cost: 0 },
     AddOrderBatch: { handler: addOrderBatch, needs: ['orders-create', 'orders-cancel'], cost: 0 },
     AmendOrder: { handler: amendOrderHandler, needs: ['orders-create'], cost: 0 },
