@@ -47,9 +47,10 @@ export interface NonceSource {
 
 /**
  * Strictly increasing nonces for one key: max(clock × scale, high-water mark + 1), saved before use.
- * Calls are serialised, so concurrent callers never get the same or a smaller value; the mark is loaded
- * from the store on first use, so a restarted service worker continues above the last value it handed out,
- * and a clock that jumps back only makes nonces advance by one.
+ * Calls are serialised, so concurrent callers never get the same or a smaller value; the mark is read
+ * from the store before each nonce, so a restarted service worker (or another source on the same store,
+ * used in turn) continues above the last value handed out, and a clock that jumps back only makes nonces
+ * advance by one. Sources used at the same instant must also share the client's queue (rest/client.ts).
  */
 export function createNonceSource(options: NonceSourceOptions): NonceSource {
   const scale = options.scale ?? 'ms';
@@ -58,10 +59,11 @@ export function createNonceSource(options: NonceSourceOptions): NonceSource {
   let chain: Promise<unknown> = Promise.resolve();
 
   async function issue(): Promise<string> {
-    if (mark === undefined) {
-      const stored = await options.store.load(options.keyId);
-      mark = stored !== undefined && /^[0-9]{1,20}$/.test(stored) ? BigInt(stored) : 0n;
-    }
+    // Re-read the stored mark every time (one small read per private call): another source on the same
+    // store — a second client built for the same key, a restarted worker — may have moved it on.
+    const stored = await options.store.load(options.keyId);
+    const persisted = stored !== undefined && /^[0-9]{1,20}$/.test(stored) ? BigInt(stored) : 0n;
+    mark = mark === undefined || persisted > mark ? persisted : mark;
     const fromClock = BigInt(Math.floor(now())) * PER_MS[scale];
     const candidate = fromClock > mark ? fromClock : mark + 1n;
     if (candidate > U64_MAX) throw new RangeError('nonce would exceed 64 bits');

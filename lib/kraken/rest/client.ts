@@ -10,7 +10,7 @@ import { encodeForm, type Params } from './encode.ts';
 import { KrakenError } from './errors.ts';
 import { privateMethods } from './private.ts';
 import { publicMethods } from './public.ts';
-import { createSerialQueue } from './serial-queue.ts';
+import { createSerialQueue, type SerialQueue } from './serial-queue.ts';
 import { type Envelope, type FetchLike, send } from './transport.ts';
 
 export interface Credentials {
@@ -81,6 +81,21 @@ const IDEMPOTENT_PRIVATE = new Set([
 const REST_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 30_000, floorMs: 250 };
 
 /**
+ * One private-call queue per (endpoint, key) in this process, shared by every client built for that key:
+ * a nonce only helps if requests reach Kraken in nonce order, so two clients on one key (a composition root
+ * that builds a client per request, say) must not have requests in flight at the same time.
+ */
+const QUEUES = new Map<string, SerialQueue>();
+function queueFor(id: string): SerialQueue {
+  let queue = QUEUES.get(id);
+  if (!queue) {
+    queue = createSerialQueue();
+    QUEUES.set(id, queue);
+  }
+  return queue;
+}
+
+/**
  * Kraken REST client: typed public and private methods over one signed, paced, serialised transport.
  * Framework-free: fetch, clock, randomness, nonce storage and the signer are injected.
  */
@@ -104,7 +119,7 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
     });
   const restCounter = createDecayingCounter(options.restLimits ?? REST_LIMITS[tier], clock);
   const trading = createTradingLimiter(tier, clock, options.tradingLimits);
-  const queue = createSerialQueue();
+  const queue = queueFor(`${baseUrl} ${creds ? keyIdOf(creds.apiKey) : '-'}`);
   const secrets = creds ? [creds.apiKey, creds.secret] : [];
 
   function warn(endpoint: string, envelope: Envelope<unknown>) {

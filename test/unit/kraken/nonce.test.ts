@@ -42,6 +42,14 @@ describe('createNonceSource', () => {
     expect(await restarted.next()).toBe(String(T0 + 5));
   });
 
+  it('two live sources on one store, used in turn, never repeat a nonce (the mark is re-read each time)', async () => {
+    const store = memoryNonceStore();
+    const a = createNonceSource({ store, keyId: 'k', now: () => T0 });
+    const b = createNonceSource({ store, keyId: 'k', now: () => T0 });
+    const seen = [await a.next(), await b.next(), await a.next(), await b.next()];
+    expect(seen).toEqual([T0, T0 + 1, T0 + 2, T0 + 3].map(String));
+  });
+
   it('persists the mark before handing the nonce out', async () => {
     const events: string[] = [];
     const store: NonceStore = {

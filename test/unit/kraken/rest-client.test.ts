@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKrakenRest, KrakenError, signRequest } from '../../../lib/kraken/index.ts';
+import {
+  createKrakenRest,
+  createNonceSource,
+  KrakenError,
+  keyIdOf,
+  memoryNonceStore,
+  signRequest,
+} from '../../../lib/kraken/index.ts';
 import { fail, fakeFetch, ok } from '../../support/fake-fetch.ts';
 import { fixtureJson } from '../../support/fixtures.ts';
 import { virtualClock } from '../../support/virtual-clock.ts';
@@ -104,6 +111,33 @@ describe('signed private calls', () => {
     await Promise.all(Array.from({ length: 10 }, () => rest.balance()));
     expect(maxInFlight).toBe(1);
     const nonces = requests.map((r) => BigInt(r.params.get('nonce') ?? '0'));
+    expect(nonces.every((n, i) => i === 0 || n > (nonces[i - 1] ?? 0n))).toBe(true);
+  });
+
+  it('two clients built for one key share its queue and its stored mark: no overlap, rising nonces', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const fake = fakeFetch(async () => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 1));
+      inFlight--;
+      return ok({});
+    });
+    const store = memoryNonceStore();
+    const clock = virtualClock();
+    const make = () =>
+      createKrakenRest({
+        fetch: fake.fetch,
+        clock,
+        baseUrl: 'https://shared.example',
+        credentials,
+        nonce: createNonceSource({ store, keyId: keyIdOf(API_KEY), now: clock.now }),
+      });
+    const [a, b] = [make(), make()];
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).balance()));
+    expect(maxInFlight).toBe(1);
+    const nonces = fake.requests.map((r) => BigInt(r.params.get('nonce') ?? '0'));
     expect(nonces.every((n, i) => i === 0 || n > (nonces[i - 1] ?? 0n))).toBe(true);
   });
 
