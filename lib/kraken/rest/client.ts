@@ -30,8 +30,8 @@ export interface KrakenRestOptions {
   /** Default: signRequest. Injected for hardware/WebCrypto signers. */
   signer?: (input: SignInput) => string | Promise<string>;
   /**
-   * Default: an in-memory source at 'ms' scale. Pass a persisted one in the extension, and keep one client
-   * per key: the serial queue that keeps nonces arriving in order lives in this instance (docs/nonce.md).
+   * Default: an in-memory source at 'ms' scale. Pass a persisted one in the extension; every client for a
+   * key must use the same store (the queue is shared per key already — docs/nonce.md).
    */
   nonce?: NonceSource;
   clock?: Clock;
