@@ -28,7 +28,8 @@ const PUBLIC: ReadonlyMap<string, PublicHandler> = new Map(
 /**
  * Routes `/0/public/<Method>` (method names are case-sensitive, as Kraken's). Unknown methods get Kraken's
  * `{"error":["EGeneral:Unknown method"]}` with HTTP 404 (as recorded by third-party clients). Private
- * methods are not simulated yet; the simulator issues no API keys, so they answer "EAPI:Invalid key".
+ * methods are routed by the server to rest/private/router.ts before this is reached; a private path that
+ * gets here anyway carries no credentials, hence "EAPI:Invalid key".
  */
 export function routeRest(pathname: string, params: Params, context: RestContext): RestReply {
   const publicMatch = /^\/0\/public\/([A-Za-z]+)$/.exec(pathname);
