@@ -86,6 +86,8 @@ const REST_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 30_000, floorMs: 250
  * that builds a client per request, say) must not have requests in flight at the same time.
  */
 const QUEUES = new Map<string, SerialQueue>();
+/** Default nonce marks, shared by every client in the process that was not given a persisted source. */
+const PROCESS_MARKS = memoryNonceStore();
 function queueFor(id: string): SerialQueue {
   let queue = QUEUES.get(id);
   if (!queue) {
@@ -113,7 +115,7 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
   const nonce =
     options.nonce ??
     createNonceSource({
-      store: memoryNonceStore(),
+      store: PROCESS_MARKS,
       keyId: creds ? keyIdOf(creds.apiKey) : 'none',
       now: () => clock.now(),
     });
