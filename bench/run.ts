@@ -5,6 +5,7 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, parseIncoming } from '../lib/kraken/index.ts';
+import { alertEvalPerTick, alertLatency } from './alerts.ts';
 import { restPacing } from './rest-pacing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -110,6 +111,25 @@ rows.push({
   note: `50 private calls at once, Pro tier, simulator enforcing the REST counter: achieved ÷ allowed rate (${pacing.rateLimitErrors} rate-limit errors, ${pacing.seconds.toFixed(1)} s)`,
 });
 
+const evalCost = alertEvalPerTick();
+rows.push({
+  id: 'alert-eval-tick',
+  unit: 'µs',
+  ours: evalCost.p99,
+  budget: 1000,
+  note: `engine cost per tick, p99 (p50 ${evalCost.p50} µs), 500 alerts over 50 pairs`,
+});
+
+const latency = await alertLatency(50);
+rows.push({
+  id: 'alert-latency-p99',
+  unit: 'ms',
+  ours: latency.p99,
+  floor: latency.floorP99,
+  budget: 100,
+  note: `simulator crossing → chrome.notifications entry, 50 crossings in Chromium (p50 ${latency.p50} ms); floor: a bare WebSocket client getting that tick`,
+});
+
 writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify({ rows }, null, 2)}\n`);
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(`${pad('id', 20)}${pad('unit', 8)}${pad('ours', 12)}${pad('floor', 12)}${pad('budget', 8)}note`);
@@ -119,3 +139,4 @@ for (const r of rows) {
   );
 }
 console.log('\nwrote bench/results.json');
+process.exit(0); // playwright and socket handles must not keep the run alive

@@ -57,6 +57,13 @@ const hhmm = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit'
 
 export function createAlertService(deps: AlertServiceDeps) {
   let rules: AlertRule[] = [];
+  /** Rules by pair: a tick only visits its own pair's rules (500 alerts over 50 pairs → 10 per tick). */
+  let bySymbol = new Map<string, AlertRule[]>();
+  function setRules(next: AlertRule[]): void {
+    rules = next;
+    bySymbol = new Map();
+    for (const r of rules) bySymbol.set(r.symbol, [...(bySymbol.get(r.symbol) ?? []), r]);
+  }
   let states = new Map<string, RuleState>();
   let seen: Record<string, number> = {};
   const dirty = new Map<string, RuleState>();
@@ -139,7 +146,7 @@ export function createAlertService(deps: AlertServiceDeps) {
   async function apply(ticks: PriceTick[]): Promise<void> {
     const fired: Firing[] = [];
     for (const tick of ticks) {
-      const result = evaluate(rules, states, tick);
+      const result = evaluate(bySymbol.get(tick.symbol) ?? [], states, tick);
       for (const [id, state] of result.changed) {
         states.set(id, state);
         dirty.set(id, state);
@@ -168,13 +175,15 @@ export function createAlertService(deps: AlertServiceDeps) {
   return {
     async start(): Promise<void> {
       const stored = await deps.store.listRules();
-      rules = stored.flatMap((r) => {
-        try {
-          return [parseRule(r)];
-        } catch {
-          return []; // A damaged record is skipped, not fatal; it stays in storage untouched.
-        }
-      });
+      setRules(
+        stored.flatMap((r) => {
+          try {
+            return [parseRule(r)];
+          } catch {
+            return []; // A damaged record is skipped, not fatal; it stays in storage untouched.
+          }
+        }),
+      );
       states = await deps.store.loadStates();
       seen = await deps.store.loadSeen();
       deps.watchSymbols(symbols());
@@ -182,7 +191,7 @@ export function createAlertService(deps: AlertServiceDeps) {
 
     /** One live tick from the market service. */
     onTick(tick: PriceTick): Promise<void> {
-      if (!rules.some((r) => r.symbol === tick.symbol)) return Promise.resolve();
+      if (!bySymbol.has(tick.symbol)) return Promise.resolve();
       return serial(() => apply([tick]));
     },
 
@@ -231,7 +240,7 @@ export function createAlertService(deps: AlertServiceDeps) {
         const state = seededState(rule, deps.latestTick(rule.symbol));
         await deps.store.saveStates(new Map([[rule.id, state]]));
         states.set(rule.id, state);
-        rules = [...rules, rule];
+        setRules([...rules, rule]);
         await changed();
         return view();
       });
@@ -240,7 +249,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     remove(id: string): Promise<AlertsView> {
       return serial(async () => {
         await deps.store.deleteRule(id);
-        rules = rules.filter((r) => r.id !== id);
+        setRules(rules.filter((r) => r.id !== id));
         states.delete(id);
         dirty.delete(id);
         await changed();
@@ -254,7 +263,7 @@ export function createAlertService(deps: AlertServiceDeps) {
         if (!rule) throw new AlertRuleError('id', 'That alert no longer exists.');
         const next = parseRule({ ...rule, ...patch });
         await deps.store.putRule(next);
-        rules = rules.map((r) => (r.id === id ? next : r));
+        setRules(rules.map((r) => (r.id === id ? next : r)));
         await changed();
         return view();
       });
@@ -297,7 +306,7 @@ export function createAlertService(deps: AlertServiceDeps) {
             await deps.store.putRule(rule);
             states.set(rule.id, seededState(rule, deps.latestTick(rule.symbol)));
             dirty.set(rule.id, states.get(rule.id) as RuleState);
-            rules = [...rules, rule];
+            setRules([...rules, rule]);
             result.added += 1;
           } catch (e) {
             const field = e instanceof AlertRuleError ? e.field : 'rule';
