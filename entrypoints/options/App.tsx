@@ -12,6 +12,7 @@ const vaultActions: VaultActions = {
   lock: () => request({ type: 'vault.lock' }),
   addKey: (key) => request({ type: 'vault.addKey', ...key }),
   removeKey: (id) => request({ type: 'vault.removeKey', id }),
+  replaceKey: (id, key) => request({ type: 'vault.replaceKey', id, ...key }),
   setActive: (id) => request({ type: 'vault.setActive', id }),
   relabel: (id, label) => request({ type: 'vault.relabel', id, label }),
   setAutoLock: (minutes) => request({ type: 'vault.setAutoLock', minutes }),

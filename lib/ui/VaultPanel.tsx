@@ -9,6 +9,7 @@ export interface VaultActions {
   lock(): Promise<VaultView>;
   addKey(key: { label: string; apiKey: string; apiSecret: string; otp?: string }): Promise<VaultView>;
   removeKey(id: string): Promise<VaultView>;
+  replaceKey(id: string, key: { apiKey: string; apiSecret: string; otp?: string }): Promise<VaultView>;
   setActive(id: string): Promise<VaultView>;
   relabel(id: string, label: string): Promise<VaultView>;
   setAutoLock(minutes: number): Promise<VaultView>;
@@ -190,7 +191,26 @@ function KeyRow({
   actions: VaultActions;
   onView(v: VaultView): void;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  const [mode, setMode] = useState<'view' | 'rename' | 'replace' | 'remove'>('view');
+  const [label, setLabel] = useState(k.label);
+  const [apiKey, setApiKey] = useState('');
+  const [apiSecret, setApiSecret] = useState('');
+  const [otp, setOtp] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<VaultView>) => {
+    setError(null);
+    try {
+      onView(await fn());
+      setMode('view');
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      // Secret inputs never keep their value, whatever happened.
+      setApiKey('');
+      setApiSecret('');
+      setOtp('');
+    }
+  };
   const v = k.verification;
   const verification = (() => {
     switch (v.status) {
@@ -224,23 +244,85 @@ function KeyRow({
       <span class="hint" data-testid="key-check">
         {verification}
       </span>
-      {confirming ? (
-        <>
+      {mode === 'view' && (
+        <span class="row-actions">
+          <button type="button" onClick={() => setMode('rename')} data-testid="rename-key">
+            Rename
+          </button>
+          <button type="button" onClick={() => setMode('replace')} data-testid="replace-key">
+            Replace
+          </button>
+          <button type="button" onClick={() => setMode('remove')} data-testid="remove-key">
+            Remove
+          </button>
+        </span>
+      )}
+      {mode === 'remove' && (
+        <span class="row-actions">
           <button
             type="button"
-            onClick={() => actions.removeKey(k.id).then(onView)}
+            onClick={() => run(() => actions.removeKey(k.id))}
             data-testid="confirm-remove"
           >
             Remove for good
           </button>
-          <button type="button" onClick={() => setConfirming(false)}>
+          <button type="button" onClick={() => setMode('view')}>
             Keep
           </button>
-        </>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)} data-testid="remove-key">
-          Remove
-        </button>
+        </span>
+      )}
+      {mode === 'rename' && (
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => actions.relabel(k.id, label));
+          }}
+        >
+          <Field label="New label" testId="rename-label" value={label} onInput={setLabel} />
+          <button type="submit" data-testid="save-rename">
+            Save
+          </button>
+          <button type="button" onClick={() => setMode('view')}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {mode === 'replace' && (
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => actions.replaceKey(k.id, { apiKey, apiSecret, ...(otp ? { otp } : {}) }));
+          }}
+        >
+          <Field label="New API key" testId="replace-api-key" value={apiKey} onInput={setApiKey} />
+          <Field
+            label="New private key"
+            testId="replace-secret"
+            type="password"
+            value={apiSecret}
+            onInput={setApiSecret}
+          />
+          <Field
+            label="Key password (OTP), optional"
+            testId="replace-otp"
+            type="password"
+            value={otp}
+            onInput={setOtp}
+          />
+          <button type="submit" data-testid="save-replace">
+            Replace key
+          </button>
+          <button type="button" onClick={() => setMode('view')}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
       )}
     </li>
   );

@@ -15,6 +15,7 @@ import { type SimProcess, startSimProcess } from '../../scripts/lib/sim-process.
 // A made-up key (never a real credential): what matters is that it never shows up outside the vault.
 const SECRET = Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
 const API_KEY = 'E2EtestAPIkeyE2EtestAPIkeyE2EtestAPIkeyE2EtestAPIkey9Zq7';
+const SECRET_2 = Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 53 + 7) % 256)).toString('base64');
 const PASS = 'e2e passphrase 12345';
 
 // Installed in every page before its own scripts: records every message a UI page receives from the
@@ -126,6 +127,23 @@ describe('key vault in the production build', () => {
     await page.close();
   });
 
+  it('renames and replaces a key; the new secret is cleared from the form and never sent back', async () => {
+    const page = await options();
+    const row = page.locator('[data-testid="key-row"]', { hasText: 'Main' });
+    await row.getByTestId('rename-key').click();
+    await row.getByTestId('rename-label').fill('Old main');
+    await row.getByTestId('save-rename').click();
+    await expect.poll(() => page.locator('[data-testid="key-row"]', { hasText: 'Old main' }).count()).toBe(1);
+    const renamed = page.locator('[data-testid="key-row"]', { hasText: 'Old main' });
+    await renamed.getByTestId('replace-key').click();
+    await renamed.getByTestId('replace-api-key').fill(`${API_KEY.slice(0, -4)}NEW4`);
+    await renamed.getByTestId('replace-secret').fill(SECRET_2);
+    await renamed.getByTestId('save-replace').click();
+    await expect.poll(() => renamed.innerText()).toContain('…NEW4');
+    expect(await received(page)).not.toContain(SECRET_2);
+    await page.close();
+  });
+
   it('refuses a wrong passphrase with a clear error and unlocks with the right one', async () => {
     const page = await options();
     await page.getByTestId('lock-now').click();
@@ -169,7 +187,7 @@ describe('key vault in the production build', () => {
     for (const file of files) {
       if (statSync(file).size > 64 * 1024 * 1024) continue;
       const bytes = readFileSync(file);
-      for (const needle of [...needles(SECRET), ...needles(sim.apiSecret ?? SECRET)]) {
+      for (const needle of [...needles(SECRET), ...needles(SECRET_2), ...needles(sim.apiSecret ?? SECRET)]) {
         if (bytes.includes(needle)) hits.push(file);
       }
     }
