@@ -55,3 +55,29 @@ export async function scheduleAutoLock(at: number | null): Promise<void> {
   if (at === null) await browser.alarms.clear(AUTO_LOCK_ALARM);
   else await browser.alarms.create(AUTO_LOCK_ALARM, { when: at });
 }
+
+const REFUSED_KEY = 'refused-messages';
+
+/** Counts refused messages (by kind) in storage.session, so the count survives a worker restart. */
+export function refusedCounter() {
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    count(kind: 'untrusted' | 'malformed'): void {
+      console.warn(`[trust] refused a ${kind} message`);
+      chain = chain
+        .then(async () => {
+          const counts = await loadRefused();
+          counts[kind] += 1;
+          await browser.storage.session.set({ [REFUSED_KEY]: counts });
+        })
+        .catch(() => {});
+    },
+  };
+}
+
+export async function loadRefused(): Promise<{ untrusted: number; malformed: number }> {
+  const stored = (await browser.storage.session.get(REFUSED_KEY))[REFUSED_KEY] as
+    | { untrusted?: number; malformed?: number }
+    | undefined;
+  return { untrusted: stored?.untrusted ?? 0, malformed: stored?.malformed ?? 0 };
+}

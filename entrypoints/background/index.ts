@@ -58,6 +58,7 @@ export default defineBackground(() => {
     settings,
     scheduleAutoLock: adapters.scheduleAutoLock,
     checkKey: (secrets) => checkKey(restFor(secrets), Date.now),
+    refusedMessages: () => adapters.loadRefused(),
     now: () => Date.now(),
   });
   const alerts = createAlertService({
@@ -99,13 +100,18 @@ export default defineBackground(() => {
   const ready = settings.load().then(() => Promise.all([alerts.start(), market.start(), vault.start()]));
   registerNotificationHandlers(ready.then(() => alerts));
 
+  const refused = adapters.refusedCounter();
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const trusted = (sender: { id?: string; url?: string; origin?: string } | undefined) =>
     sender !== undefined && isTrustedSender(sender, browser.runtime.id, ownOrigin);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const req = trusted(sender) ? parseRequest(message) : null;
-    if (!req) return false; // Untrusted sender or malformed payload: no answer at all.
+    if (!req) {
+      // Untrusted sender or malformed payload: no answer at all, only counted (never the payload logged).
+      refused.count(trusted(sender) ? 'malformed' : 'untrusted');
+      return false;
+    }
     ready
       .then(() => handleRequest(services, req))
       .catch((error: unknown) => ({ ok: false, error: { name: 'StartupError', message: String(error) } }))
@@ -115,6 +121,7 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== STREAM_PORT || !trusted(port.sender)) {
+      refused.count(trusted(port.sender) ? 'malformed' : 'untrusted');
       port.disconnect();
       return;
     }

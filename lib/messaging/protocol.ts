@@ -12,6 +12,8 @@ export interface VaultView {
   status: VaultStatus;
   keys: KeySummary[];
   autoLockMinutes: number;
+  /** Messages refused at the trust boundary since the browser started. */
+  refused: { untrusted: number; malformed: number };
 }
 
 export const STREAM_PORT = 'market-stream';

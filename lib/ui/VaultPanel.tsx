@@ -354,6 +354,10 @@ export function VaultPanel({
         </ul>
       )}
       {view.status !== 'locked' && <AddKeyForm view={view} actions={actions} onView={onView} />}
+      <p class="hint" data-testid="refused">
+        Refused since the browser started: {view.refused.untrusted} message(s) from other senders,{' '}
+        {view.refused.malformed} malformed.
+      </p>
       {view.status === 'unlocked' && (
         <div class="lock-settings">
           <button type="button" onClick={() => actions.lock().then(onView)} data-testid="lock-now">

@@ -11,6 +11,8 @@ export interface VaultServiceDeps {
   scheduleAutoLock(at: number | null): Promise<void>;
   /** Asks the configured exchange what a key may do (lib/vault/key-check.ts). */
   checkKey(secrets: KeySecrets): Promise<KeyVerification>;
+  /** Messages the background refused since the browser started (trust boundary), for the options page. */
+  refusedMessages(): Promise<{ untrusted: number; malformed: number }>;
   now(): number;
 }
 
@@ -22,6 +24,7 @@ export function createVaultService(deps: VaultServiceDeps) {
       status: await vault.status(),
       keys: await vault.listKeys(),
       autoLockMinutes: settings.current().autoLockMinutes,
+      refused: await deps.refusedMessages(),
     };
   }
 

@@ -260,6 +260,27 @@ describe('trust boundary', () => {
     expect(result.port).not.toHaveProperty('received');
   });
 
+  it('refuses and counts a message that breaks the contract, even from our own page', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(extensionUrl(ext, 'options.html'));
+    const answer = await page.evaluate(async () => {
+      const rt = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime;
+      try {
+        return { answered: await rt.sendMessage({ type: 'vault.export-secrets' }) };
+      } catch (e) {
+        return { refused: String(e) };
+      }
+    });
+    expect(answer).not.toHaveProperty('answered.ok');
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('refused').innerText())
+      .toContain('0 message(s) from other senders, 1 malformed');
+    await page.close();
+  });
+
   it('a web page gets no messaging channel to the extension', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${sim.rest}/0/public/Time`);
