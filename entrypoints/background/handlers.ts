@@ -62,6 +62,8 @@ async function dispatch(
       return alerts.create(req.rule);
     case 'alerts.remove':
       return alerts.remove(req.id);
+    case 'alerts.edit':
+      return alerts.edit(req.id, req.changes);
     case 'alerts.setPaused':
       return alerts.update(req.id, { paused: req.paused });
     case 'alerts.export':

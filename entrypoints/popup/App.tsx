@@ -9,6 +9,7 @@ import { WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
 
 const alertActions: AlertActions = {
   create: (rule) => request({ type: 'alerts.create', rule }),
+  edit: (id, changes) => request({ type: 'alerts.edit', id, changes }),
   remove: (id) => request({ type: 'alerts.remove', id }),
   setPaused: (id, paused) => request({ type: 'alerts.setPaused', id, paused }),
 };

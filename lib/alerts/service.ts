@@ -269,6 +269,33 @@ export function createAlertService(deps: AlertServiceDeps) {
       });
     },
 
+    /**
+     * Edits what an alert watches (level, direction, repeat…; not its pair or kind). The rule starts over
+     * from the current price, as a new one would: a past firing of the old level says nothing about the new.
+     */
+    edit(id: string, changes: Record<string, unknown>): Promise<AlertsView> {
+      return serial(async () => {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule) throw new AlertRuleError('id', 'That alert no longer exists.');
+        const next = parseRule({
+          ...rule,
+          ...changes,
+          id,
+          symbol: rule.symbol,
+          kind: rule.kind,
+          createdAt: rule.createdAt,
+        });
+        const state = seededState(next, deps.latestTick(next.symbol));
+        await deps.store.putRule(next);
+        await deps.store.saveStates(new Map([[id, state]]));
+        states.set(id, state);
+        dirty.delete(id);
+        setRules(rules.map((r) => (r.id === id ? next : r)));
+        await changed();
+        return view();
+      });
+    },
+
     exportJson(): string {
       return JSON.stringify({ format: 'kraken-trader-alerts', version: 1, alerts: rules }, null, 2);
     },

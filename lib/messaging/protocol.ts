@@ -45,6 +45,8 @@ export interface RequestMap {
   'alerts.create': { params: { rule: Record<string, unknown> }; result: AlertsView };
   'alerts.remove': { params: { id: string }; result: AlertsView };
   'alerts.setPaused': { params: { id: string; paused: boolean }; result: AlertsView };
+  /** `changes` is validated in the background against the whole rule (parseRule). */
+  'alerts.edit': { params: { id: string; changes: Record<string, unknown> }; result: AlertsView };
   'alerts.export': { params: Record<never, never>; result: { json: string } };
   'alerts.import': { params: { json: string }; result: ImportResult };
   'alerts.testNotification': { params: Record<never, never>; result: { permission: string } };
@@ -103,6 +105,10 @@ export function parseRequest(value: unknown): Request | null {
       return isRecord(value.rule) ? { type, rule: value.rule } : null;
     case 'alerts.remove':
       return str(value.id, 64) ? { type, id: value.id } : null;
+    case 'alerts.edit':
+      return str(value.id, 64) && isRecord(value.changes)
+        ? { type, id: value.id, changes: value.changes }
+        : null;
     case 'alerts.setPaused':
       return str(value.id, 64) && typeof value.paused === 'boolean'
         ? { type, id: value.id, paused: value.paused }

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { CrossRule } from '../alerts/rules.ts';
 import type { AlertsView } from '../alerts/service.ts';
 
 export interface AlertActions {
   create(rule: Record<string, unknown>): Promise<unknown>;
+  edit(id: string, changes: Record<string, unknown>): Promise<unknown>;
   remove(id: string): Promise<unknown>;
   setPaused(id: string, paused: boolean): Promise<unknown>;
 }
@@ -21,30 +23,39 @@ export function AlertForm({
   price,
   actions,
   onClose,
+  editing,
 }: {
   symbol: string;
   price: string;
   actions: AlertActions;
   onClose(): void;
+  /** An existing level alert to edit instead of creating a new one. */
+  editing?: CrossRule;
 }) {
-  const [direction, setDirection] = useState<'above' | 'below'>('above');
-  const [level, setLevel] = useState(price);
-  const [repeat, setRepeat] = useState<'once' | 'repeat'>('once');
+  const [direction, setDirection] = useState<'above' | 'below'>(editing?.direction ?? 'above');
+  const [level, setLevel] = useState(editing?.level ?? price);
+  const [repeat, setRepeat] = useState<'once' | 'repeat'>(editing?.repeat.kind ?? 'once');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(null);
     try {
-      await actions.create({
-        kind: 'cross',
-        symbol,
+      const fields = {
         direction,
         level: level.trim().replace(/,/g, ''),
-        rearmBand: '0',
-        source: 'last',
         repeat: repeat === 'once' ? { kind: 'once' } : { kind: 'repeat', cooldownMs: 5 * 60_000 },
-        expiresAt: null,
-      });
+      };
+      if (editing) await actions.edit(editing.id, fields);
+      else {
+        await actions.create({
+          kind: 'cross',
+          symbol,
+          rearmBand: '0',
+          source: 'last',
+          expiresAt: null,
+          ...fields,
+        });
+      }
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -78,7 +89,7 @@ export function AlertForm({
         <option value="repeat">every crossing (5 min apart)</option>
       </select>
       <button type="submit" data-testid="alert-create">
-        Create alert
+        {editing ? 'Save alert' : 'Create alert'}
       </button>
       <button type="button" class="link" onClick={onClose}>
         Cancel
@@ -93,6 +104,7 @@ export function AlertForm({
 }
 
 export function AlertsPanel({ alerts, actions }: { alerts: AlertsView; actions: AlertActions }) {
+  const [editing, setEditing] = useState<string | null>(null);
   if (alerts.rules.length === 0 && alerts.log.length === 0) {
     return <p class="hint">No alerts yet: use 🔔 on a pair to create one.</p>;
   }
@@ -107,6 +119,11 @@ export function AlertsPanel({ alerts, actions }: { alerts: AlertsView; actions: 
               {STATUS[status]}
               {fires > 0 ? ` · fired ${fires}×` : ''}
             </span>
+            {rule.kind === 'cross' && (
+              <button type="button" class="icon" onClick={() => setEditing(rule.id)} data-testid="alert-edit">
+                Edit
+              </button>
+            )}
             <button type="button" class="icon" onClick={() => actions.setPaused(rule.id, !rule.paused)}>
               {rule.paused ? 'Resume' : 'Pause'}
             </button>
@@ -118,6 +135,15 @@ export function AlertsPanel({ alerts, actions }: { alerts: AlertsView; actions: 
             >
               ×
             </button>
+            {editing === rule.id && rule.kind === 'cross' && (
+              <AlertForm
+                symbol={rule.symbol}
+                price={rule.level}
+                actions={actions}
+                editing={rule}
+                onClose={() => setEditing(null)}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -67,6 +67,13 @@ describe('price alerts in the production build', () => {
     await popup.getByTestId('alert-create').click();
     await expect.poll(() => popup.getByTestId('alert-row').count()).toBe(1);
     await expect(popup.getByTestId('alert-row').innerText()).resolves.toContain('SOL/USD above');
+    // Edit it: a new level, saved in place.
+    const edited = (Number(prefilled) * 4).toFixed(2);
+    await popup.getByTestId('alert-edit').click();
+    await popup.getByTestId('alert-row').getByTestId('alert-level').fill(edited);
+    await popup.getByTestId('alert-row').getByTestId('alert-create').click();
+    await expect.poll(() => popup.getByTestId('alert-row').innerText()).toContain(`SOL/USD above ${edited}`);
+    expect(await popup.getByTestId('alert-row').count()).toBe(1);
   });
 
   it('notifies when the simulator moves the price across the level, once', async () => {
