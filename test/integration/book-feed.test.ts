@@ -73,4 +73,43 @@ describe('verified order books against the simulator', () => {
       .toBeGreaterThan(10);
     expect(f.count('mismatch')).toBe(0);
   });
+
+  it("detects the simulator's corrupted checksum, drops the book, resubscribes and is exact again", async () => {
+    const f = feed('BTC/USD', 10);
+    await expect.poll(() => f.count('book')).toBeGreaterThanOrEqual(3);
+    await simControl(sim, 'ws/corrupt-checksum');
+    await expect.poll(() => f.count('mismatch'), { timeout: 5_000 }).toBe(1);
+    const mismatch = f.events.find((e) => e.kind === 'mismatch');
+    expect(mismatch).toMatchObject({ kind: 'mismatch', resyncing: true });
+    if (mismatch?.kind !== 'mismatch') throw new Error('no mismatch');
+    // The sim flips the low bit: what we computed is what Kraken would have sent.
+    expect(mismatch.expected ^ mismatch.actual).toBe(1);
+    const at = f.events.indexOf(mismatch);
+    await expect.poll(() => f.events.slice(at).filter((e) => e.kind === 'book' && e.snapshot).length).toBe(1);
+    await expect.poll(() => f.events.slice(at).filter((e) => e.kind === 'book').length).toBeGreaterThan(5);
+    expect(f.count('mismatch')).toBe(1);
+  });
+
+  it('treats stopped heartbeats on a quiet connection as a dead link and reconnects', async () => {
+    const session = createWsSession({
+      url: sim.wsPublic,
+      createSocket: nodeSocket,
+      silenceTimeoutMs: 1_500,
+      backoff: { baseMs: 50, capMs: 200, floorMs: 10 },
+    });
+    sessions.push(session);
+    const states: string[] = [];
+    session.on('state', (s) => states.push(s.kind));
+    // Subscribed to the instrument channel only: after its snapshot, heartbeats are all that arrives.
+    session.subscribe({ channel: 'instrument' });
+    session.start();
+    await expect.poll(() => session.getState().kind).toBe('live');
+    await simControl(sim, 'ws/heartbeats', { enabled: false });
+    try {
+      await expect.poll(() => states.includes('reconnecting'), { timeout: 6_000 }).toBe(true);
+    } finally {
+      await simControl(sim, 'ws/heartbeats', { enabled: true });
+    }
+    await expect.poll(() => session.getState().kind, { timeout: 5_000 }).toBe('live');
+  });
 });
