@@ -144,7 +144,7 @@ describe('key vault in the production build', () => {
     await page.close();
   });
 
-  it('refuses a wrong passphrase with a clear error and unlocks with the right one', async () => {
+  it('refuses a wrong passphrase with a clear error; unlocked with the right one, private calls work', async () => {
     const page = await options();
     await page.getByTestId('lock-now').click();
     await expect.poll(() => vaultStatus(page)).toBe('locked');
@@ -157,6 +157,23 @@ describe('key vault in the production build', () => {
     await page.getByTestId('unlock-passphrase').fill(PASS);
     await page.getByTestId('unlock').click();
     await expect.poll(() => vaultStatus(page)).toBe('unlocked');
+    // Unlocked again, private calls work: re-entering the simulator key re-runs Balance + validate AddOrder.
+    if (!sim.apiKey || !sim.apiSecret) throw new Error('the simulator printed no API key');
+    const row = page.locator('[data-testid="key-row"]', { hasText: 'Simulator' });
+    const replace = async (secret: string) => {
+      await row.getByTestId('replace-key').click();
+      await row.getByTestId('replace-api-key').fill(sim.apiKey ?? '');
+      await row.getByTestId('replace-secret').fill(secret);
+      await row.getByTestId('save-replace').click();
+    };
+    await replace(SECRET_2); // the right key with a wrong private key: the exchange refuses the signature
+    await expect
+      .poll(() => row.getByTestId('key-check').innerText(), { timeout: 15_000 })
+      .toMatch(/^Refused by the exchange: EAPI:Invalid signature/);
+    await replace(sim.apiSecret);
+    await expect
+      .poll(() => row.getByTestId('key-check').innerText(), { timeout: 15_000 })
+      .toBe('Checked: can query funds and trade.');
     await page.close();
   });
 
