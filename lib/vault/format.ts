@@ -1,5 +1,11 @@
-// The vault's stored format, version 1. Changing any of this needs a new format number and a migration;
-// test/fixtures/vault-v1.json is a frozen v1 vault that must always open.
+// The vault's stored format. Changing any of this needs a new format number and a migration;
+// test/fixtures/vault-v1.json is a frozen v1 vault that must always open (and is migrated on unlock).
+//   v1: a record's associated data bound only its id.
+//   v2: it binds every field a person sees (label, key hint, times, check result), and the header's
+//       creation time is bound to the passphrase check: any edit at rest fails like a wrong passphrase.
+
+export type VaultFormat = 1 | 2;
+export const CURRENT_FORMAT: VaultFormat = 2;
 
 /** PBKDF2-SHA256 parameters, stored with the ciphertext so they can be raised later. */
 export interface KdfParams {
@@ -18,7 +24,7 @@ export interface Sealed {
 
 /** One per vault: how to derive the key, and a sealed constant that proves the passphrase. */
 export interface VaultHeader {
-  format: 1;
+  format: VaultFormat;
   kdf: KdfParams;
   check: Sealed;
   createdAt: number;
@@ -34,7 +40,7 @@ export type KeyVerification =
 
 /** One API key. Only the label and the API key's last four characters are stored in clear. */
 export interface VaultRecord {
-  format: 1;
+  format: VaultFormat;
   id: string;
   label: string;
   apiKeyHint: string;
@@ -64,7 +70,28 @@ export interface KeySummary {
 
 // Associated data binds each ciphertext to its place: a record moved under another id, or the passphrase
 // check swapped for a record, fails to decrypt.
-export const AAD_PREFIX = 'kraken-trader/vault/v1';
-export const checkAad = () => `${AAD_PREFIX}/check`;
-export const recordAad = (id: string) => `${AAD_PREFIX}/record/${id}`;
+const AAD_V1 = 'kraken-trader/vault/v1';
+const AAD_V2 = 'kraken-trader/vault/v2';
 export const CHECK_PLAINTEXT = 'kraken-trader vault check v1';
+
+/** JSON with object keys sorted, so the same data always gives the same bytes. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function checkAad(header: Pick<VaultHeader, 'format' | 'createdAt'>): string {
+  return header.format === 1 ? `${AAD_V1}/check` : `${AAD_V2}/check/${header.createdAt}`;
+}
+
+export function recordAad(record: Omit<VaultRecord, 'sealed'>): string {
+  if (record.format === 1) return `${AAD_V1}/record/${record.id}`;
+  const { id, label, apiKeyHint, createdAt, updatedAt, verification } = record;
+  return `${AAD_V2}/record/${canonical({ id, label, apiKeyHint, createdAt, updatedAt, verification })}`;
+}

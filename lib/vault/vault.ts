@@ -4,6 +4,7 @@ import { deriveKeyBits, fromBase64, importAesKey, open, randomBytes, seal, toBas
 import { VaultError } from './errors.ts';
 import {
   CHECK_PLAINTEXT,
+  CURRENT_FORMAT,
   checkAad,
   type KdfParams,
   type KeySecrets,
@@ -103,14 +104,40 @@ export function createVault(options: VaultOptions) {
     await session.save(toBase64(bits));
   }
 
+  /** Seals secrets together with the record's visible fields (format 2: all of them are authenticated). */
+  async function sealRecord(
+    k: CryptoKey,
+    meta: Omit<VaultRecord, 'sealed' | 'format'>,
+    secrets: KeySecrets,
+  ): Promise<VaultRecord> {
+    const unsealed = { ...meta, format: CURRENT_FORMAT };
+    return { ...unsealed, sealed: await seal(k, JSON.stringify(secrets), recordAad(unsealed)) };
+  }
+
   async function openRecord(k: CryptoKey, record: VaultRecord): Promise<KeySecrets> {
-    const text = await open(k, record.sealed, recordAad(record.id));
+    const text = await open(k, record.sealed, recordAad(record));
     if (text === null) throw new VaultError('wrong-passphrase');
     try {
       return JSON.parse(text) as KeySecrets;
     } catch {
       throw new VaultError('corrupted');
     }
+  }
+
+  /** Changes a record's visible fields (and optionally its secrets), re-sealing it so they stay authenticated. */
+  async function update(
+    id: string,
+    change: (record: VaultRecord) => Partial<Omit<VaultRecord, 'id' | 'sealed' | 'format'>>,
+    newSecrets?: KeySecrets,
+    touch = true,
+  ): Promise<void> {
+    const k = requireKey();
+    const record = (await store.listRecords()).find((r) => r.id === id);
+    if (!record) throw new VaultError('not-found');
+    const secrets = newSecrets ?? (await openRecord(k, record));
+    const { sealed: _sealed, format: _format, ...meta } = record;
+    const next = { ...meta, ...change(record), ...(touch ? { updatedAt: now() } : {}) };
+    await store.putRecord(await sealRecord(k, next, secrets));
   }
 
   const vault = {
@@ -134,11 +161,12 @@ export function createVault(options: VaultOptions) {
       const kdf = await newKdf();
       const bits = await deriveKeyBits(passphrase, kdf);
       const k = await importAesKey(bits);
+      const createdAt = now();
       const header: VaultHeader = {
-        format: 1,
+        format: CURRENT_FORMAT,
         kdf,
-        check: await seal(k, CHECK_PLAINTEXT, checkAad()),
-        createdAt: now(),
+        check: await seal(k, CHECK_PLAINTEXT, checkAad({ format: CURRENT_FORMAT, createdAt })),
+        createdAt,
       };
       await store.replaceAll(header, []);
       await unlockWith(bits);
@@ -151,7 +179,11 @@ export function createVault(options: VaultOptions) {
     async unlock(passphrase: string): Promise<void> {
       const header = await store.getHeader();
       if (!header) throw new VaultError('no-vault');
-      if (header.kdf.name !== 'PBKDF2' || header.kdf.hash !== 'SHA-256' || header.format !== 1) {
+      if (
+        header.kdf.name !== 'PBKDF2' ||
+        header.kdf.hash !== 'SHA-256' ||
+        (header.format !== 1 && header.format !== 2)
+      ) {
         throw new VaultError('corrupted', 'unknown vault format');
       }
       if (!Number.isInteger(header.kdf.iterations) || header.kdf.iterations < floor) {
@@ -159,28 +191,37 @@ export function createVault(options: VaultOptions) {
       }
       const bits = await deriveKeyBits(passphrase, header.kdf);
       const k = await importAesKey(bits);
-      if ((await open(k, header.check, checkAad())) !== CHECK_PLAINTEXT)
+      if ((await open(k, header.check, checkAad(header))) !== CHECK_PLAINTEXT)
         throw new VaultError('wrong-passphrase');
       const records = await store.listRecords();
       const secrets = await Promise.all(records.map((r) => openRecord(k, r)));
-      if (header.kdf.iterations < target) {
-        const kdf = await newKdf();
-        const newBits = await deriveKeyBits(passphrase, kdf);
-        const nk = await importAesKey(newBits);
-        const resealed = await Promise.all(
-          records.map(async (r, i) => ({
-            ...r,
-            sealed: await seal(nk, JSON.stringify(secrets[i]), recordAad(r.id)),
-          })),
-        );
-        await store.replaceAll(
-          { ...header, kdf, check: await seal(nk, CHECK_PLAINTEXT, checkAad()) },
-          resealed,
-        );
-        await unlockWith(newBits);
+      const weakKdf = header.kdf.iterations < target;
+      const oldFormat = header.format !== CURRENT_FORMAT || records.some((r) => r.format !== CURRENT_FORMAT);
+      if (!weakKdf && !oldFormat) {
+        await unlockWith(bits);
         return;
       }
-      await unlockWith(bits);
+      // Re-seal everything at the current format, and with a fresh salt and stronger KDF when needed.
+      const kdf = weakKdf ? await newKdf() : header.kdf;
+      const newBits = weakKdf ? await deriveKeyBits(passphrase, kdf) : bits;
+      const nk = weakKdf ? await importAesKey(newBits) : k;
+      const resealed = await Promise.all(
+        records.map(({ sealed: _sealed, format: _format, ...meta }, i) =>
+          sealRecord(nk, meta, secrets[i] as KeySecrets),
+        ),
+      );
+      const next: VaultHeader = {
+        format: CURRENT_FORMAT,
+        kdf,
+        createdAt: header.createdAt,
+        check: await seal(
+          nk,
+          CHECK_PLAINTEXT,
+          checkAad({ format: CURRENT_FORMAT, createdAt: header.createdAt }),
+        ),
+      };
+      await store.replaceAll(next, resealed);
+      await unlockWith(newBits);
     },
 
     async lock(): Promise<void> {
@@ -202,48 +243,39 @@ export function createVault(options: VaultOptions) {
       // Strictly increasing creation times keep the list in the order keys were added.
       const existing = await store.listRecords();
       const t = Math.max(now(), ...existing.map((r) => r.createdAt + 1));
-      const record: VaultRecord = {
-        format: 1,
-        id,
-        label: input.label.trim() || 'Kraken key',
-        apiKeyHint: secrets.apiKey.slice(-4),
-        sealed: await seal(k, JSON.stringify(secrets), recordAad(id)),
-        createdAt: t,
-        updatedAt: t,
-        verification: { status: 'unchecked' },
-      };
+      const record = await sealRecord(
+        k,
+        {
+          id,
+          label: input.label.trim() || 'Kraken key',
+          apiKeyHint: secrets.apiKey.slice(-4),
+          createdAt: t,
+          updatedAt: t,
+          verification: { status: 'unchecked' },
+        },
+        secrets,
+      );
       await store.putRecord(record);
       if (!(await store.getActiveId())) await store.setActiveId(id);
       return summary(record, await store.getActiveId());
     },
 
     async replaceKey(id: string, input: Omit<NewKey, 'label'>): Promise<void> {
-      const k = requireKey();
       checkSecrets(input);
-      const record = (await store.listRecords()).find((r) => r.id === id);
-      if (!record) throw new VaultError('not-found');
       const secrets: KeySecrets = { apiKey: input.apiKey.trim(), apiSecret: input.apiSecret.trim() };
       if (input.otp?.trim()) secrets.otp = input.otp.trim();
-      await store.putRecord({
-        ...record,
-        apiKeyHint: secrets.apiKey.slice(-4),
-        sealed: await seal(k, JSON.stringify(secrets), recordAad(id)),
-        updatedAt: now(),
-        verification: { status: 'unchecked' },
-      });
+      await update(
+        id,
+        () => ({ apiKeyHint: secrets.apiKey.slice(-4), verification: { status: 'unchecked' } }),
+        secrets,
+      );
     },
 
-    async relabel(id: string, label: string): Promise<void> {
-      const record = (await store.listRecords()).find((r) => r.id === id);
-      if (!record) throw new VaultError('not-found');
-      await store.putRecord({ ...record, label: label.trim() || record.label, updatedAt: now() });
-    },
+    /** Needs the vault unlocked: the label is authenticated with the secret, so it is sealed again. */
+    relabel: (id: string, label: string) => update(id, (r) => ({ label: label.trim() || r.label })),
 
-    async setVerification(id: string, verification: KeyVerification): Promise<void> {
-      const record = (await store.listRecords()).find((r) => r.id === id);
-      if (!record) throw new VaultError('not-found');
-      await store.putRecord({ ...record, verification });
-    },
+    setVerification: (id: string, verification: KeyVerification) =>
+      update(id, () => ({ verification }), undefined, false),
 
     async removeKey(id: string): Promise<void> {
       const records = await store.listRecords();

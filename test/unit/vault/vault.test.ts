@@ -148,6 +148,13 @@ describe('vault', () => {
     await expect(vault.addKey({ label: 'x', ...k })).rejects.toMatchObject({ code: 'invalid-key' });
   });
 
+  it('needs the vault unlocked to change a key’s label (the label is sealed with the secret)', async () => {
+    const { vault } = await newVault();
+    const key = await vault.addKey({ label: 'Main', apiKey: API_KEY, apiSecret: SECRET });
+    await vault.lock();
+    await expect(vault.relabel(key.id, 'Other')).rejects.toMatchObject({ code: 'locked' });
+  });
+
   it('refuses to create a second vault', async () => {
     const { vault } = await newVault();
     await expect(vault.create(PASS)).rejects.toMatchObject({ code: 'vault-exists' });
@@ -213,6 +220,54 @@ describe('tampering', () => {
       },
     ],
     [
+      'a record label',
+      (s) => {
+        firstRecord(s).label = 'Trusted key';
+      },
+    ],
+    [
+      'a record key hint',
+      (s) => {
+        firstRecord(s).apiKeyHint = 'abcd';
+      },
+    ],
+    [
+      'a record check result',
+      (s) => {
+        firstRecord(s).verification = {
+          status: 'verified',
+          at: 1,
+          canQuery: true,
+          canTrade: true,
+          notes: [],
+        };
+      },
+    ],
+    [
+      'a record creation time',
+      (s) => {
+        firstRecord(s).createdAt += 1;
+      },
+    ],
+    [
+      'a record update time',
+      (s) => {
+        firstRecord(s).updatedAt += 1;
+      },
+    ],
+    [
+      'the header creation time',
+      (s) => {
+        s.header.createdAt += 1;
+      },
+    ],
+    [
+      'a record format (downgraded to v1)',
+      (s) => {
+        firstRecord(s).format = 1;
+      },
+    ],
+    [
       'a record id (ciphertext moved)',
       (s) => {
         firstRecord(s).id = 'someone-else';
@@ -233,7 +288,7 @@ describe('tampering', () => {
 
   it('an unknown format is refused', async () => {
     const reformat = (s: State) => {
-      (s.header as { format: number }).format = 2;
+      (s.header as { format: number }).format = 3;
     };
     await expect(tampered(reformat)).rejects.toMatchObject({
       code: 'corrupted',
