@@ -85,6 +85,12 @@ const isSymbolParam = (v: Record<string, unknown>) => typeof v.symbol === 'strin
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const optionalStr = (v: unknown, max: number) => v === undefined || str(v, max);
 
+/** The key fields shared by add and replace: API key, private key, optional OTP. */
+function keyFields(v: Record<string, unknown>): { apiKey: string; apiSecret: string; otp?: string } | null {
+  if (!str(v.apiKey, 256) || !str(v.apiSecret, 256) || !optionalStr(v.otp, 64)) return null;
+  return { apiKey: v.apiKey, apiSecret: v.apiSecret, ...(typeof v.otp === 'string' ? { otp: v.otp } : {}) };
+}
+
 /** Validates an incoming request payload; anything that does not match the contract is refused. */
 export function parseRequest(value: unknown): Request | null {
   if (!isRecord(value) || typeof value.type !== 'string') return null;
@@ -118,32 +124,14 @@ export function parseRequest(value: unknown): Request | null {
     case 'vault.create':
     case 'vault.unlock':
       return str(value.passphrase, 1024) ? { type, passphrase: value.passphrase } : null;
-    case 'vault.addKey':
-      return str(value.label, 64) &&
-        str(value.apiKey, 256) &&
-        str(value.apiSecret, 256) &&
-        optionalStr(value.otp, 64)
-        ? {
-            type,
-            label: value.label,
-            apiKey: value.apiKey,
-            apiSecret: value.apiSecret,
-            ...(typeof value.otp === 'string' ? { otp: value.otp } : {}),
-          }
-        : null;
-    case 'vault.replaceKey':
-      return str(value.id, 64) &&
-        str(value.apiKey, 256) &&
-        str(value.apiSecret, 256) &&
-        optionalStr(value.otp, 64)
-        ? {
-            type,
-            id: value.id,
-            apiKey: value.apiKey,
-            apiSecret: value.apiSecret,
-            ...(typeof value.otp === 'string' ? { otp: value.otp } : {}),
-          }
-        : null;
+    case 'vault.addKey': {
+      const key = keyFields(value);
+      return key && str(value.label, 64) ? { type, label: value.label, ...key } : null;
+    }
+    case 'vault.replaceKey': {
+      const key = keyFields(value);
+      return key && str(value.id, 64) ? { type, id: value.id, ...key } : null;
+    }
     case 'vault.relabel':
       return str(value.id, 64) && str(value.label, 64) ? { type, id: value.id, label: value.label } : null;
     case 'vault.removeKey':

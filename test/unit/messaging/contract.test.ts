@@ -77,3 +77,30 @@ describe('errors across the boundary', () => {
     expect(serializeError('plain')).toEqual({ name: 'Error', message: 'plain' });
   });
 });
+
+describe('vault request validation', () => {
+  const key = { apiKey: 'k'.repeat(56), apiSecret: 's'.repeat(88) };
+  it('accepts add and replace with or without an OTP', () => {
+    expect(parseRequest({ type: 'vault.addKey', label: 'Main', ...key })).toEqual({
+      type: 'vault.addKey',
+      label: 'Main',
+      ...key,
+    });
+    expect(parseRequest({ type: 'vault.replaceKey', id: 'x', ...key, otp: '123' })).toEqual({
+      type: 'vault.replaceKey',
+      id: 'x',
+      ...key,
+      otp: '123',
+    });
+  });
+  it.each([
+    [{ type: 'vault.addKey', ...key }],
+    [{ type: 'vault.addKey', label: 'Main', apiKey: key.apiKey }],
+    [{ type: 'vault.addKey', label: 'Main', ...key, otp: 5 }],
+    [{ type: 'vault.replaceKey', ...key }],
+    [{ type: 'vault.replaceKey', id: 'x', ...key, apiSecret: 'x'.repeat(300) }],
+    [{ type: 'vault.unlock', passphrase: 42 }],
+  ])('refuses %j', (payload) => {
+    expect(parseRequest(payload)).toBeNull();
+  });
+});
