@@ -29,7 +29,9 @@ async function floor(sim: Sim, count: number): Promise<number> {
   let snapshot = false;
   ws.on('message', (data) => {
     const m = JSON.parse(String(data)) as { channel?: string; type?: string };
-    if (m.channel === 'book') m.type === 'snapshot' ? (snapshot = true) : updates++;
+    if (m.channel !== 'book') return;
+    if (m.type === 'snapshot') snapshot = true;
+    else updates++;
   });
   ws.send(
     JSON.stringify({ method: 'subscribe', params: { channel: 'book', symbol: ['BTC/USD'], depth: DEPTH } }),
@@ -52,8 +54,9 @@ async function ours(sim: Sim, count: number): Promise<{ rate: number; mismatches
   let snapshot = false;
   let mismatches = 0;
   watchBook(session, { symbol: 'BTC/USD', depth: DEPTH, pricePrecision: 1, qtyPrecision: 8 }, (e) => {
-    if (e.kind === 'book') e.snapshot ? (snapshot = true) : updates++;
-    else if (e.kind === 'mismatch') mismatches++;
+    if (e.kind === 'mismatch') mismatches++;
+    else if (e.kind === 'book' && e.snapshot) snapshot = true;
+    else if (e.kind === 'book') updates++;
   });
   session.start();
   await until(() => snapshot, 10_000);
