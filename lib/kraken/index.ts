@@ -95,6 +95,7 @@ export type {
   TickerInfo,
   TradeRow,
 } from './rest/types-public.ts';
+export { createOrdersTracker, type Fill, type OrderReport, type OrdersTracker } from './ws/executions.ts';
 export * from './ws/protocol.ts';
 export {
   createWsSession,
@@ -107,3 +108,4 @@ export {
   type WsSession,
   type WsSessionOptions,
 } from './ws/session.ts';
+export { createTokenSource, type TokenSource } from './ws/token.ts';

@@ -11,7 +11,16 @@ export type Subscription =
   | { channel: 'book'; symbol: string; depth: BookDepth }
   | { channel: 'trade'; symbol: string }
   | { channel: 'ohlc'; symbol: string; interval: OhlcInterval }
-  | { channel: 'instrument' };
+  | { channel: 'instrument' }
+  /** Private (token): order transitions and fills. https://docs.kraken.com/api/docs/websocket-v2/executions */
+  | { channel: 'executions'; snapOrders?: boolean; snapTrades?: boolean }
+  /** Private (token): balances snapshot and ledger updates. */
+  | { channel: 'balances' };
+
+/** Channels that need a session token in their subscribe/unsubscribe params. */
+export function isPrivate(sub: Subscription): boolean {
+  return sub.channel === 'executions' || sub.channel === 'balances';
+}
 
 export type SystemStatus = 'online' | 'maintenance' | 'cancel_only' | 'post_only';
 
@@ -205,6 +214,10 @@ export function subscriptionKey(sub: Subscription): string {
       return `ohlc|${sub.symbol}|${sub.interval}`;
     case 'instrument':
       return 'instrument';
+    case 'executions':
+      return `executions|${sub.snapOrders ?? true}|${sub.snapTrades ?? false}`;
+    case 'balances':
+      return 'balances';
     default: {
       const never: never = sub;
       throw new Error(`unknown subscription ${JSON.stringify(never)}`);
@@ -213,7 +226,7 @@ export function subscriptionKey(sub: Subscription): string {
 }
 
 /** Builds the `params` of a subscribe/unsubscribe request for one subscription. */
-export function subscriptionParams(sub: Subscription): Record<string, unknown> {
+export function subscriptionParams(sub: Subscription, token?: string): Record<string, unknown> {
   switch (sub.channel) {
     case 'ticker':
       return { channel: 'ticker', symbol: [sub.symbol], event_trigger: sub.eventTrigger ?? 'trades' };
@@ -225,6 +238,15 @@ export function subscriptionParams(sub: Subscription): Record<string, unknown> {
       return { channel: 'ohlc', symbol: [sub.symbol], interval: sub.interval };
     case 'instrument':
       return { channel: 'instrument' };
+    case 'executions':
+      return {
+        channel: 'executions',
+        snap_orders: sub.snapOrders ?? true,
+        snap_trades: sub.snapTrades ?? false,
+        token,
+      };
+    case 'balances':
+      return { channel: 'balances', token };
     default: {
       const never: never = sub;
       throw new Error(`unknown subscription ${JSON.stringify(never)}`);

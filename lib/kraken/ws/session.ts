@@ -1,6 +1,7 @@
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.ts';
 import {
   type ChannelMessage,
+  isPrivate,
   type MethodResponse,
   parseIncoming,
   type Subscription,
@@ -54,6 +55,11 @@ export interface WsSessionOptions {
   stableAfterMs?: number;
   backoff?: BackoffPolicy;
   signal?: AbortSignal;
+  /**
+   * For the authenticated endpoint: a fresh GetWebSocketsToken token. Asked once per connection (Kraken:
+   * "obtain a fresh token on each connection"), and once more if Kraken answers `ESession:Invalid session`.
+   */
+  token?: () => Promise<string>;
 }
 
 interface Pending {
@@ -122,6 +128,31 @@ export function createWsSession(options: WsSessionOptions) {
   let pingTimer: unknown = null;
   let watchdogTimer: unknown = null;
   let stableTimer: unknown = null;
+  /** The token of the current connection (private endpoint only). */
+  let token: Promise<string> | null = null;
+
+  function connectionToken(refresh = false): Promise<string> {
+    if (!options.token) return Promise.reject(new Error('no token provider: not a private session'));
+    if (!token || refresh) {
+      token = options.token();
+      token.catch(() => {
+        token = null;
+      });
+    }
+    return token;
+  }
+
+  const INVALID_SESSION = 'ESession:Invalid session';
+
+  /** A request that carries the connection's token; refetches the token once on `ESession:Invalid session`. */
+  async function privateRequest(method: string, params: Record<string, unknown>): Promise<MethodResponse> {
+    try {
+      return await request(method, { ...params, token: await connectionToken() });
+    } catch (error) {
+      if (!(error instanceof WsRequestError) || !error.detail.startsWith(INVALID_SESSION)) throw error;
+      return request(method, { ...params, token: await connectionToken(true) });
+    }
+  }
 
   function emit<K extends keyof Events>(event: K, value: Events[K]): void {
     for (const listener of listeners[event]) {
@@ -223,6 +254,7 @@ export function createWsSession(options: WsSessionOptions) {
 
   function onOpen(): void {
     open = true;
+    token = null; // a fresh token for every connection
     lastHeardAt = timers.now();
     setState({ kind: 'live', since: lastHeardAt });
     stableTimer = timers.setTimeout(() => {
@@ -316,7 +348,10 @@ export function createWsSession(options: WsSessionOptions) {
   }
 
   function sendSubscribe(sub: Subscription): void {
-    request('subscribe', subscriptionParams(sub)).catch((error: unknown) => {
+    const sent = isPrivate(sub)
+      ? privateRequest('subscribe', subscriptionParams(sub))
+      : request('subscribe', subscriptionParams(sub));
+    sent.catch((error: unknown) => {
       if (error instanceof WsRequestError && error.reason === 'rejected') {
         emit('problem', { kind: 'subscription-rejected', subscription: sub, error: error.detail });
       } else if (error instanceof WsRequestError && error.reason === 'timeout') {
@@ -363,7 +398,11 @@ export function createWsSession(options: WsSessionOptions) {
     unsubscribe(sub: Subscription): void {
       const key = subscriptionKey(sub);
       if (!desired.delete(key)) return;
-      if (open) request('unsubscribe', subscriptionParams(sub)).catch(() => {});
+      if (!open) return;
+      const params = subscriptionParams(sub);
+      (isPrivate(sub) ? privateRequest('unsubscribe', params) : request('unsubscribe', params)).catch(
+        () => {},
+      );
     },
     /**
      * Unsubscribes and subscribes again (e.g. to get a fresh book snapshot after a checksum mismatch).
@@ -376,6 +415,8 @@ export function createWsSession(options: WsSessionOptions) {
     },
     subscriptions: (): Subscription[] => [...desired.values()],
     request,
+    /** Trading methods (add_order, cancel_order…): the ack resolves; order state arrives on `executions`. */
+    privateRequest,
     on<K extends keyof Events>(event: K, listener: Listener<K>): () => void {
       listeners[event].add(listener);
       return () => listeners[event].delete(listener);
