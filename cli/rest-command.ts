@@ -4,6 +4,7 @@ import {
   createKrakenRest,
   createNonceSource,
   KrakenError,
+  type KrakenRest,
   keyIdOf,
   type NonceScale,
   type Tier,
@@ -40,6 +41,39 @@ export const REST_USAGE = `usage: npm run kraken -- rest <Method> [key=value ...
   example: npm run kraken -- rest Ticker pair=XBTUSD
            npm run kraken -- rest AddOrder pair=XBTUSD type=buy ordertype=limit volume=0.0001 price=20000 validate=true`;
 
+/**
+ * A REST client from the environment (URL, credentials, tier, persisted nonces), or what is missing.
+ * Shared by the REST command and the private WebSocket commands (which need a token).
+ */
+export function restFromEnv(io: Io, needKey: boolean, what: string): KrakenRest | string {
+  const env = io.env;
+  const tier = (env.KRAKEN_TIER ?? 'starter') as Tier;
+  const scale = (env.KRAKEN_NONCE_SCALE ?? 'ms') as NonceScale;
+  if (!['starter', 'intermediate', 'pro'].includes(tier) || !['ms', 'us', 'ns'].includes(scale)) {
+    return 'KRAKEN_TIER must be starter|intermediate|pro and KRAKEN_NONCE_SCALE ms|us|ns';
+  }
+  const apiKey = env.KRAKEN_API_KEY;
+  const secret = env.KRAKEN_API_SECRET;
+  const otp = env.KRAKEN_OTP;
+  if (needKey && (!apiKey || !secret)) return `${what} is private: set KRAKEN_API_KEY and KRAKEN_API_SECRET.`;
+  const credentials = apiKey && secret ? { apiKey, secret, ...(otp ? { otp: () => otp } : {}) } : undefined;
+  return createKrakenRest({
+    baseUrl: env.KRAKEN_REST_URL ?? 'https://api.kraken.com',
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    credentials,
+    tier,
+    ...(credentials
+      ? {
+          nonce: createNonceSource({
+            store: fileNonceStore(env.KRAKEN_NONCE_FILE ?? join(homedir(), '.kraken-cli-nonces.json')),
+            keyId: keyIdOf(credentials.apiKey),
+            scale,
+          }),
+        }
+      : {}),
+  });
+}
+
 /** `rest <Method> [key=value ...]` → exit code. Prints the result as JSON; errors go to stderr with a hint. */
 export async function restCommand(args: readonly string[], io: Io): Promise<number> {
   const [method, ...pairs] = args;
@@ -56,37 +90,13 @@ export async function restCommand(args: readonly string[], io: Io): Promise<numb
     }
     params[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const env = io.env;
-  const tier = (env.KRAKEN_TIER ?? 'starter') as Tier;
-  const scale = (env.KRAKEN_NONCE_SCALE ?? 'ms') as NonceScale;
-  if (!['starter', 'intermediate', 'pro'].includes(tier) || !['ms', 'us', 'ns'].includes(scale)) {
-    io.err('KRAKEN_TIER must be starter|intermediate|pro and KRAKEN_NONCE_SCALE ms|us|ns');
-    return 2;
-  }
-  const apiKey = env.KRAKEN_API_KEY;
-  const secret = env.KRAKEN_API_SECRET;
-  const otp = env.KRAKEN_OTP;
   const isPublic = PUBLIC.has(method);
-  if (!isPublic && (!apiKey || !secret)) {
-    io.err(`${method} is a private method: set KRAKEN_API_KEY and KRAKEN_API_SECRET.`);
+  const made = restFromEnv(io, !isPublic, method);
+  if (typeof made === 'string') {
+    io.err(made);
     return 2;
   }
-  const credentials = apiKey && secret ? { apiKey, secret, ...(otp ? { otp: () => otp } : {}) } : undefined;
-  const rest = createKrakenRest({
-    baseUrl: env.KRAKEN_REST_URL ?? 'https://api.kraken.com',
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    credentials,
-    tier,
-    ...(credentials
-      ? {
-          nonce: createNonceSource({
-            store: fileNonceStore(env.KRAKEN_NONCE_FILE ?? join(homedir(), '.kraken-cli-nonces.json')),
-            keyId: keyIdOf(credentials.apiKey),
-            scale,
-          }),
-        }
-      : {}),
-  });
+  const rest = made;
   try {
     const result = isPublic ? await rest.publicCall(method, params) : await rest.privateCall(method, params);
     io.out(JSON.stringify(result, null, 2));
