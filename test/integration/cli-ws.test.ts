@@ -123,7 +123,7 @@ describe('CLI WebSocket commands against the simulator', () => {
       );
       expect(placed.code).toBe(0);
       expect(placed.json).toMatchObject({ method: 'add_order', success: true });
-      const orderId = (placed.json?.result as { order_id: string }).order_id;
+      const orderId = String((placed.json?.result as { order_id?: string } | undefined)?.order_id);
 
       const stream = await cli(sim, ['executions'], (out) => out.some((l) => l.includes(orderId)), 10_000, e);
       expect(stream.out.some((l) => l.includes(orderId))).toBe(true);
