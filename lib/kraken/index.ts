@@ -27,6 +27,7 @@ export {
   type OrderIntentStore,
 } from './orders/intents.ts';
 export { createOrderPlacer, type OrderPlacer, type OrderPlacerOptions } from './orders/placer.ts';
+export { toWsOrder, wsAddOrder } from './orders/ws-add-order.ts';
 export { type AssetBalance, aggregateBalances } from './pairs/balances.ts';
 export { createPairCache, type PairCache, type PairCacheOptions } from './pairs/cache.ts';
 export { toFixedDecimal } from './pairs/decimal.ts';

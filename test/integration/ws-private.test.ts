@@ -1,14 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createKrakenRest,
+  createOrderPlacer,
   createOrdersTracker,
   createTokenSource,
   createWsSession,
   type Fill,
+  memoryIntentStore,
+  type OrderIntent,
+  toWsOrder,
   type WsSession,
+  wsAddOrder,
 } from '../../lib/kraken/index.ts';
-import type { SimHandle } from '../../sim/server.ts';
-import { nodeSocket, withSim } from '../support/sim.ts';
+import { type SimHandle, startSimulator } from '../../sim/server.ts';
+import { nodeSocket, simControl, withSim } from '../support/sim.ts';
 
 describe('private WebSocket v2 against the simulator', () => {
   let sim: SimHandle;
@@ -111,5 +116,98 @@ describe('private WebSocket v2 against the simulator', () => {
     expect(ack.success).toBe(true);
     expect(calls).toBe(2);
     await expect.poll(() => tracker.openOrders().length).toBeGreaterThan(0);
+  });
+
+  it('orders placed over WS are never sent twice: 60 intents under 30 % dropped answers → exactly 60 orders', async () => {
+    // Pro tier with a relaxed REST counter: each dropped answer costs a reconnect (a new token) and a lookup.
+    const strict = await startSimulator({
+      port: 0,
+      host: '127.0.0.1',
+      stepMs: 100,
+      tier: 'pro',
+      rateLimit: 'relaxed',
+    });
+    // The simulator's limits are relaxed for this run; our client's counters match them (the nonce stays strict).
+    const rest = createKrakenRest({
+      baseUrl: strict.rest,
+      credentials: { apiKey: strict.apiKey ?? '', secret: strict.apiSecret ?? '' },
+      tier: 'pro',
+      restLimits: { max: 2000, decayPerSecond: 100 },
+      tradingLimits: { max: 18_000, decayPerSecond: 375 },
+    });
+    const tokens = createTokenSource(() => rest.getWebSocketsToken());
+    const session = createWsSession({
+      url: strict.wsPrivate ?? '',
+      createSocket: nodeSocket,
+      token: () => tokens.fresh(),
+      backoff: { baseMs: 20, capMs: 100, floorMs: 5 },
+    });
+    sessions.push(session);
+    session.start();
+    try {
+      await expect.poll(() => session.getState().kind).toBe('live');
+      const placer = createOrderPlacer({
+        rest: { ...rest, addOrder: wsAddOrder(session) },
+        store: memoryIntentStore(),
+        clock: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) },
+        settleMs: 50,
+        maxAttempts: 60,
+      });
+      await simControl(strict, 'faults', { dropOrderResponses: { probability: 0.3 } });
+      const intents: OrderIntent[] = [];
+      for (let i = 0; i < 60; i++) {
+        intents.push(
+          await placer.place({
+            pair: 'BTC/USD',
+            type: 'buy',
+            ordertype: 'limit',
+            volume: '0.0001',
+            price: `${40000 + i}.0`,
+          }),
+        );
+      }
+      await simControl(strict, 'faults/clear');
+      expect(intents.every((i) => i.state === 'placed')).toBe(true);
+      expect(intents.filter((i) => i.attempts > 1 || i.error !== undefined).length).toBeGreaterThan(5);
+      const open = Object.values((await rest.openOrders()).open);
+      const ours = open.filter((o) => intents.some((i) => i.clOrdId === o.cl_ord_id));
+      expect(ours).toHaveLength(60);
+      expect(new Set(ours.map((o) => o.cl_ord_id)).size).toBe(60);
+    } finally {
+      await strict.close();
+    }
+  }, 60_000);
+
+  it('maps REST order parameters to WS v2 and refuses what it cannot send exactly', () => {
+    expect(
+      toWsOrder({
+        pair: 'XBTUSD',
+        type: 'sell',
+        ordertype: 'limit',
+        volume: '0.12345678',
+        price: '97000.1',
+        oflags: ['post'],
+        timeinforce: 'GTC',
+        cl_ord_id: 'x1',
+      }),
+    ).toEqual({
+      order_type: 'limit',
+      side: 'sell',
+      order_qty: 0.12345678,
+      symbol: 'BTC/USD',
+      limit_price: 97000.1,
+      post_only: true,
+      time_in_force: 'gtc',
+      cl_ord_id: 'x1',
+    });
+    expect(() =>
+      toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'stop-loss', volume: '1', price: '1' }),
+    ).toThrow(/use REST/);
+    expect(() => toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '1e-3' })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.1234567890123456' }),
+    ).toThrow(/15 significant/);
   });
 });
