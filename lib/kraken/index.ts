@@ -96,6 +96,7 @@ export type {
   TickerInfo,
   TradeRow,
 } from './rest/types-public.ts';
+export { type BalancesTracker, createBalancesTracker } from './ws/balances.ts';
 export { createOrdersTracker, type Fill, type OrderReport, type OrdersTracker } from './ws/executions.ts';
 export * from './ws/protocol.ts';
 export {

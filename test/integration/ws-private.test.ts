@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createBalancesTracker,
   createKrakenRest,
   createOrderPlacer,
   createOrdersTracker,
@@ -209,5 +210,53 @@ describe('private WebSocket v2 against the simulator', () => {
     expect(() =>
       toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.1234567890123456' }),
     ).toThrow(/15 significant/);
+  });
+
+  it('balances fold into a map that moves with a fill; several cancels each get their own answer', async () => {
+    const source = createTokenSource(() => rest().getWebSocketsToken());
+    const { session } = privateSession(() => source.fresh());
+    const balances = createBalancesTracker();
+    session.on('data', (m) => {
+      if (m.channel === 'other' && m.name === 'balances') balances.apply(m.raw);
+    });
+    session.subscribe({ channel: 'balances' });
+    await expect.poll(() => balances.get('USD')).toBeTypeOf('number');
+    const usdBefore = balances.get('USD') ?? 0;
+    await session.privateRequest('add_order', {
+      order_type: 'market',
+      side: 'buy',
+      order_qty: 0.5, // SOL/USD's minimum is 0.05
+      symbol: 'SOL/USD',
+    });
+    await expect.poll(() => balances.get('USD')).toBeLessThan(usdBefore);
+
+    const place = async (price: number) =>
+      (
+        (
+          await session.privateRequest('add_order', {
+            order_type: 'limit',
+            side: 'buy',
+            order_qty: 0.001,
+            symbol: 'BTC/USD',
+            limit_price: price,
+          })
+        ).result as { order_id: string }
+      ).order_id;
+    const a = await place(41_000);
+    const b = await place(41_001);
+    const results = await session.cancelOrders([a, b, 'OUNKNW-XXXXX-XXXXXX']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect(String((results[2] as PromiseRejectedResult).reason)).toContain('EOrder:Unknown order');
+  });
+
+  it('counts malformed frames instead of throwing', async () => {
+    const session = createWsSession({ url: sim.wsPublic, createSocket: nodeSocket });
+    sessions.push(session);
+    session.subscribe({ channel: 'ticker', symbol: 'BTC/USD' });
+    session.start();
+    await expect.poll(() => session.getState().kind).toBe('live');
+    await simControl(sim, 'ws/malformed', { count: 3 });
+    await expect.poll(() => session.stats().invalidFrames).toBe(3);
+    expect(session.getState().kind).toBe('live');
   });
 });

@@ -130,6 +130,8 @@ export function createWsSession(options: WsSessionOptions) {
   let stableTimer: unknown = null;
   /** The token of the current connection (private endpoint only). */
   let token: Promise<string> | null = null;
+  /** Frames refused at the boundary (malformed, truncated, binary), reported as problems and counted here. */
+  let invalidFrames = 0;
 
   function connectionToken(refresh = false): Promise<string> {
     if (!options.token) return Promise.reject(new Error('no token provider: not a private session'));
@@ -295,6 +297,7 @@ export function createWsSession(options: WsSessionOptions) {
   function onMessage(raw: unknown): void {
     lastHeardAt = timers.now();
     if (typeof raw !== 'string') {
+      invalidFrames += 1;
       emit('problem', { kind: 'invalid-frame', reason: 'binary frame' });
       return;
     }
@@ -309,6 +312,7 @@ export function createWsSession(options: WsSessionOptions) {
         onResponse(incoming.response);
         return;
       case 'invalid':
+        invalidFrames += 1;
         emit('problem', { kind: 'invalid-frame', reason: incoming.reason });
         return;
       default: {
@@ -415,8 +419,17 @@ export function createWsSession(options: WsSessionOptions) {
     },
     subscriptions: (): Subscription[] => [...desired.values()],
     request,
-    /** Trading methods (add_order, cancel_order…): the ack resolves; order state arrives on `executions`. */
+    /** Trading methods (add_order, amend_order…): the ack resolves; order state arrives on `executions`. */
     privateRequest,
+    /**
+     * cancel_order for several orders: Kraken answers once per order under one req_id, so each id is sent
+     * as its own request and every answer is collected (a refusal for one does not hide the others).
+     */
+    cancelOrders(orderIds: readonly string[]): Promise<PromiseSettledResult<MethodResponse>[]> {
+      return Promise.allSettled(orderIds.map((id) => privateRequest('cancel_order', { order_id: [id] })));
+    },
+    /** Counters for diagnostics. */
+    stats: () => ({ invalidFrames }),
     on<K extends keyof Events>(event: K, listener: Listener<K>): () => void {
       listeners[event].add(listener);
       return () => listeners[event].delete(listener);

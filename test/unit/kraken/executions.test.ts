@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrdersTracker } from '../../../lib/kraken/index.ts';
+import { createBalancesTracker, createOrdersTracker } from '../../../lib/kraken/index.ts';
 import { fixtureJson } from '../../support/fixtures.ts';
 
 type Frame = { channel?: string; type?: string; data?: unknown };
@@ -55,5 +55,20 @@ describe('executions → open orders and fills (Kraken’s documented sequence)'
     const tracker = createOrdersTracker();
     expect(tracker.apply(frame)).toEqual([]);
     expect(tracker.openOrders()).toEqual([]);
+  });
+});
+
+describe('balances → a map of asset balances (Kraken’s documented frames)', () => {
+  it('applies the snapshot, then ledger updates carrying the new balance', () => {
+    const frames = doc.examples.filter((e) => e.msg.channel === 'balances').map((e) => e.msg);
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    const tracker = createBalancesTracker();
+    for (const f of frames) tracker.apply(f.type ? f : { ...f, type: 'snapshot' });
+    expect(tracker.get('BTC')).toBeTypeOf('number');
+    expect(Object.keys(tracker.all()).length).toBeGreaterThan(0);
+    expect(
+      tracker.apply({ type: 'update', data: [{ asset: 'USD', balance: 42 }, { asset: 7 }, null] }),
+    ).toEqual(['USD']);
+    expect(tracker.get('USD')).toBe(42);
   });
 });
