@@ -259,4 +259,36 @@ describe('private WebSocket v2 against the simulator', () => {
     await expect.poll(() => session.stats().invalidFrames).toBe(3);
     expect(session.getState().kind).toBe('live');
   });
+
+  it('batch_add, edit_order, batch_cancel and cancel_all_orders_after: acks resolve, executions follow', async () => {
+    const source = createTokenSource(() => rest().getWebSocketsToken());
+    const { session, tracker } = privateSession(() => source.fresh());
+    await expect.poll(() => session.getState().kind).toBe('live');
+    const batch = await session.privateRequest('batch_add', {
+      symbol: 'BTC/USD',
+      orders: [
+        { order_type: 'limit', side: 'buy', order_qty: 0.001, limit_price: 42_000 },
+        { order_type: 'limit', side: 'buy', order_qty: 0.001, limit_price: 42_001 },
+      ],
+    });
+    const ids = (batch.result as unknown as { order_id: string }[]).map((o) => o.order_id);
+    expect(ids).toHaveLength(2);
+    await expect.poll(() => ids.every((id) => tracker.get(id)?.order_status === 'new')).toBe(true);
+    const edited = await session.privateRequest('edit_order', {
+      order_id: ids[0],
+      symbol: 'BTC/USD',
+      limit_price: 42_002,
+    });
+    const newId = (edited.result as { order_id: string }).order_id;
+    await expect.poll(() => tracker.get(newId)?.limit_price).toBe(42_002);
+    await expect.poll(() => tracker.get(ids[0] ?? '')).toBeUndefined(); // edit = cancel + replace
+    const cancelled = await session.privateRequest('batch_cancel', { orders: [newId, ids[1]] });
+    expect(cancelled.result).toMatchObject({ count: 2 });
+    await expect
+      .poll(() => tracker.openOrders().filter((o) => [newId, ids[1]].includes(o.order_id)))
+      .toEqual([]);
+    const armed = await session.privateRequest('cancel_all_orders_after', { timeout: 60 });
+    expect(armed.result).toMatchObject({ currentTime: expect.any(String), triggerTime: expect.any(String) });
+    await session.privateRequest('cancel_all_orders_after', { timeout: 0 });
+  });
 });
