@@ -240,6 +240,9 @@ export function createAlertService(deps: AlertServiceDeps) {
         const state = seededState(rule, deps.latestTick(rule.symbol));
         await deps.store.saveStates(new Map([[rule.id, state]]));
         states.set(rule.id, state);
+        // Watching starts now: a later gap (sleep, a stopped worker) is caught up from here on.
+        seen[rule.symbol] = Math.max(seen[rule.symbol] ?? 0, deps.now());
+        await deps.store.saveSeen(seen);
         setRules([...rules, rule]);
         await changed();
         return view();
