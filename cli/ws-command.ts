@@ -13,6 +13,7 @@ import {
   watchBook,
 } from '../lib/kraken/index.ts';
 import type { Io } from './rest-command.ts';
+import { aborted, reportSession, startLive } from './ws-io.ts';
 
 export const WS_COMMANDS = ['ticker', 'spread', 'book', 'ohlc', 'trade', 'ping'] as const;
 export type WsCommand = (typeof WS_COMMANDS)[number];
@@ -71,27 +72,11 @@ export async function wsCommand(
 ): Promise<number> {
   const url = io.env.KRAKEN_WS_URL ?? 'wss://ws.kraken.com/v2';
   const session = createWsSession({ url, createSocket: nodeSocket, signal });
-  session.on('state', (s) => io.err(`[ws] ${s.kind}${'reason' in s ? `: ${s.reason}` : ''}`));
-  session.on('problem', (p) => {
-    if (p.kind === 'subscription-rejected') io.err(`[ws] error: ${p.error}`);
-    else if (p.kind === 'invalid-frame') io.err(`[ws] error: invalid frame (${p.reason})`);
-    else io.err(`[ws] error: ${p.method} ${p.error}`);
-  });
-  const done = new Promise<void>((resolve) =>
-    signal.addEventListener('abort', () => resolve(), { once: true }),
-  );
+  reportSession(session, io);
+  const done = aborted(signal);
 
   if (command === 'ping') {
-    session.start();
-    const started = Date.now();
-    while (session.getState().kind !== 'live') {
-      if (Date.now() - started > 10_000 || session.getState().kind === 'failed') {
-        io.err('[ws] error: could not connect');
-        session.stop();
-        return 1;
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    if (!(await startLive(session, io))) return 1;
     try {
       io.out(JSON.stringify(await session.request('ping', undefined)));
       return 0;

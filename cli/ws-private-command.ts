@@ -9,6 +9,7 @@ import {
   WsRequestError,
 } from '../lib/kraken/index.ts';
 import { type Io, restFromEnv } from './rest-command.ts';
+import { aborted, reportSession, startLive } from './ws-io.ts';
 
 export const WS_PRIVATE_COMMANDS = [
   'executions',
@@ -76,8 +77,7 @@ export async function wsPrivateCommand(
     token: () => tokens.fresh(),
     signal,
   });
-  session.on('state', (s) => io.err(`[ws] ${s.kind}${'reason' in s ? `: ${s.reason}` : ''}`));
-  session.on('problem', (p) => io.err(`[ws] error: ${'error' in p ? p.error : p.reason}`));
+  reportSession(session, io);
 
   if (command === 'executions' || command === 'balances') {
     session.subscribe(
@@ -87,20 +87,11 @@ export async function wsPrivateCommand(
       if (m.channel === 'other' && m.name === command) io.out(JSON.stringify(m.raw));
     });
     session.start();
-    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    await aborted(signal);
     return 0;
   }
 
-  session.start();
-  const started = Date.now();
-  while (session.getState().kind !== 'live') {
-    if (Date.now() - started > 10_000 || session.getState().kind === 'failed') {
-      io.err('[ws] error: could not connect');
-      session.stop();
-      return 1;
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  if (!(await startLive(session, io))) return 1;
   try {
     io.out(JSON.stringify(await session.privateRequest(METHOD[command], params)));
     return 0;
