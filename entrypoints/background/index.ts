@@ -92,8 +92,9 @@ export default defineBackground(() => {
     if (event.type === 'ticks') {
       for (const t of event.ticks)
         void alerts.onTick({ symbol: t.symbol, last: t.last, bid: t.bid, ask: t.ask, at: t.receivedAt });
-    } else if (event.type === 'connection' && event.connection.kind === 'live') {
-      void ready.then(() => alerts.catchUp());
+    } else if (event.type === 'connection') {
+      if (event.connection.kind === 'live') void ready.then(() => alerts.catchUp());
+      else alerts.suspend();
     }
   });
   const services = { market, vault, alerts, testNotification: showTestNotification };

@@ -161,15 +161,20 @@ export function evaluate(
   return { fired, changed };
 }
 
-/** Candles → the ticks they imply, in the likeliest order (open, then the nearer extreme, then close). */
+/**
+ * Candles → the ticks they imply, in the likeliest order (open, then the nearer extreme, then close).
+ * The path is spread over the candle's interval, or up to `until` for the candle still forming, so a spike
+ * early in the current minute is replayed at a time that has already passed.
+ */
 export function candleTicks(
   symbol: string,
   candle: { time: number; open: number; high: number; low: number; close: number },
   intervalMs: number,
+  until = Number.POSITIVE_INFINITY,
 ): PriceTick[] {
   const { time, open, high, low, close } = candle;
   const path = close >= open ? [open, low, high, close] : [open, high, low, close];
-  const step = intervalMs / 4;
+  const step = Math.max(0, Math.min(intervalMs, until - time)) / 4;
   return path.map((p, i) => ({
     symbol,
     last: p,

@@ -51,6 +51,8 @@ const SAVE_EVERY_MS = 2_000;
 /** A gap longer than this since a pair's last tick is worth asking the candles about. */
 const CATCH_UP_AFTER_MS = 5_000;
 const MINUTE = 60_000;
+/** Live ticks held back while a catch-up is due; past this many they are applied anyway (memory bound). */
+const HELD_TICKS_MAX = 5_000;
 
 /** "14:02" in the user's time zone. */
 const hhmm = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -70,6 +72,13 @@ export function createAlertService(deps: AlertServiceDeps) {
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const listeners = new Set<(view: AlertsView) => void>();
+  /**
+   * Live ticks wait while a catch-up is due (after a start or a lost connection). Applying one first would
+   * move a pair's "last seen" past the gap and compare the new price with the one from before it, so a
+   * crossing that came and went while we were away would never be replayed from the candles.
+   */
+  let catchUpDue = true;
+  let held: PriceTick[] = [];
 
   /** Ticks, edits and catch-up run one at a time, in order. */
   function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -192,7 +201,16 @@ export function createAlertService(deps: AlertServiceDeps) {
     /** One live tick from the market service. */
     onTick(tick: PriceTick): Promise<void> {
       if (!bySymbol.has(tick.symbol)) return Promise.resolve();
+      if (catchUpDue && held.length < HELD_TICKS_MAX) {
+        held.push(tick);
+        return Promise.resolve();
+      }
       return serial(() => apply([tick]));
+    },
+
+    /** The live feed was lost: ticks wait for the next catch-up, which replays the gap first. */
+    suspend(): void {
+      catchUpDue = true;
     },
 
     /**
@@ -212,11 +230,16 @@ export function createAlertService(deps: AlertServiceDeps) {
           // crossing inside that minute is still caught by the first live tick (persisted last price).
           const ticks = candles
             .filter((c) => c.time >= Math.floor(since / MINUTE) * MINUTE + MINUTE)
-            .flatMap((c) => candleTicks(symbol, c, MINUTE))
-            .filter((t) => t.at <= now);
+            .filter((c) => c.time <= now)
+            .flatMap((c) => candleTicks(symbol, c, MINUTE, now));
           replayed += ticks.length;
           await apply(ticks);
         }
+        // Then the live ticks that arrived meanwhile, in order, newer than anything replayed.
+        catchUpDue = false;
+        const waiting = held;
+        held = [];
+        if (waiting.length) await apply(waiting);
         return replayed;
       });
     },

@@ -102,6 +102,10 @@ describe('alert catch-up from the simulator’s 1-minute candles (real REST)', (
       newId: () => 'unused',
     });
     await restarted.start();
+    // The restarted worker's first live tick (back below the level) lands before the catch-up runs: it must
+    // wait, or it would move "last seen" past the gap and the crossing in between would never be replayed.
+    await restarted.onTick({ symbol: 'BTC/USD', last: low - 1, bid: low - 1, ask: low - 1, at: now });
+    expect(notified).toHaveLength(0);
     expect(await restarted.catchUp()).toBeGreaterThan(0);
     expect(notified).toHaveLength(1);
     expect(notified[0]?.text).toMatch(/^BTC\/USD above [\d.]+: [\d.]+ while offline at \d\d:\d\d/);

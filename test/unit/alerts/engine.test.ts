@@ -218,6 +218,19 @@ describe('catch-up from candles', () => {
     expect(down.map((t) => t.last)).toEqual([10, 12, 9, 9.5]);
   });
 
+  it('spreads the candle still forming over the time that has passed, not the whole minute', () => {
+    const whole = candleTicks('BTC/USD', { time: 60_000, open: 10, high: 12, low: 9, close: 11 }, 60_000);
+    expect(whole.map((t) => t.at)).toEqual([60_000, 75_000, 90_000, 105_000]);
+    const forming = candleTicks(
+      'BTC/USD',
+      { time: 60_000, open: 10, high: 12, low: 9, close: 11 },
+      60_000,
+      64_000,
+    );
+    expect(forming.map((t) => t.at)).toEqual([60_000, 61_000, 62_000, 63_000]);
+    expect(forming.map((t) => t.last)).toEqual([10, 9, 12, 11]);
+  });
+
   it('a spike inside a candle fires once, marked offline', () => {
     let states = new Map<string, RuleState>([['r1', { ...initialState(), lastPrice: 95 }]]);
     const fired: Firing[] = [];
