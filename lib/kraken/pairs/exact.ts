@@ -126,3 +126,26 @@ export function format(a: Exact | string, decimals?: number): string {
 /** Plain text without trailing zeros: "1.2500" → "1.25". */
 export const normalize = (a: Exact | string): string =>
   format(round(lift(a), significantDecimals(a), 'down'));
+
+/**
+ * a / b to `decimals` places, rounded as asked (an amount in quote → base volume, an average price).
+ * Throws RangeError on division by zero.
+ */
+export function div(a: Exact | string, b: Exact | string, decimals: number, mode: Rounding): Exact {
+  const x = lift(a);
+  const y = lift(b);
+  if (y.units === 0n) throw new RangeError('division by zero');
+  // x/y = (xu·10^-xs)/(yu·10^-ys); scaled to 10^-decimals: xu·10^(decimals+ys-xs) / yu.
+  const shift = decimals + y.scale - x.scale;
+  let num = x.units;
+  let den = y.units;
+  if (shift >= 0) num *= 10n ** BigInt(shift);
+  else den *= 10n ** BigInt(-shift);
+  const negative = num < 0n !== den < 0n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  let q = n / d;
+  const r = n % d;
+  if (r !== 0n && (mode === 'up' || (mode === 'half-up' && r * 2n >= d))) q += 1n;
+  return { units: negative ? -q : q, scale: decimals };
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   add,
   cmp,
+  div,
   exact,
   format,
   isMultipleOf,
@@ -70,6 +71,32 @@ describe('exact decimals', () => {
         // Antisymmetry. Written as a sum: -cmp(b, a) is -0 for equal values, which toBe (Object.is) tells apart.
         expect(cmp(a, b) + cmp(b, a)).toBe(0);
         expect([-1, 0, 1]).toContain(cmp(a, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('divides to a given number of places with the rounding asked for', () => {
+    expect(format(div('100', '3', 4, 'down'))).toBe('33.3333');
+    expect(format(div('100', '3', 4, 'up'))).toBe('33.3334');
+    expect(format(div('2', '3', 2, 'half-up'))).toBe('0.67');
+    expect(format(div('1000', '65432.1', 8, 'down'))).toBe('0.01528301');
+    expect(format(div('-7', '2', 0, 'half-up'))).toBe('-4');
+    expect(format(div('0.5', '0.25', 0, 'down'))).toBe('2');
+    expect(() => div('1', '0.00', 2, 'down')).toThrow(RangeError);
+  });
+
+  it('division rounded down, times the divisor, never exceeds the dividend (and up never falls short)', () => {
+    const dec = fc
+      .tuple(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.integer({ min: 0, max: 8 }))
+      .map(([u, s]) => format({ units: u, scale: s }));
+    fc.assert(
+      fc.property(dec, dec, fc.integer({ min: 0, max: 10 }), (a, b, places) => {
+        const down = div(a, b, places, 'down');
+        const up = div(a, b, places, 'up');
+        expect(cmp(mul(down, b), a)).toBeLessThanOrEqual(0);
+        expect(cmp(mul(up, b), a)).toBeGreaterThanOrEqual(0);
+        expect(cmp(sub(up, down), { units: 1n, scale: places })).toBeLessThanOrEqual(0);
       }),
       { numRuns: 300 },
     );
