@@ -3,6 +3,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { RuleState } from '../alerts/engine.ts';
 import type { AlertRule } from '../alerts/rules.ts';
+import type { OrderIntent } from '../kraken/orders/intents.ts';
 import type { VaultHeader, VaultRecord } from '../vault/format.ts';
 
 /** One line of the alert log (the popup shows the last 100). */
@@ -17,7 +18,7 @@ export interface AlertLogEntry {
 }
 
 export const DB_NAME = 'kraken-trader';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface KrakenDB extends DBSchema {
   /** Encrypted API keys, one record per key (lib/vault). */
@@ -35,6 +36,10 @@ export interface KrakenDB extends DBSchema {
   alertState: { key: string; value: RuleState };
   /** v2: what fired, oldest first (auto-increment `seq`). */
   alertLog: { key: number; value: AlertLogEntry };
+  /** v3: live order intents by cl_ord_id, written before each send (lib/kraken/orders/placer.ts). */
+  orderIntents: { key: string; value: OrderIntent };
+  /** v3: the paper account (lib/paper), one record under 'account'. */
+  paper: { key: string; value: unknown };
 }
 
 export type KrakenDatabase = IDBPDatabase<KrakenDB>;
@@ -52,6 +57,10 @@ export function openDatabase(): Promise<KrakenDatabase> {
         db.createObjectStore('alerts', { keyPath: 'id' });
         db.createObjectStore('alertState');
         db.createObjectStore('alertLog', { keyPath: 'seq', autoIncrement: true });
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('orderIntents', { keyPath: 'clOrdId' });
+        db.createObjectStore('paper');
       }
     },
     // A newer tab or worker wants to upgrade: let it, and fail loudly here rather than block it.

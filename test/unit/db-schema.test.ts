@@ -26,6 +26,8 @@ describe('IndexedDB schema upgrades', () => {
       'alerts',
       'meta',
       'nonce',
+      'orderIntents',
+      'paper',
       'vault',
     ]);
     expect(await db.get('vault', 'k1')).toMatchObject({ label: 'Main' });
