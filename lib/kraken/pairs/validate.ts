@@ -42,6 +42,8 @@ export interface OrderDraft {
   volume: string;
   price?: string;
   price2?: string;
+  /** The `post` flag. A pair in post-only mode takes nothing else (checked only there; Kraken checks the rest). */
+  postOnly?: boolean;
 }
 
 export interface OrderContext {
@@ -51,6 +53,13 @@ export interface OrderContext {
   feePercent?: Decimal;
   /** Reference price for market orders (best ask for buys, best bid for sells). */
   marketPrice?: Decimal;
+  /**
+   * What the order is expected to cost in the quote asset (e.g. from walking the book), used for the cost
+   * minimum, the fee and the balance instead of volume × price. Rounded up to the pair's cost decimals.
+   */
+  cost?: Decimal;
+  /** Whether Kraken's relative prices ("+5", "2%") pass through unchecked (default true). */
+  relativePrices?: boolean;
 }
 
 export type OrderCheck =
@@ -72,6 +81,10 @@ const NEEDS_PRICE2: ReadonlySet<OrderType> = new Set([
   'take-profit-limit',
   'trailing-stop-limit',
 ]);
+/** Types whose `price` is a limit price; for the other priced types it is the trigger price. */
+const LIMIT_PRICED: ReadonlySet<OrderType> = new Set(['limit', 'iceberg']);
+/** Types that rest or fill as limit orders: what a pair in limit-only mode still takes. */
+const LIMIT_KINDS: ReadonlySet<OrderType> = new Set([...LIMIT_PRICED, ...NEEDS_PRICE2]);
 /** Kraken's relative price forms: "+5", "-1.5", "#2", "2%". They are checked by Kraken, not here. */
 const RELATIVE = /^[+#-]|%$/;
 
@@ -86,12 +99,13 @@ function checkPrice(
   text: string | undefined,
   label: string,
   out: OrderProblem[],
+  relative: boolean,
 ): Exact | undefined {
   if (text === undefined || text.trim() === '') {
     out.push({ field, code: 'required', message: `Enter a ${label}.` });
     return undefined;
   }
-  if (RELATIVE.test(text.trim())) return undefined;
+  if (relative && RELATIVE.test(text.trim())) return undefined;
   const value = parse(text);
   if (!value) {
     out.push({ field, code: 'not-a-number', message: `The ${label} must be a number like 1234.5.` });
@@ -131,11 +145,20 @@ export function validateOrder(rules: PairRules, draft: OrderDraft, context: Orde
       message: `${rules.symbol} is not accepting new orders right now (${rules.status.replace('_', '-')}).`,
     });
   }
-  if (rules.status === 'limit_only' && draft.ordertype === 'market') {
+  // Trading modes (https://support.kraken.com/hc/en-us/articles/360055614211): "Post Only: only limit orders
+  // using the post only option can be submitted"; "Limit Only: only limit orders can be submitted".
+  if (rules.status === 'limit_only' && !LIMIT_KINDS.has(draft.ordertype)) {
     problems.push({
       field: 'pair',
       code: 'pair-unavailable',
       message: `${rules.symbol} takes limit orders only right now.`,
+    });
+  }
+  if (rules.status === 'post_only' && !(LIMIT_PRICED.has(draft.ordertype) && draft.postOnly)) {
+    problems.push({
+      field: 'pair',
+      code: 'pair-unavailable',
+      message: `${rules.symbol} takes post-only limit orders only right now.`,
     });
   }
 
@@ -165,9 +188,15 @@ export function validateOrder(rules: PairRules, draft: OrderDraft, context: Orde
     });
   }
 
+  const relative = context.relativePrices ?? true;
   let price: Exact | undefined;
-  if (PRICED.has(draft.ordertype)) price = checkPrice(rules, 'price', draft.price, 'price', problems);
-  if (NEEDS_PRICE2.has(draft.ordertype)) checkPrice(rules, 'price2', draft.price2, 'limit price', problems);
+  if (PRICED.has(draft.ordertype)) {
+    const label = LIMIT_PRICED.has(draft.ordertype) ? 'limit price' : 'trigger price';
+    price = checkPrice(rules, 'price', draft.price, label, problems, relative);
+  }
+  if (NEEDS_PRICE2.has(draft.ordertype)) {
+    checkPrice(rules, 'price2', draft.price2, 'limit price', problems, relative);
+  }
   // The price a fill happens at: the limit for limit orders, the limit (price2) for *-limit, else the market.
   const fillPrice =
     draft.ordertype === 'limit' || draft.ordertype === 'iceberg'
@@ -177,11 +206,17 @@ export function validateOrder(rules: PairRules, draft: OrderDraft, context: Orde
         : (parse(draft.price) ?? parse(context.marketPrice));
   const reference = draft.ordertype === 'market' ? parse(context.marketPrice) : fillPrice;
 
-  if (problems.length > 0 || !volume || !reference) {
+  const estimate =
+    context.cost !== undefined
+      ? exact(context.cost)
+      : volume && reference
+        ? mul(volume, reference)
+        : undefined;
+  if (problems.length > 0 || !volume || !estimate) {
     return problems.length > 0 ? { ok: false, problems } : { ok: true };
   }
 
-  const cost = round(mul(volume, reference), rules.costDecimals, 'up');
+  const cost = round(estimate, rules.costDecimals, 'up');
   if (rules.costmin && cmp(cost, rules.costmin) < 0) {
     problems.push({
       field: 'total',

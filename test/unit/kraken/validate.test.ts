@@ -175,6 +175,78 @@ describe('validateOrder', () => {
   });
 });
 
+describe('validateOrder: trading modes, estimated costs, absolute prices', () => {
+  // https://support.kraken.com/hc/en-us/articles/360055614211 — Post Only: "only limit orders using the post
+  // only option"; Limit Only: "only limit orders can be submitted".
+  it('a pair in post-only mode takes post-only limit orders and nothing else', () => {
+    const postOnly = { ...BTCUSD, status: 'post_only' };
+    expect(validateOrder(postOnly, limit({ postOnly: true })).ok).toBe(true);
+    for (const draft of [limit(), { ...limit(), ordertype: 'market' as const, price: undefined }]) {
+      expect(validateOrder(postOnly, draft)).toEqual({
+        ok: false,
+        problems: [
+          {
+            field: 'pair',
+            code: 'pair-unavailable',
+            message: 'BTC/USD takes post-only limit orders only right now.',
+          },
+        ],
+      });
+    }
+  });
+
+  it('a pair in limit-only mode refuses stop-loss and take-profit (market once triggered) too', () => {
+    const limitOnly = { ...BTCUSD, status: 'limit_only' };
+    for (const ordertype of ['stop-loss', 'take-profit'] as const) {
+      expect(validateOrder(limitOnly, limit({ ordertype }))).toMatchObject({
+        ok: false,
+        problems: [{ field: 'pair', message: 'BTC/USD takes limit orders only right now.' }],
+      });
+    }
+    expect(validateOrder(limitOnly, limit({ ordertype: 'stop-loss-limit', price2: '29000.0' })).ok).toBe(
+      true,
+    );
+  });
+
+  it('names the price after its role: limit price, trigger price', () => {
+    expect(validateOrder(BTCUSD, limit({ price: '' }))).toMatchObject({
+      problems: [{ field: 'price', message: 'Enter a limit price.' }],
+    });
+    expect(validateOrder(BTCUSD, limit({ ordertype: 'stop-loss', price: '' }))).toMatchObject({
+      problems: [{ field: 'price', message: 'Enter a trigger price.' }],
+    });
+  });
+
+  it('uses an estimated cost (a book walk) instead of volume × price when given', () => {
+    // 0.01 BTC walked through a book costs 300.05; at 0.26 % the fee is 0.78013, so it needs 300.83013.
+    const check = validateOrder(
+      BTCUSD,
+      { side: 'buy', ordertype: 'market', volume: '0.01' },
+      { cost: '300.05', available: { USD: '300.83' } },
+    );
+    expect(check).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          code: 'insufficient-balance',
+          message: 'You have 300.83 USD available; this order needs 300.83013 USD including the 0.26% fee.',
+        },
+      ],
+    });
+    expect(validateOrder(BTCUSD, limit({ volume: '0.0001' }), { cost: '0.49999' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'total', code: 'cost-below-minimum' }],
+    });
+  });
+
+  it('refuses relative prices when asked to (the ticket takes absolute prices only)', () => {
+    expect(validateOrder(BTCUSD, limit({ price: '+50' }), { relativePrices: false })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'price', code: 'not-a-number' }],
+    });
+  });
+});
+
 describe('createPairCache', () => {
   it('loads AssetPairs once for concurrent callers, answers any name, refreshes after its TTL', async () => {
     const clock = virtualClock();
