@@ -9,6 +9,7 @@ import {
   openPopup,
   parsePrice,
   setup,
+  stopWorker,
   teardown,
   waitUntil,
 } from './harness.ts';
@@ -98,10 +99,8 @@ describe('price alerts in the production build', () => {
     await new Promise((r) => setTimeout(r, 2_500));
     const before = (await notifications(e2e)).length;
 
-    const cdp = await e2e.ext.context.newCDPSession(popup);
-    await cdp.send('ServiceWorker.enable');
     await popup.close(); // nothing keeps the worker awake now
-    await cdp.send('ServiceWorker.stopAllWorkers').catch(() => {});
+    await stopWorker(e2e.ext);
     await setSimPrice(e2e, 'BTC/USD', (now * 0.95).toFixed(1));
 
     popup = await openPopup(e2e.ext); // opening the popup wakes the worker
@@ -113,6 +112,40 @@ describe('price alerts in the production build', () => {
       expect.stringMatching(new RegExp(`^BTC/USD below ${level}: `)),
     );
   });
+
+  it('a crossing that comes and goes while the worker is stopped is caught up from candles, once', async () => {
+    const now = parsePrice((await lastPrice(popup, 'DOGE/USD')) ?? '');
+    const level = (now * 1.03).toFixed(5);
+    await createAlert(popup, 'DOGE/USD', 'above', level);
+    await new Promise((r) => setTimeout(r, 2_500)); // the rule sees prices and its "last seen" is saved
+    const before = new Set(await notifications(e2e));
+    const fresh = async () => (await notifications(e2e)).filter((id) => !before.has(id));
+    // No periodic wake while we wait: the worker must come back only when the popup opens (it re-creates
+    // the alarm on start).
+    await (await e2e.ext.worker()).evaluate(async () => {
+      await (
+        globalThis as unknown as { chrome: { alarms: { clear(n: string): Promise<boolean> } } }
+      ).chrome.alarms.clear('wake');
+    });
+    await popup.close();
+    await stopWorker(e2e.ext);
+    // Catch-up replays whole minutes after the last tick seen, so the spike goes into the next minute.
+    const stoppedAt = Date.now();
+    await new Promise((r) => setTimeout(r, Math.ceil((stoppedAt + 1) / 60_000) * 60_000 + 1_000 - stoppedAt));
+    await setSimPrice(e2e, 'DOGE/USD', (now * 1.06).toFixed(5));
+    await new Promise((r) => setTimeout(r, 300));
+    await setSimPrice(e2e, 'DOGE/USD', now.toFixed(5)); // back under the line before anyone looks
+
+    popup = await openPopup(e2e.ext);
+    await expect.poll(() => connectionState(popup), { timeout: 10_000 }).toBe('live');
+    await expect.poll(async () => (await fresh()).length, { timeout: 10_000 }).toBe(1);
+    await expect(logLines(popup)).resolves.toContainEqual(
+      expect.stringMatching(new RegExp(`^DOGE/USD above ${level}: .* while offline at \\d\\d:\\d\\d`)),
+    );
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await fresh()).toHaveLength(1);
+    expect((await logLines(popup)).filter((l) => l.startsWith('DOGE/USD'))).toHaveLength(1);
+  }, 120_000); // waits for the next whole minute
 
   it('imports alerts with per-item errors, exports them, and sends a test notification (options page)', async () => {
     const page = await e2e.ext.context.newPage();

@@ -75,3 +75,26 @@ export async function waitUntil(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles (CDP ServiceWorker.stopAllWorkers,
+ * sent from a blank page that stays open meanwhile) and waits for CDP to report it stopped. Playwright's
+ * Worker handle does not notice a stop, so the next `ext.worker()` call must not be made before a restart.
+ */
+export async function stopWorker(ext: ExtensionBrowser): Promise<void> {
+  const page = await ext.context.newPage();
+  try {
+    const cdp = await ext.context.newCDPSession(page);
+    const prefix = `chrome-extension://${ext.extensionId}/`;
+    let stopped = false;
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const v of event.versions)
+        if (v.scriptURL.startsWith(prefix)) stopped = v.runningStatus === 'stopped';
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitUntil(async () => stopped, 10_000, 'the service worker to stop');
+  } finally {
+    await page.close();
+  }
+}
