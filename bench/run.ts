@@ -53,12 +53,15 @@ const rows: Row[] = [];
 
 const build = spawnSync(resolve(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'ignore' });
 if (build.status !== 0) throw new Error('wxt build failed');
+// ccxt ships one minified browser bundle (every exchange in it); it is what a page would load to use ccxt.
+const CCXT_BROWSER_BUNDLE = 'node_modules/ccxt/dist/ccxt.browser.min.js';
 rows.push({
-  id: 'bundle-js-kb',
-  unit: 'KB',
-  ours: Math.round(jsBytes(resolve(ROOT, '.output/chrome-mv3')) / 102.4) / 10,
-  budget: 150,
-  note: 'every JS file of the production Chrome build, minified',
+  id: 'bundle-js',
+  unit: 'bytes',
+  ours: jsBytes(resolve(ROOT, '.output/chrome-mv3')),
+  ccxt: statSync(resolve(ROOT, CCXT_BROWSER_BUNDLE)).size,
+  budget: 150 * 1024,
+  note: `every .js file of the production Chrome build (wxt build, minified); ccxt: ${CCXT_BROWSER_BUNDLE}`,
 });
 
 // A ticker frame shaped like Kraken's documented example, varied so nothing is cached.
