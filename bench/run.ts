@@ -7,6 +7,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, parseIncoming } from '../lib/kraken/index.ts';
 import { alertEvalPerTick, alertLatency } from './alerts.ts';
 import { bookPipeline } from './book-pipeline.ts';
+import { popupBench } from './popup.ts';
 import { restPacing } from './rest-pacing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -143,6 +144,23 @@ rows.push({
   floor: latency.floorP99,
   budget: 100,
   note: `simulator crossing → chrome.notifications entry, 50 crossings in Chromium (p50 ${latency.p50} ms); floor: a bare WebSocket client getting that tick`,
+});
+
+const popup = await popupBench();
+rows.push({
+  id: 'popup-open',
+  unit: 'ms',
+  ours: popup.open.p50,
+  budget: 100,
+  note: `p50 of ${popup.open.samples} opens of popup.html in a fresh page, worker already live (p95 ${popup.open.p95} ms): from the page's navigation start (performance.timeOrigin) to every watchlist row showing a price (MutationObserver); DOMContentLoaded p50 ${popup.open.domContentLoadedP50} ms; counted from the page.goto call instead: p50 ${popup.open.fromGotoP50} ms`,
+});
+rows.push({
+  id: 'tick-to-popup-p99',
+  unit: 'ms',
+  ours: popup.tick.p99,
+  floor: popup.tick.floorP99,
+  budget: Math.round((popup.tick.floorP99 + 16) * 10) / 10,
+  note: `${popup.tick.samples} BTC/USD ticks (${popup.tick.missed} missed), from the simulator's send stamp (the ticker frame's timestamp) to the price in the popup's DOM, timed in Chromium (p50 ${popup.tick.p50} ms); floor: a plain 127.0.0.1 page with its own WebSocket writing the same ticks into its DOM, open beside the popup (p50 ${popup.tick.floorP50} ms); budget = floor + 16`,
 });
 
 writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify({ rows }, null, 2)}\n`);
