@@ -1,0 +1,28 @@
+// The paper trading account: a local, funded, resettable account that fills against Kraken's live public
+// book (DESIGN.md §1 "Paper trading"). Pure engine + an IndexedDB store.
+export {
+  cancelAllPaper,
+  cancelPaperOrder,
+  DEFAULT_FUNDING,
+  initialPaperState,
+  type PaperCancel,
+  type PaperPlacement,
+  placePaperOrder,
+} from './account.ts';
+export { DEFAULT_MAKER_FEE_PERCENT, DEFAULT_TAKER_FEE_PERCENT } from './fees.ts';
+export { onPaperMarket, type PaperMarketResult, tradesThrough } from './market.ts';
+export {
+  type NewId,
+  PAPER_HISTORY_LIMIT,
+  PAPER_STATE_VERSION,
+  type PaperMarket,
+  type PaperMarketUpdate,
+  type PaperOrder,
+  type PaperOrderRequest,
+  type PaperRefusal,
+  type PaperResult,
+  type PaperState,
+  type PaperTrade,
+} from './types.ts';
+export { MAX_OPEN_ORDERS_PER_PAIR } from './validate.ts';
+export { orderView, paperBalances, paperFills, paperOrders } from './views.ts';

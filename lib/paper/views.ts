@@ -1,0 +1,43 @@
+// What the popup shows of the paper account: the same views as the live account (lib/trading/types.ts).
+import { normalize } from '../kraken/pairs/exact.ts';
+import type { BalanceView, FillView, OrderView } from '../trading/types.ts';
+import { availableOf, holdOf, totalOf } from './balances.ts';
+import type { PaperOrder, PaperState } from './types.ts';
+
+export function orderView(o: PaperOrder): OrderView {
+  const view: OrderView = {
+    id: o.id,
+    clOrdId: o.clOrdId,
+    symbol: o.symbol,
+    side: o.side,
+    type: o.type,
+    volume: o.volume,
+    filled: o.filled,
+    status: o.status,
+    createdAt: o.createdAt,
+  };
+  if (o.limitPrice !== undefined) view.limitPrice = o.limitPrice;
+  if (o.triggerPrice !== undefined) view.triggerPrice = o.triggerPrice;
+  if (o.avgPrice !== undefined) view.avgPrice = o.avgPrice;
+  return view;
+}
+
+/** Open orders (resting limits, untriggered stops), oldest first. */
+export const paperOrders = (state: PaperState): OrderView[] => state.open.map(orderView);
+
+/** Every asset the account has held, by name; hold is what open orders hold, available = total − hold. */
+export function paperBalances(state: PaperState): BalanceView[] {
+  const assets = new Set([
+    ...Object.keys(state.balances),
+    ...state.open.map((o) => (o.side === 'buy' ? o.quote : o.base)),
+  ]);
+  return [...assets].sort().map((asset) => ({
+    asset,
+    total: normalize(totalOf(state, asset)),
+    hold: normalize(holdOf(state, asset)),
+    available: normalize(availableOf(state, asset)),
+  }));
+}
+
+/** The last fills, newest first. */
+export const paperFills = (state: PaperState): FillView[] => state.fills.map((f) => ({ ...f }));
