@@ -39,7 +39,7 @@ export interface KrakenDB extends DBSchema {
   /** v3: live order intents by cl_ord_id, written before each send (lib/kraken/orders/placer.ts). */
   orderIntents: { key: string; value: OrderIntent };
   /** v3: the paper account (lib/paper), one record under 'account'. */
-  paper: { key: string; value: unknown };
+  paper: { key: string; value: import('../paper/types.ts').PaperState };
 }
 
 export type KrakenDatabase = IDBPDatabase<KrakenDB>;

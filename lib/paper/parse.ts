@@ -1,0 +1,154 @@
+// Reading a stored paper account back. IndexedDB gives back whatever was written — by an older build, a
+// half-finished write, a person poking in DevTools — so the record is checked field by field before the
+// engine trusts it. A bad record is reported (PaperStateCorrupted, with where and what), never thrown past
+// the store: the caller resets the account and tells the person.
+import { cmp, isDecimalText } from '../kraken/pairs/exact.ts';
+import type { FillView, OrderStatus, Side, TicketOrderType, TimeInForce } from '../trading/types.ts';
+import { availableOf } from './balances.ts';
+import { PAPER_STATE_VERSION, type PaperOrder, type PaperState } from './types.ts';
+
+export class PaperStateCorrupted extends Error {
+  override readonly name = 'PaperStateCorrupted';
+  constructor(
+    /** Where in the record, e.g. "open[2].volume". */
+    readonly path: string,
+    /** What is wrong there. */
+    readonly problem: string,
+  ) {
+    super(`The stored paper account is unreadable at ${path}: ${problem}.`);
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+const SIDES: readonly Side[] = ['buy', 'sell'];
+const TYPES: readonly TicketOrderType[] = ['market', 'limit', 'stop-loss', 'take-profit'];
+const TIFS: readonly TimeInForce[] = ['GTC', 'IOC'];
+const STATUSES: readonly OrderStatus[] = [
+  'pending',
+  'new',
+  'partially_filled',
+  'filled',
+  'canceled',
+  'expired',
+];
+
+function object(v: unknown, path: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new PaperStateCorrupted(path, 'not an object');
+  return v as Obj;
+}
+
+function array(v: unknown, path: string): unknown[] {
+  if (!Array.isArray(v)) throw new PaperStateCorrupted(path, 'not a list');
+  return v;
+}
+
+function text(o: Obj, key: string, path: string): string {
+  const v = o[key];
+  if (typeof v !== 'string' || v === '')
+    throw new PaperStateCorrupted(`${path}.${key}`, 'not a non-empty string');
+  return v;
+}
+
+function time(o: Obj, key: string, path: string): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new PaperStateCorrupted(`${path}.${key}`, 'not a time');
+  return v;
+}
+
+function flag(o: Obj, key: string, path: string): boolean {
+  const v = o[key];
+  if (typeof v !== 'boolean') throw new PaperStateCorrupted(`${path}.${key}`, 'not true or false');
+  return v;
+}
+
+function oneOf<T extends string>(o: Obj, key: string, allowed: readonly T[], path: string): T {
+  const v = o[key];
+  if (!allowed.includes(v as T))
+    throw new PaperStateCorrupted(`${path}.${key}`, `not one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+/** Non-negative decimal text. */
+function amount(v: unknown, path: string): string {
+  if (typeof v !== 'string' || !isDecimalText(v) || cmp(v, '0') < 0) {
+    throw new PaperStateCorrupted(path, 'not a non-negative decimal');
+  }
+  return v;
+}
+
+function optional<T>(o: Obj, key: string, read: () => T): void {
+  if (o[key] !== undefined) read();
+}
+
+function checkOrder(v: unknown, path: string): PaperOrder {
+  const o = object(v, path);
+  for (const key of ['id', 'clOrdId', 'symbol', 'base', 'quote']) text(o, key, path);
+  oneOf(o, 'side', SIDES, path);
+  const type = oneOf(o, 'type', TYPES, path);
+  oneOf(o, 'timeInForce', TIFS, path);
+  oneOf(o, 'status', STATUSES, path);
+  flag(o, 'postOnly', path);
+  time(o, 'createdAt', path);
+  optional(o, 'closedAt', () => time(o, 'closedAt', path));
+  optional(o, 'reason', () => text(o, 'reason', path));
+  optional(o, 'triggered', () => flag(o, 'triggered', path));
+  for (const key of ['volume', 'filled', 'cost', 'takerCost', 'takerFee', 'makerCost', 'makerFee', 'hold']) {
+    amount(o[key], `${path}.${key}`);
+  }
+  for (const key of ['limitPrice', 'triggerPrice', 'avgPrice']) {
+    optional(o, key, () => amount(o[key], `${path}.${key}`));
+  }
+  if (cmp(o.filled as string, o.volume as string) > 0)
+    throw new PaperStateCorrupted(`${path}.filled`, 'more than the volume');
+  if (type === 'limit' && o.limitPrice === undefined)
+    throw new PaperStateCorrupted(`${path}.limitPrice`, 'missing');
+  if ((type === 'stop-loss' || type === 'take-profit') && o.triggerPrice === undefined) {
+    throw new PaperStateCorrupted(`${path}.triggerPrice`, 'missing');
+  }
+  return o as unknown as PaperOrder;
+}
+
+function checkFill(v: unknown, path: string): FillView {
+  const f = object(v, path);
+  for (const key of ['id', 'orderId', 'symbol', 'feeAsset']) text(f, key, path);
+  oneOf(f, 'side', SIDES, path);
+  oneOf(f, 'liquidity', ['maker', 'taker'] as const, path);
+  for (const key of ['qty', 'price', 'fee']) amount(f[key], `${path}.${key}`);
+  flag(f, 'complete', path);
+  time(f, 'at', path);
+  return f as unknown as FillView;
+}
+
+/** The record as a PaperState, or PaperStateCorrupted saying where it is wrong. */
+export function parsePaperState(value: unknown): PaperState {
+  const s = object(value, 'account');
+  if (s.version !== PAPER_STATE_VERSION) {
+    throw new PaperStateCorrupted(
+      'account.version',
+      `expected ${PAPER_STATE_VERSION}, found ${JSON.stringify(s.version)}`,
+    );
+  }
+  time(s, 'createdAt', 'account');
+  const balances = object(s.balances, 'account.balances');
+  for (const [asset, total] of Object.entries(balances)) amount(total, `account.balances.${asset}`);
+  array(s.open, 'account.open').forEach((o, i) => {
+    checkOrder(o, `account.open[${i}]`);
+  });
+  array(s.closed, 'account.closed').forEach((o, i) => {
+    checkOrder(o, `account.closed[${i}]`);
+  });
+  array(s.fills, 'account.fills').forEach((f, i) => {
+    checkFill(f, `account.fills[${i}]`);
+  });
+  const state = s as unknown as PaperState;
+  // The account's own invariant: open orders never hold more than the asset's total.
+  for (const asset of new Set(state.open.map((o) => (o.side === 'buy' ? o.quote : o.base)))) {
+    if (cmp(availableOf(state, asset), '0') < 0) {
+      throw new PaperStateCorrupted(`account.balances.${asset}`, 'less than what open orders hold');
+    }
+  }
+  return state;
+}
