@@ -19,6 +19,11 @@ export class DeadManSwitch {
     return nowMs + timeoutSec * 1000;
   }
 
+  /** True while a countdown runs (for in-process tests and the control surface). */
+  get armed(): boolean {
+    return this.timer !== undefined;
+  }
+
   disarm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;

@@ -10,6 +10,8 @@ export interface DeadManSwitchOptions {
   refreshMs?: number;
   /** A refresh failed; the switch keeps trying (Kraken will cancel if we cannot reach it, which is the point). */
   onError?: (error: unknown) => void;
+  /** Kraken accepted a (re)arm at this time (ms): for showing "refreshed 5 s ago". */
+  onRefresh?: (at: number) => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export function createDeadManSwitch(options: DeadManSwitchOptions) {
     while (!signal.aborted) {
       try {
         await options.rest.cancelAllOrdersAfter({ timeout: timeoutSec }, { signal });
+        options.onRefresh?.(options.clock.now());
       } catch (e) {
         if (signal.aborted) return;
         options.onError?.(e);
@@ -45,10 +48,17 @@ export function createDeadManSwitch(options: DeadManSwitchOptions) {
     /** Arms the switch and keeps refreshing it; a second arm() is a no-op. Resolves after the first call. */
     async arm(): Promise<void> {
       if (controller) return;
-      controller = new AbortController();
-      const first = options.rest.cancelAllOrdersAfter({ timeout: timeoutSec }, { signal: controller.signal });
-      await first;
-      const signal = controller.signal;
+      const armed = new AbortController();
+      controller = armed;
+      try {
+        await options.rest.cancelAllOrdersAfter({ timeout: timeoutSec }, { signal: armed.signal });
+      } catch (e) {
+        // Not armed: leave the switch off so a later arm() tries again (and stop() has nothing to undo).
+        if (controller === armed) controller = undefined;
+        throw e;
+      }
+      options.onRefresh?.(options.clock.now());
+      const signal = armed.signal;
       loop = options.clock.sleep(refreshMs, signal).then(
         () => run(signal),
         () => undefined,

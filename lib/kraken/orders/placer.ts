@@ -67,11 +67,16 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
     return closedIds.length > 0 ? closedIds : undefined;
   }
 
-  /** Records a new intent (not sent yet). */
-  async function prepare(params: OrderIntent['params']): Promise<OrderIntent> {
+  /**
+   * Records a new intent (not sent yet). A caller-made `clOrdId` (one per confirmed ticket) makes a repeated
+   * confirmation find the same intent instead of creating a second order.
+   */
+  async function prepare(params: OrderIntent['params'], clOrdId = newId()): Promise<OrderIntent> {
+    const existing = await store.get(clOrdId);
+    if (existing) return existing;
     const now = clock.now();
     const intent: OrderIntent = {
-      clOrdId: newId(),
+      clOrdId,
       params: { ...params },
       state: 'pending',
       attempts: 0,
