@@ -23,6 +23,10 @@ export interface Settings {
   badgePair: string | null;
   /** Lock the vault after this many idle minutes; 0 turns auto-lock off (DESIGN.md §8: on by default). */
   autoLockMinutes: number;
+  /** Paper until the person switches to live (live needs a key and an unlocked vault). */
+  tradingMode: 'paper' | 'live';
+  /** Keep Kraken's cancel_all_orders_after armed while live trading (issue 8). */
+  deadManSwitch: boolean;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
@@ -37,6 +41,8 @@ export function defaultSettings(): Settings {
     watchlist: [...DEFAULT_WATCHLIST],
     badgePair: 'BTC/USD',
     autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+    tradingMode: 'paper',
+    deadManSwitch: false,
   };
 }
 
@@ -74,7 +80,7 @@ function parseUrl(text: string, field: string, protocols: readonly string[]): st
 
 /**
  * Endpoints for a Kraken-compatible server (the local simulator) from its REST origin, e.g.
- * "http://127.0.0.1:8787". The WebSocket URLs default to the same host at Kraken's `/v2` path.
+ * "http://127.0.0.1:8787". The WebSocket URLs default to the same host: `/v2` (public), `/v2-auth` (private).
  */
 export type CustomEndpoints = Extract<Endpoints, { kind: 'custom' }>;
 
@@ -86,7 +92,10 @@ export function customEndpoints(rest: string, wsPublic?: string, wsPrivate?: str
     kind: 'custom',
     rest: origin.origin,
     wsPublic: wsPublic?.trim() ? parseUrl(wsPublic, 'WebSocket URL', ['ws:', 'wss:']) : derivedWs,
-    wsPrivate: wsPrivate?.trim() ? parseUrl(wsPrivate, 'Private WebSocket URL', ['ws:', 'wss:']) : null,
+    // The simulator serves the authenticated feed at /v2-auth of the same origin (docs/simulator.md).
+    wsPrivate: wsPrivate?.trim()
+      ? parseUrl(wsPrivate, 'Private WebSocket URL', ['ws:', 'wss:'])
+      : `${derivedWs}-auth`,
   };
 }
 
@@ -149,5 +158,14 @@ export function parseSettings(raw: unknown): ParsedSettings {
   } else if (raw.autoLockMinutes !== undefined) {
     problems.push('auto-lock setting was damaged; 15 minutes is used');
   }
-  return { settings: { version: 1, endpoints, watchlist, badgePair, autoLockMinutes }, problems };
+  let tradingMode = defaults.tradingMode;
+  if (raw.tradingMode === 'paper' || raw.tradingMode === 'live') tradingMode = raw.tradingMode;
+  else if (raw.tradingMode !== undefined) problems.push('trading mode was damaged; paper trading is used');
+  let deadManSwitch = defaults.deadManSwitch;
+  if (typeof raw.deadManSwitch === 'boolean') deadManSwitch = raw.deadManSwitch;
+  else if (raw.deadManSwitch !== undefined) problems.push("dead man's switch setting was damaged; it is off");
+  return {
+    settings: { version: 1, endpoints, watchlist, badgePair, autoLockMinutes, tradingMode, deadManSwitch },
+    problems,
+  };
 }

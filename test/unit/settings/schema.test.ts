@@ -26,7 +26,7 @@ describe('settings', () => {
       kind: 'custom',
       rest: 'http://127.0.0.1:8787',
       wsPublic: 'ws://127.0.0.1:8787/v2',
-      wsPrivate: null,
+      wsPrivate: 'ws://127.0.0.1:8787/v2-auth',
     });
     expect(customEndpoints('https://sim.example:9000', 'wss://sim.example:9000/v2').wsPublic).toBe(
       'wss://sim.example:9000/v2',
