@@ -87,6 +87,16 @@ describe('createOrderPlacer', () => {
     expect(log).toEqual([`add ${intent.clOrdId} none`]);
   });
 
+  it('a caller-made cl_ord_id is used as given, and preparing it again returns the same intent', async () => {
+    const { placer, orders } = setup([]);
+    const first = await placer.prepare(ORDER, 'ticket-1');
+    const again = await placer.prepare({ ...ORDER, volume: '9' }, 'ticket-1');
+    expect(again).toEqual(first);
+    await placer.submit('ticket-1');
+    expect((await placer.submit((await placer.prepare(ORDER, 'ticket-1')).clOrdId)).state).toBe('placed');
+    expect(orders.size).toBe(1);
+  });
+
   it('after a dropped answer it asks Kraken by cl_ord_id and does not resend', async () => {
     const { placer, orders, log } = setup(['drop-after-execute']);
     const intent = await placer.place(ORDER);
@@ -231,6 +241,27 @@ describe('createDeadManSwitch', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(calls.length).toBe(after);
     expect(clock.sleeps.every((ms) => ms === 20_000)).toBe(true);
+  });
+
+  it('a refused first arm leaves it off (a later arm tries again) and reports each accepted arm', async () => {
+    const clock = virtualClock();
+    const refreshed: number[] = [];
+    let refuse = true;
+    const rest = {
+      async cancelAllOrdersAfter() {
+        if (refuse) throw new Error('EAPI:Invalid key');
+        return { currentTime: '', triggerTime: '' };
+      },
+    };
+    const dms = createDeadManSwitch({ rest, clock, onRefresh: (at) => refreshed.push(at) });
+    await expect(dms.arm()).rejects.toThrow('EAPI:Invalid key');
+    expect(dms.armed).toBe(false);
+    expect(refreshed).toEqual([]);
+    refuse = false;
+    await dms.arm();
+    expect(dms.armed).toBe(true);
+    expect(refreshed).toHaveLength(1);
+    await dms.stop();
   });
 
   it('keeps refreshing through failed refreshes and reports them', async () => {
