@@ -113,6 +113,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     market,
     gateways: [gateway, privateGateway],
     faults,
+    deadManArmed: () => exchange.deadMan.armed,
     flood: (count: number) => {
       const pair = market.pair('BTC/USD');
       return pair ? gateway.flood('BTC/USD', floodFrames(pair, count, market.nowNs())) : 0;

@@ -25,6 +25,8 @@ export interface ControlDeps {
   readonly faults: RestFaults;
   /** Floods: sends `count` book updates to every public connection (see ws/flood.ts). */
   readonly flood: (count: number) => number;
+  /** Whether CancelAllOrdersAfter's countdown is running (the dead man's switch). */
+  readonly deadManArmed: () => boolean;
 }
 
 const OK: ControlReply = { status: 200, body: '{"ok":true}' };
@@ -67,6 +69,7 @@ const ENDPOINTS = [
   '/_sim/market/price',
   '/_sim/faults',
   '/_sim/faults/clear',
+  '/_sim/dead-man',
 ] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -128,6 +131,8 @@ export function handleControl(
     case '/_sim/faults/clear':
       deps.faults.clear();
       return OK;
+    case '/_sim/dead-man':
+      return { status: 200, body: JSON.stringify({ ok: true, armed: deps.deadManArmed() }) };
     default: {
       const never: never = pathname;
       return bad(404, `unknown control endpoint ${String(never)}`);

@@ -249,3 +249,13 @@ describe('dropOrderResponses on the authenticated WebSocket', () => {
     expect(await ok(sim, 'CancelAll')).toEqual({ count: 2 });
   });
 });
+
+describe('/_sim/dead-man reports the CancelAllOrdersAfter countdown', () => {
+  it('armed after a timeout, not after timeout=0', async () => {
+    expect((await post('/_sim/dead-man')).json).toEqual({ ok: true, armed: false });
+    await ok(sim, 'CancelAllOrdersAfter', { timeout: 60 });
+    expect((await post('/_sim/dead-man')).json).toEqual({ ok: true, armed: true });
+    await ok(sim, 'CancelAllOrdersAfter', { timeout: 0 });
+    expect((await post('/_sim/dead-man')).json).toEqual({ ok: true, armed: false });
+  });
+});
