@@ -1,0 +1,35 @@
+// The trading panels' adapter: what they may ask of the background. Components take this interface, the popup
+// builds it from the typed client, and tests pass a fake (DESIGN.md §9, "an adapter interface in the UI").
+import type { RequestOf, RequestType, ResultOf } from '../../messaging/protocol.ts';
+import type { OrderRequest, TradingMode } from '../../trading/types.ts';
+
+export interface TradingActions {
+  get(): Promise<ResultOf<'trading.get'>>;
+  setMode(mode: TradingMode): Promise<unknown>;
+  watch(symbol: string): Promise<ResultOf<'trading.watch'>>;
+  preview(order: OrderRequest): Promise<ResultOf<'trading.preview'>>;
+  place(order: OrderRequest, clOrdId: string): Promise<ResultOf<'trading.place'>>;
+  cancel(id: string): Promise<unknown>;
+  cancelAll(symbol: string): Promise<ResultOf<'trading.cancelAll'>>;
+  setDeadMan(on: boolean): Promise<unknown>;
+  resetPaper(): Promise<unknown>;
+}
+
+type Send = <K extends RequestType>(req: RequestOf<K>) => Promise<ResultOf<K>>;
+
+export function createTradingActions(send: Send): TradingActions {
+  return {
+    get: () => send({ type: 'trading.get' }),
+    setMode: (mode) => send({ type: 'trading.setMode', mode }),
+    watch: (symbol) => send({ type: 'trading.watch', symbol }),
+    preview: (order) => send({ type: 'trading.preview', order }),
+    place: (order, clOrdId) => send({ type: 'trading.place', order, clOrdId }),
+    cancel: (id) => send({ type: 'trading.cancel', id }),
+    cancelAll: (symbol) => send({ type: 'trading.cancelAll', symbol }),
+    setDeadMan: (on) => send({ type: 'trading.setDeadMan', on }),
+    resetPaper: () => send({ type: 'trading.resetPaper' }),
+  };
+}
+
+/** The message of anything thrown, for a line in the UI (BackgroundError keeps Kraken's own words). */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

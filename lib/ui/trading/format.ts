@@ -1,0 +1,136 @@
+// Words and numbers for the trading panels: pure, so the components stay presentational and these are tested
+// alone. Money stays decimal text (DESIGN.md §3); only trailing zeros are trimmed for display.
+import { exact, format, normalize, round } from '../../kraken/pairs/exact.ts';
+import type { BalanceView, DeadManView, LiveStatus, OrderView, TradingView } from '../../trading/types.ts';
+
+/** Statuses that still rest on the book (or are about to): what "open orders" lists and cancels. */
+const OPEN = new Set<OrderView['status']>(['pending', 'new', 'partially_filled']);
+
+/** Open orders, newest first. */
+export function openOrders(orders: readonly OrderView[]): OrderView[] {
+  return orders.filter((o) => OPEN.has(o.status)).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** The pairs that have open orders, in first-seen order: one "cancel all" each. */
+export function pairsOf(orders: readonly { symbol: string }[]): string[] {
+  return [...new Set(orders.map((o) => o.symbol))];
+}
+
+/** "0.5" for "0.50000000"; text that is not a decimal is shown as it came. */
+export function trim(text: string): string {
+  try {
+    return normalize(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Thousands separators in the whole part, as the watchlist shows prices: "45283.50" → "45,283.50". */
+export function group(text: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!m) return text;
+  return `${m[1]}${(m[2] ?? '').replace(/\B(?=(\d{3})+$)/g, ',')}${m[3] ?? ''}`;
+}
+
+/** An amount for reading: grouped, without trailing zeros ("10000.0000" → "10,000"). */
+export const amount = (text: string): string => group(trim(text));
+
+/** The price column: the limit price, the trigger of a stop, or "market". Prices keep the pair's decimals. */
+export function orderPrice(o: Pick<OrderView, 'limitPrice' | 'triggerPrice'>): string {
+  if (o.limitPrice !== undefined) return group(o.limitPrice);
+  if (o.triggerPrice !== undefined) return `trigger ${group(o.triggerPrice)}`;
+  return 'market';
+}
+
+export const filledOf = (o: Pick<OrderView, 'filled' | 'volume'>): string =>
+  `${amount(o.filled)} / ${amount(o.volume)}`;
+
+/** A short age: "now", "42 s", "5 min", "3 h", "2 d". */
+export function formatAge(ms: number): string {
+  const s = Math.floor(Math.max(0, ms) / 1000);
+  if (s < 1) return 'now';
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h`;
+  return `${Math.floor(s / 86_400)} d`;
+}
+
+/** A USD value at cents with thousands separators ("12,345.68"); undefined for text that is not a decimal. */
+export function formatUsd(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let text: string;
+  try {
+    text = format(round(exact(value), 2, 'half-up'), 2);
+  } catch {
+    return undefined;
+  }
+  return group(text).replace('-', '−');
+}
+
+/** Available balance per asset, as the ticket's context wants it. */
+export function availableOf(balances: readonly BalanceView[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const b of balances) out[b.asset] = b.available;
+  return out;
+}
+
+/** What the mode bar says about live trading. The background's message wins; these are the fallbacks. */
+export function liveStatusText(status: LiveStatus): string {
+  switch (status.kind) {
+    case 'no-key':
+      return status.message || 'Add an API key in Settings';
+    case 'locked':
+      return status.message || 'Unlock the vault in Settings to trade live';
+    case 'connecting':
+      return 'Connecting to Kraken…';
+    case 'ready':
+      return 'Live trading ready';
+    case 'error':
+      return status.message || 'Live trading is unavailable';
+    default: {
+      const never: never = status;
+      throw new RangeError(`unknown live status ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Why no order can be sent right now, or null: paper always can; live only when ready. */
+export function tradingGate(trading: Pick<TradingView, 'mode' | 'live'>): string | null {
+  if (trading.mode === 'paper' || trading.live.kind === 'ready') return null;
+  return liveStatusText(trading.live);
+}
+
+/** The dead man's switch line: "off", "armed (60 s) · refreshed 3 s ago", "error: …". */
+export function deadManText(view: DeadManView, now: number): string {
+  switch (view.kind) {
+    case 'off':
+      return 'off';
+    case 'armed': {
+      const age = view.refreshedAt === null ? null : now - view.refreshedAt;
+      const refreshed =
+        age === null
+          ? 'not refreshed yet'
+          : age < 1000
+            ? 'refreshed just now'
+            : `refreshed ${formatAge(age)} ago`;
+      return `armed (${view.timeoutSec} s) · ${refreshed}`;
+    }
+    case 'error':
+      return `error: ${view.message}`;
+    default: {
+      const never: never = view;
+      throw new RangeError(`unknown dead man view ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * The watchlist's last price as decimal text for the ticket (market estimates without a book, stop triggers).
+ * Ticks are display floats; at the pair's price decimals the text is what Kraken sent.
+ */
+export function lastText(last: number | undefined, pricePrecision: number | undefined): string | undefined {
+  if (last === undefined || !Number.isFinite(last) || last <= 0) return undefined;
+  if (pricePrecision !== undefined) return last.toFixed(pricePrecision);
+  const text = String(last);
+  return /^\d+(\.\d+)?$/.test(text) ? text : undefined;
+}

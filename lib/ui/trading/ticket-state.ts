@@ -1,0 +1,337 @@
+// The order ticket's form and confirmation flow as a pure state machine. The component feeds it events
+// (typing, Enter, Esc, clicks, answers from the background) and runs the one side effect `effectOf` names.
+// Why a machine: "never sent twice" (DESIGN.md §1) must hold against double clicks and held keys, so the
+// confirmation owns its cl_ord_id from the moment it is shown, and only a `preview → sending` step may send.
+import type {
+  TicketCheck,
+  TicketDraft,
+  TicketField,
+  TicketPreview,
+  TicketProblem,
+} from '../../trading/ticket.ts';
+import type { BookTop, OrderRequest, OrderView, TradingMode } from '../../trading/types.ts';
+import { group, trim } from './format.ts';
+
+/** What the form holds: the draft's fields as typed, including options the current type hides. */
+export type TicketForm = TicketDraft;
+
+export type KrakenCheck =
+  /** Paper mode: the paper account checks the order when it is placed. */
+  | { kind: 'not-needed' }
+  | { kind: 'checking' }
+  | { kind: 'accepted'; description: string }
+  | { kind: 'refused'; message: string };
+
+/** One checked order, shown for confirmation. Its `clOrdId` is fixed for every send of it. */
+export interface Confirmation {
+  order: OrderRequest;
+  preview: TicketPreview;
+  /** Warnings to read before confirming. */
+  warnings: TicketProblem[];
+  clOrdId: string;
+  mode: TradingMode;
+  check: KrakenCheck;
+  /** Why the last send failed; the next send reuses the same `clOrdId`. */
+  sendError?: string;
+}
+
+export type TicketPhase =
+  | { kind: 'editing' }
+  | { kind: 'preview'; confirmation: Confirmation }
+  | { kind: 'sending'; confirmation: Confirmation };
+
+export type TicketResult = { kind: 'placed'; text: string } | { kind: 'failed'; text: string };
+
+export interface TicketState {
+  form: TicketForm;
+  /** Fields typed in: their `required` problems show. */
+  touched: readonly TicketField[];
+  /** Preview was asked for: every problem shows. */
+  attempted: boolean;
+  phase: TicketPhase;
+  result: TicketResult | null;
+  /** Why the last preview could not be shown although the form was valid (e.g. live trading not ready). */
+  blocked: string | null;
+}
+
+export type TicketEvent =
+  /** Typing or choosing in the form (ignored while a confirmation is shown). */
+  | { type: 'set'; patch: Partial<TicketForm> }
+  /** Enter in the form / the Preview button. `gate` is why trading is impossible right now, if it is. */
+  | { type: 'submit'; check: TicketCheck; mode: TradingMode; gate: string | null; newId: () => string }
+  /** Enter on / click of the confirm button. */
+  | { type: 'confirm'; gate: string | null }
+  | { type: 'escape' }
+  /** Kraken's answer to `trading.preview` for the confirmation with this id. */
+  | {
+      type: 'validated';
+      clOrdId: string;
+      outcome: { ok: true; description: string } | { ok: false; message: string };
+    }
+  | { type: 'placed'; clOrdId: string; order: OrderView }
+  | { type: 'place-failed'; clOrdId: string; message: string }
+  /** The account mode changed: a confirmation made for the other mode is withdrawn. */
+  | { type: 'mode'; mode: TradingMode }
+  /** The pair left the watchlist (or the ticket opened): start over on this one. */
+  | { type: 'pair'; symbol: string };
+
+/** The side effect a step asks for: at most one, named by the step that entered the phase. */
+export type TicketEffect =
+  | { kind: 'validate'; order: OrderRequest; clOrdId: string }
+  | { kind: 'place'; order: OrderRequest; clOrdId: string };
+
+export function initialTicket(symbol: string): TicketState {
+  return {
+    form: {
+      symbol,
+      side: 'buy',
+      type: 'market',
+      amount: '',
+      amountIn: 'base',
+      limitPrice: '',
+      triggerPrice: '',
+      postOnly: false,
+      timeInForce: 'GTC',
+    },
+    touched: [],
+    attempted: false,
+    phase: { kind: 'editing' },
+    result: null,
+    blocked: null,
+  };
+}
+
+/** What is checked: post-only and IOC are limit-only options, so a hidden checkbox never blocks a market order. */
+export function draftOf(form: TicketForm): TicketDraft {
+  if (form.type === 'limit') return form;
+  return { ...form, postOnly: false, timeInForce: 'GTC' };
+}
+
+const FIELD_OF: Partial<Record<keyof TicketForm, TicketField>> = {
+  symbol: 'pair',
+  amount: 'amount',
+  limitPrice: 'limitPrice',
+  triggerPrice: 'triggerPrice',
+  postOnly: 'postOnly',
+  timeInForce: 'timeInForce',
+};
+
+function touch(touched: readonly TicketField[], patch: Partial<TicketForm>): readonly TicketField[] {
+  const added = (Object.keys(patch) as (keyof TicketForm)[])
+    .map((k) => FIELD_OF[k])
+    .filter((f): f is TicketField => f !== undefined && !touched.includes(f));
+  return added.length > 0 ? [...touched, ...added] : touched;
+}
+
+const cleared = (state: TicketState, symbol: string): TicketState => ({
+  ...state,
+  form: { ...state.form, symbol, amount: '', limitPrice: '', triggerPrice: '' },
+  touched: [],
+  attempted: false,
+  phase: { kind: 'editing' },
+  blocked: null,
+});
+
+/** "buy 0.01 BTC/USD market", "sell 2 ETH/USD limit at 1,800.50": the amount trimmed, the price as given. */
+export function describeOrder(
+  order: Pick<OrderView, 'side' | 'volume' | 'symbol' | 'type' | 'limitPrice' | 'triggerPrice'>,
+): string {
+  const price = order.limitPrice ?? order.triggerPrice;
+  return `${order.side} ${trim(order.volume)} ${order.symbol} ${order.type}${price ? ` at ${group(price)}` : ''}`;
+}
+
+/** One step of the ticket. Returns `state` itself when the event changes nothing (a no-op is detectable). */
+export function ticketStep(state: TicketState, event: TicketEvent): TicketState {
+  const { phase } = state;
+  switch (event.type) {
+    case 'set': {
+      if (phase.kind !== 'editing') return state;
+      if (event.patch.symbol !== undefined && event.patch.symbol !== state.form.symbol) {
+        return { ...cleared(state, event.patch.symbol), result: state.result };
+      }
+      return {
+        ...state,
+        form: { ...state.form, ...event.patch },
+        touched: touch(state.touched, event.patch),
+        blocked: null,
+      };
+    }
+    case 'submit': {
+      if (phase.kind !== 'editing') return state;
+      const { check } = event;
+      if (!check.ok) return { ...state, attempted: true, blocked: null };
+      if (event.gate !== null) return { ...state, attempted: true, blocked: event.gate };
+      const confirmation: Confirmation = {
+        order: check.order,
+        preview: check.preview,
+        warnings: check.problems.filter((p) => p.level === 'warning'),
+        clOrdId: event.newId(),
+        mode: event.mode,
+        check: event.mode === 'live' ? { kind: 'checking' } : { kind: 'not-needed' },
+      };
+      return {
+        ...state,
+        attempted: true,
+        blocked: null,
+        result: null,
+        phase: { kind: 'preview', confirmation },
+      };
+    }
+    case 'confirm': {
+      if (phase.kind !== 'preview' || !canConfirm(phase.confirmation)) return state;
+      if (event.gate !== null) return { ...state, blocked: event.gate };
+      const { sendError: _, ...confirmation } = phase.confirmation;
+      return { ...state, blocked: null, phase: { kind: 'sending', confirmation } };
+    }
+    case 'escape': {
+      switch (phase.kind) {
+        case 'sending':
+          return state;
+        case 'preview':
+          return { ...state, phase: { kind: 'editing' }, blocked: null };
+        case 'editing':
+          return { ...cleared(state, state.form.symbol), result: null };
+        default:
+          return unreachable(phase);
+      }
+    }
+    case 'validated': {
+      if (phase.kind !== 'preview' || phase.confirmation.clOrdId !== event.clOrdId) return state;
+      const check: KrakenCheck = event.outcome.ok
+        ? { kind: 'accepted', description: event.outcome.description }
+        : { kind: 'refused', message: event.outcome.message };
+      return { ...state, phase: { kind: 'preview', confirmation: { ...phase.confirmation, check } } };
+    }
+    case 'placed': {
+      if (phase.kind !== 'sending' || phase.confirmation.clOrdId !== event.clOrdId) return state;
+      return {
+        ...state,
+        phase: { kind: 'editing' },
+        result: { kind: 'placed', text: `Placed: ${describeOrder(event.order)}` },
+      };
+    }
+    case 'place-failed': {
+      if (phase.kind !== 'sending' || phase.confirmation.clOrdId !== event.clOrdId) return state;
+      return {
+        ...state,
+        phase: { kind: 'preview', confirmation: { ...phase.confirmation, sendError: event.message } },
+        result: { kind: 'failed', text: `Not placed: ${event.message}` },
+      };
+    }
+    case 'mode': {
+      if (phase.kind !== 'preview' || phase.confirmation.mode === event.mode) return state;
+      return { ...state, phase: { kind: 'editing' } };
+    }
+    case 'pair': {
+      if (phase.kind === 'sending' || event.symbol === state.form.symbol) return state;
+      return cleared(state, event.symbol);
+    }
+    default:
+      return unreachable(event);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new RangeError(`unexpected ${JSON.stringify(value)}`);
+}
+
+/** Live orders wait for Kraken's own check and are never sent after a refusal. */
+export function canConfirm(c: Confirmation): boolean {
+  const kind = c.check.kind;
+  switch (kind) {
+    case 'not-needed':
+    case 'accepted':
+      return true;
+    case 'checking':
+    case 'refused':
+      return false;
+    default:
+      return unreachable(kind);
+  }
+}
+
+/** The request a step calls for: Kraken's check when a live confirmation appears, the order when sending starts. */
+export function effectOf(prev: TicketState, next: TicketState): TicketEffect | null {
+  if (prev === next) return null;
+  const p = prev.phase;
+  const n = next.phase;
+  if (n.kind === 'sending' && p.kind !== 'sending') {
+    return { kind: 'place', order: n.confirmation.order, clOrdId: n.confirmation.clOrdId };
+  }
+  if (n.kind === 'preview' && p.kind === 'editing' && n.confirmation.check.kind === 'checking') {
+    return { kind: 'validate', order: n.confirmation.order, clOrdId: n.confirmation.clOrdId };
+  }
+  return null;
+}
+
+/**
+ * The message to show under each field: errors first, and a `required` error only once the field was typed
+ * in or a preview was asked for (an untouched empty form is not wrong yet).
+ */
+export function fieldMessages(
+  state: TicketState,
+  problems: readonly TicketProblem[],
+): Partial<Record<TicketField, TicketProblem>> {
+  const out: Partial<Record<TicketField, TicketProblem>> = {};
+  const shown = problems.filter(
+    (p) => p.code !== 'required' || state.attempted || state.touched.includes(p.field),
+  );
+  for (const p of shown) {
+    const current = out[p.field];
+    if (!current || (current.level === 'warning' && p.level === 'error')) out[p.field] = p;
+  }
+  return out;
+}
+
+/**
+ * The form after the unit toggle: the amount is carried over in the other unit when the ticket could price it
+ * (base volume, or the quote cost), else cleared, so "0.5" never silently changes from BTC to USD.
+ */
+export function toggleUnit(form: TicketForm, preview: TicketPreview | undefined): Partial<TicketForm> {
+  const amountIn = form.amountIn === 'base' ? 'quote' : 'base';
+  if (!preview || form.amount.trim() === '') return { amountIn, amount: '' };
+  return { amountIn, amount: amountIn === 'base' ? preview.volume : preview.cost };
+}
+
+/**
+ * What a key means in the ticket. Enter in a field previews, Enter on the confirm button confirms, Esc backs out
+ * (preview → form → cleared form). Enter on any other button keeps its own meaning (it clicks that button).
+ */
+export type TicketKey = 'submit' | 'confirm' | 'escape' | null;
+
+export type KeyTarget = 'field' | 'confirm' | 'other';
+
+export function keyAction(
+  key: string,
+  where: KeyTarget,
+  opts: { repeat: boolean; composing: boolean },
+): TicketKey {
+  if (opts.composing) return null;
+  if (key === 'Escape') return 'escape';
+  // A held Enter repeats: it must never slide from "preview" into "confirm".
+  if (key !== 'Enter' || opts.repeat) return null;
+  switch (where) {
+    case 'field':
+      return 'submit';
+    case 'confirm':
+      return 'confirm';
+    case 'other':
+      return null;
+    default:
+      return unreachable(where);
+  }
+}
+
+/** Whether the browser's own Enter handling (implicit form submission, button activation) must be stopped. */
+export const swallowsEnter = (key: string, where: KeyTarget): boolean => key === 'Enter' && where !== 'other';
+
+/** The newer of the streamed book and the one `trading.watch` answered with. */
+export function newerBook(a: BookTop | undefined, b: BookTop | null | undefined): BookTop | undefined {
+  if (!a) return b ?? undefined;
+  if (!b) return a;
+  return b.at > a.at ? b : a;
+}
+
+/** Kraken Pro's starter tier (under $10k 30-day volume): the fees every preview assumes. */
+export const STARTER_FEES = { makerPercent: '0.25', takerPercent: '0.40' } as const;
+export const FEES_LABEL = `Fees: Kraken Pro starter tier, ${STARTER_FEES.makerPercent} % maker / ${STARTER_FEES.takerPercent} % taker.`;

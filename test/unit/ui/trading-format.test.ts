@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  availableOf,
+  deadManText,
+  filledOf,
+  formatAge,
+  formatUsd,
+  group,
+  lastText,
+  liveStatusText,
+  openOrders,
+  orderPrice,
+  pairsOf,
+  tradingGate,
+  trim,
+} from '../../../lib/ui/trading/format.ts';
+import { order, tradingView } from './trading-fixtures.ts';
+
+describe('orders', () => {
+  it('lists only orders still open, newest first', () => {
+    const orders = [
+      order({ id: 'old', createdAt: 1 }),
+      order({ id: 'done', status: 'filled', createdAt: 5 }),
+      order({ id: 'gone', status: 'canceled', createdAt: 6 }),
+      order({ id: 'expired', status: 'expired', createdAt: 7 }),
+      order({ id: 'part', status: 'partially_filled', createdAt: 3 }),
+      order({ id: 'sent', status: 'pending', createdAt: 4 }),
+    ];
+    expect(openOrders(orders).map((o) => o.id)).toEqual(['sent', 'part', 'old']);
+  });
+
+  it('names each pair once, for one "cancel all" each', () => {
+    expect(pairsOf([order(), order({ symbol: 'ETH/USD' }), order()])).toEqual(['BTC/USD', 'ETH/USD']);
+  });
+
+  it.each([
+    [{ limitPrice: '45000.0' }, '45,000.0'],
+    [{ limitPrice: undefined, triggerPrice: '1700.25' }, 'trigger 1,700.25'],
+    [{ limitPrice: undefined }, 'market'],
+  ])('price column of %o is %s', (patch, expected) => {
+    expect(orderPrice(order(patch))).toBe(expected);
+  });
+
+  it('shows filled / total without trailing zeros', () => {
+    expect(filledOf(order({ filled: '0.00250000', volume: '0.01000000' }))).toBe('0.0025 / 0.01');
+    expect(filledOf(order({ filled: '1250.5', volume: '10000.00' }))).toBe('1,250.5 / 10,000');
+    expect(trim('not a number')).toBe('not a number');
+  });
+});
+
+describe('numbers and times', () => {
+  it.each([
+    ['45283.50', '45,283.50'],
+    ['1234567', '1,234,567'],
+    ['999', '999'],
+    ['0.00012345', '0.00012345'],
+    ['-1000.5', '-1,000.5'],
+    ['n/a', 'n/a'],
+  ])('groups %s as %s (the whole part only)', (text, grouped) => {
+    expect(group(text)).toBe(grouped);
+  });
+
+  it.each([
+    [-5, 'now'],
+    [999, 'now'],
+    [42_000, '42 s'],
+    [5 * 60_000 + 10, '5 min'],
+    [3 * 3_600_000, '3 h'],
+    [50 * 3_600_000, '2 d'],
+  ])('age %i ms → %s', (ms, text) => {
+    expect(formatAge(ms)).toBe(text);
+  });
+
+  it.each([
+    ['12345.678', '12,345.68'],
+    ['0.004', '0.00'],
+    ['1000000', '1,000,000.00'],
+    ['-1234.5', '−1,234.50'],
+    ['abc', undefined],
+    [undefined, undefined],
+  ])('USD %s → %s', (value, text) => {
+    expect(formatUsd(value)).toBe(text);
+  });
+
+  it('takes the last price as text at the pair decimals, never in exponent form', () => {
+    expect(lastText(45284.1, 1)).toBe('45284.1');
+    expect(lastText(0.1 + 0.2, 2)).toBe('0.30');
+    expect(lastText(1e-7, undefined)).toBeUndefined();
+    expect(lastText(0, 2)).toBeUndefined();
+    expect(lastText(undefined, 2)).toBeUndefined();
+  });
+
+  it('maps balances to what is available per asset', () => {
+    expect(availableOf(tradingView().balances)).toEqual({ USD: '1000', BTC: '0.5' });
+  });
+});
+
+describe('live status and the dead man switch', () => {
+  it("words each live status, preferring the background's message", () => {
+    expect(liveStatusText({ kind: 'no-key', message: '' })).toBe('Add an API key in Settings');
+    expect(liveStatusText({ kind: 'locked', message: '' })).toBe(
+      'Unlock the vault in Settings to trade live',
+    );
+    expect(liveStatusText({ kind: 'locked', message: 'Vault locked' })).toBe('Vault locked');
+    expect(liveStatusText({ kind: 'connecting' })).toBe('Connecting to Kraken…');
+    expect(liveStatusText({ kind: 'error', message: 'EAPI:Invalid key' })).toBe('EAPI:Invalid key');
+  });
+
+  it('lets paper trade always and live only when ready', () => {
+    expect(tradingGate(tradingView())).toBeNull();
+    expect(tradingGate(tradingView({ mode: 'live' }))).toBe('Add an API key in Settings');
+    expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'ready' } }))).toBeNull();
+  });
+
+  it('says whether the switch is armed and when it was refreshed', () => {
+    expect(deadManText({ kind: 'off' }, 0)).toBe('off');
+    expect(deadManText({ kind: 'armed', timeoutSec: 60, refreshedAt: null }, 0)).toBe(
+      'armed (60 s) · not refreshed yet',
+    );
+    expect(deadManText({ kind: 'armed', timeoutSec: 60, refreshedAt: 1000 }, 1500)).toBe(
+      'armed (60 s) · refreshed just now',
+    );
+    expect(deadManText({ kind: 'armed', timeoutSec: 60, refreshedAt: 1000 }, 21_000)).toBe(
+      'armed (60 s) · refreshed 20 s ago',
+    );
+    expect(deadManText({ kind: 'error', message: 'EGeneral:Permission denied' }, 0)).toBe(
+      'error: EGeneral:Permission denied',
+    );
+  });
+});
