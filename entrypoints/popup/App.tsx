@@ -4,6 +4,14 @@ import { openStream, request } from '../../lib/messaging/client.ts';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
+import { createTradingActions } from '../../lib/ui/trading/actions.ts';
+import { Balances } from '../../lib/ui/trading/Balances.tsx';
+import { Fills } from '../../lib/ui/trading/Fills.tsx';
+import { openOrders } from '../../lib/ui/trading/format.ts';
+import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
+import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
+import { OrderTicket } from '../../lib/ui/trading/OrderTicket.tsx';
+import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
 import { WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
 
@@ -13,10 +21,22 @@ const alertActions: AlertActions = {
   remove: (id) => request({ type: 'alerts.remove', id }),
   setPaused: (id, paused) => request({ type: 'alerts.setPaused', id, paused }),
 };
+const tradingActions = createTradingActions(request);
+const openSettings = () => void browser.runtime.openOptionsPage();
+
+type Tab = 'watch' | 'trade';
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'watch', label: 'Watch' },
+  { id: 'trade', label: 'Trade' },
+];
 
 export function App() {
   const view = useMarket(openStream);
   const [alertFor, setAlertFor] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('watch');
+  // Trading stays mounted (hidden) once opened, so switching tabs keeps what was typed in the ticket.
+  const [tradeOpened, setTradeOpened] = useState(false);
+  const trading = useTradingView(view?.trading, tradingActions.get, view !== null && !view.fatal);
   if (!view) return <p class="loading">Connecting to the background…</p>;
   if (view.fatal) {
     return (
@@ -29,40 +49,86 @@ export function App() {
   const suggestions = Object.keys(snapshot.pairs)
     .filter((s) => !snapshot.watchlist.includes(s))
     .sort();
+  const now = Date.now();
+  const openCount = trading ? openOrders(trading.orders).length : 0;
   return (
     <main>
       <header>
         <h1>Kraken Trader</h1>
-        <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
+        <button type="button" class="link" onClick={openSettings}>
           Settings
         </button>
       </header>
       <StatusBar snapshot={snapshot} />
-      <WatchlistTable
-        snapshot={snapshot}
-        moves={moves}
-        actions={{
-          onRemove: (symbol) => void request({ type: 'watchlist.remove', symbol }).catch(() => {}),
-          onBadge: (symbol) => void request({ type: 'badge.setPair', symbol }).catch(() => {}),
-          onAlert: (symbol) => setAlertFor(symbol),
-        }}
-      />
-      {alertFor && (
-        <AlertForm
-          key={alertFor}
-          symbol={alertFor}
-          price={plainPrice(snapshot.ticks[alertFor]?.last, snapshot.pairs[alertFor]?.pricePrecision)}
-          actions={alertActions}
-          onClose={() => setAlertFor(null)}
-        />
+      {trading && (
+        <ModeBar trading={trading} actions={tradingActions} now={now} onOpenSettings={openSettings} />
       )}
-      {view.alerts && <AlertsPanel alerts={view.alerts} actions={alertActions} />}
-      <AddPairForm
-        suggestions={suggestions}
-        onAdd={async (symbol) => {
-          await request({ type: 'watchlist.add', symbol });
-        }}
-      />
+      <div class="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            class={tab === t.id ? 'on' : ''}
+            aria-selected={tab === t.id}
+            data-testid={`tab-${t.id}`}
+            onClick={() => {
+              setTab(t.id);
+              if (t.id === 'trade') setTradeOpened(true);
+            }}
+          >
+            {t.label}
+            {t.id === 'trade' && openCount > 0 ? ` (${openCount})` : ''}
+          </button>
+        ))}
+      </div>
+      {/* Hidden, not unmounted: the watchlist keeps its live prices while trading (and tests read them). */}
+      <div role="tabpanel" hidden={tab !== 'watch'}>
+        <WatchlistTable
+          snapshot={snapshot}
+          moves={moves}
+          actions={{
+            onRemove: (symbol) => void request({ type: 'watchlist.remove', symbol }).catch(() => {}),
+            onBadge: (symbol) => void request({ type: 'badge.setPair', symbol }).catch(() => {}),
+            onAlert: (symbol) => setAlertFor(symbol),
+          }}
+        />
+        {alertFor && (
+          <AlertForm
+            key={alertFor}
+            symbol={alertFor}
+            price={plainPrice(snapshot.ticks[alertFor]?.last, snapshot.pairs[alertFor]?.pricePrecision)}
+            actions={alertActions}
+            onClose={() => setAlertFor(null)}
+          />
+        )}
+        {view.alerts && <AlertsPanel alerts={view.alerts} actions={alertActions} />}
+        <AddPairForm
+          suggestions={suggestions}
+          onAdd={async (symbol) => {
+            await request({ type: 'watchlist.add', symbol });
+          }}
+        />
+      </div>
+      {tradeOpened && (
+        <div role="tabpanel" hidden={tab !== 'trade'}>
+          {trading ? (
+            <>
+              <OrderTicket
+                snapshot={snapshot}
+                books={view.books}
+                trading={trading}
+                actions={tradingActions}
+              />
+              <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />
+              <Balances balances={trading.balances} />
+              <Fills fills={trading.fills} now={now} />
+            </>
+          ) : (
+            <p class="loading">Loading the trading account…</p>
+          )}
+        </div>
+      )}
     </main>
   );
 }

@@ -1,0 +1,124 @@
+import { Fragment, type Ref } from 'preact';
+import type { PriceSource } from '../../trading/ticket.ts';
+import { group, trim } from './format.ts';
+import { type Confirmation, canConfirm, type KrakenCheck } from './ticket-state.ts';
+
+const SOURCE: Record<PriceSource, string> = {
+  book: 'walked through the book',
+  last: 'at the last price',
+  limit: 'your limit',
+  trigger: 'your trigger',
+};
+
+function KrakenLine({ check }: { check: KrakenCheck }) {
+  switch (check.kind) {
+    case 'not-needed':
+      return null;
+    case 'checking':
+      return (
+        <p class="hint" data-testid="ticket-kraken" data-state="checking">
+          Checking with Kraken…
+        </p>
+      );
+    case 'accepted':
+      return (
+        <p class="pos" data-testid="ticket-kraken" data-state="accepted">
+          Kraken accepts: {check.description}
+        </p>
+      );
+    case 'refused':
+      return (
+        <p class="error" role="alert" data-testid="ticket-kraken" data-state="refused">
+          Kraken refused: {check.message}
+        </p>
+      );
+    default: {
+      const never: never = check;
+      throw new RangeError(`unknown check ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** The confirmation: what the order costs, what leaves and arrives, Kraken's own check (live), confirm. */
+export function TicketPreview({
+  confirmation,
+  sending,
+  confirmRef,
+  onConfirm,
+  onBack,
+}: {
+  confirmation: Confirmation;
+  sending: boolean;
+  confirmRef: Ref<HTMLButtonElement>;
+  onConfirm(): void;
+  onBack(): void;
+}) {
+  const { order, preview: p, warnings, check, mode, sendError } = confirmation;
+  const price = order.limitPrice ?? order.triggerPrice;
+  return (
+    <div class="ticket-preview" data-testid="ticket-preview" data-mode={mode}>
+      <p class="preview-head">
+        <b class={order.side === 'buy' ? 'pos' : 'neg'}>{order.side}</b> {trim(p.volume)} {order.symbol} ·{' '}
+        {order.type}
+        {price ? ` at ${group(price)}` : ''}
+        {order.postOnly ? ' · post-only' : ''}
+        {order.timeInForce === 'IOC' ? ' · IOC' : ''} ·{' '}
+        <span class="mode-word">{mode === 'live' ? 'Live' : 'Paper'}</span>
+      </p>
+      <dl class="preview-grid">
+        <dt>Est. price</dt>
+        <dd data-testid="preview-price">
+          {p.estPrice ?? '—'} <span class="quote">({SOURCE[p.priceSource]})</span>
+        </dd>
+        <dt>Cost</dt>
+        <dd data-testid="preview-cost">
+          {p.cost} {p.feeAsset}
+        </dd>
+        <dt>
+          Fee {p.feePercent} % {p.liquidity}
+        </dt>
+        <dd data-testid="preview-fee">
+          {p.fee} {p.feeAsset}
+        </dd>
+        <dt>{order.side === 'buy' ? 'Total paid' : 'Total sold'}</dt>
+        <dd data-testid="preview-total">
+          {p.total} {p.totalAsset}
+        </dd>
+        <dt>You receive</dt>
+        <dd data-testid="preview-receive">
+          {p.receive} {p.receiveAsset}
+        </dd>
+        {p.balances.map((b) => (
+          <Fragment key={b.asset}>
+            <dt>{b.asset} available</dt>
+            <dd data-testid="preview-balance" data-asset={b.asset}>
+              {b.before} → <span class={b.after.startsWith('-') ? 'neg' : ''}>{b.after}</span>
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+      {warnings.map((w) => (
+        <p key={w.code} class="warn" data-testid="ticket-warning" data-code={w.code}>
+          {w.message}
+        </p>
+      ))}
+      <KrakenLine check={check} />
+      {sendError && <p class="hint">The same order id is sent again, so Kraken cannot place it twice.</p>}
+      <div class="preview-actions">
+        <button type="button" class="link" data-testid="ticket-back" disabled={sending} onClick={onBack}>
+          Back (Esc)
+        </button>
+        <button
+          type="button"
+          ref={confirmRef}
+          class={`primary ${order.side}`}
+          data-testid="ticket-confirm"
+          disabled={sending || !canConfirm(confirmation)}
+          onClick={onConfirm}
+        >
+          {sending ? 'Sending…' : sendError ? 'Send again' : `Confirm ${order.side}`}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// The ticket's hooks: the state machine of ticket-state.ts with its side effects, and the pair's trading
+// details (rules and book) asked of the background whenever the ticket's pair changes.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PairRules } from '../../kraken/pairs/rules.ts';
+import type { BookTop } from '../../trading/types.ts';
+import { messageOf, type TradingActions } from './actions.ts';
+import {
+  effectOf,
+  initialTicket,
+  type TicketEffect,
+  type TicketEvent,
+  type TicketState,
+  ticketStep,
+} from './ticket-state.ts';
+
+/**
+ * The state lives in a ref as well as in a render: two clicks in one frame both see the first click's
+ * `sending` state, so the second is a no-op (ticketStep) and no second request leaves.
+ */
+export function useTicketMachine(
+  symbol: string,
+  actions: Pick<TradingActions, 'preview' | 'place'>,
+): [TicketState, (event: TicketEvent) => void] {
+  const state = useRef<TicketState | null>(null);
+  if (state.current === null) state.current = initialTicket(symbol);
+  const [, rerender] = useState(0);
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const dispatch = useMemo(() => {
+    const run = (effect: TicketEffect) => {
+      const { clOrdId } = effect;
+      switch (effect.kind) {
+        case 'validate':
+          actionsRef.current.preview(effect.order).then(
+            ({ description }) => step({ type: 'validated', clOrdId, outcome: { ok: true, description } }),
+            (e: unknown) =>
+              step({ type: 'validated', clOrdId, outcome: { ok: false, message: messageOf(e) } }),
+          );
+          return;
+        case 'place':
+          actionsRef.current.place(effect.order, clOrdId).then(
+            ({ order }) => step({ type: 'placed', clOrdId, order }),
+            (e: unknown) => step({ type: 'place-failed', clOrdId, message: messageOf(e) }),
+          );
+          return;
+        default: {
+          const never: never = effect;
+          throw new RangeError(`unknown effect ${JSON.stringify(never)}`);
+        }
+      }
+    };
+    const step = (event: TicketEvent) => {
+      const prev = state.current as TicketState;
+      const next = ticketStep(prev, event);
+      if (next === prev) return;
+      state.current = next;
+      rerender((n) => n + 1);
+      const effect = effectOf(prev, next);
+      if (effect) run(effect);
+    };
+    return step;
+  }, []);
+  return [state.current, dispatch];
+}
+
+export type PairDetails =
+  | { kind: 'loading'; symbol: string }
+  | { kind: 'ready'; symbol: string; rules: PairRules; book: BookTop | null }
+  /** The background has no trading rules for the pair. */
+  | { kind: 'unknown'; symbol: string }
+  | { kind: 'error'; symbol: string; message: string };
+
+/** `trading.watch` for the ticket's pair: its rules, and its book (then streamed as `book` events). */
+export function usePairDetails(symbol: string, watch: TradingActions['watch']): [PairDetails, () => void] {
+  const [details, setDetails] = useState<PairDetails>({ kind: 'loading', symbol });
+  const [attempt, setAttempt] = useState(0);
+  const watchRef = useRef(watch);
+  watchRef.current = watch;
+  // `attempt` is the retry trigger: a new number watches the same pair again.
+  useEffect(() => {
+    if (!symbol) return;
+    let current = true;
+    setDetails({ kind: 'loading', symbol });
+    watchRef.current(symbol).then(
+      ({ rules, book }) => {
+        if (!current) return;
+        setDetails(rules ? { kind: 'ready', symbol, rules, book } : { kind: 'unknown', symbol });
+      },
+      (e: unknown) => {
+        if (current) setDetails({ kind: 'error', symbol, message: messageOf(e) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [symbol, attempt]);
+  return [details, () => setAttempt((n) => n + 1)];
+}

@@ -1,0 +1,214 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MarketSnapshot } from '../../../lib/market/types.ts';
+import { BackgroundError } from '../../../lib/messaging/errors.ts';
+import type { OrderRequest, OrderView, TradingView } from '../../../lib/trading/types.ts';
+import type { TradingActions } from '../../../lib/ui/trading/actions.ts';
+import { OrderTicket } from '../../../lib/ui/trading/OrderTicket.tsx';
+import { BOOK, BTCUSD, order, tradingView } from './trading-fixtures.ts';
+
+afterEach(cleanup);
+
+const snapshot: MarketSnapshot = {
+  connection: { kind: 'live', since: 0 },
+  watchlist: ['BTC/USD', 'ETH/USD'],
+  badgePair: 'BTC/USD',
+  ticks: {},
+  pairs: {},
+  rejected: {},
+  lastTickAt: null,
+  endpointLabel: 'Kraken',
+};
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+function setup(trading: TradingView = tradingView()) {
+  const placing = deferred<{ order: OrderView }>();
+  const validating = deferred<{ description: string }>();
+  const actions = {
+    watch: vi.fn(async (symbol: string) => ({ rules: symbol === 'BTC/USD' ? BTCUSD : null, book: BOOK })),
+    preview: vi.fn((_order: OrderRequest) => validating.promise),
+    place: vi.fn((_order: OrderRequest, _id: string) => placing.promise),
+  } satisfies Pick<TradingActions, 'watch' | 'preview' | 'place'>;
+  let n = 0;
+  const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+  const utils = render(
+    <OrderTicket snapshot={snapshot} books={{}} trading={trading} actions={actions} newId={newId} />,
+  );
+  const rerender = (t: TradingView) =>
+    utils.rerender(
+      <OrderTicket snapshot={snapshot} books={{}} trading={t} actions={actions} newId={newId} />,
+    );
+  return { actions, placing, validating, rerender };
+}
+
+const byId = (id: string) => screen.getByTestId(id);
+const type = (id: string, value: string) => fireEvent.input(byId(id), { target: { value } });
+const ready = () => waitFor(() => expect(screen.queryByTestId('ticket-loading')).toBeNull());
+
+describe('the order ticket', () => {
+  it('watches the pair, shows the exact rule an amount breaks, and offers no confirm', async () => {
+    const { actions } = setup();
+    expect(actions.watch).toHaveBeenCalledWith('BTC/USD');
+    await ready();
+    type('ticket-amount', '0.00001');
+    expect(byId('ticket-error-amount').textContent).toBe('The smallest BTC/USD order is 0.0001 BTC.');
+    fireEvent.keyDown(byId('ticket-amount'), { key: 'Enter' });
+    expect(screen.queryByTestId('ticket-preview')).toBeNull();
+    expect(screen.queryByTestId('ticket-confirm')).toBeNull();
+  });
+
+  it('Enter previews, Enter on the focused confirm sends once; a held Enter and a second click do not', async () => {
+    const { actions, placing } = setup();
+    await ready();
+    type('ticket-amount', '0.01');
+    fireEvent.keyDown(byId('ticket-amount'), { key: 'Enter' });
+    const preview = byId('ticket-preview');
+    expect(preview.textContent).toContain('buy 0.01 BTC/USD · market · Paper');
+    expect(byId('preview-receive').textContent).toBe('0.01000000 BTC');
+    expect(screen.getAllByTestId('preview-balance').map((b) => [b.dataset.asset, b.textContent])).toEqual([
+      ['USD', '1000.00000 → 545.33659'], // 0.01 × 45285.2 = 452.85200, + 0.40 % fee 1.81141
+      ['BTC', '0.50000000 → 0.51000000'],
+    ]);
+    await waitFor(() => expect(document.activeElement).toBe(byId('ticket-confirm')));
+    fireEvent.keyDown(byId('ticket-confirm'), { key: 'Enter', repeat: true });
+    expect(actions.place).not.toHaveBeenCalled();
+    fireEvent.keyDown(byId('ticket-confirm'), { key: 'Enter' });
+    fireEvent.click(byId('ticket-confirm'));
+    fireEvent.keyDown(byId('ticket-confirm'), { key: 'Enter' });
+    expect(actions.place).toHaveBeenCalledTimes(1);
+    expect(actions.place.mock.calls[0]?.[1]).toBe('00000000-0000-4000-8000-000000000001');
+    expect(actions.place.mock.calls[0]?.[0]).toMatchObject({
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'market',
+      volume: '0.01000000',
+    });
+    expect((byId('ticket-confirm') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () =>
+      placing.resolve({ order: order({ type: 'market', limitPrice: undefined, volume: '0.01' }) }),
+    );
+    expect(byId('ticket-result').textContent).toBe('Placed: buy 0.01 BTC/USD market');
+    expect(screen.queryByTestId('ticket-preview')).toBeNull();
+  });
+
+  it('two clicks in the same instant place one order', async () => {
+    const { actions } = setup();
+    await ready();
+    type('ticket-amount', '0.01');
+    fireEvent.click(byId('ticket-submit'));
+    const confirm = byId('ticket-confirm');
+    confirm.click();
+    confirm.click();
+    expect(actions.place).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed send shows the error and re-sends the same cl_ord_id', async () => {
+    const { actions, placing } = setup();
+    await ready();
+    type('ticket-amount', '0.01');
+    fireEvent.click(byId('ticket-submit'));
+    fireEvent.click(byId('ticket-confirm'));
+    await act(async () => placing.reject(new BackgroundError('KrakenError', 'EService:Unavailable')));
+    expect(byId('ticket-result').textContent).toBe('Not placed: EService:Unavailable');
+    expect(byId('ticket-confirm').textContent).toBe('Send again');
+    fireEvent.click(byId('ticket-confirm'));
+    expect(actions.place.mock.calls.map((c) => c[1])).toEqual([
+      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000001',
+    ]);
+  });
+
+  it('Esc backs out of the preview, then clears the form', async () => {
+    setup();
+    await ready();
+    type('ticket-amount', '0.01');
+    fireEvent.keyDown(byId('ticket-amount'), { key: 'Enter' });
+    fireEvent.keyDown(byId('ticket-confirm'), { key: 'Escape' });
+    expect(screen.queryByTestId('ticket-preview')).toBeNull();
+    expect((byId('ticket-amount') as HTMLInputElement).value).toBe('0.01');
+    fireEvent.keyDown(byId('ticket-amount'), { key: 'Escape' });
+    expect((byId('ticket-amount') as HTMLInputElement).value).toBe('');
+  });
+
+  it('live: shows Kraken’s refusal and keeps confirm disabled', async () => {
+    const { actions, validating } = setup(tradingView({ mode: 'live', live: { kind: 'ready' } }));
+    await ready();
+    type('ticket-amount', '0.01');
+    fireEvent.click(byId('ticket-submit'));
+    expect(actions.preview).toHaveBeenCalledTimes(1);
+    expect(byId('ticket-kraken').textContent).toBe('Checking with Kraken…');
+    expect((byId('ticket-confirm') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => validating.reject(new BackgroundError('KrakenError', 'EOrder:Insufficient funds')));
+    expect(byId('ticket-kraken').textContent).toBe('Kraken refused: EOrder:Insufficient funds');
+    fireEvent.click(byId('ticket-confirm'));
+    expect(actions.place).not.toHaveBeenCalled();
+  });
+
+  it('live without a key: says why and previews nothing', async () => {
+    const { actions } = setup(tradingView({ mode: 'live' }));
+    await ready();
+    expect(byId('ticket-gate').textContent).toContain('Add an API key in Settings');
+    type('ticket-amount', '0.01');
+    fireEvent.keyDown(byId('ticket-amount'), { key: 'Enter' });
+    expect(screen.queryByTestId('ticket-preview')).toBeNull();
+    expect(actions.preview).not.toHaveBeenCalled();
+  });
+
+  it('a mode switch withdraws the confirmation', async () => {
+    const { rerender } = setup();
+    await ready();
+    type('ticket-amount', '0.01');
+    fireEvent.click(byId('ticket-submit'));
+    expect(byId('ticket-preview')).toBeTruthy();
+    rerender(tradingView({ mode: 'live', live: { kind: 'ready' } }));
+    await waitFor(() => expect(screen.queryByTestId('ticket-preview')).toBeNull());
+  });
+
+  it('limit fields, post-only and TIF appear for limits; 100 % sells the whole available balance', async () => {
+    setup();
+    await ready();
+    expect(screen.queryByTestId('ticket-limit')).toBeNull();
+    fireEvent.change(byId('ticket-type'), { target: { value: 'limit' } });
+    expect(byId('ticket-limit')).toBeTruthy();
+    expect(byId('ticket-post-only')).toBeTruthy();
+    expect(byId('ticket-tif')).toBeTruthy();
+    fireEvent.click(byId('ticket-side-sell'));
+    type('ticket-limit', '46000.0');
+    fireEvent.click(byId('ticket-fraction-100'));
+    expect((byId('ticket-amount') as HTMLInputElement).value).toBe('0.5');
+    fireEvent.change(byId('ticket-type'), { target: { value: 'stop-loss' } });
+    expect(screen.queryByTestId('ticket-limit')).toBeNull();
+    expect(byId('ticket-trigger')).toBeTruthy();
+  });
+
+  it('the unit toggle carries the amount into the quote asset', async () => {
+    setup();
+    await ready();
+    fireEvent.change(byId('ticket-type'), { target: { value: 'limit' } });
+    type('ticket-limit', '45000.0');
+    type('ticket-amount', '0.01');
+    fireEvent.click(byId('ticket-unit'));
+    expect(byId('ticket-unit').dataset.unit).toBe('quote');
+    expect((byId('ticket-amount') as HTMLInputElement).value).toBe('450.00000');
+  });
+
+  it('a pair change watches the new pair and says when it has no rules', async () => {
+    const { actions } = setup();
+    await ready();
+    fireEvent.change(byId('ticket-pair'), { target: { value: 'ETH/USD' } });
+    await waitFor(() => expect(actions.watch).toHaveBeenLastCalledWith('ETH/USD'));
+    await waitFor(() =>
+      expect(byId('ticket-error-pair').textContent).toBe('Kraken has no trading rules for ETH/USD.'),
+    );
+  });
+});
