@@ -3,12 +3,16 @@ import type { AlertService } from '../../lib/alerts/service.ts';
 import type { MarketService } from '../../lib/market/service.ts';
 import { serializeError } from '../../lib/messaging/errors.ts';
 import type { Request, RequestType, Response, ResultOf } from '../../lib/messaging/protocol.ts';
+import type { SettingsStore } from '../../lib/settings/store.ts';
+import type { TradingService } from '../../lib/trading/service.ts';
 import type { VaultService } from '../../lib/vault/service.ts';
 
 export interface Services {
   market: MarketService;
   vault: VaultService;
   alerts: AlertService;
+  trading: TradingService;
+  settings: SettingsStore;
   /** Shows a sample notification; answers with the notification permission level. */
   testNotification(): Promise<string>;
 }
@@ -22,7 +26,7 @@ export async function handleRequest(services: Services, req: Request): Promise<R
 }
 
 async function dispatch(
-  { market, vault, alerts, testNotification }: Services,
+  { market, vault, alerts, trading, settings, testNotification }: Services,
   req: Request,
 ): Promise<ResultOf<RequestType>> {
   switch (req.type) {
@@ -36,6 +40,9 @@ async function dispatch(
       return market.settings();
     case 'settings.setEndpoints':
       return market.setEndpoints(req.endpoints);
+    case 'settings.setAlertSound':
+      await settings.update((s) => ({ ...s, alertSound: req.on }));
+      return settings.current();
     case 'vault.get':
       return vault.view();
     case 'vault.create':
@@ -72,6 +79,24 @@ async function dispatch(
       return alerts.importJson(req.json);
     case 'alerts.testNotification':
       return { permission: await testNotification() };
+    case 'trading.get':
+      return trading.view();
+    case 'trading.setMode':
+      return trading.setMode(req.mode);
+    case 'trading.watch':
+      return trading.watch(req.symbol);
+    case 'trading.preview':
+      return trading.preview(req.order);
+    case 'trading.place':
+      return { order: await trading.place(req.order, req.clOrdId) };
+    case 'trading.cancel':
+      return trading.cancel(req.id);
+    case 'trading.cancelAll':
+      return { canceled: await trading.cancelAll(req.symbol) };
+    case 'trading.setDeadMan':
+      return trading.setDeadMan(req.on);
+    case 'trading.resetPaper':
+      return trading.resetPaper();
     default: {
       const never: never = req;
       throw new Error(`unhandled request ${JSON.stringify(never)}`);

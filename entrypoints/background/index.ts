@@ -11,19 +11,26 @@ import {
   createWsSession,
   keyIdOf,
   restPairName,
+  systemClock,
 } from '../../lib/kraken/index.ts';
 import { createMarketService } from '../../lib/market/service.ts';
 import { parseRequest, STREAM_PORT, type StreamEvent } from '../../lib/messaging/protocol.ts';
 import { isTrustedSender } from '../../lib/messaging/trust.ts';
+import { idbPaperStore } from '../../lib/paper/index.ts';
 import { endpointUrls } from '../../lib/settings/schema.ts';
 import { createSettingsStore } from '../../lib/settings/store.ts';
+import { idbIntentStore } from '../../lib/trading/intent-store.ts';
+import { createLiveAccount } from '../../lib/trading/live.ts';
+import { createPaperAccount } from '../../lib/trading/paper-account.ts';
+import { createTradingService, type TradingService } from '../../lib/trading/service.ts';
 import { idbVaultStore } from '../../lib/vault/idb-store.ts';
 import { checkKey } from '../../lib/vault/key-check.ts';
 import { createVaultService } from '../../lib/vault/service.ts';
 import { createVault } from '../../lib/vault/vault.ts';
 import * as adapters from './adapters.ts';
 import { handleRequest } from './handlers.ts';
-import { registerNotificationHandlers, showAlert, showTestNotification } from './notifications.ts';
+import { registerNotificationHandlers, showAlert, showFill, showTestNotification } from './notifications.ts';
+import { playAlertSound } from './sound.ts';
 
 // A periodic alarm wakes a stopped worker so the badge and the connection come back on their own.
 const WAKE_ALARM = 'wake';
@@ -50,11 +57,9 @@ export default defineBackground(() => {
       timeoutMs: 8_000,
       retries: 0,
     });
+  const keys = createVault({ store: idbVaultStore(db), session: adapters.sessionKeySlot });
   const vault = createVaultService({
-    vault: createVault({
-      store: idbVaultStore(db),
-      session: adapters.sessionKeySlot,
-    }),
+    vault: keys,
     settings,
     scheduleAutoLock: adapters.scheduleAutoLock,
     checkKey: (secrets) => checkKey(restFor(secrets), Date.now),
@@ -63,7 +68,10 @@ export default defineBackground(() => {
   });
   const alerts = createAlertService({
     store: idbAlertStore(db),
-    notify: (entry) => showAlert(entry),
+    notify: async (entry) => {
+      await showAlert(entry);
+      if (settings.current().alertSound) await playAlertSound().catch(() => {});
+    },
     fetchCandles: async (symbol, sinceMs) => {
       const rest = createKrakenRest({ baseUrl: endpointUrls(settings.current().endpoints).rest, retries: 1 });
       const series = await rest.ohlc({
@@ -87,9 +95,54 @@ export default defineBackground(() => {
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   });
+  const paper = createPaperAccount({
+    store: idbPaperStore(db),
+    rulesFor: (symbol) => market.rulesFor(symbol),
+    book: (symbol) => market.book(symbol),
+    watchDepth: (symbols) => market.watchDepth('paper', symbols),
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    onChange: () => trading.changed(),
+    onFill: (fill) => void showFill(fill, 'paper').catch(() => {}),
+  });
+  const trading: TradingService = createTradingService({
+    settings,
+    market: {
+      rulesFor: (symbol) => market.rulesFor(symbol),
+      book: (symbol) => market.book(symbol),
+      watchTicket: (symbol) => market.watchDepth('ticket', symbol ? [symbol] : []),
+      lastPrice: (symbol) => market.latestTick(symbol)?.last,
+    },
+    paper,
+    async liveAccess() {
+      const status = await keys.status();
+      if (status === 'locked') return { kind: 'locked' };
+      if (status === 'empty') return { kind: 'no-key' };
+      const secrets = await keys.activeSecrets().catch(() => null);
+      const urls = endpointUrls(settings.current().endpoints);
+      if (!secrets || !urls.wsPrivate) return { kind: 'no-key' };
+      const wsPrivate = urls.wsPrivate;
+      return {
+        kind: 'ready',
+        id: `${secrets.id}@${urls.rest}`,
+        create: () =>
+          createLiveAccount({
+            rest: restFor(secrets),
+            createSession: (token) => createWsSession({ url: wsPrivate, token }),
+            intents: idbIntentStore(db, Date.now),
+            clock: systemClock,
+            rulesFor: (symbol) => market.rulesFor(symbol),
+            onChange: () => trading.changed(),
+            onFill: (fill) => void showFill(fill, 'live').catch(() => {}),
+          }),
+      };
+    },
+  });
   // Every live tick goes through the alert engine; each (re)connection replays what we missed.
   market.subscribe((event) => {
-    if (event.type === 'ticks') {
+    if (event.type === 'trades') {
+      void trading.onTrades(event.symbol, event.trades);
+    } else if (event.type === 'ticks') {
       for (const t of event.ticks)
         void alerts.onTick({ symbol: t.symbol, last: t.last, bid: t.bid, ask: t.ask, at: t.receivedAt });
     } else if (event.type === 'connection') {
@@ -97,11 +150,15 @@ export default defineBackground(() => {
       else alerts.suspend();
     }
   });
-  const services = { market, vault, alerts, testNotification: showTestNotification };
-  const ready = settings.load().then(() => Promise.all([alerts.start(), market.start(), vault.start()]));
+  const services = { market, vault, alerts, trading, settings, testNotification: showTestNotification };
+  const ready = settings
+    .load()
+    .then(() => Promise.all([alerts.start(), market.start(), vault.start()]))
+    .then(() => trading.start());
   registerNotificationHandlers(ready.then(() => alerts));
 
   const refused = adapters.refusedCounter();
+  let openPorts = 0;
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const trusted = (sender: { id?: string; url?: string; origin?: string } | undefined) =>
     sender !== undefined && isTrustedSender(sender, browser.runtime.id, ownOrigin);
@@ -114,7 +171,12 @@ export default defineBackground(() => {
       return false;
     }
     ready
-      .then(() => handleRequest(services, req))
+      .then(async () => {
+        const response = await handleRequest(services, req);
+        // The vault, the active key or the endpoints decide whether (and which) live account runs.
+        if (req.type.startsWith('vault.') || req.type === 'settings.setEndpoints') await trading.refresh();
+        return response;
+      })
       .catch((error: unknown) => ({ ok: false, error: { name: 'StartupError', message: String(error) } }))
       .then(sendResponse);
     return true;
@@ -129,20 +191,26 @@ export default defineBackground(() => {
     const post = (event: StreamEvent) => port.postMessage(event);
     let unsubscribe: (() => void) | null = null;
     let closed = false;
+    openPorts += 1;
     port.onDisconnect.addListener(() => {
       closed = true;
       unsubscribe?.();
+      openPorts -= 1;
+      if (openPorts === 0) trading.unwatch(); // no popup: the ticket's book is not needed
     });
     ready.then(
       () => {
         if (closed) return;
         post({ type: 'snapshot', snapshot: market.snapshot() });
         void alerts.view().then((view) => closed || post({ type: 'alerts', alerts: view }));
-        const offMarket = market.subscribe(post);
+        post({ type: 'trading', trading: trading.view() });
+        const offMarket = market.subscribe((event) => event.type !== 'trades' && post(event));
         const offAlerts = alerts.subscribe((view) => post({ type: 'alerts', alerts: view }));
+        const offTrading = trading.subscribe((view) => post({ type: 'trading', trading: view }));
         unsubscribe = () => {
           offMarket();
           offAlerts();
+          offTrading();
         };
       },
       (error: unknown) => {
@@ -152,7 +220,11 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === adapters.AUTO_LOCK_ALARM) void ready.then(() => vault.autoLock());
+    if (alarm.name === adapters.AUTO_LOCK_ALARM)
+      void ready.then(async () => {
+        await vault.autoLock();
+        await trading.refresh(); // locking stops live trading and disarms the dead man's switch
+      });
     // WAKE_ALARM: waking the worker is the point; start() already ran in this instance.
   });
   browser.alarms.get(WAKE_ALARM).then((alarm) => {

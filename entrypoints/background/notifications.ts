@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { AlertService } from '../../lib/alerts/service.ts';
 import type { AlertLogEntry } from '../../lib/db/schema.ts';
+import type { FillView, TradingMode } from '../../lib/trading/types.ts';
 
 const PREFIX = 'alert:';
 const SNOOZE_MS = 60 * 60_000;
@@ -56,5 +57,17 @@ export function registerNotificationHandlers(alerts: Promise<AlertService>): voi
     await browser.action
       .openPopup?.()
       .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
+  });
+}
+
+/** One notification per fill, partial or full; the id is Kraken's exec_id, so a fill is never shown twice. */
+export async function showFill(fill: FillView, mode: TradingMode): Promise<void> {
+  const what = `${fill.side === 'buy' ? 'Bought' : 'Sold'} ${fill.qty} ${fill.symbol.split('/')[0] ?? ''}`;
+  await browser.notifications.create(`fill:${fill.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: `${fill.complete ? 'Order filled' : 'Order partly filled'}${mode === 'paper' ? ' (paper)' : ''}`,
+    message: `${what} at ${fill.price} ${fill.symbol.split('/')[1] ?? ''} · fee ${fill.fee} ${fill.feeAsset}`,
+    priority: 1,
   });
 }

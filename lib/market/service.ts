@@ -1,8 +1,19 @@
 // The background's market service: one public Kraken WS v2 session subscribed to the watchlist's tickers,
 // the tick store, the badge and the fan-out to open popups. Browser APIs arrive as injected adapters.
-import type { ChannelMessage, SessionProblem, SessionState, WsSession } from '../kraken/index.ts';
+import {
+  type ChannelMessage,
+  type InstrumentPair,
+  type PairRules,
+  pairRulesFromInstrument,
+  type SessionProblem,
+  type SessionState,
+  toFixedDecimal,
+  type WsSession,
+  watchBook,
+} from '../kraken/index.ts';
 import { customEndpoints, type Endpoints, endpointUrls, type Settings } from '../settings/schema.ts';
 import type { SettingsStore } from '../settings/store.ts';
+import type { BookTop } from '../trading/types.ts';
 import { BADGE_COLORS, badgeText, direction } from './badge.ts';
 import type { ConnectionView, MarketSnapshot, PairInfo, Tick } from './types.ts';
 import { addToWatchlist, removeFromWatchlist, resolveSymbol, WatchlistError } from './watchlist.ts';
@@ -18,12 +29,26 @@ export interface MarketServiceDeps {
   now(): number;
 }
 
+/** One public trade (the `trade` channel), price and qty as decimal text at the pair's precision. */
+export interface PublicTrade {
+  price: string;
+  qty: string;
+  at: number;
+}
+
 export type MarketEvent =
   | { type: 'ticks'; ticks: Tick[] }
+  /** A verified book (checksum matched) for a pair someone asked depth for (watchDepth). */
+  | { type: 'book'; book: BookTop }
+  | { type: 'trades'; symbol: string; trades: PublicTrade[] }
   | { type: 'connection'; connection: ConnectionView }
   | { type: 'market'; snapshot: MarketSnapshot };
 
 const TICK_SAVE_INTERVAL_MS = 2000;
+/** Book depth for the ticket's preview and paper fills: enough levels to walk a quick order. */
+const DEPTH = 25;
+/** Levels of each side passed on to the popup and the paper account. */
+const TOP_LEVELS = 25;
 
 export function connectionView(state: SessionState, now: number): ConnectionView {
   switch (state.kind) {
@@ -95,6 +120,88 @@ export function createMarketService(deps: MarketServiceDeps) {
   const listeners = new Set<(event: MarketEvent) => void>();
   /** Pairs other services need prices for (alerts) beyond the watchlist. */
   let extraSymbols: string[] = [];
+  /** Instrument data by pair (precisions, minimums): the source of order rules. */
+  let instruments: Record<string, InstrumentPair> = {};
+  /** Pairs whose book and trades are wanted (the ticket's pair, pairs with paper orders), by owner. */
+  const depthWanted = new Map<string, Set<string>>();
+  const depthWatches = new Map<string, () => void>();
+  const books = new Map<string, BookTop>();
+
+  function wantedDepthSymbols(): Set<string> {
+    return new Set([...depthWanted.values()].flatMap((set) => [...set]));
+  }
+
+  /** Starts book + trade feeds for wanted pairs (once their precisions are known) and stops the rest. */
+  function syncDepth(): void {
+    if (!session) return;
+    const wanted = wantedDepthSymbols();
+    for (const symbol of wanted) {
+      const info = instruments[symbol];
+      if (depthWatches.has(symbol) || !info) continue;
+      const current = session;
+      const stopBook = watchBook(
+        current,
+        {
+          symbol,
+          depth: DEPTH,
+          pricePrecision: info.price_precision,
+          qtyPrecision: info.qty_precision,
+        },
+        (event) => {
+          if (event.kind !== 'book') {
+            books.delete(symbol);
+            return;
+          }
+          const top: BookTop = {
+            symbol,
+            bids: event.book
+              .bids()
+              .slice(0, TOP_LEVELS)
+              .map(({ price, qty }) => ({ price, qty })),
+            asks: event.book
+              .asks()
+              .slice(0, TOP_LEVELS)
+              .map(({ price, qty }) => ({ price, qty })),
+            at: deps.now(),
+          };
+          books.set(symbol, top);
+          emit({ type: 'book', book: top });
+        },
+      );
+      current.subscribe({ channel: 'trade', symbol });
+      depthWatches.set(symbol, () => {
+        stopBook();
+        current.unsubscribe({ channel: 'trade', symbol });
+      });
+    }
+    for (const [symbol, stop] of depthWatches) {
+      if (wanted.has(symbol)) continue;
+      stop();
+      depthWatches.delete(symbol);
+      books.delete(symbol);
+    }
+  }
+
+  function onTrades(raw: Record<string, unknown>): void {
+    const items = Array.isArray(raw.data) ? raw.data : [];
+    const bySymbol = new Map<string, PublicTrade[]>();
+    for (const item of items) {
+      const t = item as { symbol?: unknown; price?: unknown; qty?: unknown; timestamp?: unknown };
+      const info = typeof t.symbol === 'string' ? instruments[t.symbol] : undefined;
+      if (!info || typeof t.price !== 'number' || typeof t.qty !== 'number') continue;
+      if (!Number.isFinite(t.price) || !Number.isFinite(t.qty) || t.price <= 0 || t.qty <= 0) continue;
+      const at = typeof t.timestamp === 'string' ? Date.parse(t.timestamp) : Number.NaN;
+      const list = bySymbol.get(info.symbol) ?? [];
+      list.push({
+        // Kraken sends JSON numbers at the pair's precision; fixed-point text recovers the exact digits.
+        price: toFixedDecimal(t.price, info.price_precision),
+        qty: toFixedDecimal(t.qty, info.qty_precision),
+        at: Number.isFinite(at) ? at : deps.now(),
+      });
+      bySymbol.set(info.symbol, list);
+    }
+    for (const [symbol, trades] of bySymbol) emit({ type: 'trades', symbol, trades });
+  }
 
   function subscribedSymbols(s: Settings): Set<string> {
     return new Set([...s.watchlist, ...extraSymbols]);
@@ -161,7 +268,9 @@ export function createMarketService(deps: MarketServiceDeps) {
       }
       case 'instrument': {
         const next: Record<string, PairInfo> = message.type === 'snapshot' ? {} : { ...pairs };
+        if (message.type === 'snapshot') instruments = {};
         for (const p of message.data.pairs) {
+          instruments[p.symbol] = p;
           next[p.symbol] = {
             symbol: p.symbol,
             base: p.base,
@@ -172,11 +281,14 @@ export function createMarketService(deps: MarketServiceDeps) {
         }
         pairs = next;
         emit({ type: 'market', snapshot: snapshot() });
+        syncDepth();
         return;
       }
-      case 'book':
-      case 'status':
       case 'other':
+        if (message.name === 'trade') onTrades(message.raw);
+        return;
+      case 'book': // watchBook listens to these itself
+      case 'status':
         return;
       default: {
         const never: never = message;
@@ -271,6 +383,24 @@ export function createMarketService(deps: MarketServiceDeps) {
     settings: requireSettings,
 
     latestTick: (symbol: string): Tick | undefined => ticks[symbol],
+
+    /** Order rules for a pair from Kraken's instrument channel (undefined until it has arrived). */
+    rulesFor(symbol: string): PairRules | undefined {
+      const info = instruments[symbol];
+      return info && pairRulesFromInstrument(info);
+    },
+
+    /** The latest verified book of a pair being watched (watchDepth), if any. */
+    book: (symbol: string): BookTop | undefined => books.get(symbol),
+
+    /**
+     * Keeps book + trade feeds for these pairs on behalf of `owner` (e.g. 'ticket', 'paper'); each owner's
+     * call replaces its previous set. A pair stays watched while any owner wants it.
+     */
+    watchDepth(owner: string, symbols: readonly string[]): void {
+      depthWanted.set(owner, new Set(symbols));
+      syncDepth();
+    },
 
     /** Keeps tickers subscribed for these pairs too (e.g. pairs with alerts that are not on the watchlist). */
     watchExtra(symbols: string[]): void {

@@ -1,8 +1,10 @@
 // THE messaging contract between the UI pages and the background service worker (DESIGN.md §3).
 // Requests go through runtime.sendMessage; live data streams over a Port named STREAM_PORT.
 import type { AlertsView, ImportResult } from '../alerts/service.ts';
+import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
+import type { BookTop, OrderRequest, OrderView, TradingMode, TradingView } from '../trading/types.ts';
 import type { KeySummary } from '../vault/format.ts';
 
 export type VaultStatus = 'empty' | 'locked' | 'unlocked';
@@ -24,6 +26,7 @@ export interface RequestMap {
   'badge.setPair': { params: { symbol: string }; result: { symbol: string } };
   'settings.get': { params: Record<never, never>; result: Settings };
   'settings.setEndpoints': { params: { endpoints: Endpoints }; result: Settings };
+  'settings.setAlertSound': { params: { on: boolean }; result: Settings };
   'vault.get': { params: Record<never, never>; result: VaultView };
   'vault.create': { params: { passphrase: string }; result: VaultView };
   'vault.unlock': { params: { passphrase: string }; result: VaultView };
@@ -50,6 +53,18 @@ export interface RequestMap {
   'alerts.export': { params: Record<never, never>; result: { json: string } };
   'alerts.import': { params: { json: string }; result: ImportResult };
   'alerts.testNotification': { params: Record<never, never>; result: { permission: string } };
+  'trading.get': { params: Record<never, never>; result: TradingView };
+  'trading.setMode': { params: { mode: TradingMode }; result: TradingView };
+  /** The ticket's pair: its rules, and its live book streamed as `book` events while a popup is open. */
+  'trading.watch': { params: { symbol: string }; result: { rules: PairRules | null; book: BookTop | null } };
+  /** Live: Kraken's own check (AddOrder validate=true). Paper: the paper account's check. Nothing is placed. */
+  'trading.preview': { params: { order: OrderRequest }; result: { description: string } };
+  /** `clOrdId` is made once per confirmed ticket: a second send with the same id never places a second order. */
+  'trading.place': { params: { order: OrderRequest; clOrdId: string }; result: { order: OrderView } };
+  'trading.cancel': { params: { id: string }; result: TradingView };
+  'trading.cancelAll': { params: { symbol: string }; result: { canceled: number } };
+  'trading.setDeadMan': { params: { on: boolean }; result: TradingView };
+  'trading.resetPaper': { params: Record<never, never>; result: TradingView };
 }
 export type RequestType = keyof RequestMap;
 export type Request = { [K in RequestType]: { type: K } & RequestMap[K]['params'] }[RequestType];
@@ -67,6 +82,16 @@ export type Response<K extends RequestType> =
   | { ok: true; value: ResultOf<K> }
   | { ok: false; error: SerializedError };
 
+/**
+ * Background → offscreen document (Chrome's offscreen API, for the alert sound). Sent with
+ * runtime.sendMessage; the offscreen page checks the sender is this extension and answers `{ played }`.
+ */
+export type OffscreenMessage = { target: 'offscreen'; type: 'play-alert-sound' };
+
+export function isOffscreenMessage(value: unknown): value is OffscreenMessage {
+  return isRecord(value) && value.target === 'offscreen' && value.type === 'play-alert-sound';
+}
+
 /** Background → UI over the stream port: a snapshot first, then deltas. */
 export type StreamEvent =
   | { type: 'snapshot'; snapshot: MarketSnapshot }
@@ -74,6 +99,8 @@ export type StreamEvent =
   | { type: 'connection'; connection: ConnectionView }
   | { type: 'market'; snapshot: MarketSnapshot }
   | { type: 'alerts'; alerts: AlertsView }
+  | { type: 'trading'; trading: TradingView }
+  | { type: 'book'; book: BookTop }
   /** The background could not start (e.g. settings from a newer version): say so instead of spinning. */
   | { type: 'fatal'; message: string };
 
@@ -91,6 +118,32 @@ function keyFields(v: Record<string, unknown>): { apiKey: string; apiSecret: str
   return { apiKey: v.apiKey, apiSecret: v.apiSecret, ...(typeof v.otp === 'string' ? { otp: v.otp } : {}) };
 }
 
+const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
+const optionalDecimal = (v: unknown) => v === undefined || (typeof v === 'string' && DECIMAL.test(v));
+/** Kraken's cl_ord_id may be a UUID; ours always is (crypto.randomUUID in the popup). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The shape of an order; its rules (lot, tick, minimums, balance) are checked again in the background. */
+function orderRequest(v: unknown): OrderRequest | null {
+  if (!isRecord(v) || !isSymbolParam(v)) return null;
+  if (v.side !== 'buy' && v.side !== 'sell') return null;
+  if (v.type !== 'market' && v.type !== 'limit' && v.type !== 'stop-loss' && v.type !== 'take-profit')
+    return null;
+  if (typeof v.volume !== 'string' || !DECIMAL.test(v.volume)) return null;
+  if (!optionalDecimal(v.limitPrice) || !optionalDecimal(v.triggerPrice)) return null;
+  if (typeof v.postOnly !== 'boolean' || (v.timeInForce !== 'GTC' && v.timeInForce !== 'IOC')) return null;
+  return {
+    symbol: v.symbol as string,
+    side: v.side,
+    type: v.type,
+    volume: v.volume,
+    ...(typeof v.limitPrice === 'string' ? { limitPrice: v.limitPrice } : {}),
+    ...(typeof v.triggerPrice === 'string' ? { triggerPrice: v.triggerPrice } : {}),
+    postOnly: v.postOnly,
+    timeInForce: v.timeInForce,
+  };
+}
+
 /** Validates an incoming request payload; anything that does not match the contract is refused. */
 export function parseRequest(value: unknown): Request | null {
   if (!isRecord(value) || typeof value.type !== 'string') return null;
@@ -106,7 +159,29 @@ export function parseRequest(value: unknown): Request | null {
     case 'alerts.get':
     case 'alerts.export':
     case 'alerts.testNotification':
+    case 'trading.get':
+    case 'trading.resetPaper':
       return { type };
+    case 'trading.setMode':
+      return value.mode === 'paper' || value.mode === 'live' ? { type, mode: value.mode } : null;
+    case 'trading.watch':
+    case 'trading.cancelAll':
+      return isSymbolParam(value) ? ({ type, symbol: value.symbol } as Request) : null;
+    case 'trading.preview': {
+      const order = orderRequest(value.order);
+      return order ? { type, order } : null;
+    }
+    case 'trading.place': {
+      const order = orderRequest(value.order);
+      return order && typeof value.clOrdId === 'string' && UUID.test(value.clOrdId)
+        ? { type, order, clOrdId: value.clOrdId }
+        : null;
+    }
+    case 'trading.cancel':
+      return str(value.id, 64) ? { type, id: value.id } : null;
+    case 'settings.setAlertSound':
+    case 'trading.setDeadMan':
+      return typeof value.on === 'boolean' ? { type, on: value.on } : null;
     case 'alerts.create':
       return isRecord(value.rule) ? { type, rule: value.rule } : null;
     case 'alerts.remove':

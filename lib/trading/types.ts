@@ -81,3 +81,29 @@ export interface BalanceView {
   hold: Decimal;
   available: Decimal;
 }
+
+/** Whether live trading can happen right now, and if not, what the person should do. */
+export type LiveStatus =
+  | { kind: 'no-key'; message: string }
+  | { kind: 'locked'; message: string }
+  | { kind: 'connecting' }
+  | { kind: 'ready' }
+  | { kind: 'error'; message: string };
+
+export type DeadManView =
+  | { kind: 'off' }
+  | { kind: 'armed'; timeoutSec: number; refreshedAt: number | null }
+  | { kind: 'error'; message: string };
+
+/** Everything the popup's trading panels show, pushed on every change. */
+export interface TradingView {
+  mode: TradingMode;
+  live: LiveStatus;
+  orders: OrderView[];
+  /** Newest first, at most 50. */
+  fills: FillView[];
+  balances: (BalanceView & { usdValue?: Decimal })[];
+  deadMan: DeadManView;
+  /** Something the person should know about the account (e.g. a paper account that could not be read). */
+  notice?: string;
+}

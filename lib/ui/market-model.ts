@@ -4,12 +4,16 @@ import type { AlertsView } from '../alerts/service.ts';
 import { type Direction, direction } from '../market/badge.ts';
 import type { MarketSnapshot } from '../market/types.ts';
 import type { StreamEvent } from '../messaging/protocol.ts';
+import type { BookTop, TradingView } from '../trading/types.ts';
 
 export interface MarketView {
   snapshot: MarketSnapshot;
   /** Set when the background cannot start; the popup shows it instead of the watchlist. */
   fatal?: string;
   alerts?: AlertsView;
+  trading?: TradingView;
+  /** Live books the popup asked for (the ticket's pair), by symbol. */
+  books: Record<string, BookTop>;
   /** Direction of each pair's last price move, for the up/down flash. */
   moves: Record<string, Direction>;
 }
@@ -29,7 +33,7 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
   switch (event.type) {
     case 'snapshot':
     case 'market':
-      return { ...view, snapshot: event.snapshot, moves: view?.moves ?? {} };
+      return { ...view, snapshot: event.snapshot, moves: view?.moves ?? {}, books: view?.books ?? {} };
     case 'ticks': {
       if (!view) return view;
       const ticks = { ...view.snapshot.ticks };
@@ -48,8 +52,17 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
       return view ? { ...view, snapshot: { ...view.snapshot, connection: event.connection } } : view;
     case 'alerts':
       return view ? { ...view, alerts: event.alerts } : view;
+    case 'trading':
+      return view ? { ...view, trading: event.trading } : view;
+    case 'book':
+      return view ? { ...view, books: { ...view.books, [event.book.symbol]: event.book } } : view;
     case 'fatal':
-      return { snapshot: view?.snapshot ?? EMPTY_SNAPSHOT, moves: view?.moves ?? {}, fatal: event.message };
+      return {
+        snapshot: view?.snapshot ?? EMPTY_SNAPSHOT,
+        moves: view?.moves ?? {},
+        books: view?.books ?? {},
+        fatal: event.message,
+      };
     default: {
       const never: never = event;
       throw new Error(`unknown stream event ${JSON.stringify(never)}`);

@@ -1,0 +1,178 @@
+// The popup's live account (lib/trading/live.ts) against the simulator over real sockets: placement through
+// cl_ord_id intents, open orders and fills from `executions`, balances with holds from BalanceEx, cancels,
+// and the dead man's switch.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createKrakenRest,
+  createWsSession,
+  memoryIntentStore,
+  type PairRules,
+  pairRulesFromInstrument,
+  systemClock,
+} from '../../lib/kraken/index.ts';
+import { cmp } from '../../lib/kraken/pairs/exact.ts';
+import { createLiveAccount, type LiveAccount } from '../../lib/trading/live.ts';
+import type { FillView, OrderRequest } from '../../lib/trading/types.ts';
+import type { SimHandle } from '../../sim/server.ts';
+import { nodeSocket, simControl, withSim } from '../support/sim.ts';
+
+async function until<T>(fn: () => T | undefined, what: string, ms = 8_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('live account against the simulator', () => {
+  let sim: SimHandle;
+  let rules: Record<string, PairRules>;
+  const accounts: LiveAccount[] = [];
+
+  beforeAll(async () => {
+    sim = await withSim({ stepMs: 100 });
+    // The instrument channel's rules, as the market service keeps them.
+    const session = createWsSession({ url: sim.wsPublic, createSocket: nodeSocket });
+    rules = await new Promise((resolve) => {
+      session.on('data', (m) => {
+        if (m.channel === 'instrument' && m.type === 'snapshot')
+          resolve(Object.fromEntries(m.data.pairs.map((p) => [p.symbol, pairRulesFromInstrument(p)])));
+      });
+      session.subscribe({ channel: 'instrument' });
+      session.start();
+    });
+    session.stop();
+  });
+  afterAll(async () => sim.close());
+  afterEach(async () => {
+    for (const a of accounts.splice(0)) await a.stop();
+  });
+
+  function account(fills: FillView[] = []) {
+    const rest = createKrakenRest({
+      baseUrl: sim.rest,
+      credentials: { apiKey: sim.apiKey ?? '', secret: sim.apiSecret ?? '' },
+    });
+    let changes = 0;
+    const a = createLiveAccount({
+      rest,
+      createSession: (token) =>
+        createWsSession({ url: sim.wsPrivate ?? '', createSocket: nodeSocket, token }),
+      intents: memoryIntentStore(),
+      clock: systemClock,
+      rulesFor: (s) => rules[s],
+      onChange: () => {
+        changes += 1;
+      },
+      onFill: (f) => void fills.push(f),
+    });
+    accounts.push(a);
+    return { a, rest, changes: () => changes };
+  }
+
+  const limitBuy = (price: string): OrderRequest => ({
+    symbol: 'BTC/USD',
+    side: 'buy',
+    type: 'limit',
+    volume: '0.001',
+    limitPrice: price,
+    postOnly: false,
+    timeInForce: 'GTC',
+  });
+
+  it('a resting limit order shows in open orders via executions, holds funds, and cancels', async () => {
+    const { a } = account();
+    await a.start();
+    await until(() => a.status().kind === 'ready' || undefined, 'the private feed');
+    const usdBefore = await until(() => a.balances().find((b) => b.asset === 'USD'), 'balances');
+    const placed = await a.place(limitBuy('1000.0'), crypto.randomUUID());
+    expect(placed.id).toMatch(/^O[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{6}$/);
+    const shown = await until(() => a.orders().find((o) => o.id === placed.id), 'the order in executions');
+    expect(shown).toMatchObject({ symbol: 'BTC/USD', side: 'buy', type: 'limit', limitPrice: '1000.0' });
+    expect(shown.volume).toBe('0.00100000');
+    // The hold is BalanceEx's hold_trade: cost 1.0 USD plus the fee.
+    const held = await until(() => {
+      const usd = a.balances().find((b) => b.asset === 'USD');
+      return usd && cmp(usd.hold, usdBefore.hold) > 0 ? usd : undefined;
+    }, 'the hold');
+    expect(cmp(held.available, usdBefore.available)).toBeLessThan(0);
+    await a.cancel(placed.id);
+    await until(() => !a.orders().some((o) => o.id === placed.id) || undefined, 'the order to leave');
+  });
+
+  it('one placement per cl_ord_id, even when confirmed twice at once', async () => {
+    const { a, rest } = account();
+    await a.start();
+    const id = crypto.randomUUID();
+    const [x, y] = await Promise.all([a.place(limitBuy('1001.0'), id), a.place(limitBuy('1001.0'), id)]);
+    const again = await a.place(limitBuy('1001.0'), id); // a later re-send of the same confirmation
+    expect(new Set([x.id, y.id, again.id]).size).toBe(1);
+    const open = await rest.openOrders({ cl_ord_id: id });
+    expect(Object.keys(open.open)).toEqual([x.id]);
+    expect(await a.cancelAll('BTC/USD')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a market order fills: one notification per fill, the last one complete', async () => {
+    const fills: FillView[] = [];
+    const { a } = account(fills);
+    await a.start();
+    await until(() => a.status().kind === 'ready' || undefined, 'the private feed');
+    const placed = await a.place(
+      {
+        symbol: 'BTC/USD',
+        side: 'buy',
+        type: 'market',
+        volume: '0.002',
+        postOnly: false,
+        timeInForce: 'GTC',
+      },
+      crypto.randomUUID(),
+    );
+    const last = await until(
+      () => fills.find((f) => f.orderId === placed.id && f.complete),
+      'a complete fill',
+    );
+    expect(last).toMatchObject({ symbol: 'BTC/USD', side: 'buy', liquidity: 'taker' });
+    expect(fills.filter((f) => f.orderId === placed.id).length).toBeGreaterThanOrEqual(1);
+    expect(a.fills()[0]?.orderId).toBe(placed.id);
+    expect(new Set(fills.map((f) => f.id)).size).toBe(fills.length);
+  });
+
+  it('Kraken’s validate refuses what Kraken would refuse, with its message', async () => {
+    const { a } = account();
+    await a.start();
+    await expect(a.preview({ ...limitBuy('1000.0'), volume: '0.00000001' })).rejects.toThrow(
+      /EOrder:Order minimum not met|minimum/i,
+    );
+    await expect(a.preview(limitBuy('1000.0'))).resolves.toMatchObject({
+      description: expect.stringContaining('buy 0.00100000 XBTUSD'),
+    });
+  });
+
+  it('the dead man’s switch arms, refreshes and disarms when stopped', async () => {
+    const { a } = account();
+    await a.start();
+    await a.setDeadMan(true);
+    expect(a.deadMan()).toMatchObject({ kind: 'armed', timeoutSec: 60 });
+    expect(sim.exchange.deadMan.armed).toBe(true);
+    await a.stop(); // what a lock does: disarm (timeout=0) while the key is still in hand
+    expect(a.deadMan()).toEqual({ kind: 'off' });
+    expect(sim.exchange.deadMan.armed).toBe(false);
+  });
+
+  it('a dropped AddOrder response still yields exactly one order (reconciled by cl_ord_id)', async () => {
+    const { a, rest } = account();
+    await a.start();
+    await simControl(sim, 'faults', { dropOrderResponses: { count: 1 } });
+    const id = crypto.randomUUID();
+    try {
+      const placed = await a.place(limitBuy('1003.0'), id);
+      const open = await rest.openOrders({ cl_ord_id: id });
+      expect(Object.keys(open.open)).toEqual([placed.id]);
+    } finally {
+      await simControl(sim, 'faults/clear');
+    }
+  }, 30_000);
+});
