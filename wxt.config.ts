@@ -10,7 +10,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Kraken Trader',
     description: 'Live Kraken prices, price alerts and quick orders from the toolbar.',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // offscreen (Chrome only; Firefox has no such API): the optional alert sound, see entrypoints/offscreen.
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
     action: { default_title: 'Kraken Trader' },
     // No web page and no other extension may message us: present and empty (DESIGN.md §8).

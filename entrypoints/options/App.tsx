@@ -18,16 +18,16 @@ const vaultActions: VaultActions = {
   setAutoLock: (minutes) => request({ type: 'vault.setAutoLock', minutes }),
 };
 
-const alertActions: AlertSettingsActions = {
-  exportJson: async () => (await request({ type: 'alerts.export' })).json,
-  importJson: (json) => request({ type: 'alerts.import', json }),
-  testNotification: async () => (await request({ type: 'alerts.testNotification' })).permission,
-};
-
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [vault, setVault] = useState<VaultView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const alertActions: AlertSettingsActions = {
+    exportJson: async () => (await request({ type: 'alerts.export' })).json,
+    importJson: (json) => request({ type: 'alerts.import', json }),
+    testNotification: async () => (await request({ type: 'alerts.testNotification' })).permission,
+    setSound: async (on) => setSettings(await request({ type: 'settings.setAlertSound', on })),
+  };
   useEffect(() => {
     request({ type: 'settings.get' }).then(setSettings, (e: unknown) => setError(String(e)));
     request({ type: 'vault.get' }).then(setVault, (e: unknown) => setError(String(e)));
@@ -37,7 +37,7 @@ export function App() {
       <h1>Kraken Trader — Settings</h1>
       {error && <p class="error">{error}</p>}
       {vault && <VaultPanel view={vault} actions={vaultActions} onView={setVault} />}
-      <AlertsSettings actions={alertActions} />
+      <AlertsSettings actions={alertActions} sound={settings?.alertSound ?? false} />
       {settings && (
         <EndpointForm
           current={settings.endpoints}

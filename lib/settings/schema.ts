@@ -27,6 +27,8 @@ export interface Settings {
   tradingMode: 'paper' | 'live';
   /** Keep Kraken's cancel_all_orders_after armed while live trading (issue 8). */
   deadManSwitch: boolean;
+  /** Play a short sound with each alert notification (an offscreen document; Chrome only). */
+  alertSound: boolean;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
@@ -43,6 +45,7 @@ export function defaultSettings(): Settings {
     autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
     tradingMode: 'paper',
     deadManSwitch: false,
+    alertSound: false,
   };
 }
 
@@ -164,8 +167,20 @@ export function parseSettings(raw: unknown): ParsedSettings {
   let deadManSwitch = defaults.deadManSwitch;
   if (typeof raw.deadManSwitch === 'boolean') deadManSwitch = raw.deadManSwitch;
   else if (raw.deadManSwitch !== undefined) problems.push("dead man's switch setting was damaged; it is off");
+  const alertSound = raw.alertSound === true;
+  if (raw.alertSound !== undefined && typeof raw.alertSound !== 'boolean')
+    problems.push('alert sound setting was damaged; it is off');
   return {
-    settings: { version: 1, endpoints, watchlist, badgePair, autoLockMinutes, tradingMode, deadManSwitch },
+    settings: {
+      version: 1,
+      endpoints,
+      watchlist,
+      badgePair,
+      autoLockMinutes,
+      tradingMode,
+      deadManSwitch,
+      alertSound,
+    },
     problems,
   };
 }

@@ -5,13 +5,14 @@ export interface AlertSettingsActions {
   exportJson(): Promise<string>;
   importJson(json: string): Promise<ImportResult>;
   testNotification(): Promise<string>;
+  setSound(on: boolean): Promise<void>;
 }
 
 const BLOCKED_HINT =
   'If nothing appeared, notifications are blocked for the browser: macOS — System Settings → Notifications → your browser; Windows — Settings → System → Notifications; Linux — your desktop’s notification settings. Also check that Do Not Disturb is off.';
 
 /** Test notification, export and import of alerts (validated item by item in the background). */
-export function AlertsSettings({ actions }: { actions: AlertSettingsActions }) {
+export function AlertsSettings({ actions, sound }: { actions: AlertSettingsActions; sound: boolean }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
 
@@ -58,6 +59,15 @@ export function AlertsSettings({ actions }: { actions: AlertSettingsActions }) {
           <input type="file" accept="application/json,.json" onChange={upload} data-testid="import-alerts" />
         </label>
       </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={sound}
+          onChange={(e) => void actions.setSound((e.target as HTMLInputElement).checked)}
+          data-testid="alert-sound"
+        />{' '}
+        Play a sound with each alert (Chrome; the notification itself follows your system’s sound settings)
+      </label>
       {notice && (
         <p class="hint" role="status">
           {notice}

@@ -91,6 +91,33 @@ describe('price alerts in the production build', () => {
     expect(await notifications(e2e)).toHaveLength(1);
   });
 
+  it('plays the alert sound through an offscreen document only when it is turned on', async () => {
+    const offscreenDocs = async () =>
+      (await e2e.ext.worker()).evaluate(async () => {
+        const rt = (
+          globalThis as unknown as {
+            chrome: { runtime: { getContexts(f: object): Promise<{ documentUrl?: string }[]> } };
+          }
+        ).chrome.runtime;
+        return (await rt.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).map(
+          (c) => c.documentUrl ?? '',
+        );
+      });
+    expect(await offscreenDocs()).toEqual([]); // the crossing above fired with the sound off
+    const options = await e2e.ext.context.newPage();
+    await options.goto(extensionUrl(e2e.ext, 'options.html'));
+    await options.getByTestId('alert-sound').check();
+    await expect.poll(() => options.getByTestId('alert-sound').isChecked()).toBe(true);
+    await options.close();
+    const now = parsePrice((await lastPrice(popup, 'ETH/BTC')) ?? '');
+    await createAlert(popup, 'ETH/BTC', 'above', (now * 1.02).toFixed(5));
+    await setSimPrice(e2e, 'ETH/BTC', (now * 1.05).toFixed(5));
+    await expect
+      .poll(offscreenDocs, { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^chrome-extension:\/\/[a-p]{32}\/offscreen\.html$/)]);
+    await setSimPrice(e2e, 'ETH/BTC', now.toFixed(5));
+  });
+
   it('a crossing while the service worker is stopped fires once after the restart', async () => {
     const now = parsePrice((await lastPrice(popup, 'BTC/USD')) ?? '');
     const level = (now * 0.98).toFixed(1);
@@ -139,9 +166,12 @@ describe('price alerts in the production build', () => {
     popup = await openPopup(e2e.ext);
     await expect.poll(() => connectionState(popup), { timeout: 10_000 }).toBe('live');
     await expect.poll(async () => (await fresh()).length, { timeout: 10_000 }).toBe(1);
-    await expect(logLines(popup)).resolves.toContainEqual(
-      expect.stringMatching(new RegExp(`^DOGE/USD above ${level}: .* while offline at \\d\\d:\\d\\d`)),
-    );
+    // The log line follows the notification (the entry is written after it is shown).
+    await expect
+      .poll(() => logLines(popup))
+      .toContainEqual(
+        expect.stringMatching(new RegExp(`^DOGE/USD above ${level}: .* while offline at \\d\\d:\\d\\d`)),
+      );
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await fresh()).toHaveLength(1);
     expect((await logLines(popup)).filter((l) => l.startsWith('DOGE/USD'))).toHaveLength(1);
