@@ -50,10 +50,11 @@ describe('live account against the simulator', () => {
     for (const a of accounts.splice(0)) await a.stop();
   });
 
-  function account(fills: FillView[] = []) {
+  function account(fills: FillView[] = [], fetchImpl?: typeof fetch) {
     const rest = createKrakenRest({
       baseUrl: sim.rest,
       credentials: { apiKey: sim.apiKey ?? '', secret: sim.apiSecret ?? '' },
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
     let changes = 0;
     const a = createLiveAccount({
@@ -174,5 +175,27 @@ describe('live account against the simulator', () => {
     } finally {
       await simControl(sim, 'faults/clear');
     }
+  }, 30_000);
+
+  it('an HTTP stack that resends a dropped AddOrder by itself (as Chromium does) still yields one order', async () => {
+    // Chromium resends a POST whose reused keep-alive connection closed before any answer byte. Modelled
+    // here: the first AddOrder goes out twice with the same bytes; the second copy's answer is what we see.
+    let replays = 0;
+    const replaying: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (url.endsWith('/0/private/AddOrder') && replays === 0) {
+        replays += 1;
+        await fetch(input, init); // executes
+        return fetch(input, init); // the silent resend: same nonce → EAPI:Invalid nonce
+      }
+      return fetch(input, init);
+    };
+    const { a, rest } = account([], replaying);
+    await a.start();
+    const id = crypto.randomUUID();
+    const placed = await a.place(limitBuy('1004.0'), id);
+    expect(replays).toBe(1);
+    const open = await rest.openOrders({ cl_ord_id: id });
+    expect(Object.keys(open.open)).toEqual([placed.id]);
   }, 30_000);
 });

@@ -139,11 +139,19 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
         return await attempt();
       } catch (e) {
         if (!(e instanceof KrakenError)) throw e;
-        // An invalid nonce is refused before anything executes: one fresh nonce is safe for any call
-        // (SPEC.md §3). More would risk Kraken's ban for repeated invalid nonces.
-        if (e.code === 'invalid-nonce' && !nonceRetried) {
-          nonceRetried = true;
-          continue;
+        if (e.code === 'invalid-nonce') {
+          // On a call that changes something, an invalid nonce may answer a second copy of a request that
+          // already executed: browsers resend a POST by themselves when its reused keep-alive connection
+          // closes before any answer byte (Chromium: HttpNetworkTransaction::ShouldResendRequest), and the
+          // copy carries the same, now spent, nonce. A resend with a fresh nonce could then trade twice, so
+          // the outcome is unknown: the order path reconciles by cl_ord_id first (placer.ts).
+          if (!idempotent) throw new KrakenError({ ...e.toJSON(), mayHaveExecuted: true });
+          // A read refused for its nonce did nothing: one fresh nonce is safe (SPEC.md §3). More would
+          // risk Kraken's ban for repeated invalid nonces.
+          if (!nonceRetried) {
+            nonceRetried = true;
+            continue;
+          }
         }
         if (!idempotent || !e.retryable || n > retries) throw e;
         // Rate-limited: the counter (snapped to its cap) does the waiting; others back off with full jitter.

@@ -297,6 +297,11 @@ export interface KrakenErrorInit {
   retryAfterMs?: number;
   /** Short, redacted technical detail (never contains credentials). */
   detail?: string;
+  /**
+   * The refusal may be for a copy of a request that already executed (an invalid nonce on order entry:
+   * the HTTP stack may have resent it, see client.ts). Makes `outcomeUnknown` true.
+   */
+  mayHaveExecuted?: boolean;
 }
 
 /**
@@ -315,6 +320,7 @@ export class KrakenError extends Error {
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
   readonly detail: string | undefined;
+  readonly mayHaveExecuted: boolean;
 
   constructor(init: KrakenErrorInit) {
     const what = init.kraken?.length ? init.kraken.join(', ') : (init.detail ?? init.code);
@@ -328,6 +334,7 @@ export class KrakenError extends Error {
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
     this.detail = init.detail;
+    this.mayHaveExecuted = init.mayHaveExecuted ?? false;
   }
 
   /** Built from the `error` array of Kraken's envelope; the first error decides the class. */
@@ -368,6 +375,7 @@ export class KrakenError extends Error {
    */
   get outcomeUnknown(): boolean {
     return (
+      this.mayHaveExecuted ||
       this.code === 'timeout' ||
       this.code === 'network' ||
       this.code === 'unavailable' ||
@@ -390,6 +398,7 @@ export class KrakenError extends Error {
       status: this.status,
       retryAfterMs: this.retryAfterMs,
       detail: this.detail,
+      ...(this.mayHaveExecuted ? { mayHaveExecuted: true } : {}),
     };
   }
 

@@ -255,6 +255,24 @@ describe('timeouts, retries and pacing', () => {
     expect((b ?? 0n) > (a ?? 0n)).toBe(true);
   });
 
+  it('on order entry an invalid nonce is an unknown outcome, never a resend (it may answer a replayed copy)', async () => {
+    const { rest, requests } = client(() => fail('EAPI:Invalid nonce'));
+    const error = await rest
+      .addOrder({
+        pair: 'XBTUSD',
+        type: 'buy',
+        ordertype: 'limit',
+        volume: '1',
+        price: '1000',
+        cl_ord_id: 'c1',
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-nonce', outcomeUnknown: true });
+    expect(requests).toHaveLength(1);
+    // It survives the messaging boundary as data.
+    expect(KrakenError.fromJSON((error as KrakenError).toJSON()).outcomeUnknown).toBe(true);
+  });
+
   it('does not retry non-retryable refusals (invalid key)', async () => {
     const { rest, requests } = client(() => fail('EAPI:Invalid key'));
     await expect(rest.balance()).rejects.toMatchObject({ code: 'invalid-key', retryable: false });
