@@ -6,15 +6,12 @@
 import { toFixedDecimal } from '../kraken/pairs/decimal.ts';
 import { format, mul, round } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
+import { validateOrder } from '../kraken/pairs/validate.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { OrderRefused, TradingUnavailable } from './errors.ts';
 import type { LiveAccount } from './live.ts';
 import type { PaperAccount } from './paper-account.ts';
-import { checkTicket } from './ticket.ts';
 import type { BookTop, LiveStatus, OrderRequest, OrderView, TradingMode, TradingView } from './types.ts';
-
-/** Kraken Pro's starter tier (https://www.kraken.com/features/fee-schedule): what previews estimate with. */
-export const ESTIMATE_FEES = { makerPercent: '0.25', takerPercent: '0.40' };
 
 export interface TradingServiceDeps {
   settings: SettingsStore;
@@ -114,7 +111,11 @@ export function createTradingService(deps: TradingServiceDeps) {
     );
   }
 
-  /** The rules re-checked here, whatever the popup said (funds are checked by Kraken / the paper account). */
+  /**
+   * The pair's rules re-checked here, whatever the popup said: status, lot and price decimals, tick, minimum
+   * and cost minimum (validateOrder, the same rules the ticket shows). Funds are the account's business
+   * (Kraken's engine, or the paper account with its book).
+   */
   function recheck(order: OrderRequest): void {
     const rules = deps.market.rulesFor(order.symbol);
     if (!rules)
@@ -122,28 +123,26 @@ export function createTradingService(deps: TradingServiceDeps) {
         'EQuery:Unknown asset pair',
         `No trading rules for ${order.symbol} yet; try again in a moment.`,
       );
-    const book = deps.market.book(order.symbol);
     const lastPrice = deps.market.lastPrice(order.symbol);
-    const last = lastPrice === undefined ? undefined : toFixedDecimal(lastPrice, rules.pairDecimals);
-    const check = checkTicket(
+    const price = order.type === 'limit' ? order.limitPrice : order.triggerPrice;
+    const check = validateOrder(
+      rules,
       {
-        symbol: order.symbol,
         side: order.side,
-        type: order.type,
-        amount: order.volume,
-        amountIn: 'base',
-        limitPrice: order.limitPrice ?? '',
-        triggerPrice: order.triggerPrice ?? '',
+        ordertype: order.type,
+        volume: order.volume,
+        ...(price !== undefined ? { price } : {}),
         postOnly: order.postOnly,
-        timeInForce: order.timeInForce,
       },
-      { rules, ...(book ? { book } : {}), ...(last ? { last } : {}), available: {}, fees: ESTIMATE_FEES },
+      {
+        relativePrices: false,
+        ...(lastPrice !== undefined ? { marketPrice: toFixedDecimal(lastPrice, rules.pairDecimals) } : {}),
+      },
     );
-    // Funds and prices are the account's business (Kraken's engine, or the paper account with its book).
-    const problem = check.problems.find(
-      (p) => p.level === 'error' && p.field !== 'balance' && p.code !== 'no-price',
-    );
-    if (problem) throw new OrderRefused('EGeneral:Invalid arguments', problem.message);
+    if (!check.ok) {
+      const problem = check.problems[0];
+      if (problem) throw new OrderRefused('EGeneral:Invalid arguments', problem.message);
+    }
   }
 
   return {

@@ -143,6 +143,33 @@ describe('trading from the popup (production build, simulator)', () => {
     });
   });
 
+  it('the background re-checks the rules itself: a message the ticket would never send is refused', async () => {
+    // Sent straight from the popup page, bypassing the ticket (as a compromised or buggy page might).
+    const answer = await popup.evaluate(async () => {
+      const rt = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime;
+      return rt.sendMessage({
+        type: 'trading.place',
+        clOrdId: crypto.randomUUID(),
+        order: {
+          symbol: 'BTC/USD',
+          side: 'buy',
+          type: 'limit',
+          volume: '0.00000001',
+          limitPrice: '1000.0',
+          postOnly: false,
+          timeInForce: 'GTC',
+        },
+      });
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { name: 'OrderRefused', message: expect.stringMatching(/^The smallest BTC\/USD order is/) },
+    });
+    expect(await orderRows(popup).count()).toBe(0);
+  });
+
   describe('live mode, with the simulator’s key', () => {
     beforeAll(async () => {
       const page = await e2e.ext.context.newPage();
