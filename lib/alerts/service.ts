@@ -48,8 +48,6 @@ export interface ImportResult {
 }
 
 const SAVE_EVERY_MS = 2_000;
-/** A gap longer than this since a pair's last tick is worth asking the candles about. */
-const CATCH_UP_AFTER_MS = 5_000;
 const MINUTE = 60_000;
 /** Live ticks held back while a catch-up is due; past this many they are applied anyway (memory bound). */
 const HELD_TICKS_MAX = 5_000;
@@ -223,7 +221,9 @@ export function createAlertService(deps: AlertServiceDeps) {
         let replayed = 0;
         for (const symbol of symbols()) {
           const since = seen[symbol];
-          if (since === undefined || now - since < CATCH_UP_AFTER_MS) continue;
+          // Only whole minutes after the last tick can be replayed: nothing to ask while still in its minute
+          // (a time threshold here once skipped a 4-second stop that spanned a minute boundary).
+          if (since === undefined || Math.floor(now / MINUTE) === Math.floor(since / MINUTE)) continue;
           const candles = await deps.fetchCandles(symbol, since).catch(() => []);
           // Only whole minutes after the last tick seen: the minute that contains it was partly watched live,
           // and replaying its open or low could re-arm and re-fire a crossing that already fired. A lasting
