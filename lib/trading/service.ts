@@ -81,8 +81,19 @@ export function createTradingService(deps: TradingServiceDeps) {
     };
   }
 
-  /** Starts, keeps or stops the live account to match the mode, the vault and the active key. */
-  async function syncLive(): Promise<void> {
+  let syncing: Promise<void> = Promise.resolve();
+  /**
+   * Starts, keeps or stops the live account to match the mode, the vault and the active key. One run at a
+   * time, each reading the state afresh: two overlapping runs once let one that read "unlocked" finish after
+   * the lock's run, putting the live account back with the old key.
+   */
+  function syncLive(): Promise<void> {
+    const run = syncing.then(syncOnce);
+    syncing = run.catch(() => {});
+    return run;
+  }
+
+  async function syncOnce(): Promise<void> {
     const access = mode() === 'live' ? await deps.liveAccess() : null;
     const wantId = access?.kind === 'ready' ? access.id : null;
     if (live && live.id !== wantId) {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../lib/settings/schema.ts';
+import { createSettingsStore } from '../../../lib/settings/store.ts';
+import type { LiveAccount } from '../../../lib/trading/live.ts';
+import type { PaperAccount } from '../../../lib/trading/paper-account.ts';
+import { createTradingService } from '../../../lib/trading/service.ts';
+
+// Accounts are stand-ins here: what is under test is which one runs, when (the vault and mode logic).
+function fakeLive(log: string[]) {
+  return {
+    start: async () => void log.push('start'),
+    stop: async () => void log.push('stop'),
+    status: () => ({ kind: 'ready' as const }),
+    deadMan: () => ({ kind: 'off' as const }),
+    setDeadMan: async (on: boolean) => void log.push(`dead-man ${on}`),
+    orders: () => [],
+    fills: () => [],
+    balances: () => [],
+  } as unknown as LiveAccount;
+}
+const paper = {
+  start: async () => {},
+  notice: () => undefined,
+  orders: () => [],
+  fills: () => [],
+  balances: () => [],
+} as unknown as PaperAccount;
+
+async function setup(vault: { status: 'unlocked' | 'locked' | 'empty'; delayMs: number }) {
+  const settings = createSettingsStore({
+    load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
+    save: async () => {},
+  });
+  await settings.load();
+  const log: string[] = [];
+  const service = createTradingService({
+    settings,
+    market: {
+      rulesFor: () => undefined,
+      book: () => undefined,
+      watchTicket: () => {},
+      lastPrice: () => undefined,
+    },
+    paper,
+    async liveAccess() {
+      const seen = vault.status; // read now, answered later (decrypting takes a while)
+      await new Promise((r) => setTimeout(r, vault.delayMs));
+      if (seen === 'locked') return { kind: 'locked' };
+      if (seen === 'empty') return { kind: 'no-key' };
+      return { kind: 'ready', id: 'key-1', create: () => fakeLive(log) };
+    },
+  });
+  return { service, log, settings };
+}
+
+describe('trading service: which account runs', () => {
+  it('a lock that lands while an earlier check is still decrypting leaves live trading stopped', async () => {
+    const vault = { status: 'unlocked' as 'unlocked' | 'locked', delayMs: 30 };
+    const { service, log } = await setup(vault);
+    const first = service.refresh(); // reads "unlocked", answers in 30 ms
+    await new Promise((r) => setTimeout(r, 5));
+    vault.status = 'locked';
+    vault.delayMs = 0;
+    const second = service.refresh(); // the lock's refresh, answers at once
+    await Promise.all([first, second]);
+    expect(log).toEqual(['start', 'stop']);
+    expect(service.view().live).toEqual({
+      kind: 'locked',
+      message: 'Unlock the vault in Settings to trade live.',
+    });
+  });
+
+  it('arms the dead man’s switch on start when the setting is on, and stops when leaving live mode', async () => {
+    const { service, log, settings } = await setup({ status: 'unlocked', delayMs: 0 });
+    await settings.update((s) => ({ ...s, deadManSwitch: true }));
+    await service.start();
+    expect(log).toEqual(['start', 'dead-man true']);
+    await service.setMode('paper');
+    expect(log).toEqual(['start', 'dead-man true', 'stop']);
+    expect(service.view().mode).toBe('paper');
+  });
+
+  it('live orders are refused with what to do when there is no key', async () => {
+    const { service } = await setup({ status: 'empty', delayMs: 0 });
+    await service.start();
+    expect(() =>
+      service.place(
+        { symbol: 'BTC/USD', side: 'buy', type: 'market', volume: '1', postOnly: false, timeInForce: 'GTC' },
+        crypto.randomUUID(),
+      ),
+    ).toThrow('Add an API key in Settings to trade live.');
+  });
+});
