@@ -96,12 +96,13 @@ export function createTradingService(deps: TradingServiceDeps) {
   async function syncOnce(): Promise<void> {
     const access = mode() === 'live' ? await deps.liveAccess() : null;
     const wantId = access?.kind === 'ready' ? access.id : null;
+    // Set first: views pushed while the old account stops (its disarm is a REST call) already say why.
+    liveStatus = access?.kind === 'locked' ? LOCKED : NO_KEY;
     if (live && live.id !== wantId) {
       const old = live;
       live = null;
       await old.account.stop().catch(() => {}); // disarms the dead man's switch while the key is still here
     }
-    liveStatus = access?.kind === 'locked' ? LOCKED : NO_KEY;
     if (access?.kind === 'ready' && !live) {
       const account = access.create();
       live = { id: access.id, account };

@@ -299,7 +299,8 @@ describe('trading from the popup (production build, simulator)', () => {
       await page.getByTestId('lock-now').click();
       await page.close();
       await expect.poll(() => popup.getByTestId('live-status').innerText()).toMatch(/unlock/i);
-      await expect.poll(armed).toBe(false);
+      // The disarm is a REST call that waits its turn in the rate counter.
+      await expect.poll(armed, { timeout: 10_000 }).toBe(false);
     });
   });
 });

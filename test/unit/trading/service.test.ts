@@ -6,10 +6,13 @@ import type { PaperAccount } from '../../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../../lib/trading/service.ts';
 
 // Accounts are stand-ins here: what is under test is which one runs, when (the vault and mode logic).
-function fakeLive(log: string[]) {
+function fakeLive(log: string[], onStop: () => void = () => {}) {
   return {
     start: async () => void log.push('start'),
-    stop: async () => void log.push('stop'),
+    stop: async () => {
+      log.push('stop');
+      onStop();
+    },
     status: () => ({ kind: 'ready' as const }),
     deadMan: () => ({ kind: 'off' as const }),
     setDeadMan: async (on: boolean) => void log.push(`dead-man ${on}`),
@@ -26,7 +29,10 @@ const paper = {
   balances: () => [],
 } as unknown as PaperAccount;
 
-async function setup(vault: { status: 'unlocked' | 'locked' | 'empty'; delayMs: number }) {
+async function setup(
+  vault: { status: 'unlocked' | 'locked' | 'empty'; delayMs: number },
+  onStop: (view: () => ReturnType<ReturnType<typeof createTradingService>['view']>) => void = () => {},
+) {
   const settings = createSettingsStore({
     load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
     save: async () => {},
@@ -47,7 +53,7 @@ async function setup(vault: { status: 'unlocked' | 'locked' | 'empty'; delayMs: 
       await new Promise((r) => setTimeout(r, vault.delayMs));
       if (seen === 'locked') return { kind: 'locked' };
       if (seen === 'empty') return { kind: 'no-key' };
-      return { kind: 'ready', id: 'key-1', create: () => fakeLive(log) };
+      return { kind: 'ready', id: 'key-1', create: () => fakeLive(log, () => onStop(() => service.view())) };
     },
   });
   return { service, log, settings };
@@ -56,7 +62,9 @@ async function setup(vault: { status: 'unlocked' | 'locked' | 'empty'; delayMs: 
 describe('trading service: which account runs', () => {
   it('a lock that lands while an earlier check is still decrypting leaves live trading stopped', async () => {
     const vault = { status: 'unlocked' as 'unlocked' | 'locked', delayMs: 30 };
-    const { service, log } = await setup(vault);
+    const seenWhileStopping: string[] = [];
+    // What the popup would be shown while the old account stops (its disarm may take a while).
+    const { service, log } = await setup(vault, (view) => seenWhileStopping.push(view().live.kind));
     const first = service.refresh(); // reads "unlocked", answers in 30 ms
     await new Promise((r) => setTimeout(r, 5));
     vault.status = 'locked';
@@ -64,6 +72,7 @@ describe('trading service: which account runs', () => {
     const second = service.refresh(); // the lock's refresh, answers at once
     await Promise.all([first, second]);
     expect(log).toEqual(['start', 'stop']);
+    expect(seenWhileStopping).toEqual(['locked']);
     expect(service.view().live).toEqual({
       kind: 'locked',
       message: 'Unlock the vault in Settings to trade live.',
