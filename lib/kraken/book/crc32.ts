@@ -11,12 +11,25 @@ const TABLE: Uint32Array = (() => {
   return table;
 })();
 
-/** CRC-32 of an ASCII string (every char code must be < 256; Kraken's checksum input is digits only). */
-export function crc32(text: string): number {
-  let crc = 0xffffffff;
+/** The running value a CRC starts from (before any byte). */
+export const CRC32_START = 0xffffffff;
+
+/**
+ * Feeds an ASCII string into a running CRC (start with CRC32_START, finish with crc32Finish): the CRC of
+ * several strings, as if joined, without building the joined string.
+ */
+export function crc32Append(crc: number, text: string): number {
+  let c = crc;
   for (let i = 0; i < text.length; i++) {
     // biome-ignore lint/style/noNonNullAssertion: index is masked to 0..255 and the table has 256 entries
-    crc = TABLE[(crc ^ text.charCodeAt(i)) & 0xff]! ^ (crc >>> 8);
+    c = TABLE[(c ^ text.charCodeAt(i)) & 0xff]! ^ (c >>> 8);
   }
-  return (crc ^ 0xffffffff) >>> 0;
+  return c;
+}
+
+export const crc32Finish = (crc: number): number => (crc ^ 0xffffffff) >>> 0;
+
+/** CRC-32 of an ASCII string (every char code must be < 256; Kraken's checksum input is digits only). */
+export function crc32(text: string): number {
+  return crc32Finish(crc32Append(CRC32_START, text));
 }

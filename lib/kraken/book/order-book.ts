@@ -1,6 +1,6 @@
 import { toFixedDecimal } from '../pairs/decimal.ts';
 import type { BookData, BookDepth, BookLevelData } from '../ws/protocol.ts';
-import { bookChecksum } from './checksum.ts';
+import { bookChecksum, checksumToken } from './checksum.ts';
 
 /** A level with its decimal text at the instrument's precision (what the checksum and the UI use). */
 export interface BookLevel {
@@ -8,6 +8,8 @@ export interface BookLevel {
   qty: string;
   priceValue: number;
   qtyValue: number;
+  /** Its part of the checksum input (checksum.ts levelToken). */
+  token: string;
 }
 
 export interface OrderBookOptions {
@@ -31,12 +33,18 @@ export function createOrderBook(options: OrderBookOptions) {
   let asks: BookLevel[] = [];
   let bids: BookLevel[] = [];
 
-  const level = (l: BookLevelData): BookLevel => ({
-    price: toFixedDecimal(l.price, pricePrecision),
-    qty: toFixedDecimal(l.qty, qtyPrecision),
-    priceValue: l.price,
-    qtyValue: l.qty,
-  });
+  const level = (l: BookLevelData): BookLevel => {
+    const price = toFixedDecimal(l.price, pricePrecision);
+    const qty = toFixedDecimal(l.qty, qtyPrecision);
+    // The checksum token is made once per level, not once per message for each of the top 20.
+    return {
+      price,
+      qty,
+      priceValue: l.price,
+      qtyValue: l.qty,
+      token: checksumToken(price) + checksumToken(qty),
+    };
+  };
 
   /** Index of `price` in `side`, or where it would be inserted (~(index) when absent). */
   function search(side: BookLevel[], price: number, ascending: boolean): number {
