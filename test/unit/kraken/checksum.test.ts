@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { checksumToken } from '../../../lib/kraken/book/checksum.ts';
+import { CRC32_START, crc32Append, crc32Finish } from '../../../lib/kraken/book/crc32.ts';
 import { bookChecksum, crc32, toFixedDecimal } from '../../../lib/kraken/index.ts';
 import { fixtureJson, fixtureJsonl, fixtureText } from '../../support/fixtures.ts';
 
@@ -17,6 +19,12 @@ describe('crc32', () => {
     expect(crc32('123456789')).toBe(0xcbf43926);
     expect(crc32('')).toBe(0);
   });
+
+  it('fed piece by piece gives the CRC of the joined string', () => {
+    let c = CRC32_START;
+    for (const piece of ['1234', '', '5', '6789']) c = crc32Append(c, piece);
+    expect(crc32Finish(c)).toBe(0xcbf43926);
+  });
 });
 
 describe('bookChecksum', () => {
@@ -29,6 +37,10 @@ describe('bookChecksum', () => {
     const toLevels = (rows: [string, string][]) => rows.map(([price, qty]) => ({ price, qty }));
     expect(bookChecksum(toLevels(guide.asks), toLevels(guide.bids))).toBe(3310070434);
     expect(guide.expected_checksum).toBe(3310070434);
+    // With each level's token precomputed (as the order book keeps it), the same answer.
+    const withTokens = (rows: [string, string][]) =>
+      rows.map(([price, qty]) => ({ price, qty, token: checksumToken(price) + checksumToken(qty) }));
+    expect(bookChecksum(withTokens(guide.asks), withTokens(guide.bids))).toBe(3310070434);
   });
 
   it('verifies the real ETH/USD capture: snapshot and the update applied to it', () => {
