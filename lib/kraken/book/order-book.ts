@@ -8,8 +8,8 @@ export interface BookLevel {
   qty: string;
   priceValue: number;
   qtyValue: number;
-  /** Its part of the checksum input (checksum.ts levelToken). */
-  token: string;
+  /** Its part of the checksum input (checksum.ts levelToken), once it has been in the top 10. */
+  token?: string;
 }
 
 export interface OrderBookOptions {
@@ -33,18 +33,25 @@ export function createOrderBook(options: OrderBookOptions) {
   let asks: BookLevel[] = [];
   let bids: BookLevel[] = [];
 
-  const level = (l: BookLevelData): BookLevel => {
-    const price = toFixedDecimal(l.price, pricePrecision);
-    const qty = toFixedDecimal(l.qty, qtyPrecision);
-    // The checksum token is made once per level, not once per message for each of the top 20.
-    return {
-      price,
-      qty,
-      priceValue: l.price,
-      qtyValue: l.qty,
-      token: checksumToken(price) + checksumToken(qty),
-    };
-  };
+  const level = (l: BookLevelData): BookLevel => ({
+    price: toFixedDecimal(l.price, pricePrecision),
+    qty: toFixedDecimal(l.qty, qtyPrecision),
+    priceValue: l.price,
+    qtyValue: l.qty,
+  });
+
+  /**
+   * The checksum covers the top 10 of each side: their tokens are made once per level, when a level first
+   * gets there, not once per message — and the deep levels of a 1000-level book never carry one.
+   */
+  function tokenizeTop(side: BookLevel[]): void {
+    const n = Math.min(10, side.length);
+    for (let i = 0; i < n; i++) {
+      // biome-ignore lint/style/noNonNullAssertion: i < side.length
+      const l = side[i]!;
+      l.token ??= checksumToken(l.price) + checksumToken(l.qty);
+    }
+  }
 
   /** Index of `price` in `side`, or where it would be inserted (~(index) when absent). */
   function search(side: BookLevel[], price: number, ascending: boolean): number {
@@ -77,6 +84,8 @@ export function createOrderBook(options: OrderBookOptions) {
   }
 
   function verify(expected: number): ApplyResult {
+    tokenizeTop(asks);
+    tokenizeTop(bids);
     const actual = bookChecksum(asks, bids);
     return actual === expected ? { ok: true } : { ok: false, expected, actual };
   }
