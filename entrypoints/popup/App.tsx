@@ -119,6 +119,7 @@ export function App() {
                 books={view.books}
                 trading={trading}
                 actions={tradingActions}
+                epoch={view.epoch}
               />
               <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />
               <Balances balances={trading.balances} />

@@ -14,6 +14,11 @@ export interface MarketView {
   trading?: TradingView;
   /** Live books the popup asked for (the ticket's pair), by symbol. */
   books: Record<string, BookTop>;
+  /**
+   * How many stream connections have begun (each starts with a snapshot). A new one means the background
+   * may have restarted and forgotten what the popup asked it to watch.
+   */
+  epoch: number;
   /** Direction of each pair's last price move, for the up/down flash. */
   moves: Record<string, Direction>;
 }
@@ -33,7 +38,13 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
   switch (event.type) {
     case 'snapshot':
     case 'market':
-      return { ...view, snapshot: event.snapshot, moves: view?.moves ?? {}, books: view?.books ?? {} };
+      return {
+        ...view,
+        snapshot: event.snapshot,
+        moves: view?.moves ?? {},
+        books: view?.books ?? {},
+        epoch: (view?.epoch ?? 0) + (event.type === 'snapshot' ? 1 : 0),
+      };
     case 'ticks': {
       if (!view) return view;
       const ticks = { ...view.snapshot.ticks };
@@ -61,6 +72,7 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
         snapshot: view?.snapshot ?? EMPTY_SNAPSHOT,
         moves: view?.moves ?? {},
         books: view?.books ?? {},
+        epoch: view?.epoch ?? 0,
         fatal: event.message,
       };
     default: {

@@ -88,8 +88,9 @@ export async function stopWorker(ext: ExtensionBrowser): Promise<void> {
     const prefix = `chrome-extension://${ext.extensionId}/`;
     let stopped = false;
     cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      // Latched: an open popup's stream may wake a new worker right after the stop.
       for (const v of event.versions)
-        if (v.scriptURL.startsWith(prefix)) stopped = v.runningStatus === 'stopped';
+        if (v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped') stopped = true;
     });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');

@@ -129,6 +129,22 @@ describe('trading from the popup (production build, simulator)', () => {
       await expect.poll(() => orderRows(popup).count(), { timeout: 10_000 }).toBe(0);
     });
 
+    it('after the worker restarts under an open popup, the ticket watches its pair again', async () => {
+      const fillsBefore = await fillRows(popup).count();
+      await stopWorker(e2e.ext); // the popup's stream reconnects and wakes a new worker
+      await expect
+        .poll(() => popup.getByTestId('status').getAttribute('data-state'), { timeout: 10_000 })
+        .toBe('live');
+      await ticket(popup, { symbol: 'BTC/USD', side: 'buy', type: 'market', amount: '0.001' });
+      await popup.getByTestId('ticket-amount').press('Enter');
+      await popup.getByTestId('ticket-confirm').click();
+      // A paper market order needs the live book: only there if the new worker was asked to watch it again.
+      await expect
+        .poll(() => popup.getByTestId('ticket-result').innerText(), { timeout: 10_000 })
+        .toBe('Placed: buy 0.001 BTC/USD market');
+      await expect.poll(() => fillRows(popup).count()).toBeGreaterThan(fillsBefore);
+    });
+
     it('an amount below the pair minimum shows the exact rule broken and sends nothing', async () => {
       const fillsBefore = await fillRows(popup).count();
       await ticket(popup, { symbol: 'BTC/USD', side: 'buy', type: 'market', amount: '0.00000001' });

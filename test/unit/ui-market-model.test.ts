@@ -48,6 +48,18 @@ describe('popup view model', () => {
     expect(view?.snapshot.ticks['SOL/USD']).toBeUndefined(); // not on the watchlist
   });
 
+  it('counts stream connections (each begins with a snapshot), keeping books across market updates', () => {
+    let view = applyStreamEvent(null, { type: 'snapshot', snapshot: snapshot() });
+    expect(view?.epoch).toBe(1);
+    const book = { symbol: 'BTC/USD', bids: [], asks: [{ price: '1.0', qty: '2' }], at: 5 };
+    view = applyStreamEvent(view, { type: 'book', book });
+    view = applyStreamEvent(view, { type: 'market', snapshot: snapshot() });
+    expect(view?.epoch).toBe(1);
+    expect(view?.books['BTC/USD']).toEqual(book);
+    view = applyStreamEvent(view, { type: 'snapshot', snapshot: snapshot() }); // a reconnected port
+    expect(view?.epoch).toBe(2);
+  });
+
   it('replaces the connection state', () => {
     const view = applyStreamEvent(null, { type: 'snapshot', snapshot: snapshot() });
     const next = applyStreamEvent(view, { type: 'connection', connection: { kind: 'offline', reason: 'x' } });

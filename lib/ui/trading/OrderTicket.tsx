@@ -40,12 +40,15 @@ export function OrderTicket({
   books,
   trading,
   actions,
+  epoch = 0,
   newId = () => crypto.randomUUID(),
 }: {
   snapshot: MarketSnapshot;
   books: Readonly<Record<string, BookTop>>;
   trading: TradingView;
   actions: Pick<TradingActions, 'watch' | 'preview' | 'place'>;
+  /** MarketView.epoch: a new stream connection re-asks the background to watch the pair. */
+  epoch?: number;
   newId?: () => string;
 }) {
   const pairs = snapshot.watchlist;
@@ -53,7 +56,7 @@ export function OrderTicket({
     snapshot.badgePair && pairs.includes(snapshot.badgePair) ? snapshot.badgePair : (pairs[0] ?? '');
   const [state, dispatch] = useTicketMachine(preferred, actions);
   const { form, phase } = state;
-  const [details, retry] = usePairDetails(form.symbol, actions.watch);
+  const [details, retry] = usePairDetails(form.symbol, actions.watch, epoch);
   const [note, setNote] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);

@@ -71,12 +71,17 @@ export type PairDetails =
   | { kind: 'error'; symbol: string; message: string };
 
 /** `trading.watch` for the ticket's pair: its rules, and its book (then streamed as `book` events). */
-export function usePairDetails(symbol: string, watch: TradingActions['watch']): [PairDetails, () => void] {
+export function usePairDetails(
+  symbol: string,
+  watch: TradingActions['watch'],
+  /** Changes when the stream reconnects (a restarted worker forgot the watch): watch again. */
+  epoch = 0,
+): [PairDetails, () => void] {
   const [details, setDetails] = useState<PairDetails>({ kind: 'loading', symbol });
   const [attempt, setAttempt] = useState(0);
   const watchRef = useRef(watch);
   watchRef.current = watch;
-  // `attempt` is the retry trigger: a new number watches the same pair again.
+  // `attempt` (a retry) and `epoch` (a new stream connection) watch the same pair again.
   useEffect(() => {
     if (!symbol) return;
     let current = true;
@@ -93,6 +98,6 @@ export function usePairDetails(symbol: string, watch: TradingActions['watch']): 
     return () => {
       current = false;
     };
-  }, [symbol, attempt]);
+  }, [symbol, attempt, epoch]);
   return [details, () => setAttempt((n) => n + 1)];
 }
