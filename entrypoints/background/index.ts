@@ -155,7 +155,10 @@ export default defineBackground(() => {
     .load()
     .then(() => Promise.all([alerts.start(), market.start(), vault.start()]))
     .then(() => trading.start());
-  registerNotificationHandlers(ready.then(() => alerts));
+  registerNotificationHandlers(
+    ready.then(() => alerts),
+    (symbol) => market.focus(symbol),
+  );
 
   const refused = adapters.refusedCounter();
   let openPorts = 0;

@@ -34,7 +34,11 @@ export async function showTestNotification(): Promise<string> {
 }
 
 /** Registered synchronously in main(): clicks may be what wakes the worker. */
-export function registerNotificationHandlers(alerts: Promise<AlertService>): void {
+export function registerNotificationHandlers(
+  alerts: Promise<AlertService>,
+  /** Brings the alert's pair forward in the popup that is about to open. */
+  focus: (symbol: string) => void,
+): void {
   const parse = (id: string) => {
     if (!id.startsWith(PREFIX)) return null;
     const [ruleId = '', at = ''] = id.slice(PREFIX.length).split(':');
@@ -51,8 +55,11 @@ export function registerNotificationHandlers(alerts: Promise<AlertService>): voi
     await browser.notifications.clear(id);
   });
   browser.notifications.onClicked.addListener(async (id) => {
-    if (!parse(id)) return;
+    const target = parse(id);
+    if (!target) return;
     await browser.notifications.clear(id);
+    const rule = (await (await alerts).view()).rules.find((r) => r.rule.id === target.ruleId)?.rule;
+    if (rule) focus(rule.symbol);
     // Opening the popup programmatically needs Chrome 127+; otherwise show it in a tab.
     await browser.action
       .openPopup?.()

@@ -13,7 +13,7 @@ import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 import { OrderTicket } from '../../lib/ui/trading/OrderTicket.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
-import { WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
+import { focusedPair, WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
 
 const alertActions: AlertActions = {
   create: (rule) => request({ type: 'alerts.create', rule }),
@@ -87,6 +87,7 @@ export function App() {
         <WatchlistTable
           snapshot={snapshot}
           moves={moves}
+          focused={focusedPair(snapshot, now)}
           actions={{
             onRemove: (symbol) => void request({ type: 'watchlist.remove', symbol }).catch(() => {}),
             onBadge: (symbol) => void request({ type: 'badge.setPair', symbol }).catch(() => {}),

@@ -116,6 +116,7 @@ export function createMarketService(deps: MarketServiceDeps) {
   let lastTickAt: number | null = null;
   let badgeShown = { text: '', color: '' };
   let lastBadgePrice: number | undefined;
+  let focus: { symbol: string; at: number } | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   const listeners = new Set<(event: MarketEvent) => void>();
   /** Pairs other services need prices for (alerts) beyond the watchlist. */
@@ -230,6 +231,7 @@ export function createMarketService(deps: MarketServiceDeps) {
       rejected: { ...rejected },
       lastTickAt,
       endpointLabel: endpointLabel(s.endpoints),
+      focus,
     };
   }
 
@@ -383,6 +385,12 @@ export function createMarketService(deps: MarketServiceDeps) {
     settings: requireSettings,
 
     latestTick: (symbol: string): Tick | undefined => ticks[symbol],
+
+    /** The popup should bring this pair forward (an alert notification for it was clicked). */
+    focus(symbol: string): void {
+      focus = { symbol, at: deps.now() };
+      emit({ type: 'market', snapshot: snapshot() });
+    },
 
     /** Order rules for a pair from Kraken's instrument channel (undefined until it has arrived). */
     rulesFor(symbol: string): PairRules | undefined {

@@ -38,4 +38,6 @@ export interface MarketSnapshot {
   rejected: Record<string, string>;
   lastTickAt: number | null;
   endpointLabel: string;
+  /** A pair to bring forward when the popup opens (a clicked alert notification), with when it was asked. */
+  focus: { symbol: string; at: number } | null;
 }

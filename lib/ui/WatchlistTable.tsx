@@ -8,15 +8,27 @@ export interface WatchlistActions {
   onAlert(symbol: string): void;
 }
 
+/** A pair asked to be brought forward this recently is highlighted when the popup opens. */
+const FOCUS_FOR_MS = 60_000;
+
+/** The pair to highlight: the one whose alert notification was just clicked, if any. */
+export function focusedPair(snapshot: MarketSnapshot, now: number): string | null {
+  const f = snapshot.focus;
+  return f && now - f.at < FOCUS_FOR_MS && snapshot.watchlist.includes(f.symbol) ? f.symbol : null;
+}
+
 /** The live watchlist: pair, last, 24 h change, bid / ask. Presentational only. */
 export function WatchlistTable({
   snapshot,
   moves,
   actions,
+  focused = null,
 }: {
   snapshot: MarketSnapshot;
   moves: Record<string, Direction>;
   actions: WatchlistActions;
+  /** focusedPair(): highlighted and scrolled into view. */
+  focused?: string | null;
 }) {
   if (snapshot.watchlist.length === 0) {
     return <p class="empty">Your watchlist is empty. Add a pair below, e.g. BTC/USD.</p>;
@@ -39,7 +51,14 @@ export function WatchlistTable({
           const rejected = snapshot.rejected[symbol];
           const isBadge = snapshot.badgePair === symbol;
           return (
-            <tr key={symbol} data-testid="row" data-symbol={symbol} class={`move-${moves[symbol] ?? 'flat'}`}>
+            <tr
+              key={symbol}
+              data-testid="row"
+              data-symbol={symbol}
+              data-focused={focused === symbol ? 'true' : undefined}
+              class={`move-${moves[symbol] ?? 'flat'}${focused === symbol ? ' focused' : ''}`}
+              ref={focused === symbol ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
+            >
               <td class="pair">{symbol}</td>
               {rejected ? (
                 <td colSpan={3} class="rejected" title={rejected}>

@@ -32,6 +32,7 @@ const EMPTY_SNAPSHOT: MarketSnapshot = {
   rejected: {},
   lastTickAt: null,
   endpointLabel: '',
+  focus: null,
 };
 
 export function applyStreamEvent(view: MarketView | null, event: StreamEvent): MarketView | null {

@@ -6,7 +6,7 @@ import type { Tick } from '../../lib/market/types.ts';
 import { customEndpoints, defaultSettings, type Settings } from '../../lib/settings/schema.ts';
 import { createSettingsStore } from '../../lib/settings/store.ts';
 import type { SimHandle } from '../../sim/server.ts';
-import { nodeSocket, withSim } from '../support/sim.ts';
+import { nodeSocket, simControl, withSim } from '../support/sim.ts';
 
 // The background's market service with in-memory storage and badge, over a real socket to the simulator.
 function harness(sim: SimHandle, initial?: Partial<Settings>) {
@@ -66,6 +66,29 @@ describe('market service against the simulator', () => {
         timeout: 10_000,
       })
       .toBe(true);
+  });
+
+  it('feeds verified books and public trades for the pairs asked (watchDepth), and order rules', async () => {
+    const h = harness(sim, { watchlist: ['BTC/USD'], badgePair: 'BTC/USD' });
+    services.push(h.service);
+    await h.start();
+    await expect.poll(() => h.service.rulesFor('ETH/USD')?.lotDecimals).toBe(8);
+    h.service.watchDepth('ticket', ['ETH/USD']);
+    await expect.poll(() => h.service.book('ETH/USD')?.asks.length ?? 0).toBe(25);
+    const book = h.service.book('ETH/USD');
+    // Best first, decimal text at the pair's precision.
+    expect(book?.asks[0]?.price).toMatch(/^\d+\.\d{2}$/);
+    expect(Number(book?.bids[0]?.price)).toBeLessThan(Number(book?.asks[0]?.price));
+    const price = (Number(book?.asks[0]?.price) + 5).toFixed(2);
+    await simControl(sim, 'market/price', { symbol: 'ETH/USD', price });
+    await expect
+      .poll(() => h.events.some((e) => e.type === 'trades' && e.trades.some((t) => t.price === price)))
+      .toBe(true);
+    h.service.watchDepth('ticket', []);
+    expect(h.service.book('ETH/USD')).toBeUndefined();
+    // A clicked alert notification asks the popup to bring a pair forward.
+    h.service.focus('BTC/USD');
+    expect(h.service.snapshot().focus).toEqual({ symbol: 'BTC/USD', at: expect.any(Number) });
   });
 
   it('adds by any Kraken spelling, refuses unknown pairs, removes and persists', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MarketSnapshot, Tick } from '../../lib/market/types.ts';
 import { applyStreamEvent, describeConnection } from '../../lib/ui/market-model.ts';
+import { focusedPair } from '../../lib/ui/WatchlistTable.tsx';
 
 const tick = (symbol: string, last: number, receivedAt = 1000): Tick => ({
   symbol,
@@ -24,6 +25,7 @@ const snapshot = (over: Partial<MarketSnapshot> = {}): MarketSnapshot => ({
   rejected: {},
   lastTickAt: null,
   endpointLabel: 'Kraken',
+  focus: null,
   ...over,
 });
 
@@ -101,5 +103,15 @@ describe('status line', () => {
 
   it('says when no tick has arrived yet', () => {
     expect(describeConnection(snapshot(), 0).text).toBe('Live · no tick yet');
+  });
+});
+
+describe('focused pair (a clicked alert notification)', () => {
+  it('is the asked pair for a minute, and only if it is on the watchlist', () => {
+    const at = 1_000_000;
+    expect(focusedPair(snapshot({ focus: { symbol: 'ETH/USD', at } }), at + 5_000)).toBe('ETH/USD');
+    expect(focusedPair(snapshot({ focus: { symbol: 'ETH/USD', at } }), at + 61_000)).toBeNull();
+    expect(focusedPair(snapshot({ focus: { symbol: 'SOL/USD', at } }), at)).toBeNull();
+    expect(focusedPair(snapshot(), at)).toBeNull();
   });
 });

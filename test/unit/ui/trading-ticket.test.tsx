@@ -19,6 +19,7 @@ const snapshot: MarketSnapshot = {
   rejected: {},
   lastTickAt: null,
   endpointLabel: 'Kraken',
+  focus: null,
 };
 
 function deferred<T>() {
