@@ -7,7 +7,8 @@ import type { PaperState } from './types.ts';
 export const PAPER_KEY = 'account';
 
 /** What the person is told when a stored account could not be read. */
-export const PAPER_RESET_NOTICE = 'Your paper account could not be read and was reset.';
+export const PAPER_RESET_NOTICE =
+  'Your paper account could not be read and was reset to 10,000 USD (the old record is kept aside in the browser).';
 
 export type PaperRead =
   | { kind: 'loaded'; state: PaperState }
@@ -20,6 +21,11 @@ export interface PaperStore {
   /** The stored account, or undefined when there is none or it was unreadable (`onCorrupted` is told). */
   load(): Promise<PaperState | undefined>;
   save(state: PaperState): Promise<void>;
+  /**
+   * Keeps the unreadable record under its own key (`account.unreadable.<time>`) before a reset overwrites
+   * it: nothing is lost, and it can be looked at later. Returns that key, or null when there was none.
+   */
+  setAsideUnreadable(now: number): Promise<string | null>;
 }
 
 export function idbPaperStore(
@@ -58,6 +64,14 @@ export function idbPaperStore(
     },
     async save(state) {
       await (await database).put('paper', state, PAPER_KEY);
+    },
+    async setAsideUnreadable(now) {
+      const db = await database;
+      const raw: unknown = await db.get('paper', PAPER_KEY);
+      if (raw === undefined) return null;
+      const key = `${PAPER_KEY}.unreadable.${now}`;
+      await db.put('paper', raw as PaperState, key);
+      return key;
     },
   };
 }

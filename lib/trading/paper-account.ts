@@ -72,7 +72,10 @@ export function createPaperAccount(deps: PaperAccountDeps) {
       const read = await deps.store.read();
       if (read.kind === 'loaded') state = read.state;
       else {
-        if (read.kind === 'corrupted') notice = PAPER_RESET_NOTICE;
+        if (read.kind === 'corrupted') {
+          await deps.store.setAsideUnreadable(deps.now());
+          notice = PAPER_RESET_NOTICE;
+        }
         state = initialPaperState(undefined, deps.now());
         await deps.store.save(state);
       }

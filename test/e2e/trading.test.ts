@@ -159,6 +159,44 @@ describe('trading from the popup (production build, simulator)', () => {
     });
   });
 
+  it('a damaged paper account is set aside and reset, and the popup says so', async () => {
+    await (await e2e.ext.worker()).evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('kraken-trader');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('paper', 'readwrite');
+            tx.objectStore('paper').put({ version: 1, balances: 'lots of money' }, 'account');
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await popup.close();
+    await stopWorker(e2e.ext);
+    popup = await openPopup(e2e.ext);
+    await openTrade(popup);
+    await expect
+      .poll(() => popup.getByTestId('trading-notice').innerText(), { timeout: 10_000 })
+      .toContain('Your paper account could not be read and was reset to 10,000 USD');
+    await expect.poll(() => balance(popup, 'USD')).toContain('10,000');
+    const kept = await (await e2e.ext.worker()).evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('kraken-trader');
+          open.onsuccess = () => {
+            const keys = open.result.transaction('paper').objectStore('paper').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result.map(String));
+          };
+        }),
+    );
+    expect(kept).toContainEqual(expect.stringMatching(/^account\.unreadable\.\d+$/));
+  });
+
   it('the background re-checks the rules itself: a message the ticket would never send is refused', async () => {
     // Sent straight from the popup page, bypassing the ticket (as a compromised or buggy page might).
     const answer = await popup.evaluate(async () => {

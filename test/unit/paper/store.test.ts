@@ -124,7 +124,10 @@ describe('the paper account in IndexedDB', () => {
     expect(await store.load()).toBeUndefined();
     expect(reported).toHaveLength(1);
     expect(reported[0]?.message).toContain(path);
-    // The caller resets: a new account saves over the bad record and reads back.
+    // The caller sets the bad record aside, then resets: a new account saves over it and reads back.
+    const aside = await store.setAsideUnreadable(T0);
+    expect(aside).toBe(`${PAPER_KEY}.unreadable.${T0}`);
+    expect(await (await database).get('paper', aside ?? '')).toEqual(record);
     const fresh = initialPaperState(undefined, T0);
     await store.save(fresh);
     expect(await store.load()).toEqual(fresh);
