@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PairRules } from '../../../lib/kraken/pairs/rules.ts';
 import {
   initialPaperState,
   onPaperMarket,
@@ -10,21 +9,9 @@ import {
   placePaperOrder,
 } from '../../../lib/paper/index.ts';
 import type { BookTop } from '../../../lib/trading/types.ts';
+import { BTC_USD_RULES, balanceOf, paperRequest, sequentialIds, T0 } from '../../support/paper-fixtures.ts';
 
-const rules: PairRules = {
-  id: 'XXBTZUSD',
-  altname: 'XBTUSD',
-  symbol: 'BTC/USD',
-  base: 'BTC',
-  quote: 'USD',
-  pairDecimals: 1,
-  lotDecimals: 8,
-  costDecimals: 5,
-  ordermin: '0.0001',
-  costmin: '0.5',
-  tickSize: '0.1',
-  status: 'online',
-};
+const rules = BTC_USD_RULES;
 
 // Top 3 of Kraken's documented BTC/USD book (docs.kraken.com/api/docs/guides/spot-ws-book-v2).
 const book: BookTop = {
@@ -52,22 +39,9 @@ const lower: BookTop = {
   ],
 };
 
-const T0 = 1_700_000_000_000;
-const ids = () => {
-  let n = 0;
-  return () => `P${++n}`;
-};
-const req = (over: Partial<PaperOrderRequest>): PaperOrderRequest => ({
-  clOrdId: 'c1',
-  symbol: 'BTC/USD',
-  side: 'buy',
-  type: 'limit',
-  volume: '0.1',
-  postOnly: false,
-  timeInForce: 'GTC',
-  ...over,
-});
-const balance = (s: PaperState, asset: string) => paperBalances(s).find((b) => b.asset === asset);
+const ids = sequentialIds;
+const req = paperRequest('limit');
+const balance = balanceOf;
 const trade = (price: string, qty: string, at = T0 + 1000) => ({ price, qty, at });
 
 function restingBuy(): PaperState {

@@ -1,34 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { PairRules } from '../../../lib/kraken/pairs/rules.ts';
 import {
   cancelAllPaper,
   cancelPaperOrder,
   initialPaperState,
   type PaperOrderRequest,
-  type PaperState,
   paperBalances,
   paperFills,
   paperOrders,
   placePaperOrder,
 } from '../../../lib/paper/index.ts';
 import type { BookTop } from '../../../lib/trading/types.ts';
+import { BTC_USD_RULES, balanceOf, paperRequest, sequentialIds, T0 } from '../../support/paper-fixtures.ts';
 
-// Kraken's XXBTZUSD rules (SPEC.md §7 example), without a fee schedule: the paper defaults apply
-// (0.25 % maker, 0.40 % taker).
-const rules: PairRules = {
-  id: 'XXBTZUSD',
-  altname: 'XBTUSD',
-  symbol: 'BTC/USD',
-  base: 'BTC',
-  quote: 'USD',
-  pairDecimals: 1,
-  lotDecimals: 8,
-  costDecimals: 5,
-  ordermin: '0.0001',
-  costmin: '0.5',
-  tickSize: '0.1',
-  status: 'online',
-};
+const rules = BTC_USD_RULES;
 
 // The top 10 of Kraken's documented BTC/USD book (docs.kraken.com/api/docs/guides/spot-ws-book-v2; the same
 // levels as /work/shared/kraken/fixtures/official/ws_v2_book_checksum_guide_BTCUSD.json).
@@ -62,22 +46,9 @@ const book: BookTop = {
   ]),
 };
 
-const T0 = 1_700_000_000_000;
-const ids = () => {
-  let n = 0;
-  return () => `P${++n}`;
-};
-const req = (over: Partial<PaperOrderRequest>): PaperOrderRequest => ({
-  clOrdId: 'c1',
-  symbol: 'BTC/USD',
-  side: 'buy',
-  type: 'market',
-  volume: '0.1',
-  postOnly: false,
-  timeInForce: 'GTC',
-  ...over,
-});
-const balance = (s: PaperState, asset: string) => paperBalances(s).find((b) => b.asset === asset);
+const ids = sequentialIds;
+const req = paperRequest('market');
+const balance = balanceOf;
 
 describe('market orders walk the live book as taker', () => {
   it('a buy takes the asks best first and pays the taker fee in USD', () => {

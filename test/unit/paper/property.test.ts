@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, cmp, div, type Exact, exact, format, mul, sub } from '../../../lib/kraken/pairs/exact.ts';
-import type { PairRules } from '../../../lib/kraken/pairs/rules.ts';
 import {
   cancelPaperOrder,
   initialPaperState,
@@ -12,21 +11,9 @@ import {
   placePaperOrder,
 } from '../../../lib/paper/index.ts';
 import type { BookTop, FillView, Side, TicketOrderType, TimeInForce } from '../../../lib/trading/types.ts';
+import { BTC_USD_RULES } from '../../support/paper-fixtures.ts';
 
-const rules: PairRules = {
-  id: 'XXBTZUSD',
-  altname: 'XBTUSD',
-  symbol: 'BTC/USD',
-  base: 'BTC',
-  quote: 'USD',
-  pairDecimals: 1,
-  lotDecimals: 8,
-  costDecimals: 5,
-  ordermin: '0.0001',
-  costmin: '0.5',
-  tickSize: '0.1',
-  status: 'online',
-};
+const rules = BTC_USD_RULES;
 const FUNDING = { USD: '50000', BTC: '1' };
 const TAKER = '0.40';
 const MAKER = '0.25';

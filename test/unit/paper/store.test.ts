@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/schema.ts';
-import type { PairRules } from '../../../lib/kraken/pairs/rules.ts';
 import {
   idbPaperStore,
   initialPaperState,
@@ -11,20 +10,9 @@ import {
   paperBalances,
   placePaperOrder,
 } from '../../../lib/paper/index.ts';
+import { BTC_USD_RULES } from '../../support/paper-fixtures.ts';
 
-const rules: PairRules = {
-  id: 'XXBTZUSD',
-  altname: 'XBTUSD',
-  symbol: 'BTC/USD',
-  base: 'BTC',
-  quote: 'USD',
-  pairDecimals: 1,
-  lotDecimals: 8,
-  costDecimals: 5,
-  ordermin: '0.0001',
-  costmin: '0.5',
-  status: 'online',
-};
+const rules = BTC_USD_RULES;
 const book = {
   symbol: 'BTC/USD',
   at: 0,

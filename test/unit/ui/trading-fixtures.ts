@@ -4,21 +4,9 @@ import type { PairRules } from '../../../lib/kraken/pairs/rules.ts';
 import type { TicketContext } from '../../../lib/trading/ticket.ts';
 import type { BookTop, OrderView, TradingView } from '../../../lib/trading/types.ts';
 import { STARTER_FEES } from '../../../lib/ui/trading/ticket-state.ts';
+import { BTC_USD_RULES } from '../../support/paper-fixtures.ts';
 
-export const BTCUSD: PairRules = {
-  id: 'XXBTZUSD',
-  altname: 'XBTUSD',
-  symbol: 'BTC/USD',
-  base: 'BTC',
-  quote: 'USD',
-  pairDecimals: 1,
-  lotDecimals: 8,
-  costDecimals: 5,
-  ordermin: '0.0001',
-  costmin: '0.5',
-  tickSize: '0.1',
-  status: 'online',
-};
+export const BTCUSD: PairRules = BTC_USD_RULES;
 
 export const BOOK: BookTop = {
   symbol: 'BTC/USD',
