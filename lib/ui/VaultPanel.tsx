@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { VaultView } from '../messaging/protocol.ts';
 import type { KeySummary } from '../vault/format.ts';
@@ -272,29 +273,21 @@ function KeyRow({
         </span>
       )}
       {mode === 'rename' && (
-        <form
-          class="inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => actions.relabel(k.id, label));
-          }}
+        <InlineForm
+          onSubmit={() => run(() => actions.relabel(k.id, label))}
+          submit="Save"
+          submitTestId="save-rename"
+          onCancel={() => setMode('view')}
         >
           <Field label="New label" testId="rename-label" value={label} onInput={setLabel} />
-          <button type="submit" data-testid="save-rename">
-            Save
-          </button>
-          <button type="button" onClick={() => setMode('view')}>
-            Cancel
-          </button>
-        </form>
+        </InlineForm>
       )}
       {mode === 'replace' && (
-        <form
-          class="inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => actions.replaceKey(k.id, { apiKey, apiSecret, ...(otp ? { otp } : {}) }));
-          }}
+        <InlineForm
+          onSubmit={() => run(() => actions.replaceKey(k.id, { apiKey, apiSecret, ...(otp ? { otp } : {}) }))}
+          submit="Replace key"
+          submitTestId="save-replace"
+          onCancel={() => setMode('view')}
         >
           <Field label="New API key" testId="replace-api-key" value={apiKey} onInput={setApiKey} />
           <Field
@@ -311,13 +304,7 @@ function KeyRow({
             value={otp}
             onInput={setOtp}
           />
-          <button type="submit" data-testid="save-replace">
-            Replace key
-          </button>
-          <button type="button" onClick={() => setMode('view')}>
-            Cancel
-          </button>
-        </form>
+        </InlineForm>
       )}
       {error && (
         <p class="error" role="alert">
@@ -382,5 +369,38 @@ export function VaultPanel({
         </div>
       )}
     </section>
+  );
+}
+
+/** A small form inside a key's row: its fields, a submit button and Cancel. */
+function InlineForm({
+  onSubmit,
+  submit,
+  submitTestId,
+  onCancel,
+  children,
+}: {
+  onSubmit: () => unknown;
+  submit: string;
+  submitTestId: string;
+  onCancel: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+      <button type="submit" data-testid={submitTestId}>
+        {submit}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
   );
 }
