@@ -6,38 +6,25 @@ import {
   connectionState,
   type E2E,
   lastPrice,
+  notificationIds,
   openPopup,
   parsePrice,
   setup,
+  simControl,
   stopWorker,
   teardown,
   waitUntil,
 } from './harness.ts';
 
-/** Notification ids shown by the extension right now (chrome.notifications.getAll, in the worker). */
-async function notifications(e2e: E2E): Promise<string[]> {
-  const worker = await e2e.ext.worker();
-  return worker.evaluate(async () => {
-    const api = (
-      globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }
-    ).chrome.notifications;
-    return Object.keys(await api.getAll());
-  });
-}
+const notifications = notificationIds;
 
 /** The alert log's lines, newest first (the list sits in a collapsed <details>). */
 function logLines(popup: Page): Promise<string[]> {
   return popup.getByTestId('alert-log').locator('li').allTextContents();
 }
 
-async function setSimPrice(e2e: E2E, symbol: string, price: string): Promise<void> {
-  const res = await fetch(`${e2e.sim.rest}/_sim/market/price`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ symbol, price }),
-  });
-  expect(res.status).toBe(200);
-}
+const setSimPrice = (e2e: E2E, symbol: string, price: string) =>
+  simControl(e2e, 'market/price', { symbol, price });
 
 async function createAlert(popup: Page, symbol: string, direction: 'above' | 'below', level: string) {
   await popup.getByRole('button', { name: `New alert for ${symbol}` }).click();

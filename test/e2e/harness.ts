@@ -99,3 +99,24 @@ export async function stopWorker(ext: ExtensionBrowser): Promise<void> {
     await page.close();
   }
 }
+
+/** Notification ids the extension shows right now (chrome.notifications.getAll, in the worker). */
+export async function notificationIds(e2e: E2E): Promise<string[]> {
+  const worker = await e2e.ext.worker();
+  return worker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }
+    ).chrome.notifications;
+    return Object.keys(await api.getAll());
+  });
+}
+
+/** POSTs a simulator test control (docs/simulator.md), e.g. `market/price`, `faults`; throws unless 200. */
+export async function simControl(e2e: E2E, path: string, body?: unknown): Promise<void> {
+  const res = await fetch(`${e2e.sim.rest}/_sim/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status !== 200) throw new Error(`sim control ${path}: HTTP ${res.status} ${await res.text()}`);
+}

@@ -7,35 +7,17 @@ import { extensionUrl } from '../../scripts/lib/browser.ts';
 import {
   type E2E,
   lastPrice,
+  notificationIds,
   openPopup,
   parsePrice,
   setup,
+  simControl,
   stopWorker,
   teardown,
   waitUntil,
 } from './harness.ts';
 
 const PASS = 'e2e trading passphrase';
-
-/** Notification ids shown by the extension right now. */
-async function notificationIds(e2e: E2E): Promise<string[]> {
-  const worker = await e2e.ext.worker();
-  return worker.evaluate(async () => {
-    const api = (
-      globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }
-    ).chrome.notifications;
-    return Object.keys(await api.getAll());
-  });
-}
-
-async function simControl(e2e: E2E, path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${e2e.sim.rest}/_sim/${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-}
 
 const orderRows = (popup: Page) => popup.getByTestId('order-row');
 /** "46000.0" as the popup shows it: "46,000.0". */
