@@ -127,6 +127,24 @@ describe('trading from the popup (production build, simulator)', () => {
       await expect.poll(() => fillRows(popup).count()).toBeGreaterThan(fillsBefore);
     });
 
+    it('works from the keyboard alone: Enter previews, Esc backs out, Enter confirms', async () => {
+      const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      await ticket(popup, { symbol: 'BTC/USD', side: 'sell', type: 'market', amount: '0.001' });
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('ticket-preview').waitFor();
+      await expect.poll(focused).toBe('ticket-confirm'); // the preview takes the focus
+      await popup.keyboard.press('Escape');
+      await expect.poll(() => popup.getByTestId('ticket-preview').count()).toBe(0);
+      await popup.getByTestId('ticket-amount').focus();
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('ticket-preview').waitFor();
+      await expect.poll(focused).toBe('ticket-confirm'); // Enter now sends
+      await popup.keyboard.press('Enter');
+      await expect
+        .poll(() => popup.getByTestId('ticket-result').innerText(), { timeout: 10_000 })
+        .toBe('Placed: sell 0.001 BTC/USD market');
+    });
+
     it('an amount below the pair minimum shows the exact rule broken and sends nothing', async () => {
       const fillsBefore = await fillRows(popup).count();
       await ticket(popup, { symbol: 'BTC/USD', side: 'buy', type: 'market', amount: '0.00000001' });
@@ -248,6 +266,25 @@ describe('trading from the popup (production build, simulator)', () => {
       await popup.getByTestId('confirm-yes').click();
       await expect.poll(() => orderRows(popup).count(), { timeout: 10_000 }).toBe(0);
       expect(Object.keys((await rest.openOrders()).open)).toEqual([]);
+    });
+
+    it('places a stop-loss with its trigger price, shown in open orders, then cancels it', async () => {
+      const now = parsePrice((await lastPrice(popup, 'BTC/USD')) ?? '');
+      const trigger = Math.floor(now * 0.7).toFixed(1);
+      await popup.getByTestId('ticket-pair').selectOption('BTC/USD');
+      await popup.getByTestId('ticket-side-sell').click();
+      await popup.getByTestId('ticket-type').selectOption('stop-loss');
+      await popup.getByTestId('ticket-amount').fill('0.001');
+      await popup.getByTestId('ticket-trigger').fill(trigger);
+      await popup.getByTestId('ticket-amount').press('Enter');
+      await expect.poll(() => popup.getByTestId('ticket-kraken').getAttribute('data-state')).toBe('accepted');
+      await popup.getByTestId('ticket-confirm').click();
+      await expect.poll(() => ordersAt(popup, trigger).count(), { timeout: 10_000 }).toBe(1);
+      const open = Object.values((await rest.openOrders()).open);
+      expect(open.map((o) => [o.descr.ordertype, o.descr.price])).toContainEqual(['stop-loss', trigger]);
+      await ordersAt(popup, trigger).getByTestId('order-cancel').click();
+      await popup.getByTestId('confirm-yes').click();
+      await expect.poll(() => ordersAt(popup, trigger).count(), { timeout: 10_000 }).toBe(0);
     });
 
     it('a market order fills and the fill is notified', async () => {
