@@ -87,7 +87,7 @@ export default defineBackground(() => {
         close: Number(c),
       }));
     },
-    watchSymbols: (symbols) => market.watchExtra(symbols),
+    watchSymbols: (symbols) => market.watchExtra('alerts', symbols),
     latestTick: (symbol) => {
       const t = market.latestTick(symbol);
       return t && { symbol, last: t.last, bid: t.bid, ask: t.ask, at: t.receivedAt };
@@ -112,6 +112,7 @@ export default defineBackground(() => {
       book: (symbol) => market.book(symbol),
       watchTicket: (symbol) => market.watchDepth('ticket', symbol ? [symbol] : []),
       lastPrice: (symbol) => market.latestTick(symbol)?.last,
+      watchTickers: (symbols) => market.watchExtra('balances', symbols),
     },
     paper,
     async liveAccess() {

@@ -120,6 +120,7 @@ export function createMarketService(deps: MarketServiceDeps) {
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   const listeners = new Set<(event: MarketEvent) => void>();
   /** Pairs other services need prices for (alerts) beyond the watchlist. */
+  const extraWanted = new Map<string, readonly string[]>();
   let extraSymbols: string[] = [];
   /** Instrument data by pair (precisions, minimums): the source of order rules. */
   let instruments: Record<string, InstrumentPair> = {};
@@ -410,10 +411,14 @@ export function createMarketService(deps: MarketServiceDeps) {
       syncDepth();
     },
 
-    /** Keeps tickers subscribed for these pairs too (e.g. pairs with alerts that are not on the watchlist). */
-    watchExtra(symbols: string[]): void {
+    /**
+     * Keeps tickers subscribed for these pairs too, on behalf of `owner` (alerts on pairs off the watchlist,
+     * balances to value in USD); each owner's call replaces its previous set.
+     */
+    watchExtra(owner: string, symbols: readonly string[]): void {
       const before = subscribedSymbols(requireSettings());
-      extraSymbols = [...new Set(symbols)];
+      extraWanted.set(owner, symbols);
+      extraSymbols = [...new Set([...extraWanted.values()].flat())];
       const after = subscribedSymbols(requireSettings());
       for (const symbol of after) if (!before.has(symbol)) session?.subscribe({ channel: 'ticker', symbol });
       for (const symbol of before)

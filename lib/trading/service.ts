@@ -22,6 +22,8 @@ export interface TradingServiceDeps {
     watchTicket(symbol: string | null): void;
     /** Last price of a pair, for valuing balances in USD (display only). */
     lastPrice(symbol: string): number | undefined;
+    /** Tickers to keep for valuing balances (replaces the previous set). */
+    watchTickers(symbols: string[]): void;
   };
   paper: PaperAccount;
   /**
@@ -51,6 +53,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     queueMicrotask(() => {
       pending = false;
       const v = view();
+      watchValuations(v);
       for (const l of listeners) l(v);
     });
   }
@@ -60,6 +63,19 @@ export function createTradingService(deps: TradingServiceDeps) {
     const last = deps.market.lastPrice(`${asset}/USD`);
     if (last === undefined) return undefined;
     return format(round(mul(total, toFixedDecimal(last, 10)), 2, 'half-up'), 2);
+  }
+
+  let valued = '';
+  /** Every asset held gets its ASSET/USD ticker (when Kraken lists that pair), so it can be shown in USD. */
+  function watchValuations(v: TradingView): void {
+    const pairs = v.balances
+      .map((b) => `${b.asset}/USD`)
+      .filter((pair) => pair !== 'USD/USD' && deps.market.rulesFor(pair) !== undefined)
+      .sort();
+    const key = pairs.join(',');
+    if (key === valued) return;
+    valued = key;
+    deps.market.watchTickers(pairs);
   }
 
   function view(): TradingView {

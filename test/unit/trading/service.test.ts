@@ -46,6 +46,7 @@ async function setup(
       book: () => undefined,
       watchTicket: () => {},
       lastPrice: () => undefined,
+      watchTickers: () => {},
     },
     paper,
     async liveAccess() {
@@ -98,5 +99,41 @@ describe('trading service: which account runs', () => {
         crypto.randomUUID(),
       ),
     ).toThrow('Add an API key in Settings to trade live.');
+  });
+});
+
+describe('trading service: balances in USD', () => {
+  it('keeps a ticker for each asset held that Kraken lists against USD, and values it exactly', async () => {
+    const settings = createSettingsStore({ load: async () => defaultSettings(), save: async () => {} });
+    await settings.load();
+    const watched: string[][] = [];
+    const held = {
+      ...paper,
+      balances: () => [
+        { asset: 'BTC', total: '0.5', hold: '0', available: '0.5' },
+        { asset: 'USD', total: '100.25', hold: '0', available: '100.25' },
+        { asset: 'XYZ', total: '3', hold: '0', available: '3' },
+      ],
+    } as unknown as PaperAccount;
+    const service = createTradingService({
+      settings,
+      market: {
+        rulesFor: (symbol) => (symbol === 'BTC/USD' ? ({ symbol } as never) : undefined),
+        book: () => undefined,
+        watchTicket: () => {},
+        lastPrice: (symbol) => (symbol === 'BTC/USD' ? 97000.1 : undefined),
+        watchTickers: (symbols) => void watched.push(symbols),
+      },
+      paper: held,
+      liveAccess: async () => ({ kind: 'no-key' }),
+    });
+    await service.start();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(watched).toEqual([['BTC/USD']]);
+    expect(service.view().balances).toEqual([
+      { asset: 'BTC', total: '0.5', hold: '0', available: '0.5', usdValue: '48500.05' },
+      { asset: 'USD', total: '100.25', hold: '0', available: '100.25', usdValue: '100.25' },
+      { asset: 'XYZ', total: '3', hold: '0', available: '3' },
+    ]);
   });
 });
