@@ -3,6 +3,7 @@
 // the order placer (cl_ord_id intents: never sent twice), cancels, and the dead man's switch.
 // https://docs.kraken.com/api/docs/websocket-v2/executions · https://docs.kraken.com/api/docs/rest-api/get-extended-balance
 import {
+  aggregateBalances,
   type Clock,
   createDeadManSwitch,
   createOrderPlacer,
@@ -12,11 +13,10 @@ import {
   type OrderIntentStore,
   type OrderReport,
   type PairRules,
-  parseBalanceCode,
   toFixedDecimal,
   type WsSession,
 } from '../kraken/index.ts';
-import { add, exact, format, sub } from '../kraken/pairs/exact.ts';
+import { exact, format, sub } from '../kraken/pairs/exact.ts';
 import { toAddOrderParams } from './kraken-order.ts';
 import type {
   BalanceView,
@@ -150,28 +150,24 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     }
     if (snapshot) fills = [];
     const known = new Set(fills.map((f) => f.id));
-    const added = fresh.filter((f) => !known.has(f.id));
-    fills = [...added.reverse(), ...fills].slice(0, FILLS_KEPT);
-    if (!snapshot) for (const f of added.reverse()) deps.onFill(f);
+    const added = fresh.filter((f) => !known.has(f.id)); // oldest first, as Kraken reported them
+    fills = [...added].reverse().concat(fills).slice(0, FILLS_KEPT);
+    if (!snapshot) for (const f of added) deps.onFill(f);
     scheduleBalances();
     deps.onChange();
   }
 
   async function refreshBalances(): Promise<void> {
-    const raw = await deps.rest.balanceEx();
-    const byAsset = new Map<string, { total: string; hold: string }>();
-    for (const [code, entry] of Object.entries(raw)) {
-      const { asset, suffix } = parseBalanceCode(code);
-      if (suffix !== undefined) continue; // earn/staking balances cannot be traded (SPEC.md §7)
-      const prev = byAsset.get(asset) ?? { total: '0', hold: '0' };
-      byAsset.set(asset, {
-        total: format(add(prev.total, entry.balance)),
-        hold: format(add(prev.hold, entry.hold_trade ?? '0')),
-      });
-    }
-    balances = [...byAsset]
-      .filter(([, b]) => exact(b.total).units !== 0n)
-      .map(([asset, b]) => ({ asset, total: b.total, hold: b.hold, available: format(sub(b.total, b.hold)) }))
+    const raw = Object.entries(await deps.rest.balanceEx());
+    // Grouped by v2 asset as for Balance; `tradable` leaves out earn/staking balances (SPEC.md §7).
+    const totals = aggregateBalances(Object.fromEntries(raw.map(([code, e]) => [code, e.balance])));
+    const holds = aggregateBalances(Object.fromEntries(raw.map(([code, e]) => [code, e.hold_trade ?? '0'])));
+    balances = Object.values(totals)
+      .filter((b) => exact(b.tradable).units !== 0n)
+      .map(({ asset, tradable: total }) => {
+        const hold = holds[asset]?.tradable ?? '0';
+        return { asset, total, hold, available: format(sub(total, hold)) };
+      })
       .sort((a, b) => a.asset.localeCompare(b.asset));
     deps.onChange();
   }
