@@ -35,12 +35,15 @@ export interface TradingServiceDeps {
   >;
 }
 
-const NO_KEY: LiveStatus = { kind: 'no-key', message: 'Add an API key in Settings to trade live.' };
-const LOCKED: LiveStatus = { kind: 'locked', message: 'Unlock the vault in Settings to trade live.' };
+/** Why there is no live account: the status shown, and what a live order is told. */
+type NoLiveAccount = Extract<LiveStatus, { kind: 'no-key' | 'locked' }>;
+
+const NO_KEY: NoLiveAccount = { kind: 'no-key', message: 'Add an API key in Settings to trade live.' };
+const LOCKED: NoLiveAccount = { kind: 'locked', message: 'Unlock the vault in Settings to trade live.' };
 
 export function createTradingService(deps: TradingServiceDeps) {
   let live: { id: string; account: LiveAccount } | null = null;
-  let liveStatus: LiveStatus = NO_KEY;
+  let liveStatus: NoLiveAccount = NO_KEY;
   const listeners = new Set<(view: TradingView) => void>();
   let pending = false;
 
@@ -131,12 +134,7 @@ export function createTradingService(deps: TradingServiceDeps) {
   function account(): LiveAccount | PaperAccount {
     if (mode() === 'paper') return deps.paper;
     if (live) return live.account;
-    throw new TradingUnavailable(
-      liveStatus.kind === 'locked' ? 'locked' : 'no-key',
-      liveStatus.kind === 'locked' || liveStatus.kind === 'no-key'
-        ? liveStatus.message
-        : 'Live trading is not ready.',
-    );
+    throw new TradingUnavailable(liveStatus.kind, liveStatus.message);
   }
 
   /**
