@@ -177,8 +177,11 @@ export default defineBackground(() => {
     ready
       .then(async () => {
         const response = await handleRequest(services, req);
-        // The vault, the active key or the endpoints decide whether (and which) live account runs.
-        if (req.type.startsWith('vault.') || req.type === 'settings.setEndpoints') await trading.refresh();
+        // The vault, the active key or the endpoints decide whether (and which) live account runs; reading
+        // the vault's view changes none of them (and a refresh decrypts the active key).
+        const mayChangeLive =
+          (req.type.startsWith('vault.') && req.type !== 'vault.get') || req.type === 'settings.setEndpoints';
+        if (mayChangeLive) await trading.refresh();
         return response;
       })
       .catch((error: unknown) => ({ ok: false, error: { name: 'StartupError', message: String(error) } }))
