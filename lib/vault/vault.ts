@@ -15,7 +15,7 @@ import {
   type VaultRecord,
 } from './format.ts';
 
-/** OWASP 2023 minimum for PBKDF2-HMAC-SHA256 (../shared/research/security.md). */
+/** OWASP 2023 minimum for PBKDF2-HMAC-SHA256 (OWASP Password Storage Cheat Sheet, PBKDF2-HMAC-SHA256: 600,000 iterations). */
 export const KDF_FLOOR = 600_000;
 
 export interface VaultStore {

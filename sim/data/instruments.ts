@@ -1,7 +1,7 @@
 /**
  * WS v2 `instrument` metadata of the simulated pairs and assets, copied from a REAL `instrument` snapshot
  * (kraken-data-recorder test/data/instrument_snapshot.json, 2024-04; see
- * ../shared/kraken/fixtures/PROVENANCE.md). Field order and number text are kept exactly as on the wire:
+ * test/fixtures/kraken/PROVENANCE.md). Field order and number text are kept exactly as on the wire:
  * string values here are JSON number text (`1E-8`, `0.50`, `0.00010000`) that the `instrument` channel
  * writes verbatim. test/sim/instrument-data.test.ts checks every field against the fixture.
  */

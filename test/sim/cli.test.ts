@@ -74,10 +74,7 @@ describe('npm run sim (tsx sim/main.ts)', () => {
   it('--key, --api-key/--api-secret and --replay reach the running simulator; an unreadable capture exits 2', async () => {
     const secret = Buffer.alloc(64, 9).toString('base64');
     const capture = fileURLToPath(
-      new URL(
-        '../../../shared/kraken/fixtures/real_captures/ws_v2_book_ETHUSD_2025-05-06.jsonl',
-        import.meta.url,
-      ),
+      new URL('../fixtures/kraken/real_captures/ws_v2_book_ETHUSD_2025-05-06.jsonl', import.meta.url),
     );
     const running = run([
       '--port',

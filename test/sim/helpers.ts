@@ -2,8 +2,8 @@ import { crc32 } from 'node:zlib';
 import { WebSocket } from 'ws';
 import { type SimHandle, type SimOptions, startSimulator } from '../../sim/server.ts';
 
-/** Real captures and official examples, read from the shared fixtures beside the repo. */
-export const FIXTURES = new URL('../../../shared/kraken/fixtures/', import.meta.url);
+/** Real captures and official examples, copied into test/fixtures/kraken (see its PROVENANCE.md). */
+export const FIXTURES = new URL('../fixtures/kraken/', import.meta.url);
 
 /** A simulator on a free port; steps only when a test asks (stepMs 0) unless told otherwise. */
 export function startTestSim(options: SimOptions = {}): Promise<SimHandle> {

@@ -1,8 +1,8 @@
-// Reads the shared Kraken fixtures (official vectors, real captures) that live beside the repo.
+// Reads the Kraken fixtures (official vectors, real captures) copied into test/fixtures/kraken (see its PROVENANCE.md).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const FIXTURES = resolve(import.meta.dirname, '../../../shared/kraken/fixtures');
+export const FIXTURES = resolve(import.meta.dirname, '../fixtures/kraken');
 
 export function fixtureText(relative: string): string {
   return readFileSync(resolve(FIXTURES, relative), 'utf8');

@@ -15,7 +15,7 @@ import { BTC_USD_RULES, balanceOf, paperRequest, sequentialIds, T0 } from '../..
 const rules = BTC_USD_RULES;
 
 // The top 10 of Kraken's documented BTC/USD book (docs.kraken.com/api/docs/guides/spot-ws-book-v2; the same
-// levels as /work/shared/kraken/fixtures/official/ws_v2_book_checksum_guide_BTCUSD.json).
+// levels as test/fixtures/kraken/official/ws_v2_book_checksum_guide_BTCUSD.json).
 const lv = (rows: [string, string][]) => rows.map(([price, qty]) => ({ price, qty }));
 const book: BookTop = {
   symbol: 'BTC/USD',
