@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 
 // Kraken's production hosts are the only host permissions. The local simulator is reached as a plain
 // web origin: it answers CORS preflights, and WebSocket connections need no host permission.
-// See DESIGN.md §8 (the production manifest stays minimal) and test/unit/manifest.test.ts (snapshot).
+// See docs/design.md §8 (the production manifest stays minimal) and test/e2e/manifest.test.ts (snapshot).
 export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),

@@ -1,5 +1,5 @@
 // WebCrypto primitives for the vault: PBKDF2-SHA256 → AES-256-GCM. WebCrypto runs PBKDF2 off the main
-// thread (~125 ms for 600k iterations here, vs ~810 ms in pure JS: TOOLCHAIN.md).
+// thread (~125 ms for 600k iterations here, vs ~810 ms with @noble/hashes, measured on Node 20 on 2 cores).
 import type { KdfParams, Sealed } from './format.ts';
 
 const enc = new TextEncoder();
