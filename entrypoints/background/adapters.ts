@@ -7,6 +7,9 @@ import type { SessionKeySlot } from '../../lib/vault/vault.ts';
 const TICKS_KEY = 'ticks';
 const VAULT_KEY_SLOT = 'vault-key';
 export const AUTO_LOCK_ALARM = 'vault-auto-lock';
+export const AUTO_LOCK_WARNING_ALARM = 'vault-auto-lock-warning';
+/** How long before an auto-lock the person is warned (when it would turn the dead man's switch off). */
+const WARN_BEFORE_MS = 60_000;
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
@@ -52,8 +55,15 @@ export const sessionKeySlot: SessionKeySlot = {
 };
 
 export async function scheduleAutoLock(at: number | null): Promise<void> {
-  if (at === null) await browser.alarms.clear(AUTO_LOCK_ALARM);
-  else await browser.alarms.create(AUTO_LOCK_ALARM, { when: at });
+  if (at === null) {
+    await browser.alarms.clear(AUTO_LOCK_ALARM);
+    await browser.alarms.clear(AUTO_LOCK_WARNING_ALARM);
+    return;
+  }
+  await browser.alarms.create(AUTO_LOCK_ALARM, { when: at });
+  await browser.alarms.create(AUTO_LOCK_WARNING_ALARM, {
+    when: Math.max(Date.now() + 1_000, at - WARN_BEFORE_MS),
+  });
 }
 
 const REFUSED_KEY = 'refused-messages';

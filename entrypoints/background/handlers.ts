@@ -1,105 +1,43 @@
-// Implements the messaging contract (lib/messaging/protocol.ts): one line per request.
-import type { AlertService } from '../../lib/alerts/service.ts';
-import type { MarketService } from '../../lib/market/service.ts';
-import { serializeError } from '../../lib/messaging/errors.ts';
-import type { Request, RequestType, Response, ResultOf } from '../../lib/messaging/protocol.ts';
-import type { SettingsStore } from '../../lib/settings/store.ts';
-import type { TradingService } from '../../lib/trading/service.ts';
-import type { VaultService } from '../../lib/vault/service.ts';
+// Implements the messaging contract (lib/messaging/protocol.ts): one handler per request, each held by the
+// type checker to its request's result type. `refreshLive`: the request may change the vault, the active
+// key or the endpoint, so live trading is re-matched to it before the answer leaves.
+import type { Handlers } from '../../lib/messaging/server.ts';
+import type { Services } from './services.ts';
 
-export interface Services {
-  market: MarketService;
-  vault: VaultService;
-  alerts: AlertService;
-  trading: TradingService;
-  settings: SettingsStore;
-  /** Shows a sample notification; answers with the notification permission level. */
-  testNotification(): Promise<string>;
-}
-
-export async function handleRequest(services: Services, req: Request): Promise<Response<RequestType>> {
-  try {
-    return { ok: true, value: await dispatch(services, req) };
-  } catch (error) {
-    return { ok: false, error: serializeError(error) };
-  }
-}
-
-async function dispatch(
-  { market, vault, alerts, trading, settings, testNotification }: Services,
-  req: Request,
-): Promise<ResultOf<RequestType>> {
-  switch (req.type) {
-    case 'watchlist.add':
-      return { symbol: await market.addPair(req.symbol) };
-    case 'watchlist.remove':
-      return { symbol: await market.removePair(req.symbol) };
-    case 'badge.setPair':
-      return { symbol: await market.setBadgePair(req.symbol) };
-    case 'settings.get':
-      return market.settings();
-    case 'settings.setEndpoints':
-      return market.setEndpoints(req.endpoints);
-    case 'settings.setAlertSound':
-      await settings.update((s) => ({ ...s, alertSound: req.on }));
-      return settings.current();
-    case 'vault.get':
-      return vault.view();
-    case 'vault.create':
-      return vault.create(req.passphrase);
-    case 'vault.unlock':
-      return vault.unlock(req.passphrase);
-    case 'vault.lock':
-      return vault.lock();
-    case 'vault.addKey':
-      return vault.addKey(req);
-    case 'vault.replaceKey':
-      return vault.replaceKey(req.id, req);
-    case 'vault.relabel':
-      return vault.relabel(req.id, req.label);
-    case 'vault.removeKey':
-      return vault.removeKey(req.id);
-    case 'vault.setActive':
-      return vault.setActive(req.id);
-    case 'vault.setAutoLock':
-      return vault.setAutoLock(req.minutes);
-    case 'alerts.get':
-      return alerts.view();
-    case 'alerts.create':
-      return alerts.create(req.rule);
-    case 'alerts.remove':
-      return alerts.remove(req.id);
-    case 'alerts.edit':
-      return alerts.edit(req.id, req.changes);
-    case 'alerts.setPaused':
-      return alerts.update(req.id, { paused: req.paused });
-    case 'alerts.export':
-      return { json: alerts.exportJson() };
-    case 'alerts.import':
-      return alerts.importJson(req.json);
-    case 'alerts.testNotification':
-      return { permission: await testNotification() };
-    case 'trading.get':
-      return trading.view();
-    case 'trading.setMode':
-      return trading.setMode(req.mode);
-    case 'trading.watch':
-      return trading.watch(req.symbol);
-    case 'trading.preview':
-      return trading.preview(req.order);
-    case 'trading.place':
-      return { order: await trading.place(req.order, req.clOrdId) };
-    case 'trading.cancel':
-      return trading.cancel(req.id);
-    case 'trading.cancelAll':
-      return { canceled: await trading.cancelAll(req.symbol) };
-    case 'trading.setDeadMan':
-      return trading.setDeadMan(req.on);
-    case 'trading.resetPaper':
-      return trading.resetPaper();
-    default: {
-      const never: never = req;
-      throw new Error(`unhandled request ${JSON.stringify(never)}`);
-    }
-  }
-}
+export const handlers: Handlers<Services> = {
+  'watchlist.add': { handle: async (req, s) => ({ symbol: await s.market.addPair(req.symbol) }) },
+  'watchlist.remove': { handle: async (req, s) => ({ symbol: await s.market.removePair(req.symbol) }) },
+  'badge.setPair': { handle: async (req, s) => ({ symbol: await s.market.setBadgePair(req.symbol) }) },
+  'settings.get': { handle: (_, s) => s.market.settings() },
+  'settings.setEndpoints': { handle: (req, s) => s.market.setEndpoints(req.endpoints), refreshLive: true },
+  'settings.setAlertSound': { handle: (req, s) => s.settings.update((v) => ({ ...v, alertSound: req.on })) },
+  'vault.get': { handle: (_, s) => s.vault.view() },
+  'vault.create': { handle: (req, s) => s.vault.create(req.passphrase), refreshLive: true },
+  'vault.unlock': { handle: (req, s) => s.vault.unlock(req.passphrase), refreshLive: true },
+  'vault.lock': { handle: (_, s) => s.vault.lock(), refreshLive: true },
+  'vault.addKey': { handle: (req, s) => s.vault.addKey(req), refreshLive: true },
+  'vault.replaceKey': { handle: (req, s) => s.vault.replaceKey(req.id, req), refreshLive: true },
+  'vault.relabel': { handle: (req, s) => s.vault.relabel(req.id, req.label) },
+  'vault.removeKey': { handle: (req, s) => s.vault.removeKey(req.id), refreshLive: true },
+  'vault.setActive': { handle: (req, s) => s.vault.setActive(req.id), refreshLive: true },
+  'vault.setAutoLock': { handle: (req, s) => s.vault.setAutoLock(req.minutes) },
+  'alerts.get': { handle: (_, s) => s.alerts.view() },
+  'alerts.create': { handle: (req, s) => s.alerts.create(req.rule) },
+  'alerts.remove': { handle: (req, s) => s.alerts.remove(req.id) },
+  'alerts.edit': { handle: (req, s) => s.alerts.edit(req.id, req.changes) },
+  'alerts.setPaused': { handle: (req, s) => s.alerts.update(req.id, { paused: req.paused }) },
+  'alerts.export': { handle: (_, s) => ({ json: s.alerts.exportJson() }) },
+  'alerts.import': { handle: (req, s) => s.alerts.importJson(req.json) },
+  'alerts.testNotification': { handle: async (_, s) => ({ permission: await s.testNotification() }) },
+  'trading.get': { handle: (_, s) => s.trading.view() },
+  'trading.setMode': { handle: (req, s) => s.trading.setMode(req.mode) },
+  'trading.watch': { handle: (req, s) => s.trading.watch(req.symbol) },
+  'trading.preview': { handle: (req, s) => s.trading.preview(req.order) },
+  'trading.place': { handle: async (req, s) => ({ order: await s.trading.place(req.order, req.clOrdId) }) },
+  'trading.check': { handle: async (req, s) => ({ order: await s.trading.check(req.clOrdId) }) },
+  'trading.dismissIntent': { handle: (req, s) => s.trading.dismissIntent(req.clOrdId) },
+  'trading.cancel': { handle: (req, s) => s.trading.cancel(req.id) },
+  'trading.cancelAll': { handle: async (req, s) => ({ canceled: await s.trading.cancelAll(req.symbol) }) },
+  'trading.setDeadMan': { handle: (req, s) => s.trading.setDeadMan(req.on) },
+  'trading.resetPaper': { handle: (_, s) => s.trading.resetPaper() },
+};

@@ -78,3 +78,18 @@ export async function showFill(fill: FillView, mode: TradingMode): Promise<void>
     priority: 1,
   });
 }
+
+/**
+ * A minute before an auto-lock that would turn the dead man's switch off: say so, so locking never disarms
+ * it silently. Any use of the extension (opening the popup) pushes the lock out.
+ */
+export async function showAutoLockWarning(): Promise<void> {
+  await browser.notifications.create(`autolock:${Date.now()}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Locking in 1 minute',
+    message:
+      'The vault locks after inactivity, and that turns off the dead man’s switch on your Kraken orders. Open the extension to keep it unlocked.',
+    priority: 2,
+  });
+}

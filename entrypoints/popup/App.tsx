@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openStream, request } from '../../lib/messaging/client.ts';
+import type { OrderRequest } from '../../lib/trading/types.ts';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
@@ -8,6 +9,7 @@ import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { Balances } from '../../lib/ui/trading/Balances.tsx';
 import { Fills } from '../../lib/ui/trading/Fills.tsx';
 import { openOrders } from '../../lib/ui/trading/format.ts';
+import { IntentsPanel } from '../../lib/ui/trading/IntentsPanel.tsx';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
 import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 import { OrderTicket } from '../../lib/ui/trading/OrderTicket.tsx';
@@ -36,6 +38,7 @@ export function App() {
   const [tab, setTab] = useState<Tab>('watch');
   // Trading stays mounted (hidden) once opened, so switching tabs keeps what was typed in the ticket.
   const [tradeOpened, setTradeOpened] = useState(false);
+  const [prefill, setPrefill] = useState<{ key: number; order: OrderRequest } | undefined>(undefined);
   const trading = useTradingView(view?.trading, tradingActions.get, view !== null && !view.fatal);
   if (!view) return <p class="loading">Connecting to the background…</p>;
   if (view.fatal) {
@@ -115,12 +118,18 @@ export function App() {
         <div role="tabpanel" hidden={tab !== 'trade'}>
           {trading ? (
             <>
+              <IntentsPanel
+                intents={trading.intents}
+                actions={tradingActions}
+                onReopen={(order) => setPrefill((p) => ({ key: (p?.key ?? 0) + 1, order }))}
+              />
               <OrderTicket
                 snapshot={snapshot}
                 books={view.books}
                 trading={trading}
                 actions={tradingActions}
                 epoch={view.epoch}
+                {...(prefill ? { prefill } : {})}
               />
               <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />
               <Balances balances={trading.balances} />

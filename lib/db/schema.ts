@@ -18,7 +18,7 @@ export interface AlertLogEntry {
 }
 
 export const DB_NAME = 'kraken-trader';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface KrakenDB extends DBSchema {
   /** Encrypted API keys, one record per key (lib/vault). */
@@ -40,12 +40,31 @@ export interface KrakenDB extends DBSchema {
   orderIntents: { key: string; value: OrderIntent };
   /** v3: the paper account (lib/paper), one record under 'account'. */
   paper: { key: string; value: import('../paper/types.ts').PaperState };
+  /**
+   * v4: per live account (accountKey), the ids of the fills already notified: after a reconnect or a
+   * restarted worker, the `executions` snapshot is compared with it so a fill is notified exactly once.
+   */
+  fillMarks: { key: string; value: string[] };
+  /** v4: records that could not be read, set aside with where they came from (never deleted silently). */
+  setAside: { key: number; value: SetAsideRecord };
+}
+
+/** A stored record that failed validation, kept for inspection instead of being deleted. */
+export interface SetAsideRecord {
+  seq?: number;
+  /** The store (and key) it was read from. */
+  from: string;
+  key: string;
+  reason: string;
+  at: number;
+  value: unknown;
 }
 
 export type KrakenDatabase = IDBPDatabase<KrakenDB>;
 
-export function openDatabase(): Promise<KrakenDatabase> {
-  return openDB<KrakenDB>(DB_NAME, DB_VERSION, {
+/** `name` is for tests that keep several profiles apart. */
+export function openDatabase(name = DB_NAME): Promise<KrakenDatabase> {
+  return openDB<KrakenDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       // Fall through on purpose: each step takes the schema from version n to n + 1.
       if (oldVersion < 1) {
@@ -61,6 +80,10 @@ export function openDatabase(): Promise<KrakenDatabase> {
       if (oldVersion < 3) {
         db.createObjectStore('orderIntents', { keyPath: 'clOrdId' });
         db.createObjectStore('paper');
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('fillMarks');
+        db.createObjectStore('setAside', { keyPath: 'seq', autoIncrement: true });
       }
     },
     // A newer tab or worker wants to upgrade: let it, and fail loudly here rather than block it.

@@ -17,14 +17,22 @@ export { type ApplyResult, type BookLevel, createOrderBook, type OrderBook } fro
 export { type Clock, systemClock } from './clock.ts';
 export {
   createDeadManSwitch,
+  type DeadManState,
   type DeadManSwitch,
   type DeadManSwitchOptions,
 } from './orders/dead-man-switch.ts';
+export { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from './orders/errors.ts';
+export { parseIntent } from './orders/intent-record.ts';
 export {
+  accountKey,
+  type ExpiredReason,
+  type IntentAccount,
   type IntentState,
+  isSettled,
   memoryIntentStore,
   type OrderIntent,
   type OrderIntentStore,
+  sameAccount,
 } from './orders/intents.ts';
 export { createOrderPlacer, type OrderPlacer, type OrderPlacerOptions } from './orders/placer.ts';
 export { toWsOrder, wsAddOrder } from './orders/ws-add-order.ts';

@@ -1,6 +1,6 @@
 // The UI side of the contract: typed requests and a self-healing stream port. Holds no secrets.
 import { browser } from 'wxt/browser';
-import { deserializeError } from './errors.ts';
+import { BackgroundUnreachable, deserializeError } from './errors.ts';
 import {
   type RequestOf,
   type RequestType,
@@ -11,8 +11,14 @@ import {
 } from './protocol.ts';
 
 export async function request<K extends RequestType>(req: RequestOf<K>): Promise<ResultOf<K>> {
-  const response = (await browser.runtime.sendMessage(req)) as Response<K> | undefined;
-  if (!response) throw new Error('The background did not answer. Reopen the popup.');
+  let response: Response<K> | undefined;
+  try {
+    response = (await browser.runtime.sendMessage(req)) as Response<K> | undefined;
+  } catch (error) {
+    // The worker stopped (or restarted) while the request was out: whether it ran is not known here.
+    throw new BackgroundUnreachable(error instanceof Error ? error.message : String(error));
+  }
+  if (!response) throw new BackgroundUnreachable('no answer');
   if (!response.ok) throw deserializeError(response.error);
   return response.value;
 }

@@ -6,6 +6,7 @@ import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
 import type { BookTop, OrderRequest, OrderView, TradingMode, TradingView } from '../trading/types.ts';
 import type { KeySummary } from '../vault/format.ts';
+import type { SerializedError } from './errors.ts';
 
 export type VaultStatus = 'empty' | 'locked' | 'unlocked';
 
@@ -59,8 +60,16 @@ export interface RequestMap {
   'trading.watch': { params: { symbol: string }; result: { rules: PairRules | null; book: BookTop | null } };
   /** Live: Kraken's own check (AddOrder validate=true). Paper: the paper account's check. Nothing is placed. */
   'trading.preview': { params: { order: OrderRequest }; result: { description: string } };
-  /** `clOrdId` is made once per confirmed ticket: a second send with the same id never places a second order. */
+  /**
+   * `clOrdId` is made once per confirmed ticket: a second send with the same id never places a second order.
+   * Answers only with Kraken's order (its id); otherwise fails with the ending: KrakenError or OrderRefused
+   * (refused), OrderOutcomeUnknown (checking with Kraken), OrderExpired (not placed).
+   */
   'trading.place': { params: { order: OrderRequest; clOrdId: string }; result: { order: OrderView } };
+  /** Asks Kraken about an order whose outcome was unknown; never sends it. Same endings as `trading.place`. */
+  'trading.check': { params: { clOrdId: string }; result: { order: OrderView } };
+  /** Removes a not-placed order, or another account's, from the Trade tab's list (kept until pruned). */
+  'trading.dismissIntent': { params: { clOrdId: string }; result: TradingView };
   'trading.cancel': { params: { id: string }; result: TradingView };
   'trading.cancelAll': { params: { symbol: string }; result: { canceled: number } };
   'trading.setDeadMan': { params: { on: boolean }; result: TradingView };
@@ -70,13 +79,6 @@ export type RequestType = keyof RequestMap;
 export type Request = { [K in RequestType]: { type: K } & RequestMap[K]['params'] }[RequestType];
 export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
 export type ResultOf<K extends RequestType> = RequestMap[K]['result'];
-
-/** Errors cross the boundary as data and are rebuilt as the same class on the UI side. */
-export interface SerializedError {
-  name: string;
-  message: string;
-  code?: string;
-}
 
 export type Response<K extends RequestType> =
   | { ok: true; value: ResultOf<K> }
@@ -89,7 +91,12 @@ export type Response<K extends RequestType> =
 export type OffscreenMessage = { target: 'offscreen'; type: 'play-alert-sound' };
 
 export function isOffscreenMessage(value: unknown): value is OffscreenMessage {
-  return isRecord(value) && value.target === 'offscreen' && value.type === 'play-alert-sound';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<string, unknown>).target === 'offscreen' &&
+    (value as Record<string, unknown>).type === 'play-alert-sound'
+  );
 }
 
 /** Background → UI over the stream port: a snapshot first, then deltas. */
@@ -103,142 +110,3 @@ export type StreamEvent =
   | { type: 'book'; book: BookTop }
   /** The background could not start (e.g. settings from a newer version): say so instead of spinning. */
   | { type: 'fatal'; message: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isSymbolParam = (v: Record<string, unknown>) => typeof v.symbol === 'string' && v.symbol.length <= 32;
-const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const optionalStr = (v: unknown, max: number) => v === undefined || str(v, max);
-
-/** The key fields shared by add and replace: API key, private key, optional OTP. */
-function keyFields(v: Record<string, unknown>): { apiKey: string; apiSecret: string; otp?: string } | null {
-  if (!str(v.apiKey, 256) || !str(v.apiSecret, 256) || !optionalStr(v.otp, 64)) return null;
-  return { apiKey: v.apiKey, apiSecret: v.apiSecret, ...(typeof v.otp === 'string' ? { otp: v.otp } : {}) };
-}
-
-const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
-const optionalDecimal = (v: unknown) => v === undefined || (typeof v === 'string' && DECIMAL.test(v));
-/** Kraken's cl_ord_id may be a UUID; ours always is (crypto.randomUUID in the popup). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The shape of an order; its rules (lot, tick, minimums, balance) are checked again in the background. */
-function orderRequest(v: unknown): OrderRequest | null {
-  if (!isRecord(v) || !isSymbolParam(v)) return null;
-  if (v.side !== 'buy' && v.side !== 'sell') return null;
-  if (v.type !== 'market' && v.type !== 'limit' && v.type !== 'stop-loss' && v.type !== 'take-profit')
-    return null;
-  if (typeof v.volume !== 'string' || !DECIMAL.test(v.volume)) return null;
-  if (!optionalDecimal(v.limitPrice) || !optionalDecimal(v.triggerPrice)) return null;
-  if (typeof v.postOnly !== 'boolean' || (v.timeInForce !== 'GTC' && v.timeInForce !== 'IOC')) return null;
-  return {
-    symbol: v.symbol as string,
-    side: v.side,
-    type: v.type,
-    volume: v.volume,
-    ...(typeof v.limitPrice === 'string' ? { limitPrice: v.limitPrice } : {}),
-    ...(typeof v.triggerPrice === 'string' ? { triggerPrice: v.triggerPrice } : {}),
-    postOnly: v.postOnly,
-    timeInForce: v.timeInForce,
-  };
-}
-
-/** Validates an incoming request payload; anything that does not match the contract is refused. */
-export function parseRequest(value: unknown): Request | null {
-  if (!isRecord(value) || typeof value.type !== 'string') return null;
-  const type = value.type as RequestType;
-  switch (type) {
-    case 'watchlist.add':
-    case 'watchlist.remove':
-    case 'badge.setPair':
-      return isSymbolParam(value) ? ({ type, symbol: value.symbol } as Request) : null;
-    case 'settings.get':
-    case 'vault.get':
-    case 'vault.lock':
-    case 'alerts.get':
-    case 'alerts.export':
-    case 'alerts.testNotification':
-    case 'trading.get':
-    case 'trading.resetPaper':
-      return { type };
-    case 'trading.setMode':
-      return value.mode === 'paper' || value.mode === 'live' ? { type, mode: value.mode } : null;
-    case 'trading.watch':
-    case 'trading.cancelAll':
-      return isSymbolParam(value) ? ({ type, symbol: value.symbol } as Request) : null;
-    case 'trading.preview': {
-      const order = orderRequest(value.order);
-      return order ? { type, order } : null;
-    }
-    case 'trading.place': {
-      const order = orderRequest(value.order);
-      return order && typeof value.clOrdId === 'string' && UUID.test(value.clOrdId)
-        ? { type, order, clOrdId: value.clOrdId }
-        : null;
-    }
-    case 'trading.cancel':
-      return str(value.id, 64) ? { type, id: value.id } : null;
-    case 'settings.setAlertSound':
-    case 'trading.setDeadMan':
-      return typeof value.on === 'boolean' ? { type, on: value.on } : null;
-    case 'alerts.create':
-      return isRecord(value.rule) ? { type, rule: value.rule } : null;
-    case 'alerts.remove':
-      return str(value.id, 64) ? { type, id: value.id } : null;
-    case 'alerts.edit':
-      return str(value.id, 64) && isRecord(value.changes)
-        ? { type, id: value.id, changes: value.changes }
-        : null;
-    case 'alerts.setPaused':
-      return str(value.id, 64) && typeof value.paused === 'boolean'
-        ? { type, id: value.id, paused: value.paused }
-        : null;
-    case 'alerts.import':
-      return str(value.json, 1_000_000) ? { type, json: value.json } : null;
-    case 'vault.create':
-    case 'vault.unlock':
-      return str(value.passphrase, 1024) ? { type, passphrase: value.passphrase } : null;
-    case 'vault.addKey': {
-      const key = keyFields(value);
-      return key && str(value.label, 64) ? { type, label: value.label, ...key } : null;
-    }
-    case 'vault.replaceKey': {
-      const key = keyFields(value);
-      return key && str(value.id, 64) ? { type, id: value.id, ...key } : null;
-    }
-    case 'vault.relabel':
-      return str(value.id, 64) && str(value.label, 64) ? { type, id: value.id, label: value.label } : null;
-    case 'vault.removeKey':
-    case 'vault.setActive':
-      return str(value.id, 64) ? { type, id: value.id } : null;
-    case 'vault.setAutoLock':
-      return Number.isInteger(value.minutes) &&
-        (value.minutes as number) >= 0 &&
-        (value.minutes as number) <= 24 * 60
-        ? { type, minutes: value.minutes as number }
-        : null;
-    case 'settings.setEndpoints': {
-      const e = value.endpoints;
-      if (!isRecord(e)) return null;
-      if (e.kind === 'kraken') return { type, endpoints: { kind: 'kraken' } };
-      if (
-        e.kind === 'custom' &&
-        typeof e.rest === 'string' &&
-        typeof e.wsPublic === 'string' &&
-        (e.wsPrivate === null || typeof e.wsPrivate === 'string')
-      ) {
-        return {
-          type,
-          endpoints: { kind: 'custom', rest: e.rest, wsPublic: e.wsPublic, wsPrivate: e.wsPrivate },
-        };
-      }
-      return null;
-    }
-    default: {
-      const never: never = type;
-      void never;
-      return null;
-    }
-  }
-}

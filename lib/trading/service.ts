@@ -1,17 +1,29 @@
 // The background's trading service: one contract for the popup whichever account is behind it — the
 // paper account (default, no key needed) or the live Kraken account (a key, the vault unlocked). It
 // re-checks every order against the pair's rules before anything is sent (the UI is not trusted), keeps
-// the dead man's switch in step with the setting and the lock, and pushes one view on every change.
-
-import { toFixedDecimal } from '../kraken/pairs/decimal.ts';
-import { format, mul, round } from '../kraken/pairs/exact.ts';
+// live trading on the vault's active key and endpoint, lists live orders whose ending is not yet known,
+// and pushes one view on every change.
+import type { IdbIntentStore } from '../db/intent-store.ts';
+import { type IntentAccount, type OrderIntent, sameAccount } from '../kraken/index.ts';
+import { ForeignIntent } from '../kraken/orders/errors.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
-import { validateOrder } from '../kraken/pairs/validate.ts';
 import type { SettingsStore } from '../settings/store.ts';
-import { OrderRefused, TradingUnavailable } from './errors.ts';
-import type { LiveAccount } from './live.ts';
+import { TradingUnavailable } from './errors.ts';
+import { intentViews } from './intent-views.ts';
+import type { LiveAccess } from './live/access.ts';
+import type { LiveAccount } from './live/account.ts';
 import type { PaperAccount } from './paper-account.ts';
-import type { BookTop, LiveStatus, OrderRequest, OrderView, TradingMode, TradingView } from './types.ts';
+import { recheckOrder } from './recheck.ts';
+import type {
+  BookTop,
+  DeadManView,
+  LiveStatus,
+  OrderRequest,
+  OrderView,
+  TradingMode,
+  TradingView,
+} from './types.ts';
+import { valuations } from './valuations.ts';
 
 export interface TradingServiceDeps {
   settings: SettingsStore;
@@ -26,25 +38,28 @@ export interface TradingServiceDeps {
     watchTickers(symbols: string[]): void;
   };
   paper: PaperAccount;
-  /**
-   * What live trading can use right now: the active key's account (made once per key and endpoint), or
-   * why there is none.
-   */
-  liveAccess(): Promise<
-    { kind: 'ready'; id: string; create(): LiveAccount } | { kind: 'no-key' } | { kind: 'locked' }
-  >;
+  intents: IdbIntentStore;
+  /** What live trading can use right now (lib/trading/live/access.ts). */
+  liveAccess(): Promise<LiveAccess>;
+  now(): number;
 }
 
 /** Why there is no live account: the status shown, and what a live order is told. */
 type NoLiveAccount = Extract<LiveStatus, { kind: 'no-key' | 'locked' }>;
 
 const NO_KEY: NoLiveAccount = { kind: 'no-key', message: 'Add an API key in Settings to trade live.' };
-const LOCKED: NoLiveAccount = { kind: 'locked', message: 'Unlock the vault in Settings to trade live.' };
+const LOCKED: NoLiveAccount = { kind: 'locked', message: 'Unlock the vault to trade live.' };
 
 export function createTradingService(deps: TradingServiceDeps) {
   let live: { id: string; account: LiveAccount } | null = null;
+  /** The last live account stopped while its dead man's switch was still being disarmed. */
+  let retiring: LiveAccount | null = null;
   let liveStatus: NoLiveAccount = NO_KEY;
+  /** The account of the active key, once known (it stays known while locked, for listing intents). */
+  let currentAccount: IntentAccount | null = null;
+  const intents = new Map<string, OrderIntent>();
   const listeners = new Set<(view: TradingView) => void>();
+  const prices = valuations(deps.market);
   let pending = false;
 
   const mode = (): TradingMode => deps.settings.current().tradingMode;
@@ -56,55 +71,63 @@ export function createTradingService(deps: TradingServiceDeps) {
     queueMicrotask(() => {
       pending = false;
       const v = view();
-      watchValuations(v);
-      for (const l of listeners) l(v);
+      prices.watch(v.balances);
+      for (const l of listeners) {
+        try {
+          l(v);
+        } catch {
+          // One closed popup never keeps the view from the others.
+        }
+      }
     });
   }
 
-  function usdValue(asset: string, total: string): string | undefined {
-    if (asset === 'USD') return total;
-    const last = deps.market.lastPrice(`${asset}/USD`);
-    if (last === undefined) return undefined;
-    return format(round(mul(total, toFixedDecimal(last, 10)), 2, 'half-up'), 2);
-  }
-
-  let valued = '';
-  /** Every asset held gets its ASSET/USD ticker (when Kraken lists that pair), so it can be shown in USD. */
-  function watchValuations(v: TradingView): void {
-    const pairs = v.balances
-      .map((b) => `${b.asset}/USD`)
-      .filter((pair) => pair !== 'USD/USD' && deps.market.rulesFor(pair) !== undefined)
-      .sort();
-    const key = pairs.join(',');
-    if (key === valued) return;
-    valued = key;
-    deps.market.watchTickers(pairs);
+  function deadManView(): DeadManView {
+    if (live) return live.account.deadMan();
+    if (retiring) return retiring.deadManState();
+    return { kind: 'off' };
   }
 
   function view(): TradingView {
     const m = mode();
     const account = m === 'live' ? live?.account : deps.paper;
-    const status = live ? live.account.status() : liveStatus;
     const notice = deps.paper.notice();
     return {
       mode: m,
-      live: status,
+      live: live ? live.account.status() : liveStatus,
       orders: account?.orders() ?? [],
       fills: account?.fills() ?? [],
-      balances: (account?.balances() ?? []).map((b) => {
-        const usd = usdValue(b.asset, b.total);
-        return usd === undefined ? b : { ...b, usdValue: usd };
-      }),
-      deadMan: live?.account.deadMan() ?? { kind: 'off' },
+      balances: prices.value(account?.balances() ?? []),
+      deadMan: deadManView(),
+      intents: intentViews(intents.values(), currentAccount, deps.now()),
       ...(m === 'paper' && notice ? { notice } : {}),
     };
   }
 
+  function onIntent(intent: OrderIntent): void {
+    intents.set(intent.clOrdId, intent);
+    changed();
+  }
+
+  async function loadIntents(): Promise<void> {
+    intents.clear();
+    for (const i of await deps.intents.list()) intents.set(i.clOrdId, i);
+  }
+
+  function retire(old: LiveAccount): Promise<void> {
+    retiring = old;
+    void old.deadManSettled().then(() => {
+      if (retiring === old) retiring = null;
+      changed();
+    });
+    return old.stop(); // disarms the dead man's switch (the revocable fetch lets only that through)
+  }
+
   let syncing: Promise<void> = Promise.resolve();
   /**
-   * Starts, keeps or stops the live account to match the mode, the vault and the active key. One run at a
-   * time, each reading the state afresh: two overlapping runs once let one that read "unlocked" finish after
-   * the lock's run, putting the live account back with the old key.
+   * Starts, keeps or stops the live account to match the mode, the vault, the active key and the endpoint.
+   * One run at a time, each reading the state afresh: two overlapping runs once let one that read
+   * "unlocked" finish after the lock's run, putting the live account back with the old key.
    */
   function syncLive(): Promise<void> {
     const run = syncing.then(syncOnce);
@@ -113,18 +136,20 @@ export function createTradingService(deps: TradingServiceDeps) {
   }
 
   async function syncOnce(): Promise<void> {
-    const access = mode() === 'live' ? await deps.liveAccess() : null;
-    const wantId = access?.kind === 'ready' ? access.id : null;
+    const access = await deps.liveAccess();
+    if (access.kind === 'ready') currentAccount = access.account;
+    const wanted = mode() === 'live' && access.kind === 'ready' ? access : null;
     // Set first: views pushed while the old account stops (its disarm is a REST call) already say why.
-    liveStatus = access?.kind === 'locked' ? LOCKED : NO_KEY;
-    if (live && live.id !== wantId) {
+    liveStatus = access.kind === 'locked' ? LOCKED : NO_KEY;
+    if (live && live.id !== wanted?.id) {
       const old = live;
       live = null;
-      await old.account.stop().catch(() => {}); // disarms the dead man's switch while the key is still here
+      await retire(old.account).catch(() => {});
     }
-    if (access?.kind === 'ready' && !live) {
-      const account = access.create();
-      live = { id: access.id, account };
+    if (wanted && !live) {
+      await loadIntents();
+      const account = wanted.create();
+      live = { id: wanted.id, account };
       await account.start();
       if (deps.settings.current().deadManSwitch) await account.setDeadMan(true).catch(() => {});
     }
@@ -137,50 +162,29 @@ export function createTradingService(deps: TradingServiceDeps) {
     throw new TradingUnavailable(liveStatus.kind, liveStatus.message);
   }
 
-  /**
-   * The pair's rules re-checked here, whatever the popup said: status, lot and price decimals, tick, minimum
-   * and cost minimum (validateOrder, the same rules the ticket shows). Funds are the account's business
-   * (Kraken's engine, or the paper account with its book).
-   */
-  function recheck(order: OrderRequest): void {
-    const rules = deps.market.rulesFor(order.symbol);
-    if (!rules)
-      throw new OrderRefused(
-        'EQuery:Unknown asset pair',
-        `No trading rules for ${order.symbol} yet; try again in a moment.`,
-      );
-    const lastPrice = deps.market.lastPrice(order.symbol);
-    const price = order.type === 'limit' ? order.limitPrice : order.triggerPrice;
-    const check = validateOrder(
-      rules,
-      {
-        side: order.side,
-        ordertype: order.type,
-        volume: order.volume,
-        ...(price !== undefined ? { price } : {}),
-        postOnly: order.postOnly,
-      },
-      {
-        relativePrices: false,
-        ...(lastPrice !== undefined ? { marketPrice: toFixedDecimal(lastPrice, rules.pairDecimals) } : {}),
-      },
-    );
-    if (!check.ok) {
-      const problem = check.problems[0];
-      if (problem) throw new OrderRefused('EGeneral:Invalid arguments', problem.message);
-    }
+  function liveAccount(): LiveAccount {
+    if (live) return live.account;
+    throw new TradingUnavailable(liveStatus.kind, liveStatus.message);
   }
 
   return {
     async start(): Promise<void> {
       await deps.paper.start();
+      await deps.intents.prune(deps.now()).catch(() => 0);
+      await loadIntents();
       await syncLive();
     },
     /** The vault, the active key, the endpoints or the mode may have changed. */
     refresh: syncLive,
+    /** Old settled intents go (the wake alarm calls this now and then). */
+    async prune(): Promise<void> {
+      if ((await deps.intents.prune(deps.now())) > 0) await loadIntents();
+      changed();
+    },
     /** Paper account market data (trades of pairs with paper orders). */
     onTrades: (symbol: string, trades: { price: string; qty: string; at: number }[]) =>
       deps.paper.onMarket(symbol, trades),
+    onIntent,
     /** Called by the accounts whenever what they show changed. */
     changed,
     view,
@@ -188,6 +192,8 @@ export function createTradingService(deps: TradingServiceDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Whether a live dead man's switch is armed (an auto-lock would turn it off: the person is warned). */
+    deadManArmed: () => live?.account.deadMan().kind === 'armed',
 
     async setMode(next: TradingMode): Promise<TradingView> {
       await deps.settings.update((s) => ({ ...s, tradingMode: next }));
@@ -202,14 +208,34 @@ export function createTradingService(deps: TradingServiceDeps) {
     unwatch: () => deps.market.watchTicket(null),
 
     preview(order: OrderRequest): Promise<{ description: string }> {
-      recheck(order);
+      recheckOrder(deps.market, order);
       return account().preview(order);
     },
 
     place(order: OrderRequest, clOrdId: string): Promise<OrderView> {
       const target = account();
-      recheck(order);
+      recheckOrder(deps.market, order);
       return target.place(order, clOrdId);
+    },
+
+    /** An order whose outcome was unknown: asks Kraken, never sends. */
+    check(clOrdId: string): Promise<OrderView> {
+      const intent = intents.get(clOrdId);
+      if (intent && !sameAccount(intent.account, currentAccount)) throw new ForeignIntent(clOrdId);
+      return liveAccount().check(clOrdId);
+    },
+
+    async dismissIntent(clOrdId: string): Promise<TradingView> {
+      const intent = (await deps.intents.get(clOrdId)) ?? intents.get(clOrdId);
+      const mine = intent && sameAccount(intent.account, currentAccount);
+      // Only what can no longer be sent here: not placed, or another account's. An order still being
+      // confirmed stays listed until Kraken says.
+      if (intent && (intent.state === 'expired' || !mine)) {
+        const next = { ...intent, dismissed: true, updatedAt: deps.now() };
+        await deps.intents.put(next);
+        onIntent(next);
+      }
+      return view();
     },
 
     async cancel(id: string): Promise<TradingView> {
@@ -221,8 +247,8 @@ export function createTradingService(deps: TradingServiceDeps) {
 
     async setDeadMan(on: boolean): Promise<TradingView> {
       await deps.settings.update((s) => ({ ...s, deadManSwitch: on }));
-      if (live) await live.account.setDeadMan(on);
-      else if (on && mode() === 'live') changed();
+      if (live) await live.account.setDeadMan(on).catch(() => {});
+      changed();
       return view();
     },
 
@@ -234,7 +260,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     async stop(): Promise<void> {
       const old = live;
       live = null;
-      await old?.account.stop();
+      if (old) await retire(old.account);
     },
   };
 }

@@ -1,5 +1,6 @@
 // What the popup shows about trading, the same for the live account (Kraken's `executions` and `balances`
 // channels) and the paper account (lib/paper). Money is decimal text throughout.
+import type { DeadManState } from '../kraken/orders/dead-man-switch.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
 
 export type TradingMode = 'paper' | 'live';
@@ -88,12 +89,33 @@ export type LiveStatus =
   | { kind: 'locked'; message: string }
   | { kind: 'connecting' }
   | { kind: 'ready' }
-  | { kind: 'error'; message: string };
+  /** The private feed is down for a reason the person may need to act on; `retryAt`: the next try. */
+  | { kind: 'error'; message: string; retryAt?: number };
 
-export type DeadManView =
-  | { kind: 'off' }
-  | { kind: 'armed'; timeoutSec: number; refreshedAt: number | null }
-  | { kind: 'error'; message: string };
+/**
+ * The dead man's switch as Kraken has it (lib/kraken/orders/dead-man-switch.ts): "off" only once Kraken
+ * confirmed it; while armed, `triggerAt` is when Kraken would cancel every order. `arm-failed`: Kraken
+ * refused to arm it (the setting stays on; it is tried again when live trading restarts).
+ */
+export type DeadManView = DeadManState | { kind: 'arm-failed'; message: string };
+
+/**
+ * A live order whose ending the person must know about: still being confirmed with Kraken, or not placed.
+ * Listed in the Trade tab until settled or dismissed; another account's are listed, never sent here.
+ */
+export interface IntentView {
+  clOrdId: string;
+  state: 'sending' | 'unknown' | 'expired';
+  /** The current live account's, or another key's / endpoint's (left untouched). */
+  account: 'current' | 'other';
+  /** For another account's: where it was confirmed (the endpoint's host). */
+  where?: string;
+  /** The order as the ticket had it, when known (to show it, and to open a new ticket from it). */
+  order: OrderRequest | null;
+  confirmedAt: number;
+  /** What it means, in a sentence. */
+  message: string;
+}
 
 /** Everything the popup's trading panels show, pushed on every change. */
 export interface TradingView {
@@ -104,6 +126,8 @@ export interface TradingView {
   fills: FillView[];
   balances: (BalanceView & { usdValue?: Decimal })[];
   deadMan: DeadManView;
+  /** Live orders still being confirmed, not placed, or another account's (never paper orders). */
+  intents: IntentView[];
   /** Something the person should know about the account (e.g. a paper account that could not be read). */
   notice?: string;
 }

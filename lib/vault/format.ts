@@ -48,6 +48,11 @@ export interface VaultRecord {
   createdAt: number;
   updatedAt: number;
   verification: KeyVerification;
+  /**
+   * Bumped by every replacement of the key's credentials (absent: 1). A replaced key is another account for
+   * live trading: its orders are never reconciled or resent with the new one. Authenticated like the rest.
+   */
+  keyVersion?: number;
 }
 
 /** What is sealed in a record. */
@@ -92,6 +97,7 @@ export function checkAad(header: Pick<VaultHeader, 'format' | 'createdAt'>): str
 
 export function recordAad(record: Omit<VaultRecord, 'sealed'>): string {
   if (record.format === 1) return `${AAD_V1}/record/${record.id}`;
-  const { id, label, apiKeyHint, createdAt, updatedAt, verification } = record;
-  return `${AAD_V2}/record/${canonical({ id, label, apiKeyHint, createdAt, updatedAt, verification })}`;
+  // keyVersion is left out while absent (canonical drops undefined), so records sealed before it existed open.
+  const { id, label, apiKeyHint, createdAt, updatedAt, verification, keyVersion } = record;
+  return `${AAD_V2}/record/${canonical({ id, label, apiKeyHint, createdAt, updatedAt, verification, keyVersion })}`;
 }

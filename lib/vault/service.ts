@@ -18,6 +18,26 @@ export interface VaultServiceDeps {
 
 export function createVaultService(deps: VaultServiceDeps) {
   const { vault, settings } = deps;
+  /**
+   * The active key right now, readable synchronously by every signed request of live trading
+   * (lib/trading/live/revocable-fetch.ts). Cleared BEFORE any change that can move it, so from that moment
+   * nothing more is signed with the old key; set again once the change is stored.
+   */
+  let active: { id: string; keyVersion: number } | null = null;
+
+  async function refreshActive(): Promise<void> {
+    active = await vault.activeRef().catch(() => null);
+  }
+
+  /** A change that may move the active key: signing stops first, and resumes with whatever is active after. */
+  async function moving<T>(fn: () => Promise<T>): Promise<T> {
+    active = null;
+    try {
+      return await fn();
+    } finally {
+      await refreshActive();
+    }
+  }
 
   async function view(): Promise<VaultView> {
     return {
@@ -33,6 +53,17 @@ export function createVaultService(deps: VaultServiceDeps) {
     const minutes = settings.current().autoLockMinutes;
     const unlocked = (await vault.status()) === 'unlocked';
     await deps.scheduleAutoLock(unlocked && minutes > 0 ? deps.now() + minutes * 60_000 : null);
+  }
+
+  let lastUse = Number.NEGATIVE_INFINITY;
+  /**
+   * Any use of the extension (a request, a popup, options or side page opened) counts as activity, as the
+   * auto-lock label says: the lock is pushed out, at most once every 30 s (each push sets two alarms).
+   */
+  function used(): void {
+    if (deps.now() - lastUse < 30_000) return;
+    lastUse = deps.now();
+    void touch().catch(() => {});
   }
 
   /** The key is saved first; whatever the check says (or if it fails), it stays saved. */
@@ -61,28 +92,35 @@ export function createVaultService(deps: VaultServiceDeps) {
     /** On worker start: stay unlocked across a worker restart (session storage), locked after a browser restart. */
     async start(): Promise<void> {
       await vault.restore();
+      await refreshActive();
     },
     view,
     touch,
-    create: (passphrase: string) => act(() => vault.create(passphrase)),
-    unlock: (passphrase: string) => act(() => vault.unlock(passphrase)),
-    lock: () => act(() => vault.lock()),
+    used,
+    /** The active key and its version, synchronously (null: locked, empty, or being changed). */
+    activeKey: () => active,
+    create: (passphrase: string) => act(() => moving(() => vault.create(passphrase))),
+    unlock: (passphrase: string) => act(() => moving(() => vault.unlock(passphrase))),
+    lock: () => act(() => moving(() => vault.lock())),
     addKey: (key: NewKey) =>
       act(async () => {
-        const added = await vault.addKey(key);
+        const added = await moving(() => vault.addKey(key));
         await verify(added.id, key);
       }),
     replaceKey: (id: string, key: Omit<NewKey, 'label'>) =>
       act(async () => {
-        await vault.replaceKey(id, key);
+        // Replacing the active key's credentials moves the live account; another key's does not.
+        await (active?.id === id ? moving(() => vault.replaceKey(id, key)) : vault.replaceKey(id, key));
         await verify(id, key);
       }),
     relabel: (id: string, label: string) => act(() => vault.relabel(id, label)),
-    removeKey: (id: string) => act(() => vault.removeKey(id)),
-    setActive: (id: string) => act(() => vault.setActive(id)),
+    removeKey: (id: string) =>
+      act(() => (active?.id === id ? moving(() => vault.removeKey(id)) : vault.removeKey(id))),
+    setActive: (id: string) =>
+      act(() => (active?.id === id ? vault.setActive(id) : moving(() => vault.setActive(id)))),
     setAutoLock: (minutes: number) => act(() => settings.update((s) => ({ ...s, autoLockMinutes: minutes }))),
     /** The auto-lock alarm fired. */
-    autoLock: () => vault.lock(),
+    autoLock: () => moving(() => vault.lock()),
   };
 }
 

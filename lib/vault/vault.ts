@@ -266,7 +266,11 @@ export function createVault(options: VaultOptions) {
       if (input.otp?.trim()) secrets.otp = input.otp.trim();
       await update(
         id,
-        () => ({ apiKeyHint: secrets.apiKey.slice(-4), verification: { status: 'unchecked' } }),
+        (record) => ({
+          apiKeyHint: secrets.apiKey.slice(-4),
+          verification: { status: 'unchecked' },
+          keyVersion: (record.keyVersion ?? 1) + 1,
+        }),
         secrets,
       );
     },
@@ -292,12 +296,20 @@ export function createVault(options: VaultOptions) {
     },
 
     /** The active key's secrets, for signing in the background. Never send the result to a UI page. */
-    async activeSecrets(): Promise<KeySecrets & { id: string }> {
+    async activeSecrets(): Promise<KeySecrets & { id: string; keyVersion: number }> {
       const k = requireKey();
       const activeId = await store.getActiveId();
       const record = (await store.listRecords()).find((r) => r.id === activeId);
       if (!record) throw new VaultError('no-vault');
-      return { ...(await openRecord(k, record)), id: record.id };
+      return { ...(await openRecord(k, record)), id: record.id, keyVersion: record.keyVersion ?? 1 };
+    },
+
+    /** Which key is active and its version, without decrypting anything; null while locked or empty. */
+    async activeRef(): Promise<{ id: string; keyVersion: number } | null> {
+      if (!key) return null;
+      const activeId = await store.getActiveId();
+      const record = (await store.listRecords()).find((r) => r.id === activeId);
+      return record ? { id: record.id, keyVersion: record.keyVersion ?? 1 } : null;
     },
   };
   return vault;

@@ -1,17 +1,19 @@
-// The popup's live account (lib/trading/live.ts) against the simulator over real sockets: placement through
-// cl_ord_id intents, open orders and fills from `executions`, balances with holds from BalanceEx, cancels,
-// and the dead man's switch.
+// The popup's live account (lib/trading/live/account.ts) against the simulator over real sockets: placement
+// through cl_ord_id intents, open orders and fills from `executions`, balances with holds from BalanceEx,
+// cancels, the dead man's switch, the private feed's health and fills that happen while it is down.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type FillMarkStore, memoryFillMarkStore } from '../../lib/db/fill-marks.ts';
 import {
   createKrakenRest,
   createWsSession,
   memoryIntentStore,
+  type OrderIntentStore,
   type PairRules,
   pairRulesFromInstrument,
   systemClock,
 } from '../../lib/kraken/index.ts';
 import { cmp } from '../../lib/kraken/pairs/exact.ts';
-import { createLiveAccount, type LiveAccount } from '../../lib/trading/live.ts';
+import { createLiveAccount, type LiveAccount } from '../../lib/trading/live/account.ts';
 import type { FillView, OrderRequest } from '../../lib/trading/types.ts';
 import type { SimHandle } from '../../sim/server.ts';
 import { nodeSocket, simControl, withSim } from '../support/sim.ts';
@@ -50,18 +52,29 @@ describe('live account against the simulator', () => {
     for (const a of accounts.splice(0)) await a.stop();
   });
 
-  function account(fills: FillView[] = [], fetchImpl?: typeof fetch) {
+  function account(
+    fills: FillView[] = [],
+    fetchImpl?: typeof fetch,
+    opts: {
+      key?: { key: string; secret: string };
+      fillMarks?: FillMarkStore;
+      intents?: OrderIntentStore;
+    } = {},
+  ) {
+    const key = opts.key ?? { key: sim.apiKey ?? '', secret: sim.apiSecret ?? '' };
     const rest = createKrakenRest({
       baseUrl: sim.rest,
-      credentials: { apiKey: sim.apiKey ?? '', secret: sim.apiSecret ?? '' },
+      credentials: { apiKey: key.key, secret: key.secret },
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
     let changes = 0;
     const a = createLiveAccount({
+      account: { keyId: key.key.slice(0, 16), keyVersion: 1, endpoint: sim.rest },
+      fillMarks: opts.fillMarks ?? memoryFillMarkStore(),
       rest,
       createSession: (token) =>
         createWsSession({ url: sim.wsPrivate ?? '', createSocket: nodeSocket, token }),
-      intents: memoryIntentStore(),
+      intents: opts.intents ?? memoryIntentStore(),
       clock: systemClock,
       rulesFor: (s) => rules[s],
       onChange: () => {
@@ -155,11 +168,14 @@ describe('live account against the simulator', () => {
   it('the dead man’s switch arms, refreshes and disarms when stopped', async () => {
     const { a } = account();
     await a.start();
+    const before = Date.now();
     await a.setDeadMan(true);
-    expect(a.deadMan()).toMatchObject({ kind: 'armed', timeoutSec: 60 });
+    expect(a.deadMan()).toMatchObject({ kind: 'armed' });
+    const armed = a.deadMan() as { triggerAt: number };
+    expect(armed.triggerAt).toBeGreaterThanOrEqual(before + 60_000);
     expect(sim.exchange.deadMan.armed).toBe(true);
     await a.stop(); // what a lock does: disarm (timeout=0) while the key is still in hand
-    expect(a.deadMan()).toEqual({ kind: 'off' });
+    expect(a.deadManState()).toEqual({ kind: 'off' });
     expect(sim.exchange.deadMan.armed).toBe(false);
   });
 
@@ -198,4 +214,56 @@ describe('live account against the simulator', () => {
     const open = await rest.openOrders({ cl_ord_id: id });
     expect(Object.keys(open.open)).toEqual([placed.id]);
   }, 30_000);
+
+  it('fills made while the worker was stopped are notified once, after the next start; never again', async () => {
+    const marks = memoryFillMarkStore();
+    const intents = memoryIntentStore();
+    const first: FillView[] = [];
+    const one = account(first, undefined, { fillMarks: marks, intents });
+    await one.a.start();
+    await until(() => one.a.status().kind === 'ready' || undefined, 'the private feed');
+    await until(() => one.a.fills().length > 0 || undefined, 'the history snapshot').catch(() => undefined);
+    await one.a.stop();
+    // While "the worker is stopped": a market buy with the same key fills.
+    const other = createKrakenRest({
+      baseUrl: sim.rest,
+      credentials: { apiKey: sim.apiKey ?? '', secret: sim.apiSecret ?? '' },
+    });
+    const { txid } = await other.addOrder({
+      pair: 'XBTUSD',
+      type: 'buy',
+      ordertype: 'market',
+      volume: '0.001',
+    });
+    const second: FillView[] = [];
+    const two = account(second, undefined, { fillMarks: marks, intents });
+    await two.a.start();
+    await until(() => second.find((f) => f.orderId === txid?.[0]), 'the gap fill notified');
+    await two.a.stop();
+    const third: FillView[] = [];
+    const three = account(third, undefined, { fillMarks: marks, intents });
+    await three.a.start();
+    await until(() => three.a.fills().some((f) => f.orderId === txid?.[0]) || undefined, 'the snapshot');
+    expect(third).toEqual([]);
+    expect(first).toEqual([]); // the very first snapshot is history, not news
+  }, 30_000);
+
+  it('a key without WebSocket access: a visible problem with Kraken’s hint, retried with backoff, never "ready"', async () => {
+    const tokenCalls: number[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/GetWebSocketsToken')) tokenCalls.push(Date.now());
+      return fetch(input, init);
+    };
+    const { a } = account([], counting, { key: sim.keys.nows });
+    await a.start();
+    const problem = await until(
+      () => (a.status().kind === 'error' ? a.status() : undefined),
+      'the token problem',
+    );
+    expect(problem).toMatchObject({ kind: 'error', message: expect.stringContaining('permission') });
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(a.status().kind).toBe('error');
+    // Backoff: 2 s, then 4 s … — a flapping connection would have asked every few hundred ms.
+    expect(tokenCalls.length).toBeLessThanOrEqual(3);
+  }, 15_000);
 });

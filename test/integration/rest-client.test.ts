@@ -244,8 +244,10 @@ describe('orders are never sent twice (simulator drops 30% of order responses af
     const placer = createOrderPlacer({
       rest,
       store,
+      // Sleeps shortened: the fault only drops answers of executed orders, so an early lookup finds them.
       clock: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) },
-      settleMs: 0,
+      account: { keyId: 'integration', keyVersion: 1, endpoint: s.rest },
+      settleMarginMs: 0,
       maxAttempts: 50,
     });
     await simControl(s, 'faults', { dropOrderResponses: { probability: 0.3 } });
@@ -292,8 +294,9 @@ describe('orders with a deadline', () => {
         rest,
         store: memoryIntentStore(),
         clock: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+        account: { keyId: 'integration', keyVersion: 1, endpoint: s.rest },
         deadlineMs: 2_000,
-        settleMs: 0,
+        settleMarginMs: 0,
       });
       await simControl(s, 'faults', { dropOrderResponses: { count: 1 } });
       const t0 = Date.now();

@@ -148,10 +148,12 @@ describe('private WebSocket v2 against the simulator', () => {
     try {
       await expect.poll(() => session.getState().kind).toBe('live');
       const placer = createOrderPlacer({
-        rest: { ...rest, addOrder: wsAddOrder(session) },
+        rest,
         store: memoryIntentStore(),
         clock: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) },
-        settleMs: 50,
+        account: { keyId: 'ws', keyVersion: 1, endpoint: strict.rest },
+        send: (p) => wsAddOrder(session)(p),
+        settleMarginMs: 0,
         maxAttempts: 60,
       });
       await simControl(strict, 'faults', { dropOrderResponses: { probability: 0.3 } });

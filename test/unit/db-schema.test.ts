@@ -24,10 +24,12 @@ describe('IndexedDB schema upgrades', () => {
       'alertLog',
       'alertState',
       'alerts',
+      'fillMarks',
       'meta',
       'nonce',
       'orderIntents',
       'paper',
+      'setAside',
       'vault',
     ]);
     expect(await db.get('vault', 'k1')).toMatchObject({ label: 'Main' });
@@ -42,6 +44,30 @@ describe('IndexedDB schema upgrades', () => {
       offline: false,
     });
     expect(seq).toBe(1);
+    db.close();
+  });
+
+  it('a version-3 profile keeps its order intents and paper account when v4 adds fill marks and set-aside', async () => {
+    const v3 = await openDB(`${DB_NAME}-v3`, 3, {
+      upgrade(db) {
+        db.createObjectStore('vault', { keyPath: 'id' });
+        db.createObjectStore('meta');
+        db.createObjectStore('nonce');
+        db.createObjectStore('alerts', { keyPath: 'id' });
+        db.createObjectStore('alertState');
+        db.createObjectStore('alertLog', { keyPath: 'seq', autoIncrement: true });
+        db.createObjectStore('orderIntents', { keyPath: 'clOrdId' });
+        db.createObjectStore('paper');
+      },
+    });
+    await v3.put('orderIntents', { clOrdId: 'c1', state: 'unknown' });
+    await v3.put('paper', { cash: '1' }, 'account');
+    v3.close();
+    const db = await openDatabase(`${DB_NAME}-v3`);
+    expect(await db.get('orderIntents', 'c1')).toMatchObject({ state: 'unknown' });
+    expect(await db.get('paper', 'account')).toEqual({ cash: '1' });
+    const seq = await db.add('setAside', { from: 'orderIntents', key: 'x', reason: 'r', at: 1, value: 1 });
+    expect(await db.get('setAside', seq)).toMatchObject({ from: 'orderIntents', value: 1 });
     db.close();
   });
 });

@@ -3,57 +3,80 @@ import type { Clock } from '../clock.ts';
 import type { KrakenRest } from '../rest/client.ts';
 import { KrakenError } from '../rest/errors.ts';
 import type { AddOrderParams, AddOrderResult } from '../rest/types-private.ts';
-import type { OrderIntent, OrderIntentStore } from './intents.ts';
+import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from './errors.ts';
+import {
+  type ExpiredReason,
+  type IntentAccount,
+  isSettled,
+  type OrderIntent,
+  type OrderIntentStore,
+  sameAccount,
+} from './intents.ts';
 
 export interface OrderPlacerOptions {
   rest: Pick<KrakenRest, 'addOrder' | 'openOrders' | 'closedOrders'>;
   store: OrderIntentStore;
   clock: Clock;
-  random?: () => number;
+  /** The account this placer sends for: intents of any other account are never sent or looked up. */
+  account: IntentAccount;
+  /** How an order is sent (default REST AddOrder); the WebSocket's add_order has the same shape. */
+  send?: (params: AddOrderParams, signal?: AbortSignal) => Promise<AddOrderResult>;
   /** Default crypto.randomUUID (a UUID is a valid cl_ord_id). */
   newId?: () => string;
-  /** Sends per intent before giving up (the intent stays resumable). Default 4. */
-  maxAttempts?: number;
   /**
-   * Wait after an ambiguous failure before asking Kraken: a request that timed out on our side may still
-   * be on its way to the engine. Default 2 s.
-   */
-  settleMs?: number;
-  backoff?: BackoffPolicy;
-  /**
-   * Opt-in: send every order with Kraken's `deadline` (now + deadlineMs, 2 000…60 000) so that after a lost
-   * answer we wait until the deadline has passed; from then on the engine can no longer accept that send
-   * and the lookup is definitive. Needs a clock close to Kraken's (`serverOffsetMs`, see measureClockOffset).
+   * Kraken's `deadline` for each send, after Kraken's now: 2 000…60 000 ms (Kraken's bounds). After it the
+   * engine refuses that send, so a lookup once it has passed says for good whether the send made it.
+   * Default 5 000.
    */
   deadlineMs?: number;
+  /** Wait this long past the deadline before a lookup counts as definitive (our clock-offset error). Default 2 s. */
+  settleMarginMs?: number;
+  /** A confirmation is sent only while younger than this. Default 60 s. */
+  confirmTtlMs?: number;
+  /** Sends per intent, each after a definitive "absent". Default 3. */
+  maxAttempts?: number;
   /** Kraken's time minus ours, in ms (from measureClockOffset). Default 0. */
   serverOffsetMs?: () => number;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  /** Every change of an intent, after it is stored (the Trade tab lists the unsettled ones). */
+  onChange?: (intent: OrderIntent) => void;
 }
 
-const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 10_000, floorMs: 100 };
+const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 300, capMs: 3_000, floorMs: 100 };
 
 /**
- * Places orders at most once. Each order is an intent with a cl_ord_id, stored before the first send.
- * After a timeout, network error, 5xx or EService:Unavailable/Busy the placer asks Kraken (OpenOrders
- * and ClosedOrders filtered by cl_ord_id) before sending again; only a confirmed absence leads to a resend,
- * with the same cl_ord_id. https://docs.kraken.com/api/docs/rest-api/add-order (cl_ord_id), SPEC.md §3.
+ * Places orders at most once, for one account. Each order is an intent with a cl_ord_id and the account it
+ * was confirmed for, stored before the first send. Every send carries Kraken's `deadline`; after an
+ * ambiguous failure (timeout, network, 5xx, EService:Unavailable/Busy) the placer waits until that deadline
+ * has passed and asks Kraken (OpenOrders, ClosedOrders by cl_ord_id). Only a definitive "absent", while the
+ * confirmation is fresh and someone waits for it, leads to another send with the same cl_ord_id; `check`
+ * and `reconcileAll` (a restarted worker, an unlock) only look, never send.
+ * https://docs.kraken.com/api/docs/rest-api/add-order (cl_ord_id, deadline), docs/kraken-protocol.md §3.
  */
 export function createOrderPlacer(options: OrderPlacerOptions) {
-  const { rest, store, clock } = options;
-  const random = options.random ?? Math.random;
+  const { rest, store, clock, account } = options;
+  const send = options.send ?? ((p, signal) => rest.addOrder(p, { signal }));
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const maxAttempts = options.maxAttempts ?? 4;
-  const settleMs = options.settleMs ?? 2_000;
+  const deadlineMs = options.deadlineMs ?? 5_000;
+  const settleMarginMs = options.settleMarginMs ?? 2_000;
+  const confirmTtlMs = options.confirmTtlMs ?? 60_000;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const random = options.random ?? Math.random;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const deadlineMs = options.deadlineMs;
-  if (deadlineMs !== undefined && !(deadlineMs >= 2_000 && deadlineMs <= 60_000)) {
+  if (!(deadlineMs >= 2_000 && deadlineMs <= 60_000)) {
     throw new RangeError('deadlineMs must be within 2000..60000 (Kraken accepts now+2 s … now+60 s)');
   }
   const serverNow = () => clock.now() + (options.serverOffsetMs?.() ?? 0);
+  /** One operation per cl_ord_id at a time: a double click, a check and a send never overlap. */
+  const running = new Map<string, Promise<OrderIntent>>();
+  /** Ids a person is waiting to send while a check runs: the check then leaves an absent order sendable. */
+  const waiting = new Set<string>();
 
   async function save(intent: OrderIntent, patch: Partial<OrderIntent>): Promise<OrderIntent> {
     const next = { ...intent, ...patch, updatedAt: clock.now() };
     await store.put(next);
+    options.onChange?.(next);
     return next;
   }
 
@@ -67,90 +90,212 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
     return closedIds.length > 0 ? closedIds : undefined;
   }
 
-  /**
-   * Records a new intent (not sent yet). A caller-made `clOrdId` (one per confirmed ticket) makes a repeated
-   * confirmation find the same intent instead of creating a second order.
-   */
-  async function prepare(params: OrderIntent['params'], clOrdId = newId()): Promise<OrderIntent> {
-    const existing = await store.get(clOrdId);
-    if (existing) return existing;
-    const now = clock.now();
-    const intent: OrderIntent = {
-      clOrdId,
-      params: { ...params },
-      state: 'pending',
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await store.put(intent);
+  async function own(clOrdId: string): Promise<OrderIntent> {
+    const intent = await store.get(clOrdId);
+    // Asked about an order never recorded (or set aside as unreadable): nothing was ever sent for it.
+    if (!intent) throw new OrderExpired(clOrdId, 'never-sent');
+    if (!sameAccount(intent.account, account)) throw new ForeignIntent(clOrdId);
     return intent;
   }
 
-  /** Sends (or resumes) an intent until Kraken has it or refuses it. Safe to call again after a throw. */
-  async function submit(clOrdId: string, signal?: AbortSignal): Promise<OrderIntent> {
-    let intent = await store.get(clOrdId);
-    if (!intent) throw new RangeError(`no order intent ${clOrdId}`);
-    if (intent.state === 'placed' || intent.state === 'rejected') return intent;
-    if (intent.state === 'unknown' || intent.attempts > 0) {
-      const found = await lookup(clOrdId);
-      if (found) return save(intent, { state: 'placed', txid: found });
-      intent = await save(intent, { state: 'pending' });
+  /** Joins the operation already running for this id, or starts this one. */
+  function exclusive(clOrdId: string, run: () => Promise<OrderIntent>): Promise<OrderIntent> {
+    const current = running.get(clOrdId);
+    if (current) return current;
+    const next = run().finally(() => running.delete(clOrdId));
+    running.set(clOrdId, next);
+    return next;
+  }
+
+  /** A settled intent's ending, as the caller sees it: the order, or why there is none. */
+  function ending(intent: OrderIntent): OrderIntent {
+    if (intent.state === 'placed') return intent;
+    if (intent.state === 'rejected' && intent.error) throw KrakenError.fromJSON(intent.error);
+    if (intent.state === 'expired') throw new OrderExpired(intent.clOrdId, intent.expiredReason ?? 'absent');
+    return intent;
+  }
+
+  /**
+   * After a send whose answer was lost: wait for its deadline, then look. Placed, or absent for good, or
+   * (the lookup failed) still unknown — thrown as OrderOutcomeUnknown.
+   */
+  async function settle(intent: OrderIntent, signal?: AbortSignal): Promise<'absent' | OrderIntent> {
+    const wait = (intent.deadlineAt ?? 0) + settleMarginMs - serverNow();
+    if (wait > 0) await clock.sleep(wait, signal);
+    let found: string[] | undefined;
+    try {
+      found = await lookup(intent.clOrdId);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      await save(intent, { state: 'unknown' });
+      throw new OrderOutcomeUnknown(intent.clOrdId, detail);
     }
+    if (found) return save(intent, { state: 'placed', txid: found }); // the lost answer's error stays, for the record
+    return 'absent';
+  }
+
+  async function expire(intent: OrderIntent, reason: ExpiredReason): Promise<never> {
+    await save(intent, { state: 'expired', expiredReason: reason });
+    throw new OrderExpired(intent.clOrdId, reason);
+  }
+
+  async function sendLoop(start: OrderIntent, signal?: AbortSignal): Promise<OrderIntent> {
+    let intent = start;
     for (;;) {
       signal?.throwIfAborted();
-      // Count the send before it happens: a crash mid-send then resumes with a lookup, never a blind resend.
-      intent = await save(intent, { attempts: intent.attempts + 1 });
-      let result: AddOrderResult;
+      if (clock.now() - intent.confirmedAt > confirmTtlMs) return expire(intent, 'too-old');
+      if (intent.attempts >= maxAttempts) return expire(intent, 'attempts');
       // RFC 3339 in whole seconds, rounded up so it never falls below Kraken's minimum of now + 2 s.
-      const deadlineAt =
-        deadlineMs === undefined ? undefined : Math.ceil((serverNow() + deadlineMs) / 1000) * 1000;
-      const params: AddOrderParams = { ...(intent.params as AddOrderParams), cl_ord_id: clOrdId };
-      if (deadlineAt !== undefined)
-        params.deadline = new Date(deadlineAt).toISOString().replace('.000Z', 'Z');
+      const deadlineAt = Math.ceil((serverNow() + deadlineMs) / 1000) * 1000;
+      // Counted and stored before the send: a crash mid-send resumes with a lookup, never a blind resend.
+      intent = await save(intent, { attempts: intent.attempts + 1, deadlineAt, state: 'pending' });
+      const params: AddOrderParams = {
+        ...(intent.params as AddOrderParams),
+        cl_ord_id: intent.clOrdId,
+        deadline: new Date(deadlineAt).toISOString().replace('.000Z', 'Z'),
+      };
       try {
-        result = await rest.addOrder(params, { signal });
-      } catch (e) {
-        if (!(e instanceof KrakenError)) throw e;
-        if (!e.outcomeUnknown) {
-          await save(intent, { state: 'rejected', error: e.toJSON() });
-          throw e;
+        const result = await send(params, signal);
+        const txid = result.txid ?? [];
+        if (txid.length === 0) {
+          // Kraken always answers an accepted order with its id; without one, only a lookup can tell.
+          intent = await save(intent, { state: 'unknown' });
+          const settled = await settle(intent, signal);
+          if (settled !== 'absent') return settled;
+          continue;
         }
-        intent = await save(intent, { state: 'unknown', error: e.toJSON() });
-        // With a deadline, wait until it has passed (plus a second for clock error): the send is then settled.
-        const untilDeadline = deadlineAt === undefined ? 0 : deadlineAt + 1_000 - serverNow();
-        await clock.sleep(Math.max(settleMs, untilDeadline), signal);
-        const found = await lookup(clOrdId); // throws → stays 'unknown'; submit() again resumes here
-        if (found) return save(intent, { state: 'placed', txid: found });
+        return await save(intent, { state: 'placed', txid, error: undefined });
+      } catch (e) {
+        const error = asKrakenError(e);
+        if (error && !error.outcomeUnknown && error.code !== 'deadline-elapsed') {
+          await save(intent, { state: 'rejected', error: error.toJSON() });
+          throw error;
+        }
+        // Ambiguous (or an abort mid-send, which may still reach Kraken): settle before anything else.
+        intent = await save(intent, { state: 'unknown', ...(error ? { error: error.toJSON() } : {}) });
+        if (!error) throw new OrderOutcomeUnknown(intent.clOrdId, e instanceof Error ? e.message : String(e));
+        const settled = await settle(intent, signal);
+        if (settled !== 'absent') return settled;
         intent = await save(intent, { state: 'pending' });
-        if (intent.attempts >= maxAttempts) throw e;
         await clock.sleep(backoffDelay(intent.attempts, backoff, random), signal);
-        continue;
       }
-      return save(intent, { state: 'placed', txid: result.txid ?? [], error: undefined });
     }
   }
 
   return {
-    prepare,
-    submit,
-    /** prepare + submit. */
-    async place(params: OrderIntent['params'], signal?: AbortSignal): Promise<OrderIntent> {
-      const intent = await prepare(params);
-      return submit(intent.clOrdId, signal);
+    account,
+    /**
+     * Records a new intent (not sent yet) for this account. A caller-made `clOrdId` (one per confirmed
+     * ticket) makes a repeated confirmation find the same intent instead of creating a second order.
+     */
+    async prepare(
+      params: OrderIntent['params'],
+      clOrdId = newId(),
+      meta?: OrderIntent['meta'],
+    ): Promise<OrderIntent> {
+      const existing = await store.get(clOrdId);
+      if (existing) {
+        if (!sameAccount(existing.account, account)) throw new ForeignIntent(clOrdId);
+        return existing;
+      }
+      const now = clock.now();
+      const intent: OrderIntent = {
+        clOrdId,
+        params: { ...params },
+        state: 'pending',
+        account,
+        confirmedAt: now,
+        attempts: 0,
+        createdAt: now,
+        updatedAt: now,
+        ...(meta ? { meta } : {}),
+      };
+      await store.put(intent);
+      options.onChange?.(intent);
+      return intent;
     },
+
+    /**
+     * The person is waiting for this order: send it (or, if it was sent before, look first and send again
+     * only after Kraken's deadline settled the earlier send as absent). Placed → the intent; refused →
+     * KrakenError; no longer sendable → OrderExpired; Kraken unreachable for the lookup → OrderOutcomeUnknown.
+     */
+    async submit(clOrdId: string, signal?: AbortSignal): Promise<OrderIntent> {
+      const current = running.get(clOrdId);
+      if (current) {
+        // A send already running is this confirmation's send (a double click): share its ending. A check
+        // (a restarted worker looking) must not expire an order the person is still waiting for.
+        waiting.add(clOrdId);
+        try {
+          const shared = await current;
+          if (isSettled(shared)) return shared;
+        } catch (e) {
+          if (!(e instanceof OrderOutcomeUnknown)) throw e;
+        } finally {
+          waiting.delete(clOrdId);
+        }
+      }
+      return exclusive(clOrdId, async () => {
+        const intent = await own(clOrdId);
+        if (isSettled(intent)) return ending(intent);
+        if (intent.attempts === 0) return sendLoop(intent, signal);
+        const settled = await settle(intent, signal);
+        if (settled !== 'absent') return settled;
+        return sendLoop(await save(intent, { state: 'pending' }), signal);
+      });
+    },
+
+    /** Looks, never sends: placed, expired, or OrderOutcomeUnknown while Kraken cannot be asked. */
+    check(clOrdId: string, signal?: AbortSignal): Promise<OrderIntent> {
+      return exclusive(clOrdId, async () => {
+        const intent = await own(clOrdId);
+        if (isSettled(intent)) return ending(intent);
+        if (intent.attempts === 0) return expire(intent, 'never-sent');
+        const settled = await settle(intent, signal);
+        if (settled !== 'absent') return settled;
+        // Absent for good. Someone waiting to send it (submit joined this check) sends it next; else it expires.
+        if (waiting.has(clOrdId)) return save(intent, { state: 'pending' });
+        return expire(intent, 'absent');
+      });
+    },
+
+    /**
+     * Settles every unsettled intent of this account (a restarted worker, an unlock, a key change): looks
+     * each up, never sends. Intents of other accounts are left as they are. Returns the ones still unknown.
+     */
+    async reconcileAll(signal?: AbortSignal): Promise<OrderIntent[]> {
+      const mine = (await store.list()).filter((i) => !isSettled(i) && sameAccount(i.account, account));
+      const unknown: OrderIntent[] = [];
+      for (const i of mine) {
+        if (running.has(i.clOrdId)) continue; // a send in progress settles itself
+        try {
+          await this.check(i.clOrdId, signal);
+        } catch (e) {
+          if (e instanceof OrderOutcomeUnknown) unknown.push(i);
+          else if (!(e instanceof OrderExpired || e instanceof KrakenError)) throw e;
+        }
+      }
+      return unknown;
+    },
+
     /** Kraken checks the order without placing it (validate=true): the preview before confirmation. */
     preview(params: OrderIntent['params'], signal?: AbortSignal): Promise<AddOrderResult> {
       return rest.addOrder({ ...(params as AddOrderParams), validate: true }, { signal });
     },
-    /** Resumes every intent left pending or unknown (e.g. after a service-worker restart). */
-    async resumeAll(signal?: AbortSignal): Promise<OrderIntent[]> {
-      const open = (await store.list()).filter((i) => i.state === 'pending' || i.state === 'unknown');
-      const out: OrderIntent[] = [];
-      for (const i of open) out.push(await submit(i.clOrdId, signal));
-      return out;
+
+    /** prepare + submit (the CLI and tests). */
+    async place(params: OrderIntent['params'], signal?: AbortSignal): Promise<OrderIntent> {
+      const intent = await this.prepare(params);
+      return this.submit(intent.clOrdId, signal);
     },
+
     lookup,
+    /** Whether an operation is running for this id (a send waiting for its deadline, a check). */
+    busy: (clOrdId: string) => running.has(clOrdId),
   };
 }
 export type OrderPlacer = ReturnType<typeof createOrderPlacer>;
+
+function asKrakenError(e: unknown): KrakenError | null {
+  return e instanceof KrakenError ? e : null;
+}

@@ -43,6 +43,8 @@ export async function send<T>(fetchFn: FetchLike, req: SendRequest): Promise<Env
     text = await response.text();
   } catch (e) {
     if (req.signal?.aborted) throw req.signal.reason;
+    // A fetch that refused to send (a revoked account's guard) says so itself: nothing left, nothing unknown.
+    if (e instanceof KrakenError) throw e;
     if (timer.signal.aborted) {
       throw KrakenError.transport(req.endpoint, 'timeout', `no answer within ${req.timeoutMs} ms`);
     }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MarketSnapshot } from '../../market/types.ts';
 import { checkTicket, fractionAmount, type TicketContext, type TicketField } from '../../trading/ticket.ts';
-import type { BookTop, TicketOrderType, TradingView } from '../../trading/types.ts';
+import type { BookTop, OrderRequest, TicketOrderType, TradingView } from '../../trading/types.ts';
 import type { TradingActions } from './actions.ts';
 import { amount, availableOf, lastText, tradingGate } from './format.ts';
 import { TicketPreview } from './TicketPreview.tsx';
@@ -42,14 +42,17 @@ export function OrderTicket({
   actions,
   epoch = 0,
   newId = () => crypto.randomUUID(),
+  prefill,
 }: {
   snapshot: MarketSnapshot;
   books: Readonly<Record<string, BookTop>>;
   trading: TradingView;
-  actions: Pick<TradingActions, 'watch' | 'preview' | 'place'>;
+  actions: Pick<TradingActions, 'watch' | 'preview' | 'place' | 'check'>;
   /** MarketView.epoch: a new stream connection re-asks the background to watch the pair. */
   epoch?: number;
   newId?: () => string;
+  /** An order to start a new ticket from (a not-placed one); `key` changes for each request. */
+  prefill?: { key: number; order: OrderRequest };
 }) {
   const pairs = snapshot.watchlist;
   const preferred =
@@ -68,6 +71,33 @@ export function OrderTicket({
     if (symbolGone && preferred) dispatch({ type: 'pair', symbol: preferred });
   }, [symbolGone, preferred, dispatch]);
   useEffect(() => dispatch({ type: 'mode', mode: trading.mode }), [trading.mode, dispatch]);
+  // A new ticket from a not-placed order: the form filled as it was, to review and confirm anew.
+  useEffect(() => {
+    if (!prefill) return;
+    const o = prefill.order;
+    dispatch({ type: 'pair', symbol: o.symbol });
+    dispatch({
+      type: 'set',
+      patch: {
+        side: o.side,
+        type: o.type,
+        amount: o.volume,
+        amountIn: 'base',
+        limitPrice: o.limitPrice ?? '',
+        triggerPrice: o.triggerPrice ?? '',
+        postOnly: o.postOnly,
+        timeInForce: o.timeInForce,
+      },
+    });
+  }, [prefill?.key]);
+  // An unknown outcome settles in the background (it keeps asking Kraken): when the order leaves the list of
+  // unconfirmed ones, or shows as not placed, ask for its ending.
+  const checkingId = phase.kind === 'checking' ? phase.confirmation.clOrdId : null;
+  const listed = checkingId ? trading.intents.find((i) => i.clOrdId === checkingId) : undefined;
+  useEffect(() => {
+    if (checkingId && (!listed || listed.state === 'expired'))
+      dispatch({ type: 'check', clOrdId: checkingId });
+  }, [checkingId, listed?.state]);
 
   const ready = details.kind === 'ready' && details.symbol === form.symbol ? details : null;
   const ctx: TicketContext | null = ready && {
@@ -362,17 +392,19 @@ export function OrderTicket({
           <div ref={previewRef} tabIndex={-1} class="preview-focus">
             <TicketPreview
               confirmation={confirmation}
-              sending={phase.kind === 'sending'}
+              stage={phase.kind === 'editing' ? 'preview' : phase.kind}
               confirmRef={confirmRef}
               onConfirm={confirm}
+              onCheck={() => dispatch({ type: 'check', clOrdId: confirmation.clOrdId })}
               onBack={() => dispatch({ type: 'escape' })}
             />
           </div>
         )}
         {state.result && (
           <p
-            class={state.result.kind === 'placed' ? 'result pos' : 'result error'}
+            class={`result result-${state.result.kind} ${state.result.kind === 'placed' ? 'pos' : state.result.kind === 'unknown' ? 'warn' : 'error'}`}
             data-testid="ticket-result"
+            data-kind={state.result.kind}
             role="status"
           >
             {state.result.text}

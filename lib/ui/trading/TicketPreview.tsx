@@ -42,18 +42,22 @@ function KrakenLine({ check }: { check: KrakenCheck }) {
 /** The confirmation: what the order costs, what leaves and arrives, Kraken's own check (live), confirm. */
 export function TicketPreview({
   confirmation,
-  sending,
+  stage,
   confirmRef,
   onConfirm,
   onBack,
+  onCheck,
 }: {
   confirmation: Confirmation;
-  sending: boolean;
+  /** preview: confirmable; sending: on its way; checking: the outcome is unknown, Kraken is being asked. */
+  stage: 'preview' | 'sending' | 'checking';
   confirmRef: Ref<HTMLButtonElement>;
   onConfirm(): void;
   onBack(): void;
+  onCheck(): void;
 }) {
-  const { order, preview: p, warnings, check, mode, sendError } = confirmation;
+  const { order, preview: p, warnings, check, mode } = confirmation;
+  const sending = stage === 'sending';
   const price = order.limitPrice ?? order.triggerPrice;
   return (
     <div class="ticket-preview" data-testid="ticket-preview" data-mode={mode}>
@@ -103,22 +107,32 @@ export function TicketPreview({
         </p>
       ))}
       <KrakenLine check={check} />
-      {sendError && <p class="hint">The same order id is sent again, so Kraken cannot place it twice.</p>}
-      <div class="preview-actions">
-        <button type="button" class="link" data-testid="ticket-back" disabled={sending} onClick={onBack}>
-          Back (Esc)
-        </button>
-        <button
-          type="button"
-          ref={confirmRef}
-          class={`primary ${order.side}`}
-          data-testid="ticket-confirm"
-          disabled={sending || !canConfirm(confirmation)}
-          onClick={onConfirm}
-        >
-          {sending ? 'Sending…' : sendError ? 'Send again' : `Confirm ${order.side}`}
-        </button>
-      </div>
+      {stage === 'checking' ? (
+        <div class="preview-actions">
+          <p class="warn" data-testid="ticket-checking">
+            Kraken has not confirmed whether this order was placed. Do not place it again: we keep checking.
+          </p>
+          <button type="button" ref={confirmRef} class="primary" data-testid="ticket-check" onClick={onCheck}>
+            Check again
+          </button>
+        </div>
+      ) : (
+        <div class="preview-actions">
+          <button type="button" class="link" data-testid="ticket-back" disabled={sending} onClick={onBack}>
+            Back (Esc)
+          </button>
+          <button
+            type="button"
+            ref={confirmRef}
+            class={`primary ${order.side}`}
+            data-testid="ticket-confirm"
+            disabled={sending || !canConfirm(confirmation)}
+            onClick={onConfirm}
+          >
+            {sending ? 'Sending…' : `Confirm ${order.side}`}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

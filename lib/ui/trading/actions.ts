@@ -9,6 +9,8 @@ export interface TradingActions {
   watch(symbol: string): Promise<ResultOf<'trading.watch'>>;
   preview(order: OrderRequest): Promise<ResultOf<'trading.preview'>>;
   place(order: OrderRequest, clOrdId: string): Promise<ResultOf<'trading.place'>>;
+  check(clOrdId: string): Promise<ResultOf<'trading.check'>>;
+  dismissIntent(clOrdId: string): Promise<unknown>;
   cancel(id: string): Promise<unknown>;
   cancelAll(symbol: string): Promise<ResultOf<'trading.cancelAll'>>;
   setDeadMan(on: boolean): Promise<unknown>;
@@ -24,6 +26,8 @@ export function createTradingActions(send: Send): TradingActions {
     watch: (symbol) => send({ type: 'trading.watch', symbol }),
     preview: (order) => send({ type: 'trading.preview', order }),
     place: (order, clOrdId) => send({ type: 'trading.place', order, clOrdId }),
+    check: (clOrdId) => send({ type: 'trading.check', clOrdId }),
+    dismissIntent: (clOrdId) => send({ type: 'trading.dismissIntent', clOrdId }),
     cancel: (id) => send({ type: 'trading.cancel', id }),
     cancelAll: (symbol) => send({ type: 'trading.cancelAll', symbol }),
     setDeadMan: (on) => send({ type: 'trading.setDeadMan', on }),
@@ -31,5 +35,5 @@ export function createTradingActions(send: Send): TradingActions {
   };
 }
 
-/** The message of anything thrown, for a line in the UI (BackgroundError keeps Kraken's own words). */
-export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** The message of anything thrown, for a line in the UI (one wording for every error: lib/ui/error-text.ts). */
+export { errorText as messageOf } from '../error-text.ts';

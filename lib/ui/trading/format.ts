@@ -100,23 +100,35 @@ export function tradingGate(trading: Pick<TradingView, 'mode' | 'live'>): string
   return liveStatusText(trading.live);
 }
 
-/** The dead man's switch line: "off", "armed (60 s) · refreshed 3 s ago", "error: …". */
+/** A time of day, hh:mm:ss, for "Kraken will cancel at …". */
+export function clockTime(at: number): string {
+  const d = new Date(at);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/**
+ * The dead man's switch line. "Off" only once Kraken confirmed it; every other state says when Kraken would
+ * cancel all open orders, so a failure is never mistaken for safety.
+ */
 export function deadManText(view: DeadManView, now: number): string {
   switch (view.kind) {
     case 'off':
       return 'off';
+    case 'arming':
+      return 'arming…';
     case 'armed': {
-      const age = view.refreshedAt === null ? null : now - view.refreshedAt;
-      const refreshed =
-        age === null
-          ? 'not refreshed yet'
-          : age < 1000
-            ? 'refreshed just now'
-            : `refreshed ${formatAge(age)} ago`;
-      return `armed (${view.timeoutSec} s) · ${refreshed}`;
+      const age = now - view.refreshedAt;
+      const refreshed = age < 1000 ? 'refreshed just now' : `refreshed ${formatAge(age)} ago`;
+      return `armed · ${refreshed} · Kraken cancels all orders at ${clockTime(view.triggerAt)} if the extension stops`;
     }
-    case 'error':
-      return `error: ${view.message}`;
+    case 'refresh-failing':
+      return `could not refresh it (${view.error}). Kraken will cancel all your orders at ${clockTime(view.triggerAt)} unless this recovers`;
+    case 'disarming':
+      return `still armed, retrying${view.error ? ` (${view.error})` : ''}. Kraken will cancel all your orders at ${clockTime(view.triggerAt)} unless turning it off gets through`;
+    case 'lapsed':
+      return `off: it ran out at ${clockTime(view.at)} before Kraken could be told, so Kraken cancelled your open orders`;
+    case 'arm-failed':
+      return view.message;
     default: {
       const never: never = view;
       throw new RangeError(`unknown dead man view ${JSON.stringify(never)}`);

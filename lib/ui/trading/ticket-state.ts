@@ -31,16 +31,25 @@ export interface Confirmation {
   clOrdId: string;
   mode: TradingMode;
   check: KrakenCheck;
-  /** Why the last send failed; the next send reuses the same `clOrdId`. */
-  sendError?: string;
 }
 
 export type TicketPhase =
   | { kind: 'editing' }
   | { kind: 'preview'; confirmation: Confirmation }
-  | { kind: 'sending'; confirmation: Confirmation };
+  | { kind: 'sending'; confirmation: Confirmation }
+  /** The outcome is unknown: Kraken is being asked; the only action is "Check again". */
+  | { kind: 'checking'; confirmation: Confirmation };
 
-export type TicketResult = { kind: 'placed'; text: string } | { kind: 'failed'; text: string };
+/**
+ * How the last confirmation ended, shown under the ticket until the next ticket, a mode change or a reset:
+ * placed (with Kraken's order id), refused (Kraken's reason; a new attempt needs a new confirmation),
+ * unknown (checking with Kraken), not placed.
+ */
+export type TicketResult =
+  | { kind: 'placed'; text: string; orderId: string; clOrdId: string }
+  | { kind: 'refused'; text: string; clOrdId: string }
+  | { kind: 'unknown'; text: string; clOrdId: string }
+  | { kind: 'not-placed'; text: string; clOrdId: string };
 
 export interface TicketState {
   form: TicketForm;
@@ -69,7 +78,10 @@ export type TicketEvent =
       outcome: { ok: true; description: string } | { ok: false; message: string };
     }
   | { type: 'placed'; clOrdId: string; order: OrderView }
-  | { type: 'place-failed'; clOrdId: string; message: string }
+  /** The send (or a check) ended without an order: refused, not placed, or unknown (then checking). */
+  | { type: 'ended'; clOrdId: string; ending: 'refused' | 'unknown' | 'not-placed'; message: string }
+  /** "Check again" (or the background settled it): ask Kraken about the unknown order, never send it. */
+  | { type: 'check'; clOrdId: string }
   /** The account mode changed: a confirmation made for the other mode is withdrawn. */
   | { type: 'mode'; mode: TradingMode }
   /** The pair left the watchlist (or the ticket opened): start over on this one. */
@@ -78,7 +90,8 @@ export type TicketEvent =
 /** The side effect a step asks for: at most one, named by the step that entered the phase. */
 export type TicketEffect =
   | { kind: 'validate'; order: OrderRequest; clOrdId: string }
-  | { kind: 'place'; order: OrderRequest; clOrdId: string };
+  | { kind: 'place'; order: OrderRequest; clOrdId: string }
+  | { kind: 'check'; clOrdId: string };
 
 export function initialTicket(symbol: string): TicketState {
   return {
@@ -180,13 +193,18 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
     case 'confirm': {
       if (phase.kind !== 'preview' || !canConfirm(phase.confirmation)) return state;
       if (event.gate !== null) return { ...state, blocked: event.gate };
-      const { sendError: _, ...confirmation } = phase.confirmation;
-      return { ...state, blocked: null, phase: { kind: 'sending', confirmation } };
+      return {
+        ...state,
+        blocked: null,
+        result: null,
+        phase: { kind: 'sending', confirmation: phase.confirmation },
+      };
     }
     case 'escape': {
       switch (phase.kind) {
         case 'sending':
-          return state;
+        case 'checking':
+          return state; // an order on its way, or being checked, is never abandoned from the keyboard
         case 'preview':
           return { ...state, phase: { kind: 'editing' }, blocked: null };
         case 'editing':
@@ -203,32 +221,79 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
       return { ...state, phase: { kind: 'preview', confirmation: { ...phase.confirmation, check } } };
     }
     case 'placed': {
-      if (phase.kind !== 'sending' || phase.confirmation.clOrdId !== event.clOrdId) return state;
+      if (!awaiting(phase, event.clOrdId)) return state;
+      // Never "placed" without Kraken's (or the paper account's) order id.
+      if (!event.order.id) return ended(state, phase.confirmation, 'unknown', 'The answer had no order id.');
       return {
         ...state,
         phase: { kind: 'editing' },
-        result: { kind: 'placed', text: `Placed: ${describeOrder(event.order)}` },
+        result: {
+          kind: 'placed',
+          text: `Placed: ${describeOrder(event.order)} · order ${event.order.id}`,
+          orderId: event.order.id,
+          clOrdId: event.clOrdId,
+        },
       };
     }
-    case 'place-failed': {
-      if (phase.kind !== 'sending' || phase.confirmation.clOrdId !== event.clOrdId) return state;
-      return {
-        ...state,
-        phase: { kind: 'preview', confirmation: { ...phase.confirmation, sendError: event.message } },
-        result: { kind: 'failed', text: `Not placed: ${event.message}` },
-      };
+    case 'ended': {
+      if (!awaiting(phase, event.clOrdId)) return state;
+      return ended(state, phase.confirmation, event.ending, event.message);
+    }
+    case 'check': {
+      if (phase.kind !== 'checking' || phase.confirmation.clOrdId !== event.clOrdId) return state;
+      // A new state object (same phase): effectOf sees the step and asks the background.
+      return { ...state, phase: { kind: 'checking', confirmation: phase.confirmation } };
     }
     case 'mode': {
-      if (phase.kind !== 'preview' || phase.confirmation.mode === event.mode) return state;
-      return { ...state, phase: { kind: 'editing' } };
+      // The last result belongs to its mode's ticket: a switch clears it (a live "Placed" never shows in paper).
+      if (phase.kind === 'sending' || phase.kind === 'checking') return state;
+      if (phase.kind === 'preview' && phase.confirmation.mode !== event.mode)
+        return { ...state, result: null, phase: { kind: 'editing' } };
+      return state.result && state.result.kind !== 'unknown' ? { ...state, result: null } : state;
     }
     case 'pair': {
-      if (phase.kind === 'sending' || event.symbol === state.form.symbol) return state;
+      if (phase.kind === 'sending' || phase.kind === 'checking' || event.symbol === state.form.symbol)
+        return state;
       return cleared(state, event.symbol);
     }
     default:
       return unreachable(event);
   }
+}
+
+/** The phase waits for this confirmation's answer (a send, or a check of an unknown outcome). */
+function awaiting(
+  phase: TicketPhase,
+  clOrdId: string,
+): phase is Extract<TicketPhase, { kind: 'sending' | 'checking' }> {
+  return (phase.kind === 'sending' || phase.kind === 'checking') && phase.confirmation.clOrdId === clOrdId;
+}
+
+const ENDING_TEXT = {
+  refused: 'Refused',
+  'not-placed': 'Not placed',
+  unknown: 'Checking with Kraken',
+} as const;
+
+/**
+ * Refused or not placed: back to the form as typed, the confirmation gone (a new attempt is a new
+ * confirmation, with a new cl_ord_id). Unknown: the confirmation stays, checking, never sendable again.
+ */
+function ended(
+  state: TicketState,
+  confirmation: Confirmation,
+  ending: 'refused' | 'unknown' | 'not-placed',
+  message: string,
+): TicketState {
+  const { clOrdId } = confirmation;
+  const text = `${ENDING_TEXT[ending]}: ${message}`;
+  if (ending === 'unknown')
+    return {
+      ...state,
+      phase: { kind: 'checking', confirmation },
+      result: { kind: 'unknown', text, clOrdId },
+    };
+  return { ...state, phase: { kind: 'editing' }, result: { kind: ending, text, clOrdId } };
 }
 
 function unreachable(value: never): never {
@@ -258,6 +323,8 @@ export function effectOf(prev: TicketState, next: TicketState): TicketEffect | n
   if (n.kind === 'sending' && p.kind !== 'sending') {
     return { kind: 'place', order: n.confirmation.order, clOrdId: n.confirmation.clOrdId };
   }
+  if (n.kind === 'checking' && p.kind === 'checking')
+    return { kind: 'check', clOrdId: n.confirmation.clOrdId };
   if (n.kind === 'preview' && p.kind === 'editing' && n.confirmation.check.kind === 'checking') {
     return { kind: 'validate', order: n.confirmation.order, clOrdId: n.confirmation.clOrdId };
   }

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PairRules } from '../../kraken/pairs/rules.ts';
 import type { BookTop } from '../../trading/types.ts';
+import { type SendEnding, sendEnding } from '../error-text.ts';
 import { messageOf, type TradingActions } from './actions.ts';
 import {
   effectOf,
@@ -17,9 +18,12 @@ import {
  * The state lives in a ref as well as in a render: two clicks in one frame both see the first click's
  * `sending` state, so the second is a no-op (ticketStep) and no second request leaves.
  */
+/** Asking again after the background did not answer (it restarts by itself): the same confirmation. */
+const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
+
 export function useTicketMachine(
   symbol: string,
-  actions: Pick<TradingActions, 'preview' | 'place'>,
+  actions: Pick<TradingActions, 'preview' | 'place' | 'check'>,
 ): [TicketState, (event: TicketEvent) => void] {
   const state = useRef<TicketState | null>(null);
   if (state.current === null) state.current = initialTicket(symbol);
@@ -37,10 +41,33 @@ export function useTicketMachine(
               step({ type: 'validated', clOrdId, outcome: { ok: false, message: messageOf(e) } }),
           );
           return;
-        case 'place':
-          actionsRef.current.place(effect.order, clOrdId).then(
+        case 'place': {
+          const mode = (state.current as TicketState).phase;
+          const live = mode.kind === 'sending' && mode.confirmation.mode === 'live' ? 'live' : 'paper';
+          const send = (attempt: number): void => {
+            actionsRef.current.place(effect.order, clOrdId).then(
+              ({ order }) => step({ type: 'placed', clOrdId, order }),
+              (e: unknown) => {
+                const ending = sendEnding(e, live);
+                const wait = RETRY_MS[attempt];
+                // The background restarted with the order on its way: ask again with the same cl_ord_id (it
+                // looks the order up before it sends anything).
+                if (ending.kind === 'unreachable' && wait !== undefined)
+                  setTimeout(() => send(attempt + 1), wait);
+                else step({ type: 'ended', clOrdId, ending: asEnding(ending.kind), message: ending.message });
+              },
+            );
+          };
+          send(0);
+          return;
+        }
+        case 'check':
+          actionsRef.current.check(clOrdId).then(
             ({ order }) => step({ type: 'placed', clOrdId, order }),
-            (e: unknown) => step({ type: 'place-failed', clOrdId, message: messageOf(e) }),
+            (e: unknown) => {
+              const ending = sendEnding(e, 'live');
+              step({ type: 'ended', clOrdId, ending: asEnding(ending.kind), message: ending.message });
+            },
           );
           return;
         default: {
@@ -62,6 +89,9 @@ export function useTicketMachine(
   }, []);
   return [state.current, dispatch];
 }
+
+/** An unanswered request is an unknown outcome for the ticket (it keeps checking). */
+const asEnding = (kind: SendEnding['kind']) => (kind === 'unreachable' ? 'unknown' : kind);
 
 export type PairDetails =
   | { kind: 'loading'; symbol: string }

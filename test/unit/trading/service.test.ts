@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../lib/settings/schema.ts';
 import { createSettingsStore } from '../../../lib/settings/store.ts';
-import type { LiveAccount } from '../../../lib/trading/live.ts';
+import type { LiveAccount } from '../../../lib/trading/live/account.ts';
 import type { PaperAccount } from '../../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../../lib/trading/service.ts';
+import { memoryIdbIntentStore } from '../../support/intent-store.ts';
 
 // Accounts are stand-ins here: what is under test is which one runs, when (the vault and mode logic).
 function fakeLive(log: string[], onStop: () => void = () => {}) {
@@ -15,6 +16,8 @@ function fakeLive(log: string[], onStop: () => void = () => {}) {
     },
     status: () => ({ kind: 'ready' as const }),
     deadMan: () => ({ kind: 'off' as const }),
+    deadManState: () => ({ kind: 'off' as const }),
+    deadManSettled: async () => {},
     setDeadMan: async (on: boolean) => void log.push(`dead-man ${on}`),
     orders: () => [],
     fills: () => [],
@@ -49,12 +52,19 @@ async function setup(
       watchTickers: () => {},
     },
     paper,
+    intents: memoryIdbIntentStore(),
+    now: Date.now,
     async liveAccess() {
       const seen = vault.status; // read now, answered later (decrypting takes a while)
       await new Promise((r) => setTimeout(r, vault.delayMs));
       if (seen === 'locked') return { kind: 'locked' };
       if (seen === 'empty') return { kind: 'no-key' };
-      return { kind: 'ready', id: 'key-1', create: () => fakeLive(log, () => onStop(() => service.view())) };
+      return {
+        kind: 'ready',
+        id: 'key-1',
+        account: { keyId: 'k', keyVersion: 1, endpoint: 'https://api.kraken.com' },
+        create: () => fakeLive(log, () => onStop(() => service.view())),
+      };
     },
   });
   return { service, log, settings };
@@ -76,7 +86,7 @@ describe('trading service: which account runs', () => {
     expect(seenWhileStopping).toEqual(['locked']);
     expect(service.view().live).toEqual({
       kind: 'locked',
-      message: 'Unlock the vault in Settings to trade live.',
+      message: 'Unlock the vault to trade live.',
     });
   });
 
@@ -99,6 +109,111 @@ describe('trading service: which account runs', () => {
         crypto.randomUUID(),
       ),
     ).toThrow('Add an API key in Settings to trade live.');
+  });
+});
+
+describe('trading service: credentials follow the vault', () => {
+  it('a replaced active key (another key version) stops the running account and starts a new one', async () => {
+    const settings = createSettingsStore({
+      load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
+      save: async () => {},
+    });
+    await settings.load();
+    const log: string[] = [];
+    let version = 1;
+    const service = createTradingService({
+      settings,
+      market: {
+        rulesFor: () => undefined,
+        book: () => undefined,
+        watchTicket: () => {},
+        lastPrice: () => undefined,
+        watchTickers: () => {},
+      },
+      paper,
+      intents: memoryIdbIntentStore(),
+      now: Date.now,
+      liveAccess: async () => {
+        const account = { keyId: 'same-api-key', keyVersion: version, endpoint: 'https://api.kraken.com' };
+        const v = version;
+        return {
+          kind: 'ready',
+          id: `same-api-key#${v}@https://api.kraken.com`,
+          account,
+          create: () => fakeLive(log, () => log.push(`stopped v${v}`)),
+        };
+      },
+    });
+    await service.start();
+    version = 2; // vault.replaceKey bumped the record's keyVersion; the old account kept signing before
+    await service.refresh();
+    expect(log).toEqual(['start', 'stop', 'stopped v1', 'start']);
+  });
+
+  it('lists another account’s unsettled order as such, and never asks the current account about it', async () => {
+    const settings = createSettingsStore({
+      load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
+      save: async () => {},
+    });
+    await settings.load();
+    const intents = memoryIdbIntentStore();
+    const order = {
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'limit',
+      volume: '0.1',
+      limitPrice: '1000',
+      postOnly: false,
+      timeInForce: 'GTC',
+    };
+    await intents.put({
+      clOrdId: '11111111-1111-4111-8111-111111111111',
+      params: { pair: 'XBTUSD', type: 'buy', ordertype: 'limit', volume: '0.1', price: '1000' },
+      state: 'unknown',
+      account: { keyId: 'sim-key', keyVersion: 1, endpoint: 'http://127.0.0.1:8787' },
+      confirmedAt: 1,
+      attempts: 1,
+      createdAt: 1,
+      updatedAt: 1,
+      meta: order,
+    });
+    const checked: string[] = [];
+    const live = {
+      ...fakeLive([]),
+      check: async (id: string) => void checked.push(id),
+    } as unknown as LiveAccount;
+    const service = createTradingService({
+      settings,
+      market: {
+        rulesFor: () => undefined,
+        book: () => undefined,
+        watchTicket: () => {},
+        lastPrice: () => undefined,
+        watchTickers: () => {},
+      },
+      paper,
+      intents,
+      now: Date.now,
+      liveAccess: async () => ({
+        kind: 'ready',
+        id: 'real-key#1@https://api.kraken.com',
+        account: { keyId: 'real-key', keyVersion: 1, endpoint: 'https://api.kraken.com' },
+        create: () => live,
+      }),
+    });
+    await service.start();
+    expect(service.view().intents).toEqual([
+      expect.objectContaining({
+        clOrdId: '11111111-1111-4111-8111-111111111111',
+        account: 'other',
+        where: '127.0.0.1:8787',
+        order,
+      }),
+    ]);
+    expect(() => service.check('11111111-1111-4111-8111-111111111111')).toThrow(/another key or exchange/);
+    expect(checked).toEqual([]);
+    await service.dismissIntent('11111111-1111-4111-8111-111111111111');
+    expect(service.view().intents).toEqual([]);
   });
 });
 
@@ -125,6 +240,8 @@ describe('trading service: balances in USD', () => {
         watchTickers: (symbols) => void watched.push(symbols),
       },
       paper: held,
+      intents: memoryIdbIntentStore(),
+      now: Date.now,
       liveAccess: async () => ({ kind: 'no-key' }),
     });
     await service.start();

@@ -48,6 +48,7 @@ export const tradingView = (patch: Partial<TradingView> = {}): TradingView => ({
   live: { kind: 'no-key', message: 'Add an API key in Settings' },
   orders: [],
   fills: [],
+  intents: [],
   balances: [
     { asset: 'USD', total: '1000', hold: '0', available: '1000', usdValue: '1000' },
     { asset: 'BTC', total: '0.5', hold: '0', available: '0.5', usdValue: '22642' },

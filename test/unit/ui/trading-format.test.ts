@@ -112,19 +112,28 @@ describe('live status and the dead man switch', () => {
     expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'ready' } }))).toBeNull();
   });
 
-  it('says whether the switch is armed and when it was refreshed', () => {
+  it('says whether the switch is armed, and whenever it is not "off", when Kraken would cancel', () => {
+    const at = new Date(2026, 0, 1, 14, 3, 7).getTime();
     expect(deadManText({ kind: 'off' }, 0)).toBe('off');
-    expect(deadManText({ kind: 'armed', timeoutSec: 60, refreshedAt: null }, 0)).toBe(
-      'armed (60 s) · not refreshed yet',
+    expect(deadManText({ kind: 'armed', triggerAt: at, refreshedAt: 1000 }, 1500)).toBe(
+      'armed · refreshed just now · Kraken cancels all orders at 14:03:07 if the extension stops',
     );
-    expect(deadManText({ kind: 'armed', timeoutSec: 60, refreshedAt: 1000 }, 1500)).toBe(
-      'armed (60 s) · refreshed just now',
+    expect(deadManText({ kind: 'armed', triggerAt: at, refreshedAt: 1000 }, 21_000)).toContain(
+      'refreshed 20 s ago',
     );
-    expect(deadManText({ kind: 'armed', timeoutSec: 60, refreshedAt: 1000 }, 21_000)).toBe(
-      'armed (60 s) · refreshed 20 s ago',
+    expect(
+      deadManText({ kind: 'refresh-failing', triggerAt: at, refreshedAt: 0, error: 'Failed to fetch' }, 0),
+    ).toBe(
+      'could not refresh it (Failed to fetch). Kraken will cancel all your orders at 14:03:07 unless this recovers',
     );
-    expect(deadManText({ kind: 'error', message: 'EGeneral:Permission denied' }, 0)).toBe(
-      'error: EGeneral:Permission denied',
+    expect(
+      deadManText({ kind: 'disarming', triggerAt: at, attempts: 2, error: 'EService:Unavailable' }, 0),
+    ).toBe(
+      'still armed, retrying (EService:Unavailable). Kraken will cancel all your orders at 14:03:07 unless turning it off gets through',
     );
+    expect(deadManText({ kind: 'lapsed', at }, 0)).toContain('Kraken cancelled your open orders');
+    expect(
+      deadManText({ kind: 'arm-failed', message: 'Kraken refused to arm it: EGeneral:Permission denied' }, 0),
+    ).toBe('Kraken refused to arm it: EGeneral:Permission denied');
   });
 });

@@ -60,10 +60,10 @@ describe('mode bar', () => {
     const trading = tradingView({
       mode: 'live',
       live: { kind: 'ready' },
-      deadMan: { kind: 'armed', timeoutSec: 60, refreshedAt: 1_000 },
+      deadMan: { kind: 'armed', triggerAt: 61_000, refreshedAt: 1_000 },
     });
     render(<ModeBar trading={trading} actions={actions} now={31_000} onOpenSettings={() => {}} />);
-    expect(byId('dead-man').textContent).toContain('armed (60 s) · refreshed 30 s ago');
+    expect(byId('dead-man').textContent).toContain('armed · refreshed 30 s ago');
     const box = byId('dead-man').querySelector('input') as HTMLInputElement;
     expect(box.checked).toBe(true);
     await act(async () => {

@@ -162,21 +162,60 @@ describe('preview and confirmation', () => {
     expect(t.state.phase.kind).toBe('sending');
   });
 
-  it('a failed send keeps the confirmation and re-sends it with the same cl_ord_id', () => {
+  it('a refusal ends the confirmation: the form stays, a new attempt is a new confirmation with a new id', () => {
     const t = drive(marketBuy);
     t.submit();
     t.send({ type: 'confirm', gate: null });
-    t.send({ type: 'place-failed', clOrdId: UUID_A, message: 'EService:Unavailable' });
-    expect(t.state.result).toEqual({ kind: 'failed', text: 'Not placed: EService:Unavailable' });
-    expect(t.state.phase.kind === 'preview' && t.state.phase.confirmation.sendError).toBe(
-      'EService:Unavailable',
-    );
+    t.send({ type: 'ended', clOrdId: UUID_A, ending: 'refused', message: 'Not enough USD.' });
+    expect(t.state.result).toEqual({ kind: 'refused', text: 'Refused: Not enough USD.', clOrdId: UUID_A });
+    expect(t.state.phase.kind).toBe('editing');
+    expect(t.state.form.amount).not.toBe('');
+    // Confirming again is not possible without a new preview, which mints a new cl_ord_id.
     t.send({ type: 'confirm', gate: null });
-    expect(t.effects.map((e) => [e.kind, e.clOrdId])).toEqual([
-      ['place', UUID_A],
-      ['place', UUID_A],
-    ]);
-    expect(t.minted).toBe(1);
+    t.submit();
+    expect(t.state.phase.kind === 'preview' && t.state.phase.confirmation.clOrdId).toBe(UUID_B);
+    expect(t.effects.filter((e) => e.kind === 'place')).toHaveLength(1);
+  });
+
+  it('an unknown outcome keeps checking: never "not placed", never sendable again, only "check"', () => {
+    const t = drive(marketBuy);
+    t.submit();
+    t.send({ type: 'confirm', gate: null });
+    t.send({ type: 'ended', clOrdId: UUID_A, ending: 'unknown', message: 'no answer' });
+    expect(t.state.phase.kind).toBe('checking');
+    expect(t.state.result).toMatchObject({ kind: 'unknown' });
+    t.send({ type: 'confirm', gate: null });
+    t.send({ type: 'escape' });
+    expect(t.state.phase.kind).toBe('checking');
+    t.send({ type: 'check', clOrdId: UUID_A });
+    expect(t.effects.map((e) => e.kind)).toEqual(['place', 'check']);
+    const placed = order({
+      id: 'OABCDE-FGHIJ-KLMNOP',
+      type: 'market',
+      limitPrice: undefined,
+      volume: '0.01',
+    });
+    t.send({ type: 'placed', clOrdId: UUID_A, order: placed });
+    expect(t.state.result).toMatchObject({ kind: 'placed', orderId: 'OABCDE-FGHIJ-KLMNOP' });
+  });
+
+  it('never "placed" without an order id', () => {
+    const t = drive(marketBuy);
+    t.submit();
+    t.send({ type: 'confirm', gate: null });
+    t.send({ type: 'placed', clOrdId: UUID_A, order: order({ id: '' }) });
+    expect(t.state.result?.kind).toBe('unknown');
+    expect(t.state.phase.kind).toBe('checking');
+  });
+
+  it('a switch of mode clears the last result (a live "Placed" never shows on the paper ticket)', () => {
+    const t = drive(marketBuy);
+    t.submit();
+    t.send({ type: 'confirm', gate: null });
+    t.send({ type: 'placed', clOrdId: UUID_A, order: order({ id: 'P-1' }) });
+    expect(t.state.result?.kind).toBe('placed');
+    t.send({ type: 'mode', mode: 'live' });
+    expect(t.state.result).toBeNull();
   });
 
   it('a placed order ends the confirmation with a result line; the next ticket gets a new id', () => {
@@ -188,7 +227,10 @@ describe('preview and confirmation', () => {
     expect(t.state.phase.kind).toBe('sending');
     t.send({ type: 'placed', clOrdId: UUID_A, order: placed });
     expect(t.state.phase.kind).toBe('editing');
-    expect(t.state.result).toEqual({ kind: 'placed', text: 'Placed: buy 0.01 BTC/USD market' });
+    expect(t.state.result).toMatchObject({
+      kind: 'placed',
+      text: `Placed: buy 0.01 BTC/USD market · order ${placed.id}`,
+    });
     t.submit();
     expect(t.state.phase.kind === 'preview' && t.state.phase.confirmation.clOrdId).toBe(UUID_B);
     expect(t.state.result).toBeNull();

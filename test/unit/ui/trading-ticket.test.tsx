@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KrakenError, OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
 import type { MarketSnapshot } from '../../../lib/market/types.ts';
-import { BackgroundError } from '../../../lib/messaging/errors.ts';
+import { BackgroundUnreachable, deserializeError, serializeError } from '../../../lib/messaging/errors.ts';
 import type { OrderRequest, OrderView, TradingView } from '../../../lib/trading/types.ts';
 import type { TradingActions } from '../../../lib/ui/trading/actions.ts';
 import { OrderTicket } from '../../../lib/ui/trading/OrderTicket.tsx';
@@ -35,11 +36,13 @@ function deferred<T>() {
 function setup(trading: TradingView = tradingView()) {
   const placing = deferred<{ order: OrderView }>();
   const validating = deferred<{ description: string }>();
+  const checking = deferred<{ order: OrderView }>();
   const actions = {
     watch: vi.fn(async (symbol: string) => ({ rules: symbol === 'BTC/USD' ? BTCUSD : null, book: BOOK })),
     preview: vi.fn((_order: OrderRequest) => validating.promise),
     place: vi.fn((_order: OrderRequest, _id: string) => placing.promise),
-  } satisfies Pick<TradingActions, 'watch' | 'preview' | 'place'>;
+    check: vi.fn((_id: string) => checking.promise),
+  } satisfies Pick<TradingActions, 'watch' | 'preview' | 'place' | 'check'>;
   let n = 0;
   const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
   const utils = render(
@@ -49,10 +52,12 @@ function setup(trading: TradingView = tradingView()) {
     utils.rerender(
       <OrderTicket snapshot={snapshot} books={{}} trading={t} actions={actions} newId={newId} />,
     );
-  return { actions, placing, validating, rerender };
+  return { actions, placing, validating, checking, rerender };
 }
 
 const byId = (id: string) => screen.getByTestId(id);
+/** Through the messaging boundary, as the background sends it. */
+const across = (e: Error) => deserializeError(JSON.parse(JSON.stringify(serializeError(e))));
 const type = (id: string, value: string) => fireEvent.input(byId(id), { target: { value } });
 const ready = () => waitFor(() => expect(screen.queryByTestId('ticket-loading')).toBeNull());
 
@@ -96,9 +101,13 @@ describe('the order ticket', () => {
     });
     expect((byId('ticket-confirm') as HTMLButtonElement).disabled).toBe(true);
     await act(async () =>
-      placing.resolve({ order: order({ type: 'market', limitPrice: undefined, volume: '0.01' }) }),
+      placing.resolve({
+        order: order({ id: 'OQCLML-BW3P3-BUCMWZ', type: 'market', limitPrice: undefined, volume: '0.01' }),
+      }),
     );
-    expect(byId('ticket-result').textContent).toBe('Placed: buy 0.01 BTC/USD market');
+    expect(byId('ticket-result').textContent).toBe(
+      'Placed: buy 0.01 BTC/USD market · order OQCLML-BW3P3-BUCMWZ',
+    );
     expect(screen.queryByTestId('ticket-preview')).toBeNull();
   });
 
@@ -113,20 +122,65 @@ describe('the order ticket', () => {
     expect(actions.place).toHaveBeenCalledTimes(1);
   });
 
-  it('a failed send shows the error and re-sends the same cl_ord_id', async () => {
+  it('refused by Kraken: says why in our words and Kraken’s, and a new attempt needs a new confirmation', async () => {
     const { actions, placing } = setup();
     await ready();
     type('ticket-amount', '0.01');
     fireEvent.click(byId('ticket-submit'));
     fireEvent.click(byId('ticket-confirm'));
-    await act(async () => placing.reject(new BackgroundError('KrakenError', 'EService:Unavailable')));
-    expect(byId('ticket-result').textContent).toBe('Not placed: EService:Unavailable');
-    expect(byId('ticket-confirm').textContent).toBe('Send again');
+    const refusal = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
+    await act(async () => placing.reject(across(refusal)));
+    expect(byId('ticket-result').textContent).toBe(
+      `Refused: ${refusal.hint} (Kraken: EOrder:Insufficient funds)`,
+    );
+    expect(byId('ticket-result').dataset.kind).toBe('refused');
+    expect(screen.queryByTestId('ticket-confirm')).toBeNull();
+    fireEvent.click(byId('ticket-submit'));
     fireEvent.click(byId('ticket-confirm'));
     expect(actions.place.mock.calls.map((c) => c[1])).toEqual([
       '00000000-0000-4000-8000-000000000001',
-      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000002',
     ]);
+  });
+
+  it('unknown outcome: "checking with Kraken", only "Check again", which asks and never places', async () => {
+    const { actions, placing, checking } = setup();
+    await ready();
+    type('ticket-amount', '0.01');
+    fireEvent.click(byId('ticket-submit'));
+    fireEvent.click(byId('ticket-confirm'));
+    await act(async () =>
+      placing.reject(across(new OrderOutcomeUnknown('00000000-0000-4000-8000-000000000001'))),
+    );
+    expect(byId('ticket-result').dataset.kind).toBe('unknown');
+    expect(byId('ticket-checking').textContent).toContain('Do not place it again');
+    expect(screen.queryByTestId('ticket-confirm')).toBeNull();
+    fireEvent.click(byId('ticket-check'));
+    expect(actions.check).toHaveBeenCalledWith('00000000-0000-4000-8000-000000000001');
+    await act(async () => checking.resolve({ order: order({ id: 'OQCLML-BW3P3-BUCMWZ' }) }));
+    expect(byId('ticket-result').dataset.kind).toBe('placed');
+    expect(actions.place).toHaveBeenCalledTimes(1);
+  });
+
+  it('no answer from the background (it restarted): asks again with the same cl_ord_id', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { actions } = setup();
+      actions.place.mockImplementationOnce(() => Promise.reject(new BackgroundUnreachable('port closed')));
+      await vi.waitFor(() => expect(screen.queryByTestId('ticket-loading')).toBeNull());
+      type('ticket-amount', '0.01');
+      fireEvent.click(byId('ticket-submit'));
+      fireEvent.click(byId('ticket-confirm'));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(600);
+      });
+      expect(actions.place.mock.calls.map((c) => c[1])).toEqual([
+        '00000000-0000-4000-8000-000000000001',
+        '00000000-0000-4000-8000-000000000001',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('Esc backs out of the preview, then clears the form', async () => {
@@ -149,8 +203,11 @@ describe('the order ticket', () => {
     expect(actions.preview).toHaveBeenCalledTimes(1);
     expect(byId('ticket-kraken').textContent).toBe('Checking with Kraken…');
     expect((byId('ticket-confirm') as HTMLButtonElement).disabled).toBe(true);
-    await act(async () => validating.reject(new BackgroundError('KrakenError', 'EOrder:Insufficient funds')));
-    expect(byId('ticket-kraken').textContent).toBe('Kraken refused: EOrder:Insufficient funds');
+    const refusal = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
+    await act(async () => validating.reject(across(refusal)));
+    expect(byId('ticket-kraken').textContent).toBe(
+      `Kraken refused: ${refusal.hint} (Kraken: EOrder:Insufficient funds)`,
+    );
     fireEvent.click(byId('ticket-confirm'));
     expect(actions.place).not.toHaveBeenCalled();
   });

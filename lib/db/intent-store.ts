@@ -1,0 +1,65 @@
+// Live order intents in IndexedDB (`orderIntents`): written before every send, so a restarted worker
+// reconciles them instead of sending again (lib/kraken/orders/placer.ts). Every record is validated on read;
+// a bad one is set aside, never allowed to stop the others.
+import { type OrderIntent, type OrderIntentStore, parseIntent } from '../kraken/index.ts';
+import type { KrakenDatabase } from './schema.ts';
+import { setAside } from './set-aside.ts';
+
+/** Settled intents (placed, refused, not placed) are kept this long: they only guard against resends. */
+export const KEEP_SETTLED_MS = 7 * 24 * 60 * 60_000;
+/** Unsettled ones (another account's, never reconciled) are dropped after this: Kraken's own history remains. */
+export const KEEP_ANY_MS = 30 * 24 * 60 * 60_000;
+
+export interface IdbIntentStore extends OrderIntentStore {
+  /** Drops old settled intents (and very old unsettled ones); returns how many went. */
+  prune(now: number): Promise<number>;
+}
+
+export function idbIntentStore(database: KrakenDatabase | Promise<KrakenDatabase>): IdbIntentStore {
+  async function quarantine(db: KrakenDatabase, key: string, value: unknown, reason: string): Promise<void> {
+    await setAside(db, { from: 'orderIntents', key, reason, at: Date.now(), value });
+    await db.delete('orderIntents', key);
+  }
+
+  return {
+    async get(clOrdId) {
+      const db = await database;
+      const raw: unknown = await db.get('orderIntents', clOrdId);
+      if (raw === undefined) return undefined;
+      const parsed = parseIntent(raw);
+      if (parsed.ok) return parsed.intent;
+      await quarantine(db, clOrdId, raw, parsed.reason);
+      return undefined;
+    },
+    async put(intent: OrderIntent) {
+      // Resolves after the transaction commits: the intent is durable before the order is sent.
+      await (await database).put('orderIntents', intent);
+    },
+    async list() {
+      const db = await database;
+      const keys = await db.getAllKeys('orderIntents');
+      const out: OrderIntent[] = [];
+      for (const key of keys) {
+        const raw: unknown = await db.get('orderIntents', key);
+        const parsed = parseIntent(raw);
+        if (parsed.ok) out.push(parsed.intent);
+        else await quarantine(db, String(key), raw, parsed.reason);
+      }
+      return out;
+    },
+    async prune(now) {
+      const db = await database;
+      const all = await this.list();
+      const old = all.filter((i) => {
+        const age = now - i.updatedAt;
+        const settled = i.state === 'placed' || i.state === 'rejected' || i.state === 'expired';
+        return (settled && age > KEEP_SETTLED_MS) || age > KEEP_ANY_MS;
+      });
+      if (old.length) {
+        const tx = db.transaction('orderIntents', 'readwrite');
+        await Promise.all([...old.map((i) => tx.store.delete(i.clOrdId)), tx.done]);
+      }
+      return old.length;
+    },
+  };
+}

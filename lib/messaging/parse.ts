@@ -1,0 +1,155 @@
+// Every request payload is checked against the contract before any handler sees it: one parser per request
+// type, each returning exactly that request (the type checker holds the map to the contract).
+import type { Endpoints } from '../settings/schema.ts';
+import type { OrderRequest } from '../trading/types.ts';
+import type { Request, RequestOf, RequestType } from './protocol.ts';
+
+type Fields = Record<string, unknown>;
+type Parser<K extends RequestType> = (value: Fields, type: K) => RequestOf<K> | null;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const optionalStr = (v: unknown, max: number) => v === undefined || str(v, max);
+const SYMBOL_MAX = 32;
+const ID_MAX = 64;
+
+/**
+ * Amounts and prices as the ticket sends them. The ticket refuses anything longer with the same limit and a
+ * message that says so (lib/trading/ticket.ts), so a valid amount never meets a silent refusal here.
+ */
+export const DECIMAL_LIMITS = { integerDigits: 20, fractionDigits: 20 } as const;
+const DECIMAL = new RegExp(
+  `^\\d{1,${DECIMAL_LIMITS.integerDigits}}(\\.\\d{1,${DECIMAL_LIMITS.fractionDigits}})?$`,
+);
+const optionalDecimal = (v: unknown) => v === undefined || (typeof v === 'string' && DECIMAL.test(v));
+/** Kraken's cl_ord_id may be a UUID; ours always is (crypto.randomUUID in the popup). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The key fields shared by add and replace: API key, private key, optional OTP. */
+function keyFields(v: Fields): { apiKey: string; apiSecret: string; otp?: string } | null {
+  if (!str(v.apiKey, 256) || !str(v.apiSecret, 256) || !optionalStr(v.otp, 64)) return null;
+  return { apiKey: v.apiKey, apiSecret: v.apiSecret, ...(typeof v.otp === 'string' ? { otp: v.otp } : {}) };
+}
+
+/** The shape of an order; its rules (lot, tick, minimums, balance) are checked again in the background. */
+function orderRequest(v: unknown): OrderRequest | null {
+  if (!isRecord(v) || !str(v.symbol, SYMBOL_MAX)) return null;
+  if (v.side !== 'buy' && v.side !== 'sell') return null;
+  if (v.type !== 'market' && v.type !== 'limit' && v.type !== 'stop-loss' && v.type !== 'take-profit')
+    return null;
+  if (typeof v.volume !== 'string' || !DECIMAL.test(v.volume)) return null;
+  if (!optionalDecimal(v.limitPrice) || !optionalDecimal(v.triggerPrice)) return null;
+  if (typeof v.postOnly !== 'boolean' || (v.timeInForce !== 'GTC' && v.timeInForce !== 'IOC')) return null;
+  return {
+    symbol: v.symbol,
+    side: v.side,
+    type: v.type,
+    volume: v.volume,
+    ...(typeof v.limitPrice === 'string' ? { limitPrice: v.limitPrice } : {}),
+    ...(typeof v.triggerPrice === 'string' ? { triggerPrice: v.triggerPrice } : {}),
+    postOnly: v.postOnly,
+    timeInForce: v.timeInForce,
+  };
+}
+
+function endpoints(e: unknown): Endpoints | null {
+  if (!isRecord(e)) return null;
+  if (e.kind === 'kraken') return { kind: 'kraken' };
+  if (
+    e.kind === 'custom' &&
+    str(e.rest, 512) &&
+    str(e.wsPublic, 512) &&
+    (e.wsPrivate === null || str(e.wsPrivate, 512))
+  ) {
+    return { kind: 'custom', rest: e.rest, wsPublic: e.wsPublic, wsPrivate: e.wsPrivate };
+  }
+  return null;
+}
+
+const none = <K extends RequestType>(_: Fields, type: K) => ({ type }) as RequestOf<K>;
+const symbol = <K extends RequestType>(v: Fields, type: K) =>
+  str(v.symbol, SYMBOL_MAX) ? ({ type, symbol: v.symbol } as RequestOf<K>) : null;
+const id = <K extends RequestType>(v: Fields, type: K) =>
+  str(v.id, ID_MAX) ? ({ type, id: v.id } as RequestOf<K>) : null;
+const on = <K extends RequestType>(v: Fields, type: K) =>
+  typeof v.on === 'boolean' ? ({ type, on: v.on } as RequestOf<K>) : null;
+const passphrase = <K extends RequestType>(v: Fields, type: K) =>
+  str(v.passphrase, 1024) ? ({ type, passphrase: v.passphrase } as RequestOf<K>) : null;
+const clOrdId = <K extends RequestType>(v: Fields, type: K) =>
+  typeof v.clOrdId === 'string' && UUID.test(v.clOrdId)
+    ? ({ type, clOrdId: v.clOrdId } as RequestOf<K>)
+    : null;
+
+const PARSERS: { [K in RequestType]: Parser<K> } = {
+  'watchlist.add': symbol,
+  'watchlist.remove': symbol,
+  'badge.setPair': symbol,
+  'settings.get': none,
+  'settings.setEndpoints': (v, type) => {
+    const e = endpoints(v.endpoints);
+    return e ? { type, endpoints: e } : null;
+  },
+  'settings.setAlertSound': on,
+  'vault.get': none,
+  'vault.create': passphrase,
+  'vault.unlock': passphrase,
+  'vault.lock': none,
+  'vault.addKey': (v, type) => {
+    const key = keyFields(v);
+    return key && str(v.label, 64) ? { type, label: v.label, ...key } : null;
+  },
+  'vault.replaceKey': (v, type) => {
+    const key = keyFields(v);
+    return key && str(v.id, ID_MAX) ? { type, id: v.id, ...key } : null;
+  },
+  'vault.relabel': (v, type) =>
+    str(v.id, ID_MAX) && str(v.label, 64) ? { type, id: v.id, label: v.label } : null,
+  'vault.removeKey': id,
+  'vault.setActive': id,
+  'vault.setAutoLock': (v, type) =>
+    Number.isInteger(v.minutes) && (v.minutes as number) >= 0 && (v.minutes as number) <= 24 * 60
+      ? { type, minutes: v.minutes as number }
+      : null,
+  'alerts.get': none,
+  'alerts.create': (v, type) => (isRecord(v.rule) ? { type, rule: v.rule } : null),
+  'alerts.remove': id,
+  'alerts.setPaused': (v, type) =>
+    str(v.id, ID_MAX) && typeof v.paused === 'boolean' ? { type, id: v.id, paused: v.paused } : null,
+  'alerts.edit': (v, type) =>
+    str(v.id, ID_MAX) && isRecord(v.changes) ? { type, id: v.id, changes: v.changes } : null,
+  'alerts.export': none,
+  'alerts.import': (v, type) => (str(v.json, 1_000_000) ? { type, json: v.json } : null),
+  'alerts.testNotification': none,
+  'trading.get': none,
+  'trading.setMode': (v, type) => (v.mode === 'paper' || v.mode === 'live' ? { type, mode: v.mode } : null),
+  'trading.watch': symbol,
+  'trading.preview': (v, type) => {
+    const order = orderRequest(v.order);
+    return order ? { type, order } : null;
+  },
+  'trading.place': (v, type) => {
+    const order = orderRequest(v.order);
+    return order && typeof v.clOrdId === 'string' && UUID.test(v.clOrdId)
+      ? { type, order, clOrdId: v.clOrdId }
+      : null;
+  },
+  'trading.check': clOrdId,
+  'trading.dismissIntent': clOrdId,
+  'trading.cancel': id,
+  'trading.cancelAll': symbol,
+  'trading.setDeadMan': on,
+  'trading.resetPaper': none,
+};
+
+/** Validates an incoming request payload; anything that does not match the contract is refused (null). */
+export function parseRequest(value: unknown): Request | null {
+  if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(PARSERS, value.type)) return null;
+  const type = value.type as RequestType;
+  return (PARSERS[type] as Parser<RequestType>)(value, type);
+}
+
+/** Every request type the contract has (tests walk it to send each one, well-formed and hostile). */
+export const REQUEST_TYPES = Object.keys(PARSERS) as RequestType[];

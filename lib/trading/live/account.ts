@@ -1,0 +1,352 @@
+// The live Kraken account behind the popup, for ONE account (key, key version, endpoint): open orders and
+// fills from the private `executions` channel, balances from REST BalanceEx (refreshed when the `balances`
+// channel reports a change), placement through the order placer (cl_ord_id intents with Kraken's deadline:
+// never sent twice, never sent for another account), cancels, and the dead man's switch.
+// https://docs.kraken.com/api/docs/websocket-v2/executions · https://docs.kraken.com/api/docs/rest-api/get-extended-balance
+import type { FillMarkStore } from '../../db/fill-marks.ts';
+import {
+  accountKey,
+  aggregateBalances,
+  backoffDelay,
+  type Clock,
+  createDeadManSwitch,
+  createOrderPlacer,
+  createOrdersTracker,
+  createTokenSource,
+  type DeadManState,
+  type IntentAccount,
+  type KrakenRest,
+  measureClockOffset,
+  type OrderIntent,
+  type OrderIntentStore,
+  OrderOutcomeUnknown,
+  type OrderReport,
+  type PairRules,
+  type WsSession,
+} from '../../kraken/index.ts';
+import { exact, format, sub } from '../../kraken/pairs/exact.ts';
+import { OrderRefused } from '../errors.ts';
+import { toAddOrderParams } from '../kraken-order.ts';
+import type { BalanceView, DeadManView, FillView, LiveStatus, OrderRequest, OrderView } from '../types.ts';
+import { createFillLedger } from './fill-ledger.ts';
+import { fillView, orderView } from './order-views.ts';
+import { type TokenProblem, withTokenHealth } from './token-health.ts';
+
+export interface LiveAccountDeps {
+  account: IntentAccount;
+  /** Signed with this account's key. Its fetch refuses everything once the account is revoked. */
+  rest: KrakenRest;
+  /** A private WS v2 session (ws-auth) that asks `token` for a fresh token on each connection. */
+  createSession(token: () => Promise<string>): WsSession;
+  intents: OrderIntentStore;
+  fillMarks: FillMarkStore;
+  clock: Clock;
+  rulesFor(symbol: string): PairRules | undefined;
+  /** Something the popup shows changed. */
+  onChange(): void;
+  /** A new fill (live, or one that happened while the feed was down): one notification each. */
+  onFill(fill: FillView): void;
+  /** An intent changed (the Trade tab lists the unsettled ones). */
+  onIntent?(intent: OrderIntent): void;
+}
+
+const FILLS_KEPT = 50;
+const BALANCE_REFRESH_DELAY_MS = 250;
+const DEAD_MAN_TIMEOUT_SEC = 60;
+const RECONCILE_POLICY = { baseMs: 2_000, capMs: 30_000, floorMs: 1_000 };
+
+export function createLiveAccount(deps: LiveAccountDeps) {
+  const { clock } = deps;
+  const tracker = createOrdersTracker();
+  const lifetime = new AbortController();
+  /** Kraken's time minus ours (ms), measured at start: each order's `deadline` is in Kraken's time. */
+  let serverOffsetMs = 0;
+  let offsetMeasured: Promise<void> = Promise.resolve();
+  const placer = createOrderPlacer({
+    rest: deps.rest,
+    store: deps.intents,
+    clock,
+    account: deps.account,
+    serverOffsetMs: () => serverOffsetMs,
+    onChange: (intent) => deps.onIntent?.(intent),
+  });
+  const ledger = createFillLedger(deps.fillMarks, accountKey(deps.account));
+  let fills: FillView[] = [];
+  let balances: BalanceView[] = [];
+  let balancesAt: number | null = null;
+  let feed: LiveStatus = { kind: 'connecting' };
+  let tokenProblem: TokenProblem | null = null;
+  let armFailure: string | null = null;
+  let session: WsSession | null = null;
+  let balanceTimer: ReturnType<typeof setTimeout> | null = null;
+  let reconcileTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const deadMan = createDeadManSwitch({
+    rest: deps.rest,
+    clock,
+    timeoutSec: DEAD_MAN_TIMEOUT_SEC,
+    onChange: () => deps.onChange(),
+  });
+  const tokens = createTokenSource(() => deps.rest.getWebSocketsToken());
+  const token = withTokenHealth(
+    () => tokens.fresh(),
+    clock,
+    (problem) => {
+      tokenProblem = problem;
+      deps.onChange();
+    },
+  );
+
+  async function onExecutions(frame: { type?: unknown; data?: unknown }): Promise<void> {
+    const items = Array.isArray(frame.data) ? (frame.data as OrderReport[]) : [];
+    const snapshot = frame.type === 'snapshot';
+    const before = new Map(items.map((r) => [r.order_id, tracker.get(r.order_id)]));
+    tracker.apply(frame);
+    const seen: FillView[] = [];
+    for (const r of items) {
+      if (r?.exec_type !== 'trade') continue;
+      const merged = { ...before.get(r.order_id), ...tracker.get(r.order_id) } as OrderReport;
+      const fill = fillView(r, merged, deps.rulesFor(String(merged.symbol ?? r.symbol ?? '')), clock.now());
+      if (fill) seen.push(fill);
+    }
+    if (snapshot) fills = [];
+    const known = new Set(fills.map((f) => f.id));
+    const added = seen.filter((f) => !known.has(f.id)); // oldest first, as Kraken reported them
+    fills = [...added].reverse().concat(fills).slice(0, FILLS_KEPT);
+    scheduleBalances();
+    deps.onChange();
+    // A snapshot follows every (re)connection: fills that happened during the gap are notified now, once.
+    const fresh = snapshot ? await ledger.snapshot(seen) : await ledger.update(seen);
+    for (const f of fresh) deps.onFill(f);
+  }
+
+  async function refreshBalances(): Promise<void> {
+    const raw = Object.entries(await deps.rest.balanceEx());
+    // Grouped by v2 asset as for Balance; `tradable` leaves out earn/staking balances (docs/kraken-protocol.md §7).
+    const totals = aggregateBalances(Object.fromEntries(raw.map(([code, e]) => [code, e.balance])));
+    const holds = aggregateBalances(Object.fromEntries(raw.map(([code, e]) => [code, e.hold_trade ?? '0'])));
+    balances = Object.values(totals)
+      .filter((b) => exact(b.tradable).units !== 0n)
+      .map(({ asset, tradable: total }) => {
+        const hold = holds[asset]?.tradable ?? '0';
+        return { asset, total, hold, available: format(sub(total, hold)) };
+      })
+      .sort((a, b) => a.asset.localeCompare(b.asset));
+    balancesAt = clock.now();
+    deps.onChange();
+  }
+
+  function scheduleBalances(): void {
+    if (balanceTimer || lifetime.signal.aborted) return;
+    balanceTimer = setTimeout(() => {
+      balanceTimer = null;
+      refreshBalances().catch(() => {});
+    }, BALANCE_REFRESH_DELAY_MS);
+  }
+
+  /** Settles intents left unknown (lost answers, a restarted worker): looks only, again and again until known. */
+  function reconcile(attempt = 0): void {
+    if (lifetime.signal.aborted) return;
+    placer.reconcileAll(lifetime.signal).then(
+      (unknown) => {
+        if (unknown.length === 0 || lifetime.signal.aborted) return;
+        reconcileTimer = setTimeout(
+          () => reconcile(attempt + 1),
+          backoffDelay(attempt + 1, RECONCILE_POLICY, Math.random),
+        );
+      },
+      () => {
+        if (!lifetime.signal.aborted)
+          reconcileTimer = setTimeout(
+            () => reconcile(attempt + 1),
+            backoffDelay(attempt + 1, RECONCILE_POLICY, Math.random),
+          );
+      },
+    );
+  }
+
+  /** The order as the popup shows it: Kraken's report when executions already has it, else from the ticket. */
+  function placedView(order: OrderRequest, intent: OrderIntent): OrderView {
+    const txid = intent.txid?.[0];
+    if (!txid) throw new OrderOutcomeUnknown(intent.clOrdId, 'Kraken answered without an order id');
+    const known = tracker.get(txid);
+    if (known) return orderView(known, deps.rulesFor(order.symbol));
+    return {
+      id: txid,
+      clOrdId: intent.clOrdId,
+      symbol: order.symbol,
+      side: order.side,
+      type: order.type,
+      ...(order.limitPrice ? { limitPrice: order.limitPrice } : {}),
+      ...(order.triggerPrice ? { triggerPrice: order.triggerPrice } : {}),
+      volume: order.volume,
+      filled: '0',
+      status: 'pending',
+      createdAt: intent.updatedAt,
+    };
+  }
+
+  function rulesOrThrow(symbol: string): PairRules {
+    const rules = deps.rulesFor(symbol);
+    if (!rules)
+      throw new OrderRefused(
+        'EQuery:Unknown asset pair',
+        `No trading rules for ${symbol} yet; try again in a moment.`,
+      );
+    return rules;
+  }
+
+  return {
+    account: deps.account,
+
+    async start(): Promise<void> {
+      session = deps.createSession(() => token(lifetime.signal));
+      session.on('state', (state) => {
+        const next: LiveStatus =
+          state.kind === 'live'
+            ? { kind: 'ready' }
+            : state.kind === 'failed'
+              ? { kind: 'error', message: `Kraken's private feed failed: ${state.reason}` }
+              : { kind: 'connecting' };
+        if (next.kind !== feed.kind) {
+          feed = next;
+          deps.onChange();
+        }
+      });
+      session.on('data', (message) => {
+        if (message.channel !== 'other') return;
+        if (message.name === 'executions') void onExecutions(message.raw).catch(() => {});
+        else if (message.name === 'balances') scheduleBalances();
+      });
+      session.subscribe({ channel: 'executions', snapOrders: true, snapTrades: true });
+      session.subscribe({ channel: 'balances' });
+      session.start();
+      void refreshBalances().catch(() => {});
+      // Measured before the first order goes out (place() waits for it): a clock far ahead of Kraken's would
+      // otherwise make the lookup after a deadline come too early to be definitive.
+      offsetMeasured = measureClockOffset(() => deps.rest.time(), clock)
+        .then((offset) => {
+          serverOffsetMs = offset.offsetMs;
+        })
+        .catch(() => {});
+      // Orders a previous worker (or this one, before a lock) left unsettled: look them up, never resend.
+      reconcile();
+    },
+
+    /**
+     * Stops everything this account does. The dead man's switch is disarmed (and retried until Kraken
+     * confirms); resolves once the first disarm attempt is answered.
+     */
+    async stop(): Promise<void> {
+      lifetime.abort();
+      session?.stop();
+      session = null;
+      if (balanceTimer) clearTimeout(balanceTimer);
+      if (reconcileTimer) clearTimeout(reconcileTimer);
+      await deadMan.stop().catch(() => {});
+    },
+
+    status(): LiveStatus {
+      if (tokenProblem)
+        return { kind: 'error', message: tokenProblem.message, retryAt: tokenProblem.retryAt };
+      return feed;
+    },
+    orders: (): OrderView[] =>
+      tracker
+        .openOrders()
+        .map((r) => orderView(r, deps.rulesFor(String(r.symbol ?? ''))))
+        .sort((a, b) => b.createdAt - a.createdAt),
+    fills: (): FillView[] => fills,
+    balances: (): BalanceView[] => balances,
+    /** When the balances were last confirmed by Kraken (null: not yet). */
+    balancesAt: (): number | null => balancesAt,
+    deadMan: (): DeadManView => (armFailure ? { kind: 'arm-failed', message: armFailure } : deadMan.state()),
+    /** The switch itself, so a stopped account's disarm can still be shown until Kraken confirms it. */
+    deadManState: (): DeadManState => deadMan.state(),
+    deadManSettled: () => deadMan.settled(),
+
+    /** Kraken's own check of the order (AddOrder validate=true): its description, or its refusal as an error. */
+    async preview(order: OrderRequest): Promise<{ description: string }> {
+      const result = await placer.preview(toAddOrderParams(order, rulesOrThrow(order.symbol)));
+      return { description: result.descr?.order ?? 'Kraken accepted the order for validation.' };
+    },
+
+    /** One placement per clOrdId, even when asked twice at once (a double click) or again later. */
+    async place(order: OrderRequest, clOrdId: string): Promise<OrderView> {
+      const params = toAddOrderParams(order, rulesOrThrow(order.symbol));
+      await offsetMeasured;
+      const intent = await placer.prepare(params, clOrdId, orderMeta(order));
+      const placed = await placer.submit(intent.clOrdId, lifetime.signal);
+      scheduleBalances();
+      return placedView(order, placed);
+    },
+
+    /** Asks Kraken about an order whose outcome was unknown; never sends it. */
+    async check(clOrdId: string): Promise<OrderView> {
+      const intent = await placer.check(clOrdId, lifetime.signal);
+      const order = orderFromMeta(intent.meta);
+      if (!order) throw new OrderOutcomeUnknown(clOrdId, 'the order’s details were not kept');
+      return placedView(order, intent);
+    },
+
+    async cancel(id: string): Promise<void> {
+      await deps.rest.cancelOrder({ txid: id });
+      scheduleBalances();
+    },
+
+    /** Cancels every open order of one pair (Kraken's CancelAll would take every pair). */
+    async cancelAll(symbol: string): Promise<number> {
+      const ids = tracker
+        .openOrders()
+        .filter((o) => o.symbol === symbol)
+        .map((o) => o.order_id);
+      for (let i = 0; i < ids.length; i += 50) {
+        await deps.rest.cancelOrderBatch({ orders: ids.slice(i, i + 50) });
+      }
+      scheduleBalances();
+      return ids.length;
+    },
+
+    async setDeadMan(on: boolean): Promise<void> {
+      armFailure = null;
+      if (!on) {
+        await deadMan.stop();
+        deps.onChange();
+        return;
+      }
+      try {
+        await deadMan.arm();
+      } catch (e) {
+        armFailure = `Kraken refused to arm it: ${e instanceof Error ? e.message : String(e)}`;
+        throw e;
+      } finally {
+        deps.onChange();
+      }
+    },
+  };
+}
+
+export type LiveAccount = ReturnType<typeof createLiveAccount>;
+
+/** The ticket's order, kept with the intent (flat, as the intent record wants it). */
+export function orderMeta(order: OrderRequest): Record<string, string | boolean> {
+  return { ...order };
+}
+
+export function orderFromMeta(meta: OrderIntent['meta']): OrderRequest | null {
+  if (!meta) return null;
+  const { symbol, side, type, volume, limitPrice, triggerPrice, postOnly, timeInForce } = meta;
+  if (typeof symbol !== 'string' || (side !== 'buy' && side !== 'sell') || typeof volume !== 'string')
+    return null;
+  if (type !== 'market' && type !== 'limit' && type !== 'stop-loss' && type !== 'take-profit') return null;
+  return {
+    symbol,
+    side,
+    type,
+    volume,
+    ...(typeof limitPrice === 'string' ? { limitPrice } : {}),
+    ...(typeof triggerPrice === 'string' ? { triggerPrice } : {}),
+    postOnly: postOnly === true,
+    timeInForce: timeInForce === 'IOC' ? 'IOC' : 'GTC',
+  };
+}

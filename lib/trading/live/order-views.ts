@@ -1,0 +1,71 @@
+// Kraken's `executions` reports → what the Trade tab shows (open orders, fills). Kraken sends numbers at the
+// pair's precision; fixed-point text at that precision gives back its digits (money stays decimal text).
+// https://docs.kraken.com/api/docs/websocket-v2/executions
+import { type OrderReport, type PairRules, toFixedDecimal } from '../../kraken/index.ts';
+import type { FillView, OrderStatus, OrderView, Side } from '../types.ts';
+
+const STATUS: ReadonlyMap<string, OrderStatus> = new Map([
+  ['pending_new', 'pending'],
+  ['new', 'new'],
+  ['partially_filled', 'partially_filled'],
+  ['filled', 'filled'],
+  ['canceled', 'canceled'],
+  ['expired', 'expired'],
+]);
+
+function text(value: unknown, decimals: number | undefined): string | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  return toFixedDecimal(value, decimals ?? 8);
+}
+
+export function orderView(r: OrderReport, rules: PairRules | undefined): OrderView {
+  const symbol = String(r.symbol ?? '');
+  const triggers = r.triggers as { price?: unknown } | undefined;
+  const limit = text(r.limit_price, rules?.pairDecimals);
+  const trigger = text(triggers?.price, rules?.pairDecimals);
+  const avg = text(r.avg_price, rules?.pairDecimals);
+  return {
+    id: r.order_id,
+    ...(typeof r.cl_ord_id === 'string' ? { clOrdId: r.cl_ord_id } : {}),
+    symbol,
+    side: (r.side === 'sell' ? 'sell' : 'buy') as Side,
+    type: String(r.order_type ?? ''),
+    ...(limit ? { limitPrice: limit } : {}),
+    ...(trigger ? { triggerPrice: trigger } : {}),
+    volume: text(r.order_qty, rules?.lotDecimals) ?? '0',
+    filled: text(r.cum_qty, rules?.lotDecimals) ?? '0',
+    ...(avg && r.avg_price !== 0 ? { avgPrice: avg } : {}),
+    status: STATUS.get(String(r.order_status)) ?? 'new',
+    createdAt: typeof r.timestamp === 'string' ? Date.parse(r.timestamp) || 0 : 0,
+  };
+}
+
+/** One trade of an order (`exec_type: trade`), with the order's fields merged from what was known before. */
+export function fillView(
+  r: OrderReport,
+  merged: OrderReport | undefined,
+  rules: PairRules | undefined,
+  now: number,
+): FillView | null {
+  if (typeof r.last_qty !== 'number' || typeof r.last_price !== 'number') return null;
+  const order = { ...merged, ...r };
+  const fee = Array.isArray(r.fees)
+    ? (r.fees[0] as { asset?: unknown; qty?: unknown } | undefined)
+    : undefined;
+  const cum = typeof order.cum_qty === 'number' ? order.cum_qty : undefined;
+  const qty = typeof order.order_qty === 'number' ? order.order_qty : undefined;
+  return {
+    id: String(r.exec_id ?? `${r.order_id}:${r.timestamp ?? ''}`),
+    orderId: r.order_id,
+    symbol: String(order.symbol ?? ''),
+    side: order.side === 'sell' ? 'sell' : 'buy',
+    qty: text(r.last_qty, rules?.lotDecimals) ?? '0',
+    price: text(r.last_price, rules?.pairDecimals) ?? '0',
+    fee: text(fee?.qty, rules?.costDecimals) ?? '0',
+    feeAsset: typeof fee?.asset === 'string' ? fee.asset : (rules?.quote ?? ''),
+    liquidity: r.liquidity_ind === 'm' ? 'maker' : 'taker',
+    // Kraken reports a completing trade as partially_filled and sends `filled` separately (docs/kraken-quirks.md).
+    complete: cum !== undefined && qty !== undefined && cum >= qty,
+    at: typeof r.timestamp === 'string' ? Date.parse(r.timestamp) || now : now,
+  };
+}

@@ -1,0 +1,48 @@
+// The private feed needs a fresh GetWebSocketsToken token per connection. When Kraken refuses one (a key
+// without WebSocket access, a lockout, an outage) that is a visible problem carrying Kraken's hint, and the
+// next try waits with backoff instead of flapping the connection every few seconds without a word.
+// https://docs.kraken.com/api/docs/rest-api/get-websockets-token
+import { backoffDelay, type Clock, KrakenError } from '../../kraken/index.ts';
+
+export interface TokenProblem {
+  message: string;
+  /** When the next token request may go out (our clock). */
+  retryAt: number;
+}
+
+const POLICY = { baseMs: 2_000, capMs: 5 * 60_000, floorMs: 1_000 };
+
+export function tokenProblemText(error: unknown): string {
+  const why =
+    error instanceof KrakenError ? error.hint : error instanceof Error ? error.message : String(error);
+  return `Kraken did not give a token for the private feed (open orders, fills): ${why}`;
+}
+
+/**
+ * Wraps the token source: each failure is reported and pushes the next request out (2 s, 4 s … 5 min, full
+ * jitter); a success clears the problem.
+ */
+export function withTokenHealth(
+  fresh: () => Promise<string>,
+  clock: Clock,
+  onProblem: (problem: TokenProblem | null) => void,
+  random: () => number = Math.random,
+): (signal?: AbortSignal) => Promise<string> {
+  let failures = 0;
+  let notBefore = 0;
+  return async (signal) => {
+    const wait = notBefore - clock.now();
+    if (wait > 0) await clock.sleep(wait, signal);
+    try {
+      const token = await fresh();
+      if (failures > 0) onProblem(null);
+      failures = 0;
+      return token;
+    } catch (error) {
+      failures += 1;
+      notBefore = clock.now() + backoffDelay(failures, POLICY, random);
+      onProblem({ message: tokenProblemText(error), retryAt: notBefore });
+      throw error;
+    }
+  };
+}

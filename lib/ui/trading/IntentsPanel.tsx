@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import type { IntentView, OrderRequest } from '../../trading/types.ts';
+import { errorText } from '../error-text.ts';
+import type { TradingActions } from './actions.ts';
+import { describeOrder } from './ticket-state.ts';
+
+const TITLE: Record<IntentView['state'], string> = {
+  sending: 'Sending',
+  unknown: 'Not confirmed yet',
+  expired: 'Not placed',
+};
+
+/**
+ * Live orders whose ending the person must know: being sent, not yet confirmed by Kraken (never to be placed
+ * again by hand), not placed (with a way to open a new ticket from it), and other accounts' (never sent here).
+ */
+export function IntentsPanel({
+  intents,
+  actions,
+  onReopen,
+}: {
+  intents: readonly IntentView[];
+  actions: Pick<TradingActions, 'check' | 'dismissIntent'>;
+  onReopen(order: OrderRequest): void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  if (intents.length === 0) return null;
+  const run = (action: () => Promise<unknown>) => {
+    setError(null);
+    action().catch((e: unknown) => setError(errorText(e)));
+  };
+  return (
+    <section class="intents" data-testid="intents" aria-label="Live orders that need attention">
+      <h2>Live orders to check</h2>
+      <ul>
+        {intents.map((i) => (
+          <li
+            key={i.clOrdId}
+            data-testid="intent"
+            data-state={i.state}
+            data-account={i.account}
+            data-id={i.clOrdId}
+          >
+            <p>
+              <b>{i.account === 'other' ? 'Another account' : TITLE[i.state]}</b>
+              {i.order ? ` · ${describeOrder({ ...i.order, volume: i.order.volume })}` : ''}
+            </p>
+            <p class="hint">{i.message}</p>
+            <div class="row-actions">
+              {i.account === 'current' && i.state === 'unknown' && (
+                <button
+                  type="button"
+                  class="small"
+                  data-testid="intent-check"
+                  onClick={() => run(() => actions.check(i.clOrdId))}
+                >
+                  Check again
+                </button>
+              )}
+              {i.account === 'current' && i.state === 'expired' && i.order && (
+                <button
+                  type="button"
+                  class="small"
+                  data-testid="intent-reopen"
+                  onClick={() => i.order && onReopen(i.order)}
+                >
+                  New ticket from it
+                </button>
+              )}
+              {(i.state === 'expired' || i.account === 'other') && (
+                <button
+                  type="button"
+                  class="small link"
+                  data-testid="intent-dismiss"
+                  onClick={() => run(() => actions.dismissIntent(i.clOrdId))}
+                >
+                  Dismiss
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

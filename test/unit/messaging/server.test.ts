@@ -1,0 +1,246 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handlers } from '../../../entrypoints/background/handlers.ts';
+import { KrakenError } from '../../../lib/kraken/index.ts';
+import { deserializeError } from '../../../lib/messaging/errors.ts';
+import { REQUEST_TYPES } from '../../../lib/messaging/parse.ts';
+import { STREAM_PORT, type StreamEvent } from '../../../lib/messaging/protocol.ts';
+import { type Handlers, type PortLike, serveRequests, serveStream } from '../../../lib/messaging/server.ts';
+
+const PAGE = { id: 'self', url: 'chrome-extension://self/popup.html' };
+const WEB = { id: 'self', url: 'https://evil.example/' };
+const trusted = (s: { url?: string } | undefined) => s?.url?.startsWith('chrome-extension://self/') === true;
+
+interface Fake {
+  calls: string[];
+}
+
+/** Handlers for a fake service: only the ones these tests send do anything. */
+function fakeHandlers(): Handlers<Fake> {
+  const h = {} as Record<string, unknown>;
+  for (const type of REQUEST_TYPES)
+    h[type] = { handle: () => Promise.reject(new Error(`${type} not faked`)) };
+  return Object.assign(h, {
+    'settings.get': {
+      handle: (_: unknown, s: Fake) => {
+        s.calls.push('settings.get');
+        return { version: 1 };
+      },
+    },
+    'vault.lock': {
+      handle: async (_: unknown, s: Fake) => {
+        s.calls.push('vault.lock');
+        return { status: 'locked' };
+      },
+      refreshLive: true,
+    },
+    'trading.place': {
+      handle: async () => {
+        throw KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
+      },
+    },
+  }) as unknown as Handlers<Fake>;
+}
+
+function send(message: unknown, sender: object): Promise<unknown> {
+  return new Promise((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(message, sender as never, resolve).then((answers) => {
+      // No listener returned true: no answer will ever come.
+      if (!answers.includes(true as never)) resolve('no answer');
+    });
+  });
+}
+
+describe('serveRequests', () => {
+  let services: Fake;
+  const refused: string[] = [];
+  beforeEach(() => {
+    fakeBrowser.reset();
+    refused.length = 0;
+    services = { calls: [] };
+    serveRequests<Fake>({
+      onMessage: fakeBrowser.runtime.onMessage as never,
+      trusted,
+      ready: Promise.resolve(services),
+      handlers: fakeHandlers(),
+      refused: (kind) => refused.push(kind),
+      used: () => services.calls.push('used'),
+      refreshLive: async (s) => void s.calls.push('refreshLive'),
+    });
+  });
+
+  it('answers a trusted, well-formed request with its handler’s value, and counts it as use', async () => {
+    expect(await send({ type: 'settings.get' }, PAGE)).toEqual({ ok: true, value: { version: 1 } });
+    expect(services.calls).toEqual(['used', 'settings.get']);
+  });
+
+  it('never answers a web page or a malformed payload, and counts each refusal by kind', async () => {
+    expect(await send({ type: 'settings.get' }, WEB)).toBe('no answer');
+    expect(await send({ type: 'settings.get', extra: 1, nope: true, __proto__: null }, PAGE)).toEqual({
+      ok: true,
+      value: { version: 1 },
+    });
+    expect(await send({ type: 'no.such.request' }, PAGE)).toBe('no answer');
+    expect(refused).toEqual(['untrusted', 'malformed']);
+    expect(services.calls.filter((c) => c === 'settings.get')).toHaveLength(1);
+  });
+
+  it('a request declared to change live trading re-matches it before its answer leaves', async () => {
+    expect(await send({ type: 'vault.lock' }, PAGE)).toMatchObject({ ok: true });
+    expect(services.calls).toEqual(['used', 'vault.lock', 'refreshLive']);
+  });
+
+  it('a failure comes back as data that rebuilds the same class', async () => {
+    const order = {
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'market',
+      volume: '1',
+      postOnly: false,
+      timeInForce: 'GTC',
+    };
+    const answer = (await send(
+      { type: 'trading.place', order, clOrdId: '0b0d3c1e-5f61-4a7e-9c1d-2f3a4b5c6d7e' },
+      PAGE,
+    )) as { ok: false; error: never };
+    expect(answer.ok).toBe(false);
+    expect(deserializeError(answer.error)).toBeInstanceOf(KrakenError);
+  });
+
+  it('a background that could not start says so', async () => {
+    fakeBrowser.reset();
+    serveRequests<Fake>({
+      onMessage: fakeBrowser.runtime.onMessage as never,
+      trusted,
+      ready: Promise.reject(new Error('settings from a newer version')),
+      handlers: fakeHandlers(),
+      refused: () => {},
+      refreshLive: async () => {},
+    });
+    expect(await send({ type: 'settings.get' }, PAGE)).toEqual({
+      ok: false,
+      error: { name: 'StartupError', message: 'settings from a newer version' },
+    });
+  });
+});
+
+describe('the background’s handlers', () => {
+  it('exactly the requests that can move the vault, the active key or the endpoint re-match live trading', () => {
+    const marked = REQUEST_TYPES.filter((t) => handlers[t].refreshLive === true).sort();
+    expect(marked).toEqual([
+      'settings.setEndpoints',
+      'vault.addKey',
+      'vault.create',
+      'vault.lock',
+      'vault.removeKey',
+      'vault.replaceKey',
+      'vault.setActive',
+      'vault.unlock',
+    ]);
+  });
+});
+
+/** A port the test controls; `throws` makes postMessage fail like a port closed under us. */
+function port(sender: object, name = STREAM_PORT) {
+  const posted: StreamEvent[] = [];
+  const onDisconnect: (() => void)[] = [];
+  const p = {
+    name,
+    sender,
+    throws: false,
+    disconnected: false,
+    posted,
+    postMessage(m: unknown) {
+      if (p.throws) throw new Error('Attempting to use a disconnected port object');
+      posted.push(m as StreamEvent);
+    },
+    disconnect() {
+      p.disconnected = true;
+    },
+    onDisconnect: { addListener: (l: () => void) => void onDisconnect.push(l) },
+    close() {
+      for (const l of onDisconnect) l();
+    },
+  };
+  return p;
+}
+
+describe('serveStream', () => {
+  function setup() {
+    const connect: ((p: PortLike) => void)[] = [];
+    const listeners = new Set<(e: StreamEvent) => void>();
+    let value = 1;
+    const counts: number[] = [];
+    const refused: string[] = [];
+    serveStream<object>({
+      onConnect: { addListener: (l) => void connect.push(l) },
+      trusted,
+      ready: Promise.resolve({}),
+      refused: (kind) => refused.push(kind),
+      onPorts: (open) => counts.push(open),
+      sources: [
+        {
+          initial: () => ({ type: 'fatal', message: `snapshot ${value}` }),
+          subscribe: (_, post) => {
+            listeners.add(post);
+            return () => listeners.delete(post);
+          },
+        },
+      ],
+    });
+    const open = async (p: ReturnType<typeof port>) => {
+      for (const l of connect) l(p);
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    const emit = (message: string) => {
+      for (const l of [...listeners]) l({ type: 'fatal', message });
+    };
+    return { open, emit, listeners, counts, refused, setValue: (v: number) => (value = v) };
+  }
+
+  it('sends the snapshot first, then each change', async () => {
+    const s = setup();
+    const a = port(PAGE);
+    await s.open(a);
+    s.emit('delta 1');
+    expect(a.posted.map((e) => (e.type === 'fatal' ? e.message : e.type))).toEqual(['snapshot 1', 'delta 1']);
+  });
+
+  it('a port that fails on post is dropped; the others keep getting changes', async () => {
+    const s = setup();
+    const a = port(PAGE);
+    const b = port(PAGE);
+    await s.open(a);
+    await s.open(b);
+    a.throws = true;
+    s.emit('delta');
+    s.emit('delta again');
+    expect(b.posted.map((e) => (e.type === 'fatal' ? e.message : ''))).toEqual([
+      'snapshot 1',
+      'delta',
+      'delta again',
+    ]);
+    expect(s.listeners.size).toBe(1);
+  });
+
+  it('closing a port unsubscribes it and reports how many remain open', async () => {
+    const s = setup();
+    const a = port(PAGE);
+    await s.open(a);
+    a.close();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.listeners.size).toBe(0);
+    expect(s.counts).toEqual([1, 0]);
+  });
+
+  it('a port from a web page, or with another name, is disconnected and counted', async () => {
+    const s = setup();
+    const web = port(WEB);
+    const other = port(PAGE, 'something-else');
+    await s.open(web);
+    await s.open(other);
+    expect([web.disconnected, other.disconnected]).toEqual([true, true]);
+    expect(web.posted).toEqual([]);
+    expect(s.refused).toEqual(['untrusted', 'malformed']);
+  });
+});
