@@ -1,6 +1,6 @@
 import { pairBySymbol } from '../data/pairs.ts';
 import { toUnits } from '../decimal.ts';
-import type { DropRule, RestFault, RestFaults } from '../faults/rest-faults.ts';
+import type { RestFaults } from '../faults/rest-faults.ts';
 import type { Market } from '../market/market.ts';
 /** What the WS test controls need of a gateway (public and private endpoints both provide it). */
 export interface ControlledGateway {
@@ -11,13 +11,9 @@ export interface ControlledGateway {
   setHeartbeats(enabled: boolean): void;
 }
 
+import { bad, type ControlReply, intIn, type Json, MAX_MS, OK } from './control-reply.ts';
+import { setFaults } from './fault-control.ts';
 import { isLoopback } from './loopback.ts';
-
-/** Answer of a test-control endpoint. */
-export interface ControlReply {
-  readonly status: number;
-  readonly body: string;
-}
 
 export interface ControlDeps {
   readonly market: Market;
@@ -29,17 +25,6 @@ export interface ControlDeps {
   readonly deadManArmed: () => boolean;
 }
 
-const OK: ControlReply = { status: 200, body: '{"ok":true}' };
-
-function bad(status: number, error: string): ControlReply {
-  return { status, body: JSON.stringify({ ok: false, error }) };
-}
-
-/** Longest silence or delay a test may ask for (a minute covers any watchdog). */
-const MAX_MS = 600_000;
-
-type Json = Record<string, unknown>;
-
 function parseObject(body: string): Json | undefined {
   if (body.trim() === '') return {};
   try {
@@ -50,12 +35,6 @@ function parseObject(body: string): Json | undefined {
   } catch {
     return undefined;
   }
-}
-
-function intIn(value: unknown, min: number, max: number): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-    ? value
-    : undefined;
 }
 
 const ENDPOINTS = [
@@ -156,79 +135,5 @@ function setPrice(json: Json, market: Market): ControlReply {
   if (tick < 2n || tick > BigInt(Number.MAX_SAFE_INTEGER)) return bad(400, 'price out of range');
   market.pair(spec.symbol)?.forcePrice(Number(tick));
   market.step();
-  return OK;
-}
-
-function count(value: unknown): number | undefined {
-  return value === undefined ? 1 : intIn(value, 1, 1_000_000);
-}
-
-function methodsOf(value: unknown): readonly string[] | undefined | 'bad' {
-  if (value === undefined) return undefined;
-  return Array.isArray(value) && value.every((item) => typeof item === 'string')
-    ? (value as string[])
-    : 'bad';
-}
-
-/**
- * `{"dropOrderResponses":{"count":N}|{"probability":p}, "delay":{"ms":N,"count":N},
- *   "httpStatus":{"status":5xx,"count":N}, "cloudflare":{"status":52x,"count":N},
- *   "serviceError":{"error":"EService:Unavailable"|"EService:Busy","count":N}}` — each optional, each
- * with an optional `methods` list. Validated as a whole before anything is armed.
- */
-function setFaults(json: Json, faults: RestFaults): ControlReply {
-  const toArm: { fault: RestFault; count: number; methods: readonly string[] | undefined }[] = [];
-  let drop: { rule: DropRule; methods: readonly string[] | undefined } | undefined;
-  for (const [name, raw] of Object.entries(json)) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-      return bad(400, `${name} must be an object`);
-    const spec = raw as Json;
-    const methods = methodsOf(spec.methods);
-    if (methods === 'bad') return bad(400, `${name}.methods must be a list of REST method names`);
-    const n = count(spec.count);
-    if (n === undefined) return bad(400, `${name}.count must be an integer 1..1000000`);
-    switch (name) {
-      case 'dropOrderResponses':
-        if (spec.probability !== undefined) {
-          const p = spec.probability;
-          if (typeof p !== 'number' || !(p >= 0 && p <= 1))
-            return bad(400, 'dropOrderResponses.probability must be 0..1');
-          drop = { rule: { kind: 'probability', p }, methods };
-        } else {
-          drop = { rule: { kind: 'count', remaining: n }, methods };
-        }
-        break;
-      case 'delay': {
-        const ms = intIn(spec.ms, 0, MAX_MS);
-        if (ms === undefined) return bad(400, `delay.ms must be an integer 0..${MAX_MS}`);
-        toArm.push({ fault: { kind: 'delay', ms }, count: n, methods });
-        break;
-      }
-      case 'httpStatus': {
-        const status = intIn(spec.status, 500, 599);
-        if (status === undefined) return bad(400, 'httpStatus.status must be 500..599');
-        toArm.push({ fault: { kind: 'http', status }, count: n, methods });
-        break;
-      }
-      case 'cloudflare': {
-        const status = spec.status === undefined ? 522 : intIn(spec.status, 520, 530);
-        if (status === undefined) return bad(400, 'cloudflare.status must be 520..530');
-        toArm.push({ fault: { kind: 'cloudflare', status }, count: n, methods });
-        break;
-      }
-      case 'serviceError': {
-        const error = spec.error ?? 'EService:Unavailable';
-        if (error !== 'EService:Unavailable' && error !== 'EService:Busy') {
-          return bad(400, 'serviceError.error must be "EService:Unavailable" or "EService:Busy"');
-        }
-        toArm.push({ fault: { kind: 'service', error }, count: n, methods });
-        break;
-      }
-      default:
-        return bad(400, `unknown fault ${name}`);
-    }
-  }
-  if (drop) faults.setDrop(drop.rule, drop.methods);
-  for (const { fault, count: n, methods } of toArm) faults.arm(fault, n, methods);
   return OK;
 }

@@ -57,20 +57,32 @@ export interface PrivateCall {
   readonly json: unknown;
 }
 
+/** A private call that passed authentication, the REST counter and permissions: `run` executes it. */
+export type PreparedCall =
+  | { readonly ready: false; readonly reply: RestReply }
+  | { readonly ready: true; readonly run: () => RestReply };
+
 /**
  * `/0/private/<Method>`: POST only; authentication (key, signature, nonce), then the REST counter, then
- * the key's permissions, then the endpoint itself.
+ * the key's permissions. The endpoint itself runs when `run` is called (at once, or later for the
+ * `lateExecution` fault).
  */
-export function routePrivate(call: PrivateCall, exchange: Exchange): RestReply {
+export function preparePrivate(call: PrivateCall, exchange: Exchange): PreparedCall {
   const endpoint = ENDPOINTS.get(call.method);
-  if (!endpoint) return fail(RestError.unknownMethod, 404);
+  if (!endpoint) return { ready: false, reply: fail(RestError.unknownMethod, 404) };
   const auth = authenticate(exchange, `/0/private/${call.method}`, call.headers, call.body, call.params);
-  if (!auth.ok) return fail(auth.error);
+  if (!auth.ok) return { ready: false, reply: fail(auth.error) };
   if (endpoint.cost > 0 && !exchange.restLimiter.charge(auth.key.key, endpoint.cost)) {
-    return fail('EAPI:Rate limit exceeded');
+    return { ready: false, reply: fail('EAPI:Rate limit exceeded') };
   }
   if (endpoint.needs.some((permission) => !auth.key.permissions.has(permission))) {
-    return fail('EGeneral:Permission denied');
+    return { ready: false, reply: fail('EGeneral:Permission denied') };
   }
-  return endpoint.handler({ params: call.params, json: call.json, key: auth.key, exchange });
+  const request = { params: call.params, json: call.json, key: auth.key, exchange };
+  return { ready: true, run: () => endpoint.handler(request) };
+}
+
+export function routePrivate(call: PrivateCall, exchange: Exchange): RestReply {
+  const prepared = preparePrivate(call, exchange);
+  return prepared.ready ? prepared.run() : prepared.reply;
 }

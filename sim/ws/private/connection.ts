@@ -167,6 +167,24 @@ export class PrivateConnection {
       fail(INVALID_SESSION);
       return;
     }
+    const lateMs = this.faults.takeLate(method);
+    if (lateMs !== undefined) {
+      // Fault: the connection dies at once; the order reaches the engine `lateMs` later, unanswered.
+      this.log(`fault: ${method} held back ${lateMs} ms, connection terminated`);
+      this.socket.terminate();
+      setTimeout(
+        () =>
+          this.dispatch(
+            method,
+            params,
+            key,
+            () => {},
+            () => {},
+          ),
+        lateMs,
+      ).unref();
+      return;
+    }
     this.deferred = [];
     try {
       if (this.faults.takeDrop(method)) {
@@ -487,6 +505,10 @@ export class PrivateConnection {
         reply({ count: cancelAll(this.exchange) });
         return;
       case 'cancel_all_orders_after': {
+        if (this.faults.deadManFails()) {
+          fail('EService:Unavailable');
+          return;
+        }
         const timeout = params.timeout;
         if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 0 || timeout >= 86400) {
           fail('EGeneral:Invalid arguments:timeout');
