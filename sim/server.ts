@@ -114,6 +114,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     gateways: [gateway, privateGateway],
     faults,
     deadManArmed: () => exchange.deadMan.armed,
+    exchange,
     flood: (count: number) => {
       const pair = market.pair('BTC/USD');
       return pair ? gateway.flood('BTC/USD', floodFrames(pair, count, market.nowNs())) : 0;
@@ -199,6 +200,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
         body: bytes,
         params,
         json: parseJsonBody(body, contentType),
+        remoteAddress: request.socket.remoteAddress,
       };
       const prepared = preparePrivate(call, exchange);
       const lateMs = prepared.ready ? faults.takeLate(restMethod) : undefined;
@@ -269,7 +271,13 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     apiKey: selected.key,
     apiSecret: selected.secret,
     port,
-    keys: { trading: material('trading'), query: material('query'), nows: material('nows') },
+    keys: {
+      trading: material('trading'),
+      query: material('query'),
+      nows: material('nows'),
+      withdraw: material('withdraw'),
+      second: material('second'),
+    },
     exchange,
     close() {
       closing ??= (async () => {

@@ -1,3 +1,4 @@
+import type { Exchange } from '../account/exchange.ts';
 import { pairBySymbol } from '../data/pairs.ts';
 import { toUnits } from '../decimal.ts';
 import type { RestFaults } from '../faults/rest-faults.ts';
@@ -11,6 +12,7 @@ export interface ControlledGateway {
   setHeartbeats(enabled: boolean): void;
 }
 
+import { createAccount, createKey, setVolume } from './account-control.ts';
 import { bad, type ControlReply, intIn, type Json, MAX_MS, OK } from './control-reply.ts';
 import { setFaults } from './fault-control.ts';
 import { isLoopback } from './loopback.ts';
@@ -23,6 +25,8 @@ export interface ControlDeps {
   readonly flood: (count: number) => number;
   /** Whether CancelAllOrdersAfter's countdown is running (the dead man's switch). */
   readonly deadManArmed: () => boolean;
+  /** Accounts and keys (`/_sim/accounts`, `/_sim/keys`, `/_sim/accounts/volume`). */
+  readonly exchange: Exchange;
 }
 
 function parseObject(body: string): Json | undefined {
@@ -49,6 +53,9 @@ const ENDPOINTS = [
   '/_sim/faults',
   '/_sim/faults/clear',
   '/_sim/dead-man',
+  '/_sim/accounts',
+  '/_sim/accounts/volume',
+  '/_sim/keys',
 ] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -112,6 +119,12 @@ export function handleControl(
       return OK;
     case '/_sim/dead-man':
       return { status: 200, body: JSON.stringify({ ok: true, armed: deps.deadManArmed() }) };
+    case '/_sim/accounts':
+      return createAccount(deps.exchange);
+    case '/_sim/accounts/volume':
+      return setVolume(json, deps.exchange);
+    case '/_sim/keys':
+      return createKey(json, deps.exchange);
     default: {
       const never: never = pathname;
       return bad(404, `unknown control endpoint ${String(never)}`);

@@ -2,17 +2,9 @@ import type { LedgerEntry, Wallet } from '../account/wallet.ts';
 import type { AssetSpec } from '../data/assets.ts';
 import type { Market, MarketStep } from '../market/market.ts';
 import type { PairMarket } from '../market/pair-market.ts';
+import { type FeeTier, SPOT_FEE_TIERS } from './fee-tiers.ts';
 import { krakenId } from './ids.ts';
-import {
-  baseAsset,
-  baseUnits,
-  feeOf,
-  MAKER_FEE_BPS,
-  qtyForBudget,
-  quoteAsset,
-  quoteCost,
-  TAKER_FEE_BPS,
-} from './money.ts';
+import { baseAsset, baseUnits, feeOf, qtyForBudget, quoteAsset, quoteCost } from './money.ts';
 import { type Fill, isOpen, isTrigger, type Order, type OrderRequest, type OrderType } from './order.ts';
 
 function minBig(a: bigint, b: bigint): bigint {
@@ -64,6 +56,8 @@ export class Engine {
   constructor(
     private readonly market: Market,
     readonly wallet: Wallet,
+    /** The account's current fee tier (TradeVolume); the starter tier when not given. */
+    private readonly feeTier: () => FeeTier = () => SPOT_FEE_TIERS[0] as FeeTier,
   ) {
     this.unsubscribe = market.onStep((step) => this.afterStep(step));
   }
@@ -134,13 +128,13 @@ export class Engine {
       const units = baseUnits(pair, remaining);
       return {
         asset: baseAsset(pair),
-        amount: units + (order.request.feeInBase ? feeOf(units, TAKER_FEE_BPS, true) : 0n),
+        amount: units + (order.request.feeInBase ? feeOf(units, this.feeTier().takerBps, true) : 0n),
       };
     }
     const tick = this.reserveTick(order);
     if (tick === undefined) return undefined;
     const cost = quoteCost(pair, tick, remaining, true);
-    return { asset: quoteAsset(pair), amount: cost + feeOf(cost, TAKER_FEE_BPS, true) };
+    return { asset: quoteAsset(pair), amount: cost + feeOf(cost, this.feeTier().takerBps, true) };
   }
 
   // ---- placing ----
@@ -203,17 +197,20 @@ export class Engine {
       const units = baseUnits(request.pair, request.volume);
       return {
         asset: baseAsset(request.pair),
-        amount: units + (request.feeInBase ? feeOf(units, TAKER_FEE_BPS, true) : 0n),
+        amount: units + (request.feeInBase ? feeOf(units, this.feeTier().takerBps, true) : 0n),
       };
     }
     const quote = quoteAsset(request.pair);
     if (request.type === 'market') {
       const cost = request.viqc ? request.volume : this.sweepCost(pair, request.volume);
-      return { asset: quote, amount: cost + (request.feeInBase ? 0n : feeOf(cost, TAKER_FEE_BPS, true)) };
+      return {
+        asset: quote,
+        amount: cost + (request.feeInBase ? 0n : feeOf(cost, this.feeTier().takerBps, true)),
+      };
     }
     const tick = request.type.endsWith('-limit') ? request.price2Tick : request.priceTick;
     const cost = quoteCost(request.pair, tick ?? 0, request.volume, true);
-    return { asset: quote, amount: cost + feeOf(cost, TAKER_FEE_BPS, true) };
+    return { asset: quote, amount: cost + feeOf(cost, this.feeTier().takerBps, true) };
   }
 
   private sweepCost(pair: PairMarket, qty: bigint): bigint {
@@ -314,7 +311,7 @@ export class Engine {
     const spendable =
       this.wallet.balance(quote) - this.held(quote) + (own?.asset.v2 === quote.v2 ? own.amount : 0n);
     if (spendable <= 0n) return 0n;
-    const feeShare = order.request.feeInBase ? 0n : TAKER_FEE_BPS;
+    const feeShare = order.request.feeInBase ? 0n : this.feeTier().takerBps;
     // Leave one unit of slack per fill for rounding.
     const budget = ((spendable - 1n) * 10000n) / (10000n + feeShare);
     return budget > 0n ? qtyForBudget(pair.spec, tick, budget) : 0n;
@@ -327,7 +324,7 @@ export class Engine {
     const quote = quoteAsset(spec);
     const cost = quoteCost(spec, tick, qty);
     const units = baseUnits(spec, qty);
-    const bps = maker ? MAKER_FEE_BPS : TAKER_FEE_BPS;
+    const bps = maker ? this.feeTier().makerBps : this.feeTier().takerBps;
     const feeInBase = order.request.feeInBase;
     const fee = feeOf(feeInBase ? units : cost, bps);
     const buy = order.request.side === 'buy';

@@ -41,7 +41,7 @@ function descr(request: OrderRequest): JsonValue {
  * `AddOrder` → `{"descr":{"order":"buy 1.45 XBTUSD @ limit 27500.0"},"txid":["OU22CG-KLAF2-FWUDD7"]}`;
  * with `validate=true` only `descr` (nothing is placed). https://docs.kraken.com/api/docs/rest-api/add-order
  */
-export const addOrder: PrivateHandler = ({ params, exchange }) => {
+export const addOrder: PrivateHandler = ({ params, account }) => {
   const parsed = parseOrder(
     fieldsOf((name) => params.get(name), params.get('pair')),
     nowSec(),
@@ -50,7 +50,7 @@ export const addOrder: PrivateHandler = ({ params, exchange }) => {
   const late = deadlineProblem(params.get('deadline'));
   if (late !== undefined) return fail(late);
   const validate = isTrue(params.get('validate'));
-  const placed = placeOrder(exchange, parsed.value, validate);
+  const placed = placeOrder(account, parsed.value, validate);
   if (!placed.ok) return fail(placed.error);
   if (validate) return ok({ descr: descr(parsed.value) });
   return ok({ descr: descr(parsed.value), txid: [placed.order.txid] });
@@ -95,7 +95,7 @@ function batchOrders(params: Params, json: unknown): ((name: string) => string |
  * funding failures are reported per order, in request order
  * (https://docs.kraken.com/api/docs/rest-api/add-order-batch).
  */
-export const addOrderBatch: PrivateHandler = ({ params, json, exchange }) => {
+export const addOrderBatch: PrivateHandler = ({ params, json, account }) => {
   const pair = params.get('pair');
   if (!pair) return fail(invalidArguments('pair'));
   const orders = batchOrders(params, json);
@@ -111,7 +111,7 @@ export const addOrderBatch: PrivateHandler = ({ params, json, exchange }) => {
   const validate = isTrue(params.get('validate'));
   // Batch add costs n/2 on the pair's counter (spot-ratelimits), charged once for the batch.
   const results = requests.map((request, i) => {
-    const placed = placeOrder(exchange, request, validate, i === 0 ? requests.length / 2 : 0);
+    const placed = placeOrder(account, request, validate, i === 0 ? requests.length / 2 : 0);
     if (!placed.ok) return { error: placed.error };
     const description = descr(request);
     return validate ? { descr: description } : { txid: placed.order.txid, descr: description };

@@ -16,8 +16,8 @@ export class PrivateGateway extends GatewayBase<PrivateConnection> {
     private readonly faults: RestFaults,
   ) {
     super(log, 'ws-auth', MALFORMED);
-    this.stopFeed = exchange.engine.onEvent((event) => {
-      for (const connection of this.connections) connection.onEngineEvent(event);
+    this.stopFeed = exchange.onEngineEvent((account, event) => {
+      for (const connection of this.connections) connection.onEngineEvent(account, event);
     });
   }
 
