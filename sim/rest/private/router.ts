@@ -13,6 +13,7 @@ import { getApiKeyInfo, withdrawStatus } from './key-info.ts';
 import { ledgers, queryLedgers } from './ledgers.ts';
 import { closedOrders, openOrders, queryOrders, tradesHistory } from './queries.ts';
 import { getWebSocketsToken } from './token.ts';
+import { tradeVolume } from './trade-volume.ts';
 
 interface Endpoint {
   readonly handler: PrivateHandler;
@@ -48,6 +49,7 @@ const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map(
     CancelAllOrdersAfter: { handler: cancelAllOrdersAfter, needs: ['close-trades'], cost: 0 },
     GetWebSocketsToken: { handler: getWebSocketsToken, needs: ['create-ws-token'], cost: 1 },
     GetApiKeyInfo: { handler: getApiKeyInfo, needs: [], cost: 1 },
+    TradeVolume: { handler: tradeVolume, needs: ['query-funds'], cost: 1 },
     WithdrawStatus: {
       handler: withdrawStatus,
       needs: [],

@@ -1,0 +1,44 @@
+import ccxt from 'ccxt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimHandle } from '../../sim/server.ts';
+import { getJson, startTestSim } from './helpers.ts';
+
+/** ccxt 4.5.84's kraken, unchanged and only pointed at the simulator, on fees and trailing stops. */
+let sim: SimHandle;
+let exchange: InstanceType<typeof ccxt.kraken>;
+
+beforeAll(async () => {
+  sim = await startTestSim({ rateLimit: 'relaxed', seed: 23 });
+  exchange = new ccxt.kraken({
+    apiKey: sim.keys.trading.key,
+    secret: sim.keys.trading.secret,
+    enableRateLimit: false,
+    timeout: 10_000,
+  });
+  exchange.urls.api = { ...exchange.urls.api, public: sim.rest, private: sim.rest };
+  await exchange.loadMarkets();
+});
+afterAll(() => sim.close());
+
+const setVolume = (volume: string) =>
+  getJson(`${sim.rest}/_sim/accounts/volume`, { method: 'POST', body: JSON.stringify({ volume }) });
+
+describe('ccxt fees against the simulator', () => {
+  it("fetchTradingFee('BTC/USD') reads the account's tier from TradeVolume", async () => {
+    await setVolume('0');
+    expect(await exchange.fetchTradingFee('BTC/USD')).toMatchObject({
+      symbol: 'BTC/USD',
+      maker: 0.0025,
+      taker: 0.004,
+      percentage: true,
+      tierBased: true,
+    });
+    await setVolume('60000');
+    expect(await exchange.fetchTradingFee('BTC/USD')).toMatchObject({ maker: 0.0014, taker: 0.0024 });
+  });
+
+  it('fetchTradingFees is not implemented by ccxt 4.5.84 for kraken (has.fetchTradingFees is false)', async () => {
+    expect(exchange.has.fetchTradingFees).toBe(false);
+    await expect(exchange.fetchTradingFees()).rejects.toThrow(/not supported/i);
+  });
+});
