@@ -43,7 +43,7 @@ export class Account {
 
   constructor(
     readonly id: string,
-    private readonly market: Market,
+    readonly market: Market,
     options: AccountOptions,
   ) {
     this.engine = new Engine(market, this.wallet, () => tierOf(this.volumeUnits));

@@ -5,7 +5,16 @@ import type { PairMarket } from '../market/pair-market.ts';
 import { type FeeTier, SPOT_FEE_TIERS } from './fee-tiers.ts';
 import { krakenId } from './ids.ts';
 import { baseAsset, baseUnits, feeOf, qtyForBudget, quoteAsset, quoteCost } from './money.ts';
-import { type Fill, isOpen, isTrigger, type Order, type OrderRequest, type OrderType } from './order.ts';
+import {
+  type Fill,
+  isOpen,
+  isTrailing,
+  isTrigger,
+  type Order,
+  type OrderRequest,
+  type OrderType,
+} from './order.ts';
+import { startTrail, trailHit, trailLimit } from './trailing.ts';
 
 function minBig(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
@@ -117,7 +126,7 @@ export class Engine {
   /** Price a resting buy reserves quote at: its limit, or its trigger for stop/take-profit market orders. */
   private reserveTick(order: Order): number | undefined {
     if (order.limitTick !== undefined) return order.limitTick;
-    return order.request.priceTick;
+    return order.stopTick ?? order.request.priceTick;
   }
 
   private holdOf(order: Order): Hold | undefined {
@@ -164,6 +173,7 @@ export class Engine {
       trades: [],
       changedMs: Date.now(),
     };
+    startTrail(order, pair.tape.last()?.tick);
     if (validate) return { ok: true, order };
     this.orders.set(order.txid, order);
     this.emit({ kind: 'new', order });
@@ -231,9 +241,16 @@ export class Engine {
       if (this.triggerHit(order, pair)) this.trigger(order, pair);
       return;
     }
+    if (order.request.timeInForce === 'FOK' && !this.fillsInFull(order, pair)) {
+      this.finish(order, 'canceled', 'Insufficient liquidity');
+      return;
+    }
     this.takeLiquidity(order, pair);
     if (!isOpen(order)) return;
-    if (order.limitTick === undefined || order.request.timeInForce === 'IOC') {
+    if (
+      order.limitTick === undefined ||
+      (order.request.timeInForce !== 'GTC' && order.request.timeInForce !== 'GTD')
+    ) {
       // Market orders never rest; IOC remainders are cancelled.
       this.finish(
         order,
@@ -243,8 +260,28 @@ export class Engine {
     }
   }
 
+  /** Fill-or-kill: the book holds the whole remaining quantity at the order's limit or better. */
+  private fillsInFull(order: Order, pair: PairMarket): boolean {
+    const buy = order.request.side === 'buy';
+    let need = order.request.viqc ? 1n : this.remaining(order);
+    let budget = order.request.viqc ? order.request.volume : 0n;
+    for (const level of (buy ? pair.book.asks : pair.book.bids).levels) {
+      const limit = order.limitTick;
+      if (limit !== undefined && (buy ? level.tick > limit : level.tick < limit)) break;
+      if (order.request.viqc) {
+        budget -= quoteCost(pair.spec, level.tick, level.qty);
+        if (budget <= 0n) return true;
+        continue;
+      }
+      need -= level.qty;
+      if (need <= 0n) return true;
+    }
+    return false;
+  }
+
   private triggerHit(order: Order, pair: PairMarket): boolean {
     const last = pair.tape.last()?.tick;
+    if (last !== undefined && isTrailing(order.request.type)) return trailHit(order, last);
     const trigger = order.request.priceTick;
     if (last === undefined || trigger === undefined) return false;
     const stop = order.request.type.startsWith('stop-loss');
@@ -255,7 +292,11 @@ export class Engine {
 
   private trigger(order: Order, pair: PairMarket): void {
     order.triggered = true;
-    order.limitTick = order.request.type.endsWith('-limit') ? order.request.price2Tick : undefined;
+    order.limitTick = isTrailing(order.request.type)
+      ? trailLimit(order)
+      : order.request.type.endsWith('-limit')
+        ? order.request.price2Tick
+        : undefined;
     this.emit({ kind: 'triggered', order });
     this.run(order, pair);
   }

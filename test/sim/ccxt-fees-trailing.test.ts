@@ -42,3 +42,31 @@ describe('ccxt fees against the simulator', () => {
     await expect(exchange.fetchTradingFees()).rejects.toThrow(/not supported/i);
   });
 });
+
+describe('ccxt trailing stops against the simulator', () => {
+  it('createOrder with trailingPercent / trailingAmount (+ trailingLimitAmount) places Kraken trailing stops', async () => {
+    await getJson(`${sim.rest}/_sim/market/price`, {
+      method: 'POST',
+      body: JSON.stringify({ symbol: 'BTC/USD', price: '90000.0' }),
+    });
+    const pct = await exchange.createOrder('BTC/USD', 'market', 'sell', 0.01, undefined, {
+      trailingPercent: '5',
+    });
+    const amount = await exchange.createOrder('BTC/USD', 'market', 'sell', 0.01, undefined, {
+      trailingAmount: '500',
+    });
+    const limit = await exchange.createOrder('BTC/USD', 'limit', 'sell', 0.01, undefined, {
+      trailingAmount: '500',
+      trailingLimitAmount: '10',
+    });
+    const open = await exchange.fetchOpenOrders('BTC/USD');
+    const byId = new Map(open.map((order) => [order.id, order]));
+    const info = (id: string | undefined) =>
+      byId.get(id)?.info as { descr: { ordertype: string; order: string }; stopprice: string };
+    expect(info(pct.id).descr.ordertype).toBe('trailing-stop');
+    expect(info(pct.id).stopprice).toBe('85500.00000');
+    expect(info(amount.id).descr.order).toBe('sell 0.01000000 XBTUSD @ trailing stop +500.0');
+    expect(info(limit.id).descr.order).toBe('sell 0.01000000 XBTUSD @ trailing stop +500.0 -> limit -10.0');
+    await exchange.cancelAllOrders();
+  });
+});

@@ -1,7 +1,9 @@
+import type { Account } from '../../account/account.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import { deadlineProblem, placeOrder } from '../../trading/desk.ts';
 import type { OrderRequest } from '../../trading/order.ts';
 import { type OrderFields, parseOrder } from '../../trading/order-params.ts';
+import { lookupPair } from '../pair-names.ts';
 import type { Params } from '../params.ts';
 import { fail, ok } from '../reply.ts';
 import { invalidArguments, type PrivateHandler } from './context.ts';
@@ -28,6 +30,12 @@ function fieldsOf(get: (name: string) => string | undefined, pair: string | unde
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 
+/** The pair's last trade: the reference of relative prices and trailing stops. */
+function lastTick(account: Account, pairName: string | undefined): number | undefined {
+  const named = lookupPair(pairName ?? '');
+  return named ? account.market.pair(named.spec.symbol)?.tape.last()?.tick : undefined;
+}
+
 function isTrue(value: string | undefined): boolean {
   return value === 'true' || value === '1';
 }
@@ -45,6 +53,7 @@ export const addOrder: PrivateHandler = ({ params, account }) => {
   const parsed = parseOrder(
     fieldsOf((name) => params.get(name), params.get('pair')),
     nowSec(),
+    lastTick(account, params.get('pair')),
   );
   if (!parsed.ok) return fail(parsed.error);
   const late = deadlineProblem(params.get('deadline'));
@@ -102,7 +111,7 @@ export const addOrderBatch: PrivateHandler = ({ params, json, account }) => {
   if (!orders || orders.length < 2 || orders.length > 15) return fail(invalidArguments('orders'));
   const requests: OrderRequest[] = [];
   for (const get of orders) {
-    const parsed = parseOrder(fieldsOf(get, pair), nowSec());
+    const parsed = parseOrder(fieldsOf(get, pair), nowSec(), lastTick(account, pair));
     if (!parsed.ok) return fail(parsed.error);
     requests.push(parsed.value);
   }

@@ -15,9 +15,9 @@ type Side = 'makerBps' | 'takerBps';
 function feeInfo(index: number, side: Side): JsonValue {
   const tier = SPOT_FEE_TIERS[index] as FeeTier;
   const next = SPOT_FEE_TIERS[index + 1];
-  const fees = SPOT_FEE_TIERS.map((t) => t[side]);
-  const min = fees.reduce((a, b) => (b < a ? b : a));
-  const max = fees.reduce((a, b) => (b > a ? b : a));
+  const fees = SPOT_FEE_TIERS.map((t) => t[side]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const min = fees[0] ?? 0n;
+  const max = fees[fees.length - 1] ?? 0n;
   return {
     fee: percent(tier[side]),
     min_fee: percent(min),

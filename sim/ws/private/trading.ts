@@ -46,7 +46,8 @@ export class WsTrading {
     }
     const fields = wsOrderFields(order, symbol);
     if ('error' in fields) return { ok: false as const, error: fields.error };
-    return parseOrder(fields, Math.floor(Date.now() / 1000));
+    const lastTick = this.account.market.pair(symbol)?.tape.last()?.tick;
+    return parseOrder(fields, Math.floor(Date.now() / 1000), lastTick);
   }
 
   private idResult(order: Order): JsonValue {
