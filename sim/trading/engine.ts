@@ -171,8 +171,10 @@ export class Engine {
       closeNs: undefined,
       reason: undefined,
       trades: [],
+      amends: [],
       changedMs: Date.now(),
     };
+    this.recordAmend(order, 'original');
     startTrail(order, pair.tape.last()?.tick);
     if (validate) return { ok: true, order };
     this.orders.set(order.txid, order);
@@ -498,9 +500,25 @@ export class Engine {
       return OrderError.insufficientFunds;
     }
     Object.assign(order, { request, limitTick: amended.limitTick, changedMs: Date.now() });
+    this.recordAmend(order, 'user');
     this.emit({ kind: 'amended', order });
     if (before.limit !== order.limitTick) this.run(order, this.pairOf(order.request));
     return undefined;
+  }
+
+  /** Appends the order's current terms to its amend history (OrderAmends). */
+  private recordAmend(order: Order, type: 'original' | 'user'): void {
+    const trigger = isTrigger(order.request.type);
+    order.amends.push({
+      amendId: krakenId('T'),
+      type,
+      volume: order.request.volume,
+      remaining: order.request.volume - order.filled,
+      limitTick: order.request.type === 'limit' ? order.request.priceTick : order.request.price2Tick,
+      triggerTick: trigger ? (order.stopTick ?? order.request.priceTick) : undefined,
+      postOnly: order.request.postOnly,
+      timeMs: Date.now(),
+    });
   }
 
   // ---- the market moves ----

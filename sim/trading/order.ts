@@ -60,6 +60,18 @@ export interface OrderRequest {
   readonly limitOffset?: Offset | undefined;
 }
 
+/** One entry of an order's amend history (OrderAmends). */
+export interface AmendRecord {
+  readonly amendId: string;
+  readonly type: 'original' | 'user';
+  readonly volume: bigint;
+  readonly remaining: bigint;
+  readonly limitTick: number | undefined;
+  readonly triggerTick: number | undefined;
+  readonly postOnly: boolean;
+  readonly timeMs: number;
+}
+
 export interface Order {
   readonly txid: string;
   readonly request: OrderRequest;
@@ -83,6 +95,8 @@ export interface Order {
   closeNs: bigint | undefined;
   reason: string | undefined;
   readonly trades: string[];
+  /** Entry values, then one entry per in-place amend (OrderAmends). */
+  readonly amends: AmendRecord[];
   /** Milliseconds of creation or last amend: Kraken's cancel/amend penalties depend on it. */
   changedMs: number;
 }

@@ -1,7 +1,6 @@
 import { tradingCost } from '../../ratelimit/trading-limiter.ts';
 import { amendOrder, deadlineProblem, findOrders, LimitError } from '../../trading/desk.ts';
 import { OrderError } from '../../trading/engine.ts';
-import { krakenId } from '../../trading/ids.ts';
 import { isOpen, type OrderRequest } from '../../trading/order.ts';
 import { parseOrder } from '../../trading/order-params.ts';
 import { fail, ok } from '../reply.ts';
@@ -48,7 +47,7 @@ export const amendOrderHandler: PrivateHandler = ({ params, account }) => {
     limitTick: limit === undefined ? undefined : checked.value.priceTick,
   });
   if (problem !== undefined) return fail(problem);
-  return ok({ amend_id: krakenId('T') });
+  return ok({ amend_id: order.amends.at(-1)?.amendId });
 };
 
 /**

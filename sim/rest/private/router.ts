@@ -6,6 +6,7 @@ import { fail, RestError, type RestReply } from '../reply.ts';
 import { balance, balanceEx, tradeBalance } from './account.ts';
 import { addOrder, addOrderBatch } from './add-order.ts';
 import { amendOrderHandler, editOrder } from './amend.ts';
+import { orderAmends } from './amends.ts';
 import { authenticate } from './auth.ts';
 import { cancelAllHandler, cancelAllOrdersAfter, cancelOrderBatch, cancelOrderHandler } from './cancel.ts';
 import type { PrivateHandler } from './context.ts';
@@ -49,6 +50,12 @@ const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map(
     CancelAllOrdersAfter: { handler: cancelAllOrdersAfter, needs: ['close-trades'], cost: 0 },
     GetWebSocketsToken: { handler: getWebSocketsToken, needs: ['create-ws-token'], cost: 1 },
     GetApiKeyInfo: { handler: getApiKeyInfo, needs: [], cost: 1 },
+    OrderAmends: {
+      handler: orderAmends,
+      needs: [],
+      anyOf: ['query-open-trades', 'query-closed-trades'],
+      cost: 1,
+    },
     TradeVolume: { handler: tradeVolume, needs: ['query-funds'], cost: 1 },
     WithdrawStatus: {
       handler: withdrawStatus,

@@ -13,7 +13,6 @@ import {
   placeOrder,
 } from '../../trading/desk.ts';
 import { OrderError } from '../../trading/engine.ts';
-import { krakenId } from '../../trading/ids.ts';
 import { isOpen, type Order } from '../../trading/order.ts';
 import { parseOrder } from '../../trading/order-params.ts';
 import { WsError } from '../errors.ts';
@@ -277,6 +276,6 @@ export class WsTrading {
       fail(problem);
       return;
     }
-    reply({ amend_id: krakenId('T'), order_id: id, cl_ord_id: cl });
+    reply({ amend_id: order.amends.at(-1)?.amendId, order_id: id, cl_ord_id: cl });
   }
 }
