@@ -30,6 +30,17 @@ function isObject(value: unknown): value is Json {
 /** Kraken's answer to a missing, unknown or expired token (ccxt maps it to AuthenticationError). */
 export const INVALID_SESSION = 'ESession:Invalid session';
 
+/**
+ * `ratecounter: true` on `executions`: each order report carries `ratecount`, the account's per-pair trading
+ * counter for the order's pair after the action (in Kraken's units, cf. the ack's `maxratecount`). The field
+ * name and placement are ours: Kraken documents the option, not the field (docs/simulator.md).
+ */
+function rateCountOf(account: Account, event: EngineEvent): number | undefined {
+  const order = event.kind === 'fill' ? event.fill.order : event.kind === 'ledger' ? undefined : event.order;
+  if (!order) return undefined;
+  return Math.round(account.tradingLimiter.value(order.request.pair.restId) * 10_000) / 10_000;
+}
+
 /** Trades in an `executions` snapshot with `snap_trades` ("last 50 trades"). */
 const SNAP_TRADES = 50;
 
@@ -118,10 +129,12 @@ export class PrivateConnection {
     const subscription = this.executions;
     if (!subscription) return;
     const reports = reportsFor(event, this.now(), subscription.filter);
+    const ratecount = subscription.rateCounter ? rateCountOf(account, event) : undefined;
     for (const report of reports) {
       subscription.sequence += 1;
+      const data = ratecount !== undefined && isObject(report) ? { ...report, ratecount } : report;
       this.sendReport(
-        toJson({ channel: 'executions', type: 'update', data: [report], sequence: subscription.sequence }),
+        toJson({ channel: 'executions', type: 'update', data: [data], sequence: subscription.sequence }),
       );
     }
   }
