@@ -3,6 +3,12 @@ import { pairBySymbol } from '../data/pairs.ts';
 import { toUnits } from '../decimal.ts';
 import type { RestFaults } from '../faults/rest-faults.ts';
 import type { Market } from '../market/market.ts';
+import {
+  PAIR_STATUSES,
+  type PairStatus,
+  SYSTEM_STATUSES,
+  type SystemStatus,
+} from '../market/status-board.ts';
 /** What the WS test controls need of a gateway (public and private endpoints both provide it). */
 export interface ControlledGateway {
   drop(): void;
@@ -56,6 +62,7 @@ const ENDPOINTS = [
   '/_sim/accounts',
   '/_sim/accounts/volume',
   '/_sim/keys',
+  '/_sim/status',
 ] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -125,11 +132,32 @@ export function handleControl(
       return setVolume(json, deps.exchange);
     case '/_sim/keys':
       return createKey(json, deps.exchange);
+    case '/_sim/status':
+      return setStatus(json, deps.market);
     default: {
       const never: never = pathname;
       return bad(404, `unknown control endpoint ${String(never)}`);
     }
   }
+}
+
+/**
+ * `{"system"?:"online"|"maintenance"|"cancel_only"|"post_only","pair"?:"BTC/USD","pairStatus"?:…}`:
+ * switches SystemStatus and/or one pair's status (Kraken's names, market/status-board.ts).
+ */
+function setStatus(json: Json, market: Market): ControlReply {
+  const { system, pair, pairStatus } = json;
+  if (system === undefined && pair === undefined) return bad(400, 'give system and/or pair + pairStatus');
+  if (system !== undefined && !SYSTEM_STATUSES.includes(system as SystemStatus))
+    return bad(400, `system must be one of ${SYSTEM_STATUSES.join(', ')}`);
+  if ((pair === undefined) !== (pairStatus === undefined)) return bad(400, 'pair and pairStatus go together');
+  const spec = typeof pair === 'string' ? pairBySymbol(pair) : undefined;
+  if (pair !== undefined && !spec) return bad(400, 'pair must be a simulated WS v2 symbol such as "BTC/USD"');
+  if (pairStatus !== undefined && !PAIR_STATUSES.includes(pairStatus as PairStatus))
+    return bad(400, `pairStatus must be one of ${PAIR_STATUSES.join(', ')}`);
+  if (system !== undefined) market.status.setSystem(system as SystemStatus);
+  if (spec) market.status.setPair(spec.symbol, pairStatus as PairStatus);
+  return OK;
 }
 
 /** `{"symbol":"BTC/USD","price":"90000.0"}`: the next step trades at that price (run at once). */

@@ -1,3 +1,4 @@
+import type { Market } from '../market/market.ts';
 import type { TradingLimiter } from '../ratelimit/trading-limiter.ts';
 import { tradingCost } from '../ratelimit/trading-limiter.ts';
 import type { Engine, PlaceResult } from './engine.ts';
@@ -18,10 +19,13 @@ export const LimitError = {
 export interface Desk {
   readonly engine: Engine;
   readonly tradingLimiter: TradingLimiter;
+  readonly market: Market;
 }
 
 export function placeOrder(desk: Desk, request: OrderRequest, validate: boolean, cost = 1): PlaceResult {
   const pair = request.pair.restId;
+  const closed = desk.market.status.entryRefusal(request);
+  if (closed !== undefined) return { ok: false, error: closed };
   // The cost is applied on receipt, even when the order is then refused.
   if (!desk.tradingLimiter.charge(pair, cost, 'add')) return { ok: false, error: LimitError.rate };
   const open = desk.engine.open().filter((order) => order.request.pair.restId === pair).length;
@@ -48,6 +52,8 @@ export function amendOrder(
   changes: { volume?: bigint; limitTick?: number },
 ): string | undefined {
   if (!isOpen(order)) return OrderError.unknownOrder;
+  const closed = desk.market.status.entryRefusal(order.request);
+  if (closed !== undefined) return closed;
   const cost = tradingCost('amend', Date.now() - order.changedMs);
   if (!desk.tradingLimiter.charge(order.request.pair.restId, cost, 'amend')) return LimitError.rate;
   return desk.engine.amend(order, changes);

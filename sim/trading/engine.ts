@@ -530,6 +530,8 @@ export class Engine {
         this.finish(order, 'expired');
         continue;
       }
+      // "No trades will occur" in cancel_only / post_only / maintenance (SystemStatus, pair status).
+      if (this.market.status.halted(order.request.pair.symbol)) continue;
       const pair = this.pairOf(order.request);
       if (isTrigger(order.request.type) && !order.triggered) {
         if (this.triggerHit(order, pair)) this.trigger(order, pair);

@@ -91,6 +91,10 @@ export type PreparedCall =
 export function preparePrivate(call: PrivateCall, exchange: Exchange): PreparedCall {
   const endpoint = ENDPOINTS.get(call.method);
   if (!endpoint) return { ready: false, reply: fail(RestError.unknownMethod, 404) };
+  // SystemStatus `maintenance`: "No new orders or cancellations may be submitted" — the simulator refuses
+  // every private call then (ours: Kraken does not say what else answers).
+  if (exchange.market.status.system === 'maintenance')
+    return { ready: false, reply: fail('EService:Unavailable') };
   const auth = authenticate(
     exchange,
     `/0/private/${call.method}`,

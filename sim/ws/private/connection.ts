@@ -6,6 +6,7 @@ import { assetByV2 } from '../../data/assets.ts';
 import type { RestFaults } from '../../faults/rest-faults.ts';
 import { type JsonValue, toJson } from '../../json-raw.ts';
 import type { Logger } from '../../log.ts';
+import type { SystemStatus } from '../../market/status-board.ts';
 import type { EngineEvent } from '../../trading/engine.ts';
 import { HEARTBEAT, statusMessage } from '../channels/status.ts';
 import { corruptChecksum } from '../connection.ts';
@@ -77,7 +78,12 @@ export class PrivateConnection {
   ) {}
 
   start(): void {
-    this.send(statusMessage(this.connectionId));
+    this.send(statusMessage(this.connectionId, this.exchange.market.status.system));
+  }
+
+  /** `POST /_sim/status` changed the system status: a `status` update, as on connect. */
+  systemChanged(system: SystemStatus): void {
+    this.send(statusMessage(this.connectionId, system));
   }
 
   silence(ms: number): void {
@@ -167,6 +173,10 @@ export class PrivateConnection {
     const key = this.exchange.tokens.redeem(params.token);
     if (!key) {
       fail(INVALID_SESSION);
+      return;
+    }
+    if (this.exchange.market.status.system === 'maintenance') {
+      fail('EService:Unavailable');
       return;
     }
     const lateMs = this.faults.takeLate(method);
