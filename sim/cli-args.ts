@@ -33,7 +33,7 @@ type Flag = (typeof FLAGS)[number];
 
 export const USAGE =
   'usage: tsx sim/main.ts --port <n> [--seed <n>] [--host <h>] [--step-ms <n>] [--tier starter|intermediate|pro]\n' +
-  '  [--key trading|query|nows] [--api-key <k> --api-secret <base64>] [--rate-limit on|relaxed|off]\n' +
+  '  [--key trading|query|nows|withdraw|second] [--api-key <k> --api-secret <base64>] [--rate-limit on|relaxed|off]\n' +
   '  [--nonce-window <n>] [--otp <password>] [--replay <file.jsonl> [--replay-speed recorded|max]]';
 
 function isFlag(name: string): name is Flag {

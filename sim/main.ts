@@ -31,7 +31,9 @@ const sim = await startSimulator({ ...simOptions, replay, log: stderrLogger }).c
   process.exit(1);
 });
 const { rest, wsPublic, wsPrivate, apiKey, apiSecret } = sim;
-process.stdout.write(`${JSON.stringify({ rest, wsPublic, wsPrivate, apiKey, apiSecret })}\n`);
+// The second demo account's trading key comes last, so parsers of the first five fields are unaffected.
+const second = { apiKey: sim.keys.second.key, apiSecret: sim.keys.second.secret };
+process.stdout.write(`${JSON.stringify({ rest, wsPublic, wsPrivate, apiKey, apiSecret, second })}\n`);
 
 let stopping = false;
 function stop(signal: NodeJS.Signals): void {

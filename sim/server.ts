@@ -11,7 +11,7 @@ import { type Logger, silentLogger } from './log.ts';
 import { Market } from './market/market.ts';
 import type { RateLimitMode, Tier } from './ratelimit/tiers.ts';
 import { parseParams } from './rest/params.ts';
-import { routePrivate } from './rest/private/router.ts';
+import { preparePrivate } from './rest/private/router.ts';
 import { fail } from './rest/reply.ts';
 import { routeRest } from './rest/router.ts';
 import { floodFrames } from './ws/flood.ts';
@@ -114,6 +114,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     gateways: [gateway, privateGateway],
     faults,
     deadManArmed: () => exchange.deadMan.armed,
+    exchange,
     flood: (count: number) => {
       const pair = market.pair('BTC/USD');
       return pair ? gateway.flood('BTC/USD', floodFrames(pair, count, market.nowNs())) : 0;
@@ -126,6 +127,44 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
       if (!response.headersSent) send(response, 500, '{"error":["EGeneral:Internal error"]}');
     });
   });
+
+  /** REST faults that answer instead of the endpoint (docs/simulator.md, `/_sim/faults`). */
+  async function answeredByFault(restMethod: string, response: ServerResponse): Promise<boolean> {
+    const lookup = faults.lookupFailure(restMethod);
+    if (lookup === 'http5xx') {
+      send(response, 503, '503 Service Unavailable\n', 'text/plain; charset=utf-8');
+      return true;
+    }
+    if (lookup !== undefined) {
+      send(response, 200, fail(lookup).body);
+      return true;
+    }
+    if (restMethod === 'CancelAllOrdersAfter' && faults.deadManFails()) {
+      send(response, 200, fail('EService:Unavailable').body);
+      return true;
+    }
+    for (const fault of faults.take(restMethod)) {
+      switch (fault.kind) {
+        case 'delay':
+          await sleep(fault.ms);
+          break;
+        case 'http':
+          send(response, fault.status, `${fault.status} Service Unavailable\n`, 'text/plain; charset=utf-8');
+          return true;
+        case 'cloudflare':
+          send(response, fault.status, cloudflarePage(fault.status), 'text/html; charset=UTF-8');
+          return true;
+        case 'service':
+          send(response, 200, fail(fault.error).body);
+          return true;
+        default: {
+          const never: never = fault;
+          throw new Error(`unknown fault ${JSON.stringify(never)}`);
+        }
+      }
+    }
+    return false;
+  }
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://sim.invalid');
@@ -146,43 +185,33 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
       return;
     }
     const restMethod = /^\/0\/(?:public|private)\/([A-Za-z]+)$/.exec(url.pathname)?.[1] ?? '';
-    for (const fault of faults.take(restMethod)) {
-      switch (fault.kind) {
-        case 'delay':
-          await sleep(fault.ms);
-          break;
-        case 'http':
-          send(response, fault.status, `${fault.status} Service Unavailable\n`, 'text/plain; charset=utf-8');
-          return;
-        case 'cloudflare':
-          send(response, fault.status, cloudflarePage(fault.status), 'text/html; charset=UTF-8');
-          return;
-        case 'service':
-          send(response, 200, fail(fault.error).body);
-          return;
-        default: {
-          const never: never = fault;
-          throw new Error(`unknown fault ${JSON.stringify(never)}`);
-        }
-      }
-    }
+    if (await answeredByFault(restMethod, response)) return;
     const contentType = request.headers['content-type'];
     const params = parseParams(url.searchParams, body, contentType);
     if (url.pathname.startsWith('/0/private/')) {
       // Kraken's private endpoints are POST only.
-      const reply =
-        method === 'POST'
-          ? routePrivate(
-              {
-                method: restMethod,
-                headers: request.headers,
-                body: bytes,
-                params,
-                json: parseJsonBody(body, contentType),
-              },
-              exchange,
-            )
-          : fail('EGeneral:Invalid arguments', 200);
+      if (method !== 'POST') {
+        send(response, 200, fail('EGeneral:Invalid arguments').body);
+        return;
+      }
+      const call = {
+        method: restMethod,
+        headers: request.headers,
+        body: bytes,
+        params,
+        json: parseJsonBody(body, contentType),
+        remoteAddress: request.socket.remoteAddress,
+      };
+      const prepared = preparePrivate(call, exchange);
+      const lateMs = prepared.ready ? faults.takeLate(restMethod) : undefined;
+      if (prepared.ready && lateMs !== undefined) {
+        // The request was received; the connection dies now and the order reaches the engine later.
+        log(`fault: ${restMethod} held back ${lateMs} ms, connection destroyed`);
+        request.socket.destroy();
+        setTimeout(() => prepared.run(), lateMs).unref();
+        return;
+      }
+      const reply = prepared.ready ? prepared.run() : prepared.reply;
       if (faults.takeDrop(restMethod)) {
         // The order has been applied; the client never learns it (idempotency tests).
         log(`fault: dropped the response to ${restMethod}`);
@@ -242,7 +271,13 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     apiKey: selected.key,
     apiSecret: selected.secret,
     port,
-    keys: { trading: material('trading'), query: material('query'), nows: material('nows') },
+    keys: {
+      trading: material('trading'),
+      query: material('query'),
+      nows: material('nows'),
+      withdraw: material('withdraw'),
+      second: material('second'),
+    },
     exchange,
     close() {
       closing ??= (async () => {

@@ -39,6 +39,16 @@ export class NonceBook {
     return state;
   }
 
+  /** The highest nonce accepted for the key (GetApiKeyInfo `nonce`), 0 before any. */
+  highest(key: string): bigint {
+    return this.state(key).highest;
+  }
+
+  /** The window this book applies to every key (GetApiKeyInfo `nonceWindow`). */
+  get nonceWindow(): bigint {
+    return this.window;
+  }
+
   /** True while the key is locked out after repeated invalid nonces. */
   isLocked(key: string): boolean {
     return this.now() < this.state(key).lockedUntil;

@@ -37,12 +37,33 @@ export type DropRule =
   | { readonly kind: 'count'; remaining: number }
   | { readonly kind: 'probability'; readonly p: number };
 
+/** Order entry calls `lateExecution` holds back: REST AddOrder and WS v2 add_order. */
+export const LATE_METHODS: readonly string[] = ['AddOrder', 'add_order'];
+
+/** Calls `failLookups` refuses while it lasts. */
+export const LOOKUP_METHODS: readonly string[] = ['OpenOrders', 'ClosedOrders', 'QueryOrders'];
+
+/** How `failLookups` answers: Kraken's service errors (HTTP 200) or a bare 503. */
+export type LookupError = ServiceError | 'http5xx';
+
+interface Late {
+  readonly ms: number;
+  readonly rule: DropRule;
+  readonly methods: readonly string[] | undefined;
+}
+
 export class RestFaults {
   private armed: Armed[] = [];
   private drop: DropRule = { kind: 'none' };
   private dropMethods: readonly string[] | undefined;
+  private late: Late | undefined;
+  private lookups: { readonly until: number; readonly error: LookupError } | undefined;
+  private deadManUntil = 0;
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly random: () => number = Math.random,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   arm(fault: RestFault, count: number, methods?: readonly string[]): void {
     this.armed.push({ fault, remaining: count, methods });
@@ -54,10 +75,51 @@ export class RestFaults {
     this.dropMethods = methods;
   }
 
+  /** `lateExecution`: matching order calls lose their connection at once and reach the engine `ms` later. */
+  setLate(ms: number, rule: DropRule, methods?: readonly string[]): void {
+    this.late = { ms, rule, methods };
+  }
+
+  /** `failLookups`: OpenOrders/ClosedOrders/QueryOrders fail for `ms` from now. */
+  failLookups(ms: number, error: LookupError): void {
+    this.lookups = { until: this.now() + ms, error };
+  }
+
+  /** `deadManFail`: CancelAllOrdersAfter / cancel_all_orders_after answer EService:Unavailable for `ms`. */
+  failDeadMan(ms: number): void {
+    this.deadManUntil = this.now() + ms;
+  }
+
   clear(): void {
     this.armed = [];
     this.drop = { kind: 'none' };
     this.dropMethods = undefined;
+    this.late = undefined;
+    this.lookups = undefined;
+    this.deadManUntil = 0;
+  }
+
+  /** The error a lookup call gets now, if `failLookups` is running. */
+  lookupFailure(method: string): LookupError | undefined {
+    if (!this.lookups || !LOOKUP_METHODS.includes(method)) return undefined;
+    if (this.now() >= this.lookups.until) {
+      this.lookups = undefined;
+      return undefined;
+    }
+    return this.lookups.error;
+  }
+
+  /** True while the dead man's switch calls are made to fail. */
+  deadManFails(): boolean {
+    return this.now() < this.deadManUntil;
+  }
+
+  /** Milliseconds this order call is held back (connection dropped at once), or undefined. */
+  takeLate(method: string): number | undefined {
+    const late = this.late;
+    if (!late || !LATE_METHODS.includes(method)) return undefined;
+    if (late.methods && !late.methods.includes(method)) return undefined;
+    return this.consume(late.rule) ? late.ms : undefined;
   }
 
   /** Faults that hit this call (at most one of each kind), consuming one use of each. */
@@ -78,17 +140,21 @@ export class RestFaults {
   takeDrop(method: string): boolean {
     if (!ORDER_METHODS.includes(method)) return false;
     if (this.dropMethods && !this.dropMethods.includes(method)) return false;
-    switch (this.drop.kind) {
+    return this.consume(this.drop);
+  }
+
+  private consume(rule: DropRule): boolean {
+    switch (rule.kind) {
       case 'none':
         return false;
       case 'count':
-        if (this.drop.remaining <= 0) return false;
-        this.drop.remaining -= 1;
+        if (rule.remaining <= 0) return false;
+        rule.remaining -= 1;
         return true;
       case 'probability':
-        return this.random() < this.drop.p;
+        return this.random() < rule.p;
       default: {
-        const never: never = this.drop;
+        const never: never = rule;
         throw new Error(`bad drop rule ${JSON.stringify(never)}`);
       }
     }

@@ -1,7 +1,14 @@
+import type { Exchange } from '../account/exchange.ts';
 import { pairBySymbol } from '../data/pairs.ts';
 import { toUnits } from '../decimal.ts';
-import type { DropRule, RestFault, RestFaults } from '../faults/rest-faults.ts';
+import type { RestFaults } from '../faults/rest-faults.ts';
 import type { Market } from '../market/market.ts';
+import {
+  PAIR_STATUSES,
+  type PairStatus,
+  SYSTEM_STATUSES,
+  type SystemStatus,
+} from '../market/status-board.ts';
 /** What the WS test controls need of a gateway (public and private endpoints both provide it). */
 export interface ControlledGateway {
   drop(): void;
@@ -11,13 +18,10 @@ export interface ControlledGateway {
   setHeartbeats(enabled: boolean): void;
 }
 
+import { createAccount, createKey, setVolume } from './account-control.ts';
+import { bad, type ControlReply, intIn, type Json, MAX_MS, OK } from './control-reply.ts';
+import { setFaults } from './fault-control.ts';
 import { isLoopback } from './loopback.ts';
-
-/** Answer of a test-control endpoint. */
-export interface ControlReply {
-  readonly status: number;
-  readonly body: string;
-}
 
 export interface ControlDeps {
   readonly market: Market;
@@ -27,18 +31,9 @@ export interface ControlDeps {
   readonly flood: (count: number) => number;
   /** Whether CancelAllOrdersAfter's countdown is running (the dead man's switch). */
   readonly deadManArmed: () => boolean;
+  /** Accounts and keys (`/_sim/accounts`, `/_sim/keys`, `/_sim/accounts/volume`). */
+  readonly exchange: Exchange;
 }
-
-const OK: ControlReply = { status: 200, body: '{"ok":true}' };
-
-function bad(status: number, error: string): ControlReply {
-  return { status, body: JSON.stringify({ ok: false, error }) };
-}
-
-/** Longest silence or delay a test may ask for (a minute covers any watchdog). */
-const MAX_MS = 600_000;
-
-type Json = Record<string, unknown>;
 
 function parseObject(body: string): Json | undefined {
   if (body.trim() === '') return {};
@@ -50,12 +45,6 @@ function parseObject(body: string): Json | undefined {
   } catch {
     return undefined;
   }
-}
-
-function intIn(value: unknown, min: number, max: number): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-    ? value
-    : undefined;
 }
 
 const ENDPOINTS = [
@@ -70,6 +59,10 @@ const ENDPOINTS = [
   '/_sim/faults',
   '/_sim/faults/clear',
   '/_sim/dead-man',
+  '/_sim/accounts',
+  '/_sim/accounts/volume',
+  '/_sim/keys',
+  '/_sim/status',
 ] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -133,11 +126,38 @@ export function handleControl(
       return OK;
     case '/_sim/dead-man':
       return { status: 200, body: JSON.stringify({ ok: true, armed: deps.deadManArmed() }) };
+    case '/_sim/accounts':
+      return createAccount(deps.exchange);
+    case '/_sim/accounts/volume':
+      return setVolume(json, deps.exchange);
+    case '/_sim/keys':
+      return createKey(json, deps.exchange);
+    case '/_sim/status':
+      return setStatus(json, deps.market);
     default: {
       const never: never = pathname;
       return bad(404, `unknown control endpoint ${String(never)}`);
     }
   }
+}
+
+/**
+ * `{"system"?:"online"|"maintenance"|"cancel_only"|"post_only","pair"?:"BTC/USD","pairStatus"?:…}`:
+ * switches SystemStatus and/or one pair's status (Kraken's names, market/status-board.ts).
+ */
+function setStatus(json: Json, market: Market): ControlReply {
+  const { system, pair, pairStatus } = json;
+  if (system === undefined && pair === undefined) return bad(400, 'give system and/or pair + pairStatus');
+  if (system !== undefined && !SYSTEM_STATUSES.includes(system as SystemStatus))
+    return bad(400, `system must be one of ${SYSTEM_STATUSES.join(', ')}`);
+  if ((pair === undefined) !== (pairStatus === undefined)) return bad(400, 'pair and pairStatus go together');
+  const spec = typeof pair === 'string' ? pairBySymbol(pair) : undefined;
+  if (pair !== undefined && !spec) return bad(400, 'pair must be a simulated WS v2 symbol such as "BTC/USD"');
+  if (pairStatus !== undefined && !PAIR_STATUSES.includes(pairStatus as PairStatus))
+    return bad(400, `pairStatus must be one of ${PAIR_STATUSES.join(', ')}`);
+  if (system !== undefined) market.status.setSystem(system as SystemStatus);
+  if (spec) market.status.setPair(spec.symbol, pairStatus as PairStatus);
+  return OK;
 }
 
 /** `{"symbol":"BTC/USD","price":"90000.0"}`: the next step trades at that price (run at once). */
@@ -156,79 +176,5 @@ function setPrice(json: Json, market: Market): ControlReply {
   if (tick < 2n || tick > BigInt(Number.MAX_SAFE_INTEGER)) return bad(400, 'price out of range');
   market.pair(spec.symbol)?.forcePrice(Number(tick));
   market.step();
-  return OK;
-}
-
-function count(value: unknown): number | undefined {
-  return value === undefined ? 1 : intIn(value, 1, 1_000_000);
-}
-
-function methodsOf(value: unknown): readonly string[] | undefined | 'bad' {
-  if (value === undefined) return undefined;
-  return Array.isArray(value) && value.every((item) => typeof item === 'string')
-    ? (value as string[])
-    : 'bad';
-}
-
-/**
- * `{"dropOrderResponses":{"count":N}|{"probability":p}, "delay":{"ms":N,"count":N},
- *   "httpStatus":{"status":5xx,"count":N}, "cloudflare":{"status":52x,"count":N},
- *   "serviceError":{"error":"EService:Unavailable"|"EService:Busy","count":N}}` — each optional, each
- * with an optional `methods` list. Validated as a whole before anything is armed.
- */
-function setFaults(json: Json, faults: RestFaults): ControlReply {
-  const toArm: { fault: RestFault; count: number; methods: readonly string[] | undefined }[] = [];
-  let drop: { rule: DropRule; methods: readonly string[] | undefined } | undefined;
-  for (const [name, raw] of Object.entries(json)) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-      return bad(400, `${name} must be an object`);
-    const spec = raw as Json;
-    const methods = methodsOf(spec.methods);
-    if (methods === 'bad') return bad(400, `${name}.methods must be a list of REST method names`);
-    const n = count(spec.count);
-    if (n === undefined) return bad(400, `${name}.count must be an integer 1..1000000`);
-    switch (name) {
-      case 'dropOrderResponses':
-        if (spec.probability !== undefined) {
-          const p = spec.probability;
-          if (typeof p !== 'number' || !(p >= 0 && p <= 1))
-            return bad(400, 'dropOrderResponses.probability must be 0..1');
-          drop = { rule: { kind: 'probability', p }, methods };
-        } else {
-          drop = { rule: { kind: 'count', remaining: n }, methods };
-        }
-        break;
-      case 'delay': {
-        const ms = intIn(spec.ms, 0, MAX_MS);
-        if (ms === undefined) return bad(400, `delay.ms must be an integer 0..${MAX_MS}`);
-        toArm.push({ fault: { kind: 'delay', ms }, count: n, methods });
-        break;
-      }
-      case 'httpStatus': {
-        const status = intIn(spec.status, 500, 599);
-        if (status === undefined) return bad(400, 'httpStatus.status must be 500..599');
-        toArm.push({ fault: { kind: 'http', status }, count: n, methods });
-        break;
-      }
-      case 'cloudflare': {
-        const status = spec.status === undefined ? 522 : intIn(spec.status, 520, 530);
-        if (status === undefined) return bad(400, 'cloudflare.status must be 520..530');
-        toArm.push({ fault: { kind: 'cloudflare', status }, count: n, methods });
-        break;
-      }
-      case 'serviceError': {
-        const error = spec.error ?? 'EService:Unavailable';
-        if (error !== 'EService:Unavailable' && error !== 'EService:Busy') {
-          return bad(400, 'serviceError.error must be "EService:Unavailable" or "EService:Busy"');
-        }
-        toArm.push({ fault: { kind: 'service', error }, count: n, methods });
-        break;
-      }
-      default:
-        return bad(400, `unknown fault ${name}`);
-    }
-  }
-  if (drop) faults.setDrop(drop.rule, drop.methods);
-  for (const { fault, count: n, methods } of toArm) faults.arm(fault, n, methods);
   return OK;
 }

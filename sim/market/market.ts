@@ -4,6 +4,7 @@ import { seedHistory } from './history.ts';
 import { PairMarket, type PairStep } from './pair-market.ts';
 import { deriveSeed, Rng } from './random.ts';
 import { Sizing } from './sizing.ts';
+import { StatusBoard } from './status-board.ts';
 
 export interface MarketStep {
   /** 1 for the first step after start. */
@@ -19,6 +20,8 @@ export type StepListener = (step: MarketStep) => void;
  * so pairs never perturb each other and `--seed` reproduces every pair independently.
  */
 export class Market {
+  /** Exchange and pair statuses (`POST /_sim/status`). */
+  readonly status = new StatusBoard();
   private readonly bySymbol = new Map<string, PairMarket>();
   private readonly listeners = new Set<StepListener>();
   private stepIndex = 0;

@@ -1,6 +1,7 @@
-import type { Exchange } from '../account/exchange.ts';
+import type { Market } from '../market/market.ts';
+import type { TradingLimiter } from '../ratelimit/trading-limiter.ts';
 import { tradingCost } from '../ratelimit/trading-limiter.ts';
-import type { PlaceResult } from './engine.ts';
+import type { Engine, PlaceResult } from './engine.ts';
 import { OrderError } from './engine.ts';
 import { isOpen, type Order, type OrderRequest } from './order.ts';
 
@@ -14,54 +15,60 @@ export const LimitError = {
   deadline: 'EService:Deadline elapsed',
 } as const;
 
-export function placeOrder(
-  exchange: Exchange,
-  request: OrderRequest,
-  validate: boolean,
-  cost = 1,
-): PlaceResult {
-  const pair = request.pair.restId;
-  // The cost is applied on receipt, even when the order is then refused.
-  if (!exchange.tradingLimiter.charge(pair, cost, 'add')) return { ok: false, error: LimitError.rate };
-  const open = exchange.engine.open().filter((order) => order.request.pair.restId === pair).length;
-  if (open >= exchange.tradingLimiter.maxOpenPerPair) return { ok: false, error: LimitError.openOrders };
-  return exchange.engine.place(request, validate);
+/** What the desk needs of an account: its engine and its per-pair trading counter. */
+export interface Desk {
+  readonly engine: Engine;
+  readonly tradingLimiter: TradingLimiter;
+  readonly market: Market;
 }
 
-export function cancelOrder(exchange: Exchange, order: Order): boolean {
+export function placeOrder(desk: Desk, request: OrderRequest, validate: boolean, cost = 1): PlaceResult {
+  const pair = request.pair.restId;
+  const closed = desk.market.status.entryRefusal(request);
+  if (closed !== undefined) return { ok: false, error: closed };
+  // The cost is applied on receipt, even when the order is then refused.
+  if (!desk.tradingLimiter.charge(pair, cost, 'add')) return { ok: false, error: LimitError.rate };
+  const open = desk.engine.open().filter((order) => order.request.pair.restId === pair).length;
+  if (open >= desk.tradingLimiter.maxOpenPerPair) return { ok: false, error: LimitError.openOrders };
+  return desk.engine.place(request, validate);
+}
+
+export function cancelOrder(desk: Desk, order: Order): boolean {
   if (!isOpen(order)) return false;
   const age = Date.now() - order.changedMs;
-  exchange.tradingLimiter.charge(order.request.pair.restId, tradingCost('cancel', age), 'cancel');
-  return exchange.engine.cancel(order);
+  desk.tradingLimiter.charge(order.request.pair.restId, tradingCost('cancel', age), 'cancel');
+  return desk.engine.cancel(order);
 }
 
-export function cancelAll(exchange: Exchange): number {
+export function cancelAll(desk: Desk): number {
   let count = 0;
-  for (const order of exchange.engine.open()) if (cancelOrder(exchange, order)) count += 1;
+  for (const order of desk.engine.open()) if (cancelOrder(desk, order)) count += 1;
   return count;
 }
 
 export function amendOrder(
-  exchange: Exchange,
+  desk: Desk,
   order: Order,
   changes: { volume?: bigint; limitTick?: number },
 ): string | undefined {
   if (!isOpen(order)) return OrderError.unknownOrder;
+  const closed = desk.market.status.entryRefusal(order.request);
+  if (closed !== undefined) return closed;
   const cost = tradingCost('amend', Date.now() - order.changedMs);
-  if (!exchange.tradingLimiter.charge(order.request.pair.restId, cost, 'amend')) return LimitError.rate;
-  return exchange.engine.amend(order, changes);
+  if (!desk.tradingLimiter.charge(order.request.pair.restId, cost, 'amend')) return LimitError.rate;
+  return desk.engine.amend(order, changes);
 }
 
 /** Orders a cancel request names: a txid, every order with a userref, or a cl_ord_id. */
-export function findOrders(exchange: Exchange, id: string | undefined, clOrdId: string | undefined): Order[] {
-  const all = exchange.engine.all();
+export function findOrders(desk: Desk, id: string | undefined, clOrdId: string | undefined): Order[] {
+  const all = desk.engine.all();
   if (clOrdId !== undefined) return all.filter((order) => isOpen(order) && order.request.clOrdId === clOrdId);
   if (id === undefined || id === '') return [];
   if (/^-?\d{1,10}$/.test(id)) {
     const userref = Number(id);
     return all.filter((order) => isOpen(order) && order.request.userref === userref);
   }
-  const order = exchange.engine.get(id);
+  const order = desk.engine.get(id);
   return order ? [order] : [];
 }
 

@@ -2,18 +2,19 @@ import type { LedgerEntry, Wallet } from '../account/wallet.ts';
 import type { AssetSpec } from '../data/assets.ts';
 import type { Market, MarketStep } from '../market/market.ts';
 import type { PairMarket } from '../market/pair-market.ts';
+import { type FeeTier, SPOT_FEE_TIERS } from './fee-tiers.ts';
 import { krakenId } from './ids.ts';
+import { baseAsset, baseUnits, feeOf, qtyForBudget, quoteAsset, quoteCost } from './money.ts';
 import {
-  baseAsset,
-  baseUnits,
-  feeOf,
-  MAKER_FEE_BPS,
-  qtyForBudget,
-  quoteAsset,
-  quoteCost,
-  TAKER_FEE_BPS,
-} from './money.ts';
-import { type Fill, isOpen, isTrigger, type Order, type OrderRequest, type OrderType } from './order.ts';
+  type Fill,
+  isOpen,
+  isTrailing,
+  isTrigger,
+  type Order,
+  type OrderRequest,
+  type OrderType,
+} from './order.ts';
+import { startTrail, trailHit, trailLimit } from './trailing.ts';
 
 function minBig(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
@@ -64,6 +65,8 @@ export class Engine {
   constructor(
     private readonly market: Market,
     readonly wallet: Wallet,
+    /** The account's current fee tier (TradeVolume); the starter tier when not given. */
+    private readonly feeTier: () => FeeTier = () => SPOT_FEE_TIERS[0] as FeeTier,
   ) {
     this.unsubscribe = market.onStep((step) => this.afterStep(step));
   }
@@ -123,7 +126,7 @@ export class Engine {
   /** Price a resting buy reserves quote at: its limit, or its trigger for stop/take-profit market orders. */
   private reserveTick(order: Order): number | undefined {
     if (order.limitTick !== undefined) return order.limitTick;
-    return order.request.priceTick;
+    return order.stopTick ?? order.request.priceTick;
   }
 
   private holdOf(order: Order): Hold | undefined {
@@ -134,13 +137,13 @@ export class Engine {
       const units = baseUnits(pair, remaining);
       return {
         asset: baseAsset(pair),
-        amount: units + (order.request.feeInBase ? feeOf(units, TAKER_FEE_BPS, true) : 0n),
+        amount: units + (order.request.feeInBase ? feeOf(units, this.feeTier().takerBps, true) : 0n),
       };
     }
     const tick = this.reserveTick(order);
     if (tick === undefined) return undefined;
     const cost = quoteCost(pair, tick, remaining, true);
-    return { asset: quoteAsset(pair), amount: cost + feeOf(cost, TAKER_FEE_BPS, true) };
+    return { asset: quoteAsset(pair), amount: cost + feeOf(cost, this.feeTier().takerBps, true) };
   }
 
   // ---- placing ----
@@ -168,8 +171,11 @@ export class Engine {
       closeNs: undefined,
       reason: undefined,
       trades: [],
+      amends: [],
       changedMs: Date.now(),
     };
+    this.recordAmend(order, 'original');
+    startTrail(order, pair.tape.last()?.tick);
     if (validate) return { ok: true, order };
     this.orders.set(order.txid, order);
     this.emit({ kind: 'new', order });
@@ -203,17 +209,20 @@ export class Engine {
       const units = baseUnits(request.pair, request.volume);
       return {
         asset: baseAsset(request.pair),
-        amount: units + (request.feeInBase ? feeOf(units, TAKER_FEE_BPS, true) : 0n),
+        amount: units + (request.feeInBase ? feeOf(units, this.feeTier().takerBps, true) : 0n),
       };
     }
     const quote = quoteAsset(request.pair);
     if (request.type === 'market') {
       const cost = request.viqc ? request.volume : this.sweepCost(pair, request.volume);
-      return { asset: quote, amount: cost + (request.feeInBase ? 0n : feeOf(cost, TAKER_FEE_BPS, true)) };
+      return {
+        asset: quote,
+        amount: cost + (request.feeInBase ? 0n : feeOf(cost, this.feeTier().takerBps, true)),
+      };
     }
     const tick = request.type.endsWith('-limit') ? request.price2Tick : request.priceTick;
     const cost = quoteCost(request.pair, tick ?? 0, request.volume, true);
-    return { asset: quote, amount: cost + feeOf(cost, TAKER_FEE_BPS, true) };
+    return { asset: quote, amount: cost + feeOf(cost, this.feeTier().takerBps, true) };
   }
 
   private sweepCost(pair: PairMarket, qty: bigint): bigint {
@@ -234,9 +243,16 @@ export class Engine {
       if (this.triggerHit(order, pair)) this.trigger(order, pair);
       return;
     }
+    if (order.request.timeInForce === 'FOK' && !this.fillsInFull(order, pair)) {
+      this.finish(order, 'canceled', 'Insufficient liquidity');
+      return;
+    }
     this.takeLiquidity(order, pair);
     if (!isOpen(order)) return;
-    if (order.limitTick === undefined || order.request.timeInForce === 'IOC') {
+    if (
+      order.limitTick === undefined ||
+      (order.request.timeInForce !== 'GTC' && order.request.timeInForce !== 'GTD')
+    ) {
       // Market orders never rest; IOC remainders are cancelled.
       this.finish(
         order,
@@ -246,8 +262,28 @@ export class Engine {
     }
   }
 
+  /** Fill-or-kill: the book holds the whole remaining quantity at the order's limit or better. */
+  private fillsInFull(order: Order, pair: PairMarket): boolean {
+    const buy = order.request.side === 'buy';
+    let need = order.request.viqc ? 1n : this.remaining(order);
+    let budget = order.request.viqc ? order.request.volume : 0n;
+    for (const level of (buy ? pair.book.asks : pair.book.bids).levels) {
+      const limit = order.limitTick;
+      if (limit !== undefined && (buy ? level.tick > limit : level.tick < limit)) break;
+      if (order.request.viqc) {
+        budget -= quoteCost(pair.spec, level.tick, level.qty);
+        if (budget <= 0n) return true;
+        continue;
+      }
+      need -= level.qty;
+      if (need <= 0n) return true;
+    }
+    return false;
+  }
+
   private triggerHit(order: Order, pair: PairMarket): boolean {
     const last = pair.tape.last()?.tick;
+    if (last !== undefined && isTrailing(order.request.type)) return trailHit(order, last);
     const trigger = order.request.priceTick;
     if (last === undefined || trigger === undefined) return false;
     const stop = order.request.type.startsWith('stop-loss');
@@ -258,7 +294,11 @@ export class Engine {
 
   private trigger(order: Order, pair: PairMarket): void {
     order.triggered = true;
-    order.limitTick = order.request.type.endsWith('-limit') ? order.request.price2Tick : undefined;
+    order.limitTick = isTrailing(order.request.type)
+      ? trailLimit(order)
+      : order.request.type.endsWith('-limit')
+        ? order.request.price2Tick
+        : undefined;
     this.emit({ kind: 'triggered', order });
     this.run(order, pair);
   }
@@ -314,7 +354,7 @@ export class Engine {
     const spendable =
       this.wallet.balance(quote) - this.held(quote) + (own?.asset.v2 === quote.v2 ? own.amount : 0n);
     if (spendable <= 0n) return 0n;
-    const feeShare = order.request.feeInBase ? 0n : TAKER_FEE_BPS;
+    const feeShare = order.request.feeInBase ? 0n : this.feeTier().takerBps;
     // Leave one unit of slack per fill for rounding.
     const budget = ((spendable - 1n) * 10000n) / (10000n + feeShare);
     return budget > 0n ? qtyForBudget(pair.spec, tick, budget) : 0n;
@@ -327,7 +367,7 @@ export class Engine {
     const quote = quoteAsset(spec);
     const cost = quoteCost(spec, tick, qty);
     const units = baseUnits(spec, qty);
-    const bps = maker ? MAKER_FEE_BPS : TAKER_FEE_BPS;
+    const bps = maker ? this.feeTier().makerBps : this.feeTier().takerBps;
     const feeInBase = order.request.feeInBase;
     const fee = feeOf(feeInBase ? units : cost, bps);
     const buy = order.request.side === 'buy';
@@ -460,9 +500,25 @@ export class Engine {
       return OrderError.insufficientFunds;
     }
     Object.assign(order, { request, limitTick: amended.limitTick, changedMs: Date.now() });
+    this.recordAmend(order, 'user');
     this.emit({ kind: 'amended', order });
     if (before.limit !== order.limitTick) this.run(order, this.pairOf(order.request));
     return undefined;
+  }
+
+  /** Appends the order's current terms to its amend history (OrderAmends). */
+  private recordAmend(order: Order, type: 'original' | 'user'): void {
+    const trigger = isTrigger(order.request.type);
+    order.amends.push({
+      amendId: krakenId('T'),
+      type,
+      volume: order.request.volume,
+      remaining: order.request.volume - order.filled,
+      limitTick: order.request.type === 'limit' ? order.request.priceTick : order.request.price2Tick,
+      triggerTick: trigger ? (order.stopTick ?? order.request.priceTick) : undefined,
+      postOnly: order.request.postOnly,
+      timeMs: Date.now(),
+    });
   }
 
   // ---- the market moves ----
@@ -474,6 +530,8 @@ export class Engine {
         this.finish(order, 'expired');
         continue;
       }
+      // "No trades will occur" in cancel_only / post_only / maintenance (SystemStatus, pair status).
+      if (this.market.status.halted(order.request.pair.symbol)) continue;
       const pair = this.pairOf(order.request);
       if (isTrigger(order.request.type) && !order.triggered) {
         if (this.triggerHit(order, pair)) this.trigger(order, pair);

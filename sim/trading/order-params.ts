@@ -2,7 +2,24 @@ import type { PairSpec } from '../data/pairs.ts';
 import { parseDecimal } from '../decimal.ts';
 import { lookupPair } from '../rest/pair-names.ts';
 import { quoteAsset, quoteCost } from './money.ts';
-import { type CloseSpec, ORDER_TYPES, type OrderRequest, type OrderType, type TimeInForce } from './order.ts';
+import {
+  type CloseSpec,
+  isTrailing,
+  ORDER_TYPES,
+  type OrderRequest,
+  type OrderSide,
+  type OrderType,
+  type TimeInForce,
+} from './order.ts';
+import {
+  INVALID_PRICE,
+  isRelative,
+  limitFromTrigger,
+  type Offset,
+  parseOffset,
+  resolveAgainstLast,
+  trailingTrigger,
+} from './relative-price.ts';
 
 /**
  * Validation of REST AddOrder parameters (https://docs.kraken.com/api/docs/rest-api/add-order), in the
@@ -69,7 +86,69 @@ function isOrderType(text: string): text is OrderType {
 const CL_ORD_ID =
   /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32}|[\x20-\x7e]{1,18})$/;
 
-export function parseOrder(fields: OrderFields, nowSec: number): Parsed<OrderRequest> {
+type Prices = {
+  readonly price: number | undefined;
+  readonly price2: number | undefined;
+  readonly trail: Offset | undefined;
+  readonly limitOffset: Offset | undefined;
+};
+
+/** An offset, or Kraken's refusal for it. */
+function offsetOf(text: string, spec: PairSpec, prefixes: string): Parsed<Offset> {
+  const offset = parseOffset(text, spec);
+  if (offset === 'decimals') return { ok: false, error: priceError(spec) };
+  if (offset === 'format' || !prefixes.includes(offset.prefix) || (offset.amount <= 0n && prefixes === '+'))
+    return { ok: false, error: INVALID_PRICE };
+  return { ok: true, value: offset };
+}
+
+/**
+ * `price`/`price2`: absolute, or relative to the last trade (`+`, `-`, `#`, `%`); trailing stops must give
+ * `price` as `+offset[%]` and `price2` (trailing-stop-limit) as `+offset[%]`/`-offset[%]` from the trigger.
+ */
+function prices(
+  fields: OrderFields,
+  spec: PairSpec,
+  side: OrderSide,
+  type: OrderType,
+  lastTick: number | undefined,
+): Parsed<Prices> {
+  if (isTrailing(type)) {
+    if (!fields.price) return invalid('price');
+    const trail = offsetOf(fields.price, spec, '+');
+    if (!trail.ok) return trail;
+    let limitOffset: Offset | undefined;
+    if (type === 'trailing-stop-limit') {
+      if (!fields.price2) return invalid('price2');
+      const parsed = offsetOf(fields.price2, spec, '+-');
+      if (!parsed.ok) return parsed;
+      limitOffset = parsed.value;
+    }
+    const reference = lastTick ?? 0;
+    const trigger = trailingTrigger(trail.value, reference, side);
+    const limit = limitOffset ? limitFromTrigger(limitOffset, trigger) : undefined;
+    return { ok: true, value: { price: trigger, price2: limit, trail: trail.value, limitOffset } };
+  }
+  const resolve = (text: string | undefined, field: string): Parsed<number | undefined> => {
+    if (!isRelative(text)) return tick(text, spec, field);
+    const offset = offsetOf(text ?? '', spec, '+-#');
+    if (!offset.ok) return offset;
+    if (lastTick === undefined) return { ok: false, error: INVALID_PRICE };
+    const resolved = resolveAgainstLast(offset.value, lastTick, side, type);
+    return resolved > 0 ? { ok: true, value: resolved } : { ok: false, error: INVALID_PRICE };
+  };
+  const price = resolve(fields.price, 'price');
+  if (!price.ok) return price;
+  const price2 = resolve(fields.price2, 'price2');
+  if (!price2.ok) return price2;
+  return {
+    ok: true,
+    value: { price: price.value, price2: price2.value, trail: undefined, limitOffset: undefined },
+  };
+}
+
+/** `lastTick`: the pair's last trade, the reference of relative prices and trailing stops. */
+export function parseOrder(fields: OrderFields, nowSec: number, lastTick?: number): Parsed<OrderRequest> {
   const named = lookupPair(fields.pair ?? '');
   if (!fields.pair) return invalid('pair');
   if (!named) return { ok: false, error: 'EQuery:Unknown asset pair' };
@@ -93,15 +172,15 @@ export function parseOrder(fields: OrderFields, nowSec: number): Parsed<OrderReq
   const volume = units(volumeText, volumeDecimals);
   if (volume === 'format' || volume === 'decimals' || volume <= 0n) return invalid('volume');
 
-  const price = tick(fields.price, spec, 'price');
-  if (!price.ok) return price;
-  const price2 = tick(fields.price2, spec, 'price2');
-  if (!price2.ok) return price2;
+  const priced = prices(fields, spec, side, ordertype, lastTick);
+  if (!priced.ok) return priced;
+  const price = { value: priced.value.price };
+  const price2 = { value: priced.value.price2 };
   if (ordertype !== 'market' && price.value === undefined) return invalid('price');
   if (ordertype.endsWith('-limit') && price2.value === undefined) return invalid('price2');
 
   const tif = (fields.timeinforce ?? 'GTC').toUpperCase();
-  if (tif !== 'GTC' && tif !== 'IOC' && tif !== 'GTD') return invalid('timeinforce');
+  if (tif !== 'GTC' && tif !== 'IOC' && tif !== 'GTD' && tif !== 'FOK') return invalid('timeinforce');
   const timeInForce: TimeInForce = tif;
   let expireSec: number | undefined;
   if (timeInForce === 'GTD') {
@@ -161,6 +240,8 @@ export function parseOrder(fields: OrderFields, nowSec: number): Parsed<OrderReq
       userref,
       clOrdId,
       close,
+      trail: priced.value.trail,
+      limitOffset: priced.value.limitOffset,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { PairSpec } from '../data/pairs.ts';
+import type { Offset } from './relative-price.ts';
 
 /** Order types the engine executes (REST `ordertype`; WS v2 `order_type` spells them the same). */
 export type OrderType =
@@ -7,7 +8,9 @@ export type OrderType =
   | 'stop-loss'
   | 'take-profit'
   | 'stop-loss-limit'
-  | 'take-profit-limit';
+  | 'take-profit-limit'
+  | 'trailing-stop'
+  | 'trailing-stop-limit';
 export const ORDER_TYPES: readonly OrderType[] = [
   'market',
   'limit',
@@ -15,10 +18,12 @@ export const ORDER_TYPES: readonly OrderType[] = [
   'take-profit',
   'stop-loss-limit',
   'take-profit-limit',
+  'trailing-stop',
+  'trailing-stop-limit',
 ];
 
 export type OrderSide = 'buy' | 'sell';
-export type TimeInForce = 'GTC' | 'IOC' | 'GTD';
+export type TimeInForce = 'GTC' | 'IOC' | 'GTD' | 'FOK';
 /** REST order statuses (https://docs.kraken.com/api/docs/rest-api/get-open-orders). */
 export type OrderStatus = 'pending' | 'open' | 'closed' | 'canceled' | 'expired';
 
@@ -49,6 +54,22 @@ export interface OrderRequest {
   readonly userref: number | undefined;
   readonly clOrdId: string | undefined;
   readonly close: CloseSpec | undefined;
+  /** Trailing stops: the `+` offset of the trigger from the best price since placement. */
+  readonly trail?: Offset | undefined;
+  /** trailing-stop-limit: the `+`/`-` offset of the limit from the trigger price. */
+  readonly limitOffset?: Offset | undefined;
+}
+
+/** One entry of an order's amend history (OrderAmends). */
+export interface AmendRecord {
+  readonly amendId: string;
+  readonly type: 'original' | 'user';
+  readonly volume: bigint;
+  readonly remaining: bigint;
+  readonly limitTick: number | undefined;
+  readonly triggerTick: number | undefined;
+  readonly postOnly: boolean;
+  readonly timeMs: number;
 }
 
 export interface Order {
@@ -66,10 +87,16 @@ export interface Order {
   /** Limit of the order as it rests (a triggered -limit order rests at price2). */
   limitTick: number | undefined;
   triggered: boolean;
+  /** Trailing stops: the best last-trade price since placement (highest for sells, lowest for buys). */
+  peakTick?: number | undefined;
+  /** Trailing stops: the trigger price now (peak ∓ offset). */
+  stopTick?: number | undefined;
   readonly openNs: bigint;
   closeNs: bigint | undefined;
   reason: string | undefined;
   readonly trades: string[];
+  /** Entry values, then one entry per in-place amend (OrderAmends). */
+  readonly amends: AmendRecord[];
   /** Milliseconds of creation or last amend: Kraken's cancel/amend penalties depend on it. */
   changedMs: number;
 }
@@ -92,6 +119,10 @@ export interface Fill {
 
 export function isTrigger(type: OrderType): boolean {
   return type !== 'market' && type !== 'limit';
+}
+
+export function isTrailing(type: OrderType): boolean {
+  return type === 'trailing-stop' || type === 'trailing-stop-limit';
 }
 
 export function isOpen(order: Order): boolean {

@@ -3,9 +3,10 @@ import { assertNever } from '../assert-never.ts';
 import { pairBySymbol } from '../data/pairs.ts';
 import type { Logger } from '../log.ts';
 import type { Market } from '../market/market.ts';
+import type { StatusChange } from '../market/status-board.ts';
 import { subscribeResult, unsubscribeResult } from './acks.ts';
 import { bookSnapshot } from './channels/book.ts';
-import { instrumentSnapshot } from './channels/instrument.ts';
+import { instrumentSnapshot, instrumentStatusUpdate } from './channels/instrument.ts';
 import { ohlcMessage } from './channels/ohlc.ts';
 import { HEARTBEAT, statusMessage } from './channels/status.ts';
 import { tickerMessage } from './channels/ticker.ts';
@@ -43,7 +44,18 @@ export class Connection {
 
   /** The `status` message Kraken sends as soon as a connection opens. */
   start(): void {
-    this.send(statusMessage(this.connectionId));
+    this.send(statusMessage(this.connectionId, this.market.status.system));
+  }
+
+  /** `POST /_sim/status`: a `status` update (system) or an `instrument` update (pair) to subscribers. */
+  statusChanged(change: StatusChange): void {
+    if (change.kind === 'system') {
+      this.send(statusMessage(this.connectionId, change.status));
+      return;
+    }
+    if (![...this.subs.values()].some((sub) => sub.channel === 'instrument')) return;
+    const update = instrumentStatusUpdate(change.symbol, change.status);
+    if (update !== undefined) this.send(update);
   }
 
   /** True if this connection has a book subscription for `symbol` (benchmark floods go only there). */

@@ -20,7 +20,14 @@ export class WsGateway extends GatewayBase<Connection> {
     log: Logger,
   ) {
     super(log, 'ws', MALFORMED);
-    this.stopFeed = market.onStep((step) => this.publish(step));
+    const stopSteps = market.onStep((step) => this.publish(step));
+    const stopStatus = market.status.onChange((change) => {
+      for (const connection of this.connections) connection.statusChanged(change);
+    });
+    this.stopFeed = () => {
+      stopSteps();
+      stopStatus();
+    };
   }
 
   protected createConnection(ws: WebSocket): Connection {

@@ -28,7 +28,7 @@ describe('parseCliArgs', () => {
     [['--seed', '-1'], '--seed expects an integer, got "-1"'],
     [['--verbose'], 'unknown argument "--verbose"'],
     [['--tier', 'gold'], '--tier must be one of starter, intermediate, pro'],
-    [['--key', 'admin'], '--key must be one of trading, query, nows'],
+    [['--key', 'admin'], '--key must be one of trading, query, nows, withdraw, second'],
     [['--rate-limit', 'maybe'], '--rate-limit must be one of on, relaxed, off'],
     [['--api-key', 'abc'], '--api-key and --api-secret go together'],
     [['--api-key', 'abc', '--api-secret', 'c2hvcnQ='], '--api-secret must be base64 of at least 32 bytes'],

@@ -40,14 +40,20 @@ describe('npm run sim (tsx sim/main.ts)', () => {
   it('prints exactly one JSON line, serves, exits 0 on SIGTERM and the port can be reused at once', async () => {
     const first = run(['--port', '0', '--seed', '3', '--step-ms', '100']);
     const line = JSON.parse(await firstLine(first));
-    expect(Object.keys(line)).toEqual(['rest', 'wsPublic', 'wsPrivate', 'apiKey', 'apiSecret']);
+    // The first five fields keep their order; the second demo account's key follows.
+    expect(Object.keys(line)).toEqual(['rest', 'wsPublic', 'wsPrivate', 'apiKey', 'apiSecret', 'second']);
     expect(line).toEqual({
       rest: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       wsPublic: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v2$/),
       wsPrivate: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v2-auth$/),
       apiKey: expect.stringMatching(/^[A-Za-z0-9+/]{56}$/),
       apiSecret: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/),
+      second: {
+        apiKey: expect.stringMatching(/^[A-Za-z0-9+/]{56}$/),
+        apiSecret: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/),
+      },
     });
+    expect(line.second.apiKey).not.toBe(line.apiKey);
     const port = Number(new URL(line.rest).port);
     expect(line.wsPublic).toBe(`ws://127.0.0.1:${port}/v2`);
     expect((await getJson(`${line.rest}/0/public/Time`)).json.error).toEqual([]);

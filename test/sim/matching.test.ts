@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimHandle } from '../../sim/server.ts';
-import { type AnyJson, startTestSim } from './helpers.ts';
+import { type AnyJson, getJson, startTestSim } from './helpers.ts';
 import { ok } from './private-helpers.ts';
 
 let sim: SimHandle;
@@ -81,7 +81,7 @@ describe('matching engine', () => {
     expect(Number(placed.cost)).toBeLessThanOrEqual(1000);
   });
 
-  it('a limit rests, partially fills when the market reaches it, then fills as maker (0.25 %)', async () => {
+  it('a limit rests, partially fills when the market reaches it, then fills as maker (0.25 %, then the next tier at 0.20 %)', async () => {
     const limitTick = bestBid() - 500;
     const txid = (
       await ok(sim, 'AddOrder', {
@@ -93,18 +93,25 @@ describe('matching engine', () => {
       })
     ).txid[0];
     expect((await order(txid)).status).toBe('open');
+    // Keep the account in the starter fee tier (earlier fills count towards its 30-day volume).
+    await getJson(`${sim.rest}/_sim/accounts/volume`, { method: 'POST', body: '{"volume":"0"}' });
     // The market trades one tick below the limit: only the ask level at the limit crosses it.
     await setPrice(usd(limitTick - 1));
     const partial = await order(txid);
     expect(partial.status).toBe('open');
     expect(Number(partial.vol_exec)).toBeGreaterThan(0);
     expect(Number(partial.vol_exec)).toBeLessThan(0.9);
+    // One fill, at the starter tier's maker fee.
+    expect(Number(partial.fee)).toBeCloseTo(Number(partial.cost) * 0.0025, 3);
+    await getJson(`${sim.rest}/_sim/accounts/volume`, { method: 'POST', body: '{"volume":"0"}' });
     await setPrice(usd(limitTick - 2000));
     const filled = await order(txid);
     expect(filled).toMatchObject({ status: 'closed', vol_exec: '0.90000000' });
     // Average price = Σ rounded fill costs / volume, so it may differ from the limit in the last digits.
     expect(Number(filled.price)).toBeCloseTo(limitTick / 10, 2);
-    expect(Number(filled.fee)).toBeCloseTo(Number(filled.cost) * 0.0025, 3);
+    // The fills themselves lift the 30-day volume past $10,000: later fills pay the next tiers' 0.20 % and 0.14 %.
+    expect(Number(filled.fee)).toBeLessThan(Number(filled.cost) * 0.0025);
+    expect(Number(filled.fee)).toBeGreaterThan(Number(filled.cost) * 0.0014);
     expect(filled.trades.length).toBeGreaterThan(1);
   });
 

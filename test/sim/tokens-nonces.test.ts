@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeKey } from '../../sim/account/keys.ts';
+import { makeKey, permissionsOf } from '../../sim/account/keys.ts';
 import { LOCKOUT_MS, NonceBook } from '../../sim/account/nonces.ts';
 import { TOKEN_TTL_SEC, WsTokens } from '../../sim/account/ws-tokens.ts';
 
@@ -7,7 +7,7 @@ describe('GetWebSocketsToken tokens', () => {
   it('expire 900 s after issue unless used; once used they stay valid', () => {
     let now = 0;
     const tokens = new WsTokens(() => now);
-    const key = makeKey('trading');
+    const key = makeKey({ accountId: 'main', name: 't', permissions: permissionsOf('trading') });
     const unused = tokens.issue(key);
     const used = tokens.issue(key);
     expect(tokens.redeem(used)).toBe(key);

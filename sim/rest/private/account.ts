@@ -6,10 +6,10 @@ import { fail, ok } from '../reply.ts';
 import { invalidArguments, type PrivateHandler } from './context.ts';
 
 /** `Balance`: `{"ZUSD":"171288.6158","XXBT":"1011.1908877900",…}` — strings at the asset's precision. */
-export const balance: PrivateHandler = ({ exchange }) => {
+export const balance: PrivateHandler = ({ account }) => {
   const result: Record<string, JsonValue> = {};
   for (const asset of ASSETS)
-    result[asset.restId] = fixed(exchange.wallet.balance(asset), asset.instrument.precision);
+    result[asset.restId] = fixed(account.wallet.balance(asset), asset.instrument.precision);
   return ok(result);
 };
 
@@ -17,13 +17,13 @@ export const balance: PrivateHandler = ({ exchange }) => {
  * `BalanceEx`: `{"ZUSD":{"balance":"…","hold_trade":"…"}}` — strings, as the schema says (the inline
  * example shows numbers); `credit`/`credit_used` only exist for accounts with a credit line.
  */
-export const balanceEx: PrivateHandler = ({ exchange }) => {
+export const balanceEx: PrivateHandler = ({ account }) => {
   const result: Record<string, JsonValue> = {};
   for (const asset of ASSETS) {
     const decimals = asset.instrument.precision;
     result[asset.restId] = {
-      balance: fixed(exchange.wallet.balance(asset), decimals),
-      hold_trade: fixed(exchange.engine.held(asset), decimals),
+      balance: fixed(account.wallet.balance(asset), decimals),
+      hold_trade: fixed(account.engine.held(asset), decimals),
     };
   }
   return ok(result);
@@ -49,11 +49,11 @@ function usdValue(
  * `TradeBalance` (spot-only account): equivalent balance `eb` and trade balance `tb` in ZUSD; no margin
  * positions, so m, n, c, v are zero and e = mf = tb (examples/responses/user/trades/balance.yaml).
  */
-export const tradeBalance: PrivateHandler = ({ params, exchange }) => {
+export const tradeBalance: PrivateHandler = ({ params, exchange, account }) => {
   const asset = params.get('asset') ?? 'ZUSD';
   if (asset !== 'ZUSD' && asset !== 'USD') return fail(invalidArguments('asset'));
   let total = 0n;
-  for (const spec of ASSETS) total += usdValue(exchange, spec, exchange.wallet.balance(spec));
+  for (const spec of ASSETS) total += usdValue(exchange, spec, account.wallet.balance(spec));
   const text = fixed(total, USD_DECIMALS);
   const zero = fixed(0n, USD_DECIMALS);
   return ok({ eb: text, tb: text, m: zero, n: zero, c: zero, v: zero, e: text, mf: text });

@@ -1,7 +1,9 @@
+import type { Account } from '../../account/account.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import { deadlineProblem, placeOrder } from '../../trading/desk.ts';
 import type { OrderRequest } from '../../trading/order.ts';
 import { type OrderFields, parseOrder } from '../../trading/order-params.ts';
+import { lookupPair } from '../pair-names.ts';
 import type { Params } from '../params.ts';
 import { fail, ok } from '../reply.ts';
 import { invalidArguments, type PrivateHandler } from './context.ts';
@@ -28,6 +30,12 @@ function fieldsOf(get: (name: string) => string | undefined, pair: string | unde
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 
+/** The pair's last trade: the reference of relative prices and trailing stops. */
+function lastTick(account: Account, pairName: string | undefined): number | undefined {
+  const named = lookupPair(pairName ?? '');
+  return named ? account.market.pair(named.spec.symbol)?.tape.last()?.tick : undefined;
+}
+
 function isTrue(value: string | undefined): boolean {
   return value === 'true' || value === '1';
 }
@@ -41,16 +49,17 @@ function descr(request: OrderRequest): JsonValue {
  * `AddOrder` → `{"descr":{"order":"buy 1.45 XBTUSD @ limit 27500.0"},"txid":["OU22CG-KLAF2-FWUDD7"]}`;
  * with `validate=true` only `descr` (nothing is placed). https://docs.kraken.com/api/docs/rest-api/add-order
  */
-export const addOrder: PrivateHandler = ({ params, exchange }) => {
+export const addOrder: PrivateHandler = ({ params, account }) => {
   const parsed = parseOrder(
     fieldsOf((name) => params.get(name), params.get('pair')),
     nowSec(),
+    lastTick(account, params.get('pair')),
   );
   if (!parsed.ok) return fail(parsed.error);
   const late = deadlineProblem(params.get('deadline'));
   if (late !== undefined) return fail(late);
   const validate = isTrue(params.get('validate'));
-  const placed = placeOrder(exchange, parsed.value, validate);
+  const placed = placeOrder(account, parsed.value, validate);
   if (!placed.ok) return fail(placed.error);
   if (validate) return ok({ descr: descr(parsed.value) });
   return ok({ descr: descr(parsed.value), txid: [placed.order.txid] });
@@ -95,14 +104,14 @@ function batchOrders(params: Params, json: unknown): ((name: string) => string |
  * funding failures are reported per order, in request order
  * (https://docs.kraken.com/api/docs/rest-api/add-order-batch).
  */
-export const addOrderBatch: PrivateHandler = ({ params, json, exchange }) => {
+export const addOrderBatch: PrivateHandler = ({ params, json, account }) => {
   const pair = params.get('pair');
   if (!pair) return fail(invalidArguments('pair'));
   const orders = batchOrders(params, json);
   if (!orders || orders.length < 2 || orders.length > 15) return fail(invalidArguments('orders'));
   const requests: OrderRequest[] = [];
   for (const get of orders) {
-    const parsed = parseOrder(fieldsOf(get, pair), nowSec());
+    const parsed = parseOrder(fieldsOf(get, pair), nowSec(), lastTick(account, pair));
     if (!parsed.ok) return fail(parsed.error);
     requests.push(parsed.value);
   }
@@ -111,7 +120,7 @@ export const addOrderBatch: PrivateHandler = ({ params, json, exchange }) => {
   const validate = isTrue(params.get('validate'));
   // Batch add costs n/2 on the pair's counter (spot-ratelimits), charged once for the batch.
   const results = requests.map((request, i) => {
-    const placed = placeOrder(exchange, request, validate, i === 0 ? requests.length / 2 : 0);
+    const placed = placeOrder(account, request, validate, i === 0 ? requests.length / 2 : 0);
     if (!placed.ok) return { error: placed.error };
     const description = descr(request);
     return validate ? { descr: description } : { txid: placed.order.txid, descr: description };

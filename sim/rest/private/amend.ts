@@ -1,7 +1,6 @@
 import { tradingCost } from '../../ratelimit/trading-limiter.ts';
 import { amendOrder, deadlineProblem, findOrders, LimitError } from '../../trading/desk.ts';
 import { OrderError } from '../../trading/engine.ts';
-import { krakenId } from '../../trading/ids.ts';
 import { isOpen, type OrderRequest } from '../../trading/order.ts';
 import { parseOrder } from '../../trading/order-params.ts';
 import { fail, ok } from '../reply.ts';
@@ -14,11 +13,11 @@ const DECIMAL = /^\d+(\.\d+)?$/;
  * `AmendOrder` → `{"amend_id":"TEZA4R-DSDGT-IJBOJK"}`: in place, same txid
  * (https://docs.kraken.com/api/docs/rest-api/amend-order). Supports `order_qty` and `limit_price`.
  */
-export const amendOrderHandler: PrivateHandler = ({ params, exchange }) => {
+export const amendOrderHandler: PrivateHandler = ({ params, account }) => {
   const txid = params.get('txid');
   const clOrdId = params.get('cl_ord_id');
   if (!txid && !clOrdId) return fail(invalidArguments('txid'));
-  const order = findOrders(exchange, txid, clOrdId || undefined).find(isOpen);
+  const order = findOrders(account, txid, clOrdId || undefined).find(isOpen);
   if (!order) return fail(OrderError.unknownOrder);
   const late = deadlineProblem(params.get('deadline'));
   if (late !== undefined) return fail(late);
@@ -43,24 +42,24 @@ export const amendOrderHandler: PrivateHandler = ({ params, exchange }) => {
   );
   if (!checked.ok)
     return fail(checked.error.replace(':volume', ':order_qty').replace(':price', ':limit_price'));
-  const problem = amendOrder(exchange, order, {
+  const problem = amendOrder(account, order, {
     volume: qty === undefined ? undefined : checked.value.volume,
     limitTick: limit === undefined ? undefined : checked.value.priceTick,
   });
   if (problem !== undefined) return fail(problem);
-  return ok({ amend_id: krakenId('T') });
+  return ok({ amend_id: order.amends.at(-1)?.amendId });
 };
 
 /**
  * `EditOrder`: cancel and replace with a new txid (https://docs.kraken.com/api/docs/rest-api/edit-order) →
  * `{"status":"ok","txid":…,"originaltxid":…,"volume":…,"price":…,"price2":…,"orders_cancelled":1,"descr":{…}}`.
  */
-export const editOrder: PrivateHandler = ({ params, exchange }) => {
+export const editOrder: PrivateHandler = ({ params, account }) => {
   const txid = params.get('txid');
   const pair = params.get('pair');
   if (!txid) return fail(invalidArguments('txid'));
   if (!pair) return fail(invalidArguments('pair'));
-  const original = findOrders(exchange, txid, undefined).find(isOpen);
+  const original = findOrders(account, txid, undefined).find(isOpen);
   if (!original) return fail(OrderError.unknownOrder);
   const request = original.request;
   const parsed = parseOrder(
@@ -87,11 +86,11 @@ export const editOrder: PrivateHandler = ({ params, exchange }) => {
   const replacement: OrderRequest = { ...parsed.value, feeInBase: request.feeInBase, clOrdId: undefined };
   const validate = params.get('validate') === 'true';
   const cost = tradingCost('edit', Date.now() - original.changedMs);
-  if (!exchange.tradingLimiter.charge(request.pair.restId, cost, 'edit')) return fail(LimitError.rate);
+  if (!account.tradingLimiter.charge(request.pair.restId, cost, 'edit')) return fail(LimitError.rate);
   if (validate) return ok({ status: 'ok', descr: { order: describeOrder(replacement) } });
   // Release the original's hold first, so a same-size edit never fails for funds it already reserved.
-  exchange.engine.cancel(original);
-  const placed = exchange.engine.place(replacement);
+  account.engine.cancel(original);
+  const placed = account.engine.place(replacement);
   if (!placed.ok) return fail(placed.error);
   return ok({
     status: 'ok',

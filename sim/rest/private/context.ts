@@ -1,3 +1,4 @@
+import type { Account } from '../../account/account.ts';
 import type { Exchange } from '../../account/exchange.ts';
 import type { ApiKey } from '../../account/keys.ts';
 import type { Params } from '../params.ts';
@@ -9,6 +10,8 @@ export interface PrivateRequest {
   readonly json: unknown;
   readonly key: ApiKey;
   readonly exchange: Exchange;
+  /** The account the key acts on. */
+  readonly account: Account;
 }
 
 export type PrivateHandler = (request: PrivateRequest) => RestReply;

@@ -28,14 +28,14 @@ function renderEntry(entry: LedgerEntry): JsonValue {
 }
 
 /** `Ledgers` → `{"ledger":{id:entry},"count":N}`, newest first; `asset` (comma list of REST ids), `type`, `ofs`. */
-export const ledgers: PrivateHandler = ({ params, exchange }) => {
+export const ledgers: PrivateHandler = ({ params, account }) => {
   const ofsText = params.get('ofs') ?? '0';
   if (!/^\d{1,9}$/.test(ofsText)) return fail(invalidArguments('ofs'));
   // Any documented type is accepted (deposit, withdrawal, …); the demo account only has trades.
   const type = params.get('type') ?? 'all';
   if (!/^[a-z]+$/.test(type)) return fail(invalidArguments('type'));
   const assets = (params.get('asset') ?? 'all').split(',');
-  const entries = [...exchange.ledger.all()]
+  const entries = [...account.ledger.all()]
     .reverse()
     .filter((entry) => type === 'all' || entry.type === type)
     .filter(
@@ -49,12 +49,12 @@ export const ledgers: PrivateHandler = ({ params, exchange }) => {
 };
 
 /** `QueryLedgers` → `{id:entry}`; `id` comma list (≤ 20) required; unknown ids are left out. */
-export const queryLedgers: PrivateHandler = ({ params, exchange }) => {
+export const queryLedgers: PrivateHandler = ({ params, account }) => {
   const ids = (params.get('id') ?? '').split(',').filter((id) => id !== '');
   if (ids.length === 0 || ids.length > 20) return fail(invalidArguments('id'));
   const result: Record<string, JsonValue> = {};
   for (const id of ids) {
-    const entry = exchange.ledger.get(id);
+    const entry = account.ledger.get(id);
     if (entry) result[id] = renderEntry(entry);
   }
   return ok(result);

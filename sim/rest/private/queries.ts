@@ -24,18 +24,18 @@ function offset(params: Params): number | undefined {
   return /^\d{1,9}$/.test(text) ? Number(text) : undefined;
 }
 
-export const openOrders: PrivateHandler = ({ params, exchange }) => {
+export const openOrders: PrivateHandler = ({ params, account }) => {
   const open: Record<string, JsonValue> = {};
-  for (const order of exchange.engine.open()) {
+  for (const order of account.engine.open()) {
     if (matchesRefs(order, params)) open[order.txid] = renderOrder(order, flag(params, 'trades'));
   }
   return ok({ open });
 };
 
-export const closedOrders: PrivateHandler = ({ params, exchange }) => {
+export const closedOrders: PrivateHandler = ({ params, account }) => {
   const ofs = offset(params);
   if (ofs === undefined) return fail(invalidArguments('ofs'));
-  const closed = exchange.engine
+  const closed = account.engine
     .all()
     .filter((order) => !isOpen(order) && matchesRefs(order, params))
     .sort((a, b) => Number((b.closeNs ?? 0n) - (a.closeNs ?? 0n)));
@@ -46,21 +46,21 @@ export const closedOrders: PrivateHandler = ({ params, exchange }) => {
 };
 
 /** `txid` (comma list, ≤ 50) is required; unknown ids are left out of the result. */
-export const queryOrders: PrivateHandler = ({ params, exchange }) => {
+export const queryOrders: PrivateHandler = ({ params, account }) => {
   const ids = (params.get('txid') ?? '').split(',').filter((id) => id !== '');
   if (ids.length === 0 || ids.length > 50) return fail(invalidArguments('txid'));
   const result: Record<string, JsonValue> = {};
   for (const id of ids) {
-    const order = exchange.engine.get(id);
+    const order = account.engine.get(id);
     if (order && matchesRefs(order, params)) result[id] = renderOrder(order, flag(params, 'trades'));
   }
   return ok(result);
 };
 
-export const tradesHistory: PrivateHandler = ({ params, exchange }) => {
+export const tradesHistory: PrivateHandler = ({ params, account }) => {
   const ofs = offset(params);
   if (ofs === undefined) return fail(invalidArguments('ofs'));
-  const fills = [...exchange.engine.trades()].reverse();
+  const fills = [...account.engine.trades()].reverse();
   const trades: Record<string, JsonValue> = {};
   for (const fill of fills.slice(ofs, ofs + PAGE)) trades[fill.txid] = renderTrade(fill);
   return ok({ trades, count: fills.length });

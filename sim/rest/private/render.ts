@@ -3,6 +3,7 @@ import { fixed } from '../../decimal.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import { baseAsset, quoteAsset } from '../../trading/money.ts';
 import type { Fill, Order, OrderRequest } from '../../trading/order.ts';
+import { type Offset, offsetText } from '../../trading/relative-price.ts';
 
 /**
  * REST renderings of orders and trades, shaped like Kraken's examples
@@ -43,7 +44,10 @@ function priceClause(
   type: OrderRequest['type'],
   price: number | undefined,
   price2: number | undefined,
+  trail?: Offset,
+  limitOffset?: Offset,
 ): string {
+  const trailText = trail ? offsetText(trail, spec) : priceText(spec, price);
   switch (type) {
     case 'market':
       return 'market';
@@ -57,6 +61,11 @@ function priceClause(
       return `stop loss ${priceText(spec, price)} -> limit ${priceText(spec, price2)}`;
     case 'take-profit-limit':
       return `take profit ${priceText(spec, price)} -> limit ${priceText(spec, price2)}`;
+    // Ours, unsourced: Kraken's descr for trailing stops is not in its docs; the offsets are shown as sent.
+    case 'trailing-stop':
+      return `trailing stop ${trailText}`;
+    case 'trailing-stop-limit':
+      return `trailing stop ${trailText} -> limit ${limitOffset ? offsetText(limitOffset, spec) : priceText(spec, price2)}`;
     default: {
       const never: never = type;
       throw new Error(`bad order type ${String(never)}`);
@@ -70,7 +79,15 @@ export function describeOrder(request: OrderRequest, volume: bigint = request.vo
   const amount = request.viqc
     ? fixed(volume, quoteAsset(spec).instrument.precision)
     : volumeText(spec, volume);
-  return `${request.side} ${amount} ${spec.altname} @ ${priceClause(spec, request.type, request.priceTick, request.price2Tick)}`;
+  const clause = priceClause(
+    spec,
+    request.type,
+    request.priceTick,
+    request.price2Tick,
+    request.trail,
+    request.limitOffset,
+  );
+  return `${request.side} ${amount} ${spec.altname} @ ${clause}`;
 }
 
 /** `descr.close`: "close position @ stop loss 22000.0 -> limit 21000.0" (official AddOrder example). */
@@ -123,7 +140,7 @@ export function renderOrder(order: Order, withTrades: boolean): JsonValue {
     cost: costText(spec, order.cost),
     fee: feeText({ feeInBase: request.feeInBase, fee: order.fee }, spec),
     price: averagePrice(order),
-    stopprice: trigger ? tickAtCost(spec, request.priceTick) : tickAtCost(spec, 0),
+    stopprice: trigger ? tickAtCost(spec, order.stopTick ?? request.priceTick) : tickAtCost(spec, 0),
     limitprice: tickAtCost(spec, order.limitTick ?? 0),
     misc: '',
     oflags: oflagsText(request),

@@ -95,7 +95,7 @@ function pairInfo(spec: PairSpec, info: Info): JsonValue {
 }
 
 /** GET /0/public/AssetPairs (https://docs.kraken.com/api/docs/rest-api/get-tradable-asset-pairs). */
-export const assetPairs: PublicHandler = (params) => {
+export const assetPairs: PublicHandler = (params, { market }) => {
   const info = params.get('info') ?? 'info';
   if (!isInfo(info)) return fail(RestError.invalidArguments);
   const aclass = params.get('aclass_base') ?? 'currency';
@@ -110,5 +110,11 @@ export const assetPairs: PublicHandler = (params) => {
     named = lookup.pairs;
   }
   if (aclass === 'tokenized_asset') return ok({});
-  return ok(Object.fromEntries(named.map(({ spec, key }) => [key, pairInfo(spec, info)])));
+  // `status` follows the StatusBoard (`POST /_sim/status`); the instrument data's own is the default.
+  const withStatus = (spec: PairSpec): JsonValue => {
+    const body = pairInfo(spec, info);
+    const status = market.status.pair(spec.symbol);
+    return info === 'info' && status !== 'online' ? { ...(body as Record<string, JsonValue>), status } : body;
+  };
+  return ok(Object.fromEntries(named.map(({ spec, key }) => [key, withStatus(spec)])));
 };

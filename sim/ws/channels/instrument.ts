@@ -28,3 +28,31 @@ export function instrumentSnapshot(): string {
     },
   });
 }
+
+/**
+ * An `instrument` update for one pair whose status changed (`POST /_sim/status`): Kraken's channel sends
+ * `type: "update"` with the same `{assets, pairs}` shape; only the changed pair is listed (ours).
+ */
+export function instrumentStatusUpdate(symbol: string, status: string): string | undefined {
+  const pair = INSTRUMENT_PAIRS.find((p) => p.symbol === symbol);
+  if (!pair) return undefined;
+  return toJson({
+    channel: 'instrument',
+    type: 'update',
+    data: {
+      assets: [],
+      pairs: [
+        {
+          ...pair,
+          status,
+          qty_increment: raw(pair.qty_increment),
+          cost_min: raw(pair.cost_min),
+          margin_initial: raw(pair.margin_initial),
+          tick_size: raw(pair.tick_size),
+          price_increment: raw(pair.price_increment),
+          qty_min: raw(pair.qty_min),
+        },
+      ],
+    },
+  });
+}

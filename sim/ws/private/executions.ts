@@ -49,6 +49,30 @@ function status(order: Order): string {
   return order.filled > 0n ? 'partially_filled' : 'new';
 }
 
+/**
+ * The `triggers` object of a trigger order: `price` and `price_type` as placed (a trailing stop's offset,
+ * `pct` or `quote`), `actual_price` = the trigger now, `peak_price` = a trailing stop's best price so far
+ * (field names per https://docs.kraken.com/api/docs/websocket-v2/executions).
+ */
+function triggersOf(order: Order): JsonValue {
+  const { request } = order;
+  const spec = request.pair;
+  const trail = request.trail;
+  const offset = trail
+    ? trail.unit === 'pct'
+      ? plain(trail.amount, 4)
+      : plain(trail.amount, spec.priceDecimals)
+    : price(spec, request.priceTick);
+  return {
+    reference: 'last',
+    price: offset,
+    price_type: trail ? trail.unit : 'static',
+    actual_price: price(spec, order.stopTick ?? request.priceTick),
+    peak_price: order.peakTick === undefined ? undefined : price(spec, order.peakTick),
+    status: order.triggered ? 'triggered' : 'untriggered',
+  };
+}
+
 /** A full order report (pending_new and snapshots). */
 export function orderReport(order: Order, execType: string, orderStatus: string, nowNs: bigint): JsonValue {
   const { request } = order;
@@ -71,14 +95,7 @@ export function orderReport(order: Order, execType: string, orderStatus: string,
     limit_price: limit === undefined ? undefined : price(spec, limit),
     // The docs' pending_new example carries `stop_price: 0.0` on a plain limit order (deprecated field).
     stop_price: price(spec, trigger ? request.priceTick : 0),
-    triggers: trigger
-      ? {
-          reference: 'last',
-          price: price(spec, request.priceTick),
-          price_type: 'static',
-          status: order.triggered ? 'triggered' : 'untriggered',
-        }
-      : undefined,
+    triggers: trigger ? triggersOf(order) : undefined,
     post_only: request.postOnly,
     order_status: orderStatus,
     fee_usd_equiv: feeUsd(order.fee, order),

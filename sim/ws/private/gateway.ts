@@ -16,9 +16,17 @@ export class PrivateGateway extends GatewayBase<PrivateConnection> {
     private readonly faults: RestFaults,
   ) {
     super(log, 'ws-auth', MALFORMED);
-    this.stopFeed = exchange.engine.onEvent((event) => {
-      for (const connection of this.connections) connection.onEngineEvent(event);
+    const stopEvents = exchange.onEngineEvent((account, event) => {
+      for (const connection of this.connections) connection.onEngineEvent(account, event);
     });
+    const stopStatus = exchange.market.status.onChange((change) => {
+      if (change.kind !== 'system') return;
+      for (const connection of this.connections) connection.systemChanged(change.status);
+    });
+    this.stopFeed = () => {
+      stopEvents();
+      stopStatus();
+    };
   }
 
   protected createConnection(ws: WebSocket): PrivateConnection {
