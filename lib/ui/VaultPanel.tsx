@@ -94,10 +94,11 @@ function AddKeyForm({
     <form class="add-key" onSubmit={submit} data-testid="add-key-form">
       <h3>{creating ? 'Add your Kraken API key' : 'Add another key'}</h3>
       <p class="hint">
-        Create a dedicated key on Kraken (Settings → API) with <b>Query Funds</b>,{' '}
-        <b>Query Open/Closed Orders &amp; Trades</b>, <b>Create &amp; Modify Orders</b> and{' '}
-        <b>Cancel/Close Orders</b> only — never withdrawal rights. Give it its own nonce window (e.g. 1000) if
-        another app also uses it.
+        Create a key for this extension alone on Kraken (Settings → API) with <b>Query Funds</b>,{' '}
+        <b>Query Open/Closed Orders &amp; Trades</b>, <b>Create &amp; Modify Orders</b>,{' '}
+        <b>Cancel/Close Orders</b> and <b>WebSocket API</b> only — never withdrawal rights. Leave its nonce
+        window at 0: a window lets Kraken accept a delayed copy of a request, and for an order that can be a
+        second order. A key no other app uses never needs one.
       </p>
       <Field label="Label" testId="key-label" value={label} onInput={setLabel} hint="e.g. “Main account”" />
       <Field label="API key" testId="key-api-key" value={apiKey} onInput={setApiKey} />

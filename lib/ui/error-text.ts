@@ -22,6 +22,8 @@ export function errorText(error: unknown): string {
  */
 export type SendEnding =
   | { kind: 'refused'; message: string }
+  /** The order belongs to another key or exchange now: not checkable here, still not confirmed. */
+  | { kind: 'elsewhere'; message: string }
   | { kind: 'unknown'; message: string }
   | { kind: 'not-placed'; message: string }
   | { kind: 'unreachable'; message: string };
@@ -33,7 +35,8 @@ export function sendEnding(error: unknown, mode: 'paper' | 'live'): SendEnding {
   if (error instanceof KrakenError)
     return error.outcomeUnknown ? { kind: 'unknown', message } : { kind: 'refused', message };
   if (error instanceof OrderRefused) return { kind: 'refused', message };
-  if (error instanceof OrderExpired || error instanceof ForeignIntent || error instanceof TradingUnavailable)
+  if (error instanceof ForeignIntent) return { kind: 'elsewhere', message };
+  if (error instanceof OrderExpired || error instanceof TradingUnavailable)
     return { kind: 'not-placed', message };
   // Paper orders never leave the extension: any other failure means not placed. A live order's failure of
   // a class we do not know came from the background: we cannot say it was not placed.

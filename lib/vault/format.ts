@@ -36,7 +36,15 @@ export type KeyVerification =
   | { status: 'unverified'; at: number; reason: string }
   /** The exchange refused the key itself (invalid key or signature). */
   | { status: 'rejected'; at: number; reason: string }
-  | { status: 'verified'; at: number; canQuery: boolean; canTrade: boolean; notes: string[] };
+  | {
+      status: 'verified';
+      at: number;
+      canQuery: boolean;
+      canTrade: boolean;
+      /** Whether Kraken gave a WebSocket token (absent: checked before this was asked). */
+      canWebSocket?: boolean;
+      notes: string[];
+    };
 
 /** One API key. Only the label and the API key's last four characters are stored in clear. */
 export interface VaultRecord {

@@ -1,5 +1,5 @@
-// "What can this key do?": asked of the exchange right after a key is saved (issue 6). Uses Balance for
-// query rights and a validate-only AddOrder for trading rights; nothing is ever placed.
+// "What can this key do?": asked of the exchange right after a key is saved. Uses Balance for query rights,
+// a validate-only AddOrder for trading rights and GetWebSocketsToken for the private feed; nothing is placed.
 import { KrakenError, type KrakenRest } from '../kraken/index.ts';
 import type { KeyVerification } from './format.ts';
 
@@ -62,5 +62,20 @@ export async function checkKey(rest: KrakenRest, now: () => number): Promise<Key
       throw error;
     }
   }
-  return { status: 'verified', at: now(), canQuery, canTrade, notes };
+  // The private feed (open orders, fills, the live status) needs a WebSocket token: ask for one now, so a
+  // key without "WebSocket API" is named on save rather than found out as a feed that never starts.
+  let canWebSocket: boolean;
+  try {
+    await rest.getWebSocketsToken();
+    canWebSocket = true;
+  } catch (error) {
+    if (!(error instanceof KrakenError)) throw error;
+    canWebSocket = false;
+    notes.push(
+      error.code === 'permission-denied'
+        ? 'The key cannot open Kraken’s private feed: open orders and fills will not show live. Add “WebSocket API” to it on Kraken.'
+        : `The private feed was not checked (${describe(error)}).`,
+    );
+  }
+  return { status: 'verified', at: now(), canQuery, canTrade, canWebSocket, notes };
 }

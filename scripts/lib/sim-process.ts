@@ -10,6 +10,8 @@ export interface SimEndpoints {
   wsPrivate: string | null;
   apiKey: string | null;
   apiSecret: string | null;
+  /** A second, separate funded account's key (another Kraken account, for foreign-order tests). */
+  second?: { apiKey: string; apiSecret: string };
 }
 
 export interface SimProcess extends SimEndpoints {

@@ -120,3 +120,87 @@ export async function simControl(e2e: E2E, path: string, body?: unknown): Promis
   });
   if (res.status !== 200) throw new Error(`sim control ${path}: HTTP ${res.status} ${await res.text()}`);
 }
+
+/** The options page, open in a tab (close it when done). */
+export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(extensionUrl(ext, 'options.html'));
+  return page;
+}
+
+/**
+ * Adds a key through the options page, creating the vault with `passphrase` if there is none yet, and waits
+ * for the key check's verdict. Returns the verdict line.
+ */
+export async function addKey(
+  ext: ExtensionBrowser,
+  key: { label: string; apiKey: string; apiSecret: string },
+  passphrase: string,
+): Promise<string> {
+  const page = await openOptions(ext);
+  try {
+    const rowsBefore = await page.getByTestId('key-row').count();
+    await page.getByTestId('key-label').fill(key.label);
+    await page.getByTestId('key-api-key').fill(key.apiKey);
+    await page.getByTestId('key-secret').fill(key.apiSecret);
+    if (await page.getByTestId('vault-passphrase').count()) {
+      await page.getByTestId('vault-passphrase').fill(passphrase);
+      await page.getByTestId('vault-passphrase-confirm').fill(passphrase);
+    }
+    await page.getByTestId('save-key').click();
+    const row = page.getByTestId('key-row').nth(rowsBefore);
+    await waitUntil(
+      async () =>
+        (await row.count()) > 0 && (await row.getByTestId('key-check').innerText()).startsWith('Checked'),
+      15_000,
+      'the key check',
+    );
+    return row.getByTestId('key-check').innerText();
+  } finally {
+    await page.close();
+  }
+}
+
+/** Switches the popup to live mode and waits until the private feed is ready. */
+export async function goLive(popup: Page): Promise<void> {
+  if ((await popup.getByTestId('trading-mode').innerText()) !== 'Live')
+    await popup.getByTestId('mode-live').click();
+  await waitUntil(
+    async () => (await popup.getByTestId('trading-mode').innerText()) === 'Live',
+    5_000,
+    'live mode',
+  );
+  await waitUntil(
+    async () => (await popup.getByTestId('live-status').getAttribute('data-kind')) === 'ready',
+    15_000,
+    'the private feed',
+  );
+}
+
+/**
+ * A key of its own for the test's REST calls on a simulator account (`main` or `second`): sharing the
+ * extension's key would make two clients race for the key's nonces, which Kraken (and the simulator) refuse.
+ */
+export async function observerKey(
+  e2e: E2E,
+  account: 'main' | 'second',
+): Promise<{ apiKey: string; secret: string }> {
+  const res = await fetch(`${e2e.sim.rest}/_sim/keys`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      account,
+      name: `e2e observer ${account}`,
+      permissions: [
+        'query-funds',
+        'query-open-trades',
+        'query-closed-trades',
+        'modify-trades',
+        'close-trades',
+      ],
+    }),
+  });
+  if (res.status !== 200) throw new Error(`sim control keys: HTTP ${res.status} ${await res.text()}`);
+  const { key, secret } = (await res.json()) as { key: string; secret: string };
+  return { apiKey: key, secret };
+}

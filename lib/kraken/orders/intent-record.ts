@@ -37,6 +37,14 @@ function parseParams(v: unknown): OrderIntent['params'] | null {
     if (value !== undefined && (typeof value !== 'string' || !DECIMALISH.test(value))) return null;
   }
   for (const [key, value] of Object.entries(v)) {
+    if (value === undefined) continue; // structured clone keeps a field set to undefined
+    // Order flags travel as a list (`oflags: ['post', 'fciq']`).
+    if (
+      Array.isArray(value) &&
+      value.length <= 8 &&
+      value.every((f) => typeof f === 'string' && f.length <= 16)
+    )
+      continue;
     if (!['string', 'number', 'boolean'].includes(typeof value)) return null;
     if (typeof value === 'string' && value.length > 256) return null;
     if (key.length > 64) return null;
@@ -50,6 +58,7 @@ function parseMeta(v: unknown): OrderIntent['meta'] | null | 'bad' {
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(v)) {
     if (key.length > 64) return 'bad';
+    if (value === undefined) continue;
     if (typeof value === 'string' && value.length <= 256) out[key] = value;
     else if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))
       out[key] = value;

@@ -68,7 +68,11 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     clock,
     account: deps.account,
     serverOffsetMs: () => serverOffsetMs,
-    onChange: (intent) => deps.onIntent?.(intent),
+    onChange: (intent) => {
+      deps.onIntent?.(intent);
+      // An order whose outcome is unknown is asked about again and again until Kraken settles it.
+      if (intent.state === 'unknown' && !reconcileTimer) scheduleReconcile(0);
+    },
   });
   const ledger = createFillLedger(deps.fillMarks, accountKey(deps.account));
   let fills: FillView[] = [];
@@ -144,24 +148,25 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     }, BALANCE_REFRESH_DELAY_MS);
   }
 
+  function scheduleReconcile(attempt: number): void {
+    if (lifetime.signal.aborted || reconcileTimer) return;
+    reconcileTimer = setTimeout(
+      () => {
+        reconcileTimer = null;
+        reconcile(attempt);
+      },
+      backoffDelay(attempt + 1, RECONCILE_POLICY, Math.random),
+    );
+  }
+
   /** Settles intents left unknown (lost answers, a restarted worker): looks only, again and again until known. */
   function reconcile(attempt = 0): void {
     if (lifetime.signal.aborted) return;
     placer.reconcileAll(lifetime.signal).then(
       (unknown) => {
-        if (unknown.length === 0 || lifetime.signal.aborted) return;
-        reconcileTimer = setTimeout(
-          () => reconcile(attempt + 1),
-          backoffDelay(attempt + 1, RECONCILE_POLICY, Math.random),
-        );
+        if (unknown.length > 0) scheduleReconcile(attempt + 1);
       },
-      () => {
-        if (!lifetime.signal.aborted)
-          reconcileTimer = setTimeout(
-            () => reconcile(attempt + 1),
-            backoffDelay(attempt + 1, RECONCILE_POLICY, Math.random),
-          );
-      },
+      () => scheduleReconcile(attempt + 1),
     );
   }
 

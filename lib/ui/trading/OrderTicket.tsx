@@ -59,7 +59,12 @@ export function OrderTicket({
     snapshot.badgePair && pairs.includes(snapshot.badgePair) ? snapshot.badgePair : (pairs[0] ?? '');
   const [state, dispatch] = useTicketMachine(preferred, actions);
   const { form, phase } = state;
-  const [details, retry] = usePairDetails(form.symbol, actions.watch, epoch);
+  const [details, retry] = usePairDetails(
+    form.symbol,
+    actions.watch,
+    epoch,
+    Object.hasOwn(snapshot.pairs, form.symbol),
+  );
   const [note, setNote] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);

@@ -82,6 +82,11 @@ export type TicketEvent =
   | { type: 'ended'; clOrdId: string; ending: 'refused' | 'unknown' | 'not-placed'; message: string }
   /** "Check again" (or the background settled it): ask Kraken about the unknown order, never send it. */
   | { type: 'check'; clOrdId: string }
+  /**
+   * The order being checked now belongs to another account (the key or the endpoint changed): it cannot be
+   * checked here. The ticket is freed; the order stays listed (unknown) with the other account's orders.
+   */
+  | { type: 'released'; clOrdId: string; message: string }
   /** The account mode changed: a confirmation made for the other mode is withdrawn. */
   | { type: 'mode'; mode: TradingMode }
   /** The pair left the watchlist (or the ticket opened): start over on this one. */
@@ -238,6 +243,15 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
     case 'ended': {
       if (!awaiting(phase, event.clOrdId)) return state;
       return ended(state, phase.confirmation, event.ending, event.message);
+    }
+    case 'released': {
+      if (!awaiting(phase, event.clOrdId)) return state;
+      const text = `Not confirmed: ${event.message}`;
+      return {
+        ...state,
+        phase: { kind: 'editing' },
+        result: { kind: 'unknown', text, clOrdId: event.clOrdId },
+      };
     }
     case 'check': {
       if (phase.kind !== 'checking' || phase.confirmation.clOrdId !== event.clOrdId) return state;

@@ -54,7 +54,7 @@ export function useTicketMachine(
                 // looks the order up before it sends anything).
                 if (ending.kind === 'unreachable' && wait !== undefined)
                   setTimeout(() => send(attempt + 1), wait);
-                else step({ type: 'ended', clOrdId, ending: asEnding(ending.kind), message: ending.message });
+                else finish(clOrdId, ending);
               },
             );
           };
@@ -64,10 +64,7 @@ export function useTicketMachine(
         case 'check':
           actionsRef.current.check(clOrdId).then(
             ({ order }) => step({ type: 'placed', clOrdId, order }),
-            (e: unknown) => {
-              const ending = sendEnding(e, 'live');
-              step({ type: 'ended', clOrdId, ending: asEnding(ending.kind), message: ending.message });
-            },
+            (e: unknown) => finish(clOrdId, sendEnding(e, 'live')),
           );
           return;
         default: {
@@ -75,6 +72,10 @@ export function useTicketMachine(
           throw new RangeError(`unknown effect ${JSON.stringify(never)}`);
         }
       }
+    };
+    const finish = (clOrdId: string, ending: SendEnding) => {
+      if (ending.kind === 'elsewhere') step({ type: 'released', clOrdId, message: ending.message });
+      else step({ type: 'ended', clOrdId, ending: asEnding(ending.kind), message: ending.message });
     };
     const step = (event: TicketEvent) => {
       const prev = state.current as TicketState;
@@ -91,7 +92,8 @@ export function useTicketMachine(
 }
 
 /** An unanswered request is an unknown outcome for the ticket (it keeps checking). */
-const asEnding = (kind: SendEnding['kind']) => (kind === 'unreachable' ? 'unknown' : kind);
+const asEnding = (kind: Exclude<SendEnding['kind'], 'elsewhere'>) =>
+  kind === 'unreachable' ? 'unknown' : kind;
 
 export type PairDetails =
   | { kind: 'loading'; symbol: string }
@@ -106,6 +108,8 @@ export function usePairDetails(
   watch: TradingActions['watch'],
   /** Changes when the stream reconnects (a restarted worker forgot the watch): watch again. */
   epoch = 0,
+  /** Whether the market lists the pair now: after an endpoint change the rules arrive later, so ask again. */
+  listed = true,
 ): [PairDetails, () => void] {
   const [details, setDetails] = useState<PairDetails>({ kind: 'loading', symbol });
   const [attempt, setAttempt] = useState(0);
@@ -128,6 +132,6 @@ export function usePairDetails(
     return () => {
       current = false;
     };
-  }, [symbol, attempt, epoch]);
+  }, [symbol, attempt, epoch, listed]);
   return [details, () => setAttempt((n) => n + 1)];
 }

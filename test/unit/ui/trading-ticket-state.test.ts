@@ -199,6 +199,20 @@ describe('preview and confirmation', () => {
     expect(t.state.result).toMatchObject({ kind: 'placed', orderId: 'OABCDE-FGHIJ-KLMNOP' });
   });
 
+  it('an order being checked that now belongs to another account frees the ticket, still "not confirmed"', () => {
+    const t = drive(marketBuy);
+    t.submit();
+    t.send({ type: 'confirm', gate: null });
+    t.send({ type: 'ended', clOrdId: UUID_A, ending: 'unknown', message: 'no answer' });
+    t.send({ type: 'released', clOrdId: UUID_A, message: 'Confirmed for another key or exchange.' });
+    expect(t.state.phase.kind).toBe('editing');
+    expect(t.state.result).toEqual({
+      kind: 'unknown',
+      text: 'Not confirmed: Confirmed for another key or exchange.',
+      clOrdId: UUID_A,
+    });
+  });
+
   it('never "placed" without an order id', () => {
     const t = drive(marketBuy);
     t.submit();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, openDatabase } from '../../lib/db/schema.ts';
+import { DB_NAME, DB_VERSION, openDatabase } from '../../../lib/db/schema.ts';
 
 describe('IndexedDB schema upgrades', () => {
   it('a version-1 profile (vault, meta, nonce) upgrades to the current version and keeps its data', async () => {
