@@ -7,6 +7,7 @@ import {
   pairRulesFromInstrument,
   type SessionProblem,
   type SessionState,
+  type TradeData,
   toFixedDecimal,
   type WsSession,
   watchBook,
@@ -184,15 +185,12 @@ export function createMarketService(deps: MarketServiceDeps) {
     }
   }
 
-  function onTrades(raw: Record<string, unknown>): void {
-    const items = Array.isArray(raw.data) ? raw.data : [];
+  function onTrades(data: readonly TradeData[]): void {
     const bySymbol = new Map<string, PublicTrade[]>();
-    for (const item of items) {
-      const t = item as { symbol?: unknown; price?: unknown; qty?: unknown; timestamp?: unknown };
-      const info = typeof t.symbol === 'string' ? instruments[t.symbol] : undefined;
-      if (!info || typeof t.price !== 'number' || typeof t.qty !== 'number') continue;
-      if (!Number.isFinite(t.price) || !Number.isFinite(t.qty) || t.price <= 0 || t.qty <= 0) continue;
-      const at = typeof t.timestamp === 'string' ? Date.parse(t.timestamp) : Number.NaN;
+    for (const t of data) {
+      const info = instruments[t.symbol];
+      if (!info) continue;
+      const at = Date.parse(t.timestamp);
       const list = bySymbol.get(info.symbol) ?? [];
       list.push({
         // Kraken sends JSON numbers at the pair's precision; fixed-point text recovers the exact digits.
@@ -287,11 +285,14 @@ export function createMarketService(deps: MarketServiceDeps) {
         syncDepth();
         return;
       }
-      case 'other':
-        if (message.name === 'trade') onTrades(message.raw);
+      case 'trade':
+        onTrades(message.data);
         return;
       case 'book': // watchBook listens to these itself
       case 'status':
+      case 'executions': // private channels: never on this public session
+      case 'balances':
+      case 'other':
         return;
       default: {
         const never: never = message;

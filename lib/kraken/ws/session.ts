@@ -2,6 +2,7 @@ import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.ts'
 import {
   type ChannelMessage,
   isPrivate,
+  legacyCopy,
   type MethodResponse,
   parseIncoming,
   type Subscription,
@@ -307,9 +308,12 @@ export function createWsSession(options: WsSessionOptions) {
     switch (incoming.kind) {
       case 'heartbeat':
         return;
-      case 'data':
+      case 'data': {
         emit('data', incoming.message);
+        const legacy = legacyCopy(incoming.message);
+        if (legacy) emit('data', legacy);
         return;
+      }
       case 'response':
         onResponse(incoming.response);
         return;
