@@ -1,18 +1,18 @@
 // Implements the messaging contract (lib/messaging/protocol.ts): one line per request.
 import type { AlertService } from '../../lib/alerts/service.ts';
-import type { MarketService } from '../../lib/market/service.ts';
+import type { Market } from '../../lib/market/index.ts';
 import { serializeError } from '../../lib/messaging/errors.ts';
 import type { Request, RequestType, Response, ResultOf } from '../../lib/messaging/protocol.ts';
-import type { SettingsStore } from '../../lib/settings/store.ts';
+import type { SettingsService } from '../../lib/settings/service.ts';
 import type { TradingService } from '../../lib/trading/service.ts';
 import type { VaultService } from '../../lib/vault/service.ts';
 
 export interface Services {
-  market: MarketService;
+  market: Market;
   vault: VaultService;
   alerts: AlertService;
   trading: TradingService;
-  settings: SettingsStore;
+  settings: SettingsService;
   /** Shows a sample notification; answers with the notification permission level. */
   testNotification(): Promise<string>;
 }
@@ -26,23 +26,22 @@ export async function handleRequest(services: Services, req: Request): Promise<R
 }
 
 async function dispatch(
-  { market, vault, alerts, trading, settings, testNotification }: Services,
+  { vault, alerts, trading, settings, testNotification }: Services,
   req: Request,
 ): Promise<ResultOf<RequestType>> {
   switch (req.type) {
     case 'watchlist.add':
-      return { symbol: await market.addPair(req.symbol) };
+      return { symbol: await settings.addPair(req.symbol) };
     case 'watchlist.remove':
-      return { symbol: await market.removePair(req.symbol) };
+      return { symbol: await settings.removePair(req.symbol) };
     case 'badge.setPair':
-      return { symbol: await market.setBadgePair(req.symbol) };
+      return { symbol: await settings.setBadgePair(req.symbol) };
     case 'settings.get':
-      return market.settings();
-    case 'settings.setEndpoints':
-      return market.setEndpoints(req.endpoints);
-    case 'settings.setAlertSound':
-      await settings.update((s) => ({ ...s, alertSound: req.on }));
       return settings.current();
+    case 'settings.setEndpoints':
+      return settings.setEndpoints(req.endpoints);
+    case 'settings.setAlertSound':
+      return settings.setAlertSound(req.on);
     case 'vault.get':
       return vault.view();
     case 'vault.create':

@@ -13,12 +13,12 @@ import {
   restPairName,
   systemClock,
 } from '../../lib/kraken/index.ts';
-import { createMarketService } from '../../lib/market/service.ts';
+import { createMarket } from '../../lib/market/index.ts';
 import { parseRequest, STREAM_PORT, type StreamEvent } from '../../lib/messaging/protocol.ts';
 import { isTrustedSender } from '../../lib/messaging/trust.ts';
 import { idbPaperStore } from '../../lib/paper/index.ts';
 import { endpointUrls } from '../../lib/settings/schema.ts';
-import { createSettingsStore } from '../../lib/settings/store.ts';
+import { createSettingsService } from '../../lib/settings/service.ts';
 import { idbIntentStore } from '../../lib/trading/intent-store.ts';
 import { createLiveAccount } from '../../lib/trading/live.ts';
 import { createPaperAccount } from '../../lib/trading/paper-account.ts';
@@ -36,8 +36,11 @@ import { playAlertSound } from './sound.ts';
 const WAKE_ALARM = 'wake';
 
 export default defineBackground(() => {
-  const settings = createSettingsStore({ load: adapters.loadSettings, save: adapters.saveSettings });
-  const market = createMarketService({
+  const settings = createSettingsService(
+    { load: adapters.loadSettings, save: adapters.saveSettings },
+    { resolveSymbol: (input) => market.resolveSymbol(input), onListenerError: console.error },
+  );
+  const market = createMarket({
     ...adapters,
     settings,
     createSession: (url) => createWsSession({ url }),
