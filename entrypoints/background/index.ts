@@ -1,6 +1,7 @@
 // Composition root: build the services, register every listener synchronously (MV3 rule), nothing else.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createCandleSource } from '../../lib/alerts/candle-source.ts';
 import { createAlertService } from '../../lib/alerts/service.ts';
 import { idbAlertStore } from '../../lib/alerts/store.ts';
 import { idbNonceStore } from '../../lib/db/nonce-store.ts';
@@ -75,21 +76,14 @@ export default defineBackground(() => {
       await showAlert(entry);
       if (settings.current().alertSound) await playAlertSound().catch(() => {});
     },
-    fetchCandles: async (symbol, sinceMs) => {
-      const rest = createKrakenRest({ baseUrl: endpointUrls(settings.current().endpoints).rest, retries: 1 });
-      const series = await rest.ohlc({
-        pair: restPairName(symbol),
-        interval: 1,
-        since: Math.floor(sinceMs / 1000),
-      });
-      return series.rows.map(([t, o, h, l, c]) => ({
-        time: t * 1000,
-        open: Number(o),
-        high: Number(h),
-        low: Number(l),
-        close: Number(c),
-      }));
-    },
+    fetchCandles: createCandleSource({
+      ohlc: (params) =>
+        createKrakenRest({ baseUrl: endpointUrls(settings.current().endpoints).rest, retries: 1 }).ohlc(
+          params,
+        ),
+      restPair: restPairName,
+    }),
+    onProblem: (problem) => console.warn('[alerts] a stored record could not be used', problem),
     watchSymbols: (symbols) => market.watchExtra('alerts', symbols),
     latestTick: (symbol) => {
       const t = market.latestTick(symbol);
