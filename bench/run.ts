@@ -7,6 +7,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, parseIncoming } from '../lib/kraken/index.ts';
 import { alertEvalPerTick, alertLatency } from './alerts.ts';
 import { bookPipeline } from './book-pipeline.ts';
+import { orderChaos } from './order-chaos.ts';
 import { popupBench } from './popup.ts';
 import { restPacing } from './rest-pacing.ts';
 
@@ -21,6 +22,12 @@ interface Row {
   budget?: number;
   /** rest-pacing: EAPI:Rate limit exceeded answers seen (goal 0). */
   rateLimitErrors?: number;
+  /** order-chaos: confirmations, orders at Kraken, and the three counts whose goal is 0. */
+  confirmed?: number;
+  placed?: number;
+  duplicates?: number;
+  foreign?: number;
+  misreported?: number;
   note: string;
 }
 
@@ -125,6 +132,20 @@ rows.push({
   ccxt: book.ccxt,
   floor: book.floor,
   note: `BTC/USD depth 100, snapshot + 50,000 updates from the simulator over loopback; ours parses, applies and verifies every checksum (${book.mismatches} mismatches, ${book.perMessageUs} µs/msg); ccxt skips the checksum; floor only JSON.parses. A 1000-level book: ~${book.bookMemoryKB} KB`,
+});
+
+const chaos = await orderChaos(200);
+rows.push({
+  id: 'order-chaos',
+  unit: 'orders',
+  ours: chaos.placed,
+  budget: chaos.confirmed,
+  confirmed: chaos.confirmed,
+  placed: chaos.placed,
+  duplicates: chaos.duplicates,
+  foreign: chaos.foreign,
+  misreported: chaos.misreported,
+  note: `${chaos.confirmed} confirmations through the background's order path (trading service, live account, placer, IndexedDB intents) against the simulator under 30 % lost answers, 10 % late executions (4 s) and ${chaos.restarts} worker restarts, then a switch to a second account: placed ${chaos.placed}, duplicates ${chaos.duplicates}, foreign ${chaos.foreign}, misreported ${chaos.misreported} (goal: placed = confirmed, the rest 0; ${chaos.seconds} s)`,
 });
 
 const evalCost = alertEvalPerTick();

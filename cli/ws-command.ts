@@ -57,7 +57,7 @@ function subscriptionsFor(
 }
 
 function print(io: Io, message: ChannelMessage): void {
-  if (message.channel === 'other') io.out(JSON.stringify(message.raw));
+  if ('raw' in message) io.out(JSON.stringify(message.raw));
   else if (message.channel === 'ticker' || message.channel === 'book' || message.channel === 'status') {
     io.out(JSON.stringify(message));
   }
@@ -139,7 +139,9 @@ export async function wsCommand(
   for (const sub of subs) session.subscribe(sub);
   session.on('data', (message) => {
     const wanted =
-      message.channel === 'other' ? message.name === subs[0]?.channel : message.channel === 'ticker';
+      message.channel === 'other'
+        ? message.name === subs[0]?.channel
+        : message.channel === 'ticker' || message.channel === subs[0]?.channel;
     if (wanted) print(io, message);
   });
   session.start();

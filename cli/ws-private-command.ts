@@ -84,7 +84,7 @@ export async function wsPrivateCommand(
       command === 'executions' ? { channel: 'executions', snapTrades: true } : { channel: 'balances' },
     );
     session.on('data', (m) => {
-      if (m.channel === 'other' && m.name === command) io.out(JSON.stringify(m.raw));
+      if (m.channel === command) io.out(JSON.stringify(m.raw));
     });
     session.start();
     await aborted(signal);

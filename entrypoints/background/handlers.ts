@@ -5,12 +5,12 @@ import type { Handlers } from '../../lib/messaging/server.ts';
 import type { Services } from './services.ts';
 
 export const handlers: Handlers<Services> = {
-  'watchlist.add': { handle: async (req, s) => ({ symbol: await s.market.addPair(req.symbol) }) },
-  'watchlist.remove': { handle: async (req, s) => ({ symbol: await s.market.removePair(req.symbol) }) },
-  'badge.setPair': { handle: async (req, s) => ({ symbol: await s.market.setBadgePair(req.symbol) }) },
-  'settings.get': { handle: (_, s) => s.market.settings() },
-  'settings.setEndpoints': { handle: (req, s) => s.market.setEndpoints(req.endpoints), refreshLive: true },
-  'settings.setAlertSound': { handle: (req, s) => s.settings.update((v) => ({ ...v, alertSound: req.on })) },
+  'watchlist.add': { handle: async (req, s) => ({ symbol: await s.settings.addPair(req.symbol) }) },
+  'watchlist.remove': { handle: async (req, s) => ({ symbol: await s.settings.removePair(req.symbol) }) },
+  'badge.setPair': { handle: async (req, s) => ({ symbol: await s.settings.setBadgePair(req.symbol) }) },
+  'settings.get': { handle: (_, s) => s.settings.current() },
+  'settings.setEndpoints': { handle: (req, s) => s.settings.setEndpoints(req.endpoints), refreshLive: true },
+  'settings.setAlertSound': { handle: (req, s) => s.settings.setAlertSound(req.on) },
   'vault.get': { handle: (_, s) => s.vault.view() },
   'vault.create': { handle: (req, s) => s.vault.create(req.passphrase), refreshLive: true },
   'vault.unlock': { handle: (req, s) => s.vault.unlock(req.passphrase), refreshLive: true },

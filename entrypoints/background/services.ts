@@ -1,5 +1,6 @@
 // Builds the background's services and wires them to each other and to the browser adapters. Composition
 // only: every rule lives in lib/ (and is tested there).
+import { createCandleSource } from '../../lib/alerts/candle-source.ts';
 import { createAlertService } from '../../lib/alerts/service.ts';
 import { idbAlertStore } from '../../lib/alerts/store.ts';
 import { idbFillMarkStore } from '../../lib/db/fill-marks.ts';
@@ -15,10 +16,10 @@ import {
   restPairName,
   systemClock,
 } from '../../lib/kraken/index.ts';
-import { createMarketService } from '../../lib/market/service.ts';
+import { createMarket } from '../../lib/market/index.ts';
 import { idbPaperStore } from '../../lib/paper/index.ts';
 import { endpointUrls } from '../../lib/settings/schema.ts';
-import { createSettingsStore } from '../../lib/settings/store.ts';
+import { createSettingsService } from '../../lib/settings/service.ts';
 import { createLiveAccess } from '../../lib/trading/live/access.ts';
 import { createPaperAccount } from '../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../lib/trading/service.ts';
@@ -31,8 +32,11 @@ import { showAlert, showFill, showTestNotification } from './notifications.ts';
 import { playAlertSound } from './sound.ts';
 
 export function createServices() {
-  const settings = createSettingsStore({ load: adapters.loadSettings, save: adapters.saveSettings });
-  const market = createMarketService({
+  const settings = createSettingsService(
+    { load: adapters.loadSettings, save: adapters.saveSettings },
+    { resolveSymbol: (input) => market.resolveSymbol(input), onListenerError: console.error },
+  );
+  const market = createMarket({
     ...adapters,
     settings,
     createSession: (url) => createWsSession({ url }),
@@ -69,21 +73,11 @@ export function createServices() {
       await showAlert(entry);
       if (settings.current().alertSound) await playAlertSound().catch(() => {});
     },
-    fetchCandles: async (symbol, sinceMs) => {
-      const rest = createKrakenRest({ baseUrl: urls().rest, retries: 1 });
-      const series = await rest.ohlc({
-        pair: restPairName(symbol),
-        interval: 1,
-        since: Math.floor(sinceMs / 1000),
-      });
-      return series.rows.map(([t, o, h, l, c]) => ({
-        time: t * 1000,
-        open: Number(o),
-        high: Number(h),
-        low: Number(l),
-        close: Number(c),
-      }));
-    },
+    fetchCandles: createCandleSource({
+      ohlc: (params) => createKrakenRest({ baseUrl: urls().rest, retries: 1 }).ohlc(params),
+      restPair: restPairName,
+    }),
+    onProblem: (problem) => console.warn('[alerts] a stored record could not be used', problem),
     watchSymbols: (symbols) => market.watchExtra('alerts', symbols),
     latestTick: (symbol) => {
       const t = market.latestTick(symbol);

@@ -32,3 +32,49 @@ export const BADGE_COLORS: Record<Direction, string> = {
   down: '#dc2626',
   flat: '#5741d9',
 };
+
+export interface BadgeDeps {
+  /** Sets the toolbar badge (browser.action in the worker). Failures are ignored: the next tick retries. */
+  setBadge(text: string, color: string): Promise<void>;
+}
+
+/**
+ * The toolbar badge: the badge pair's price, green or red by the direction of its last move. A price that
+ * does not move keeps the last colour; the browser is only asked when text or colour actually change.
+ */
+export function createBadgeController(deps: BadgeDeps) {
+  let pair: string | null = null;
+  let lastPrice: number | undefined;
+  let shown = { text: '', color: '' };
+
+  function show(price: number | undefined): void {
+    const text = price === undefined ? '' : badgeText(price);
+    const dir = price === undefined ? 'flat' : direction(lastPrice, price);
+    // Keep the previous colour while the price does not move, so the badge shows the last direction.
+    const color = dir === 'flat' && shown.color ? shown.color : BADGE_COLORS[dir];
+    lastPrice = price;
+    if (text === shown.text && color === shown.color) return;
+    shown = { text, color };
+    deps.setBadge(text, color).catch(() => {});
+  }
+
+  return {
+    /**
+     * Which pair the badge follows. Another pair starts without a direction: its first price is compared
+     * with nothing, not with the previous pair's.
+     */
+    setPair(next: string | null): void {
+      if (next !== pair) lastPrice = undefined;
+      pair = next;
+    },
+    pair: (): string | null => pair,
+    /** Shows a price of the badge pair (undefined: clear the text). */
+    show,
+    /** Fresh ticks: the badge pair's, if among them, is shown. */
+    onTicks(ticks: readonly { symbol: string; last: number }[]): void {
+      for (const tick of ticks) if (tick.symbol === pair) show(tick.last);
+    },
+  };
+}
+
+export type BadgeController = ReturnType<typeof createBadgeController>;

@@ -1,3 +1,6 @@
+// The market's view types: what the popup shows and what the background's services hear.
+import type { BookTop } from '../trading/types.ts';
+
 /** The latest ticker for one pair, as the UI shows it. Values are display-only (never used for orders). */
 export interface Tick {
   symbol: string;
@@ -41,3 +44,18 @@ export interface MarketSnapshot {
   /** A pair to bring forward when the popup opens (a clicked alert notification), with when it was asked. */
   focus: { symbol: string; at: number } | null;
 }
+
+/** One public trade (the `trade` channel), price and qty as decimal text at the pair's precision. */
+export interface PublicTrade {
+  price: string;
+  qty: string;
+  at: number;
+}
+
+export type MarketEvent =
+  | { type: 'ticks'; ticks: Tick[] }
+  /** A verified book (checksum matched) for a pair someone asked depth for (watchDepth). */
+  | { type: 'book'; book: BookTop }
+  | { type: 'trades'; symbol: string; trades: PublicTrade[] }
+  | { type: 'connection'; connection: ConnectionView }
+  | { type: 'market'; snapshot: MarketSnapshot };

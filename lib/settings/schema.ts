@@ -1,5 +1,5 @@
 // Settings kept in browser.storage.local (small, versioned; DESIGN.md §4). Pure: parsing and migration only.
-import { DEFAULT_WATCHLIST, MAX_WATCHLIST } from '../market/watchlist.ts';
+import { DEFAULT_WATCHLIST, MAX_WATCHLIST } from './watchlist.ts';
 
 export interface EndpointUrls {
   rest: string;

@@ -2,7 +2,7 @@
 // confirmed with Kraken or not placed, and other accounts' unsettled ones (listed, never sent here).
 import { type IntentAccount, type OrderIntent, sameAccount } from '../kraken/index.ts';
 import { OrderExpired } from '../kraken/orders/errors.ts';
-import { orderFromMeta } from './live/account.ts';
+import { orderFromMeta } from './order-meta.ts';
 import type { IntentView } from './types.ts';
 
 /** Not placed, shown this long after it ended (then only in the store, until pruned). */

@@ -1,5 +1,6 @@
 // The paper account as the background runs it: lib/paper's pure engine, fed with the live public book and
 // trades of the pairs it has orders in, persisted after every change, one change at a time.
+import { createSerialQueue } from '../base/serial-queue.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import {
   cancelAllPaper,
@@ -33,14 +34,10 @@ export interface PaperAccountDeps {
 export function createPaperAccount(deps: PaperAccountDeps) {
   let state: PaperState = initialPaperState(undefined, deps.now());
   let notice: string | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
   const lastTrade = new Map<string, string>();
 
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = queue.then(fn);
-    queue = next.catch(() => {});
-    return next;
-  }
+  const queue = createSerialQueue();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => queue.run(fn);
 
   async function commit(next: PaperState, fills: readonly FillView[]): Promise<void> {
     if (next === state && fills.length === 0) return;

@@ -3,9 +3,11 @@
 // re-checks every order against the pair's rules before anything is sent (the UI is not trusted), keeps
 // live trading on the vault's active key and endpoint, lists live orders whose ending is not yet known,
 // and pushes one view on every change.
+import { createEmitter } from '../base/emitter.ts';
 import type { IdbIntentStore } from '../db/intent-store.ts';
 import { type IntentAccount, type OrderIntent, sameAccount } from '../kraken/index.ts';
-import { ForeignIntent } from '../kraken/orders/errors.ts';
+import { ForeignIntent, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
+import { isSettled } from '../kraken/orders/intents.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { TradingUnavailable } from './errors.ts';
@@ -58,7 +60,8 @@ export function createTradingService(deps: TradingServiceDeps) {
   /** The account of the active key, once known (it stays known while locked, for listing intents). */
   let currentAccount: IntentAccount | null = null;
   const intents = new Map<string, OrderIntent>();
-  const listeners = new Set<(view: TradingView) => void>();
+  // One closed popup never keeps the view from the others: the emitter isolates each listener.
+  const views = createEmitter<TradingView>();
   const prices = valuations(deps.market);
   let pending = false;
 
@@ -72,13 +75,7 @@ export function createTradingService(deps: TradingServiceDeps) {
       pending = false;
       const v = view();
       prices.watch(v.balances);
-      for (const l of listeners) {
-        try {
-          l(v);
-        } catch {
-          // One closed popup never keeps the view from the others.
-        }
-      }
+      views.emit(v);
     });
   }
 
@@ -162,8 +159,13 @@ export function createTradingService(deps: TradingServiceDeps) {
     throw new TradingUnavailable(liveStatus.kind, liveStatus.message);
   }
 
-  function liveAccount(): LiveAccount {
+  function liveAccount(clOrdId?: string): LiveAccount {
     if (live) return live.account;
+    // An order already on its way (sent by a worker that stopped, or before a lock) is not "unavailable":
+    // whether it is at Kraken is unknown until live trading runs again and looks.
+    const known = clOrdId === undefined ? undefined : intents.get(clOrdId);
+    if (known && !isSettled(known) && known.attempts > 0)
+      throw new OrderOutcomeUnknown(known.clOrdId, liveStatus.message);
     throw new TradingUnavailable(liveStatus.kind, liveStatus.message);
   }
 
@@ -188,10 +190,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     /** Called by the accounts whenever what they show changed. */
     changed,
     view,
-    subscribe(listener: (view: TradingView) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener: (view: TradingView) => void): (() => void) => views.on(listener),
     /** Whether a live dead man's switch is armed (an auto-lock would turn it off: the person is warned). */
     deadManArmed: () => live?.account.deadMan().kind === 'armed',
 
@@ -213,16 +212,17 @@ export function createTradingService(deps: TradingServiceDeps) {
     },
 
     place(order: OrderRequest, clOrdId: string): Promise<OrderView> {
-      const target = account();
+      const target = mode() === 'paper' ? deps.paper : liveAccount(clOrdId);
       recheckOrder(deps.market, order);
       return target.place(order, clOrdId);
     },
 
     /** An order whose outcome was unknown: asks Kraken, never sends. */
     check(clOrdId: string): Promise<OrderView> {
+      const account = liveAccount(clOrdId);
       const intent = intents.get(clOrdId);
       if (intent && !sameAccount(intent.account, currentAccount)) throw new ForeignIntent(clOrdId);
-      return liveAccount().check(clOrdId);
+      return account.check(clOrdId);
     },
 
     async dismissIntent(clOrdId: string): Promise<TradingView> {

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeText } from '../../lib/market/badge.ts';
 import { startSimProcess } from '../../scripts/lib/sim-process.ts';
 import {
   badge,
@@ -10,6 +9,7 @@ import {
   openPopup,
   parsePrice,
   setup,
+  simControl,
   teardown,
 } from './harness.ts';
 
@@ -40,19 +40,14 @@ describe('watchlist in the production build, against the simulator', () => {
   });
 
   it('shows the chosen pair on the badge in at most four characters, coloured by direction', async () => {
-    await expect
-      .poll(
-        async () => {
-          const [b, last] = await Promise.all([badge(e2e.ext), lastPrice(popup, 'BTC/USD')]);
-          return b.text === badgeText(parsePrice(last ?? ''));
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(true);
+    // The simulator trades BTC/USD at a price we choose; the badge text for it is written out by hand
+    // (thousands as "k"), not computed with the code under test.
+    await simControl(e2e, 'market/price', { symbol: 'BTC/USD', price: '12345.6' });
+    await expect.poll(async () => (await badge(e2e.ext)).text, { timeout: 10_000 }).toBe('12k');
     // Pick ETH/USD for the badge: its price is about 3,400, so four digits.
     await popup.locator('[data-symbol="ETH/USD"] button[title^="Show on the toolbar badge"]').click();
     await expect.poll(async () => (await badge(e2e.ext)).text, { timeout: 10_000 }).toMatch(/^\d{4}$/);
-    const colors = [BADGE_COLORS.up, BADGE_COLORS.down].map(hexToRgb);
+    const colors = ['#16a34a', '#dc2626'].map(hexToRgb); // green up, red down
     await expect
       .poll(
         async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCandleSource } from '../../lib/alerts/candle-source.ts';
 import { type Candle, createAlertService } from '../../lib/alerts/service.ts';
 import type { AlertLogEntry } from '../../lib/db/schema.ts';
 import { createKrakenRest, restPairName } from '../../lib/kraken/index.ts';
@@ -13,15 +14,12 @@ describe('alert catch-up from the simulator’s 1-minute candles (real REST)', (
   });
   afterAll(async () => sim.close());
 
-  const fetchCandles = async (symbol: string, sinceMs: number): Promise<Candle[]> => {
-    const rest = createKrakenRest({ baseUrl: sim.rest });
-    const series = await rest.ohlc({
-      pair: restPairName(symbol),
-      interval: 1,
-      since: Math.floor(sinceMs / 1000),
-    });
-    return series.rows.map(([t, o, h, l, c]) => ({ time: t * 1000, open: +o, high: +h, low: +l, close: +c }));
-  };
+  // The background's candle source over a real REST client to the simulator.
+  const fetchCandles = (symbol: string, sinceMs: number): Promise<Candle[]> =>
+    createCandleSource({
+      ohlc: (params) => createKrakenRest({ baseUrl: sim.rest }).ohlc(params),
+      restPair: restPairName,
+    })(symbol, sinceMs);
 
   it('fires once, marked offline, for a level the market crossed while we were away', async () => {
     const now = Date.now();

@@ -40,7 +40,7 @@ describe('private WebSocket v2 against the simulator', () => {
     const tracker = createOrdersTracker();
     const fills: Fill[] = [];
     session.on('data', (m) => {
-      if (m.channel === 'other' && m.name === 'executions') fills.push(...tracker.apply(m.raw));
+      if (m.channel === 'executions') fills.push(...tracker.apply(m));
     });
     session.subscribe({ channel: 'executions' });
     session.start();
@@ -219,7 +219,7 @@ describe('private WebSocket v2 against the simulator', () => {
     const { session } = privateSession(() => source.fresh());
     const balances = createBalancesTracker();
     session.on('data', (m) => {
-      if (m.channel === 'other' && m.name === 'balances') balances.apply(m.raw);
+      if (m.channel === 'balances') balances.apply(m);
     });
     session.subscribe({ channel: 'balances' });
     await expect.poll(() => balances.get('USD')).toBeTypeOf('number');

@@ -1,5 +1,6 @@
 // Kraken nonces: "always increasing, unsigned 64-bit integer" per API key
 // (https://docs.kraken.com/api/docs/guides/spot-rest-auth, SPEC.md §2). See docs/nonce.md for the design.
+import { createSerialQueue } from '../../base/serial-queue.ts';
 
 /** Units of the wall-clock part of a nonce. A key keeps one scale for life: Kraken compares numbers only. */
 export type NonceScale = 'ms' | 'us' | 'ns';
@@ -56,7 +57,7 @@ export function createNonceSource(options: NonceSourceOptions): NonceSource {
   const scale = options.scale ?? 'ms';
   const now = options.now ?? Date.now;
   let mark: bigint | undefined;
-  let chain: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
 
   async function issue(): Promise<string> {
     // Re-read the stored mark every time (one small read per private call): another source on the same
@@ -76,10 +77,6 @@ export function createNonceSource(options: NonceSourceOptions): NonceSource {
 
   return {
     scale,
-    next() {
-      const result = chain.then(issue, issue);
-      chain = result.catch(() => undefined);
-      return result;
-    },
+    next: () => queue.run(issue),
   };
 }

@@ -1,3 +1,4 @@
+import { createSerialQueue } from '../../base/serial-queue.ts';
 import type { Clock } from '../clock.ts';
 import type { CounterLimits } from './tiers.ts';
 
@@ -10,7 +11,7 @@ import type { CounterLimits } from './tiers.ts';
 export function createDecayingCounter(limits: CounterLimits, clock: Clock) {
   let level = 0;
   let at = clock.now();
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
 
   function current(): number {
     const now = clock.now();
@@ -39,9 +40,7 @@ export function createDecayingCounter(limits: CounterLimits, clock: Clock) {
     /** Waits until `cost` points fit, then adds them. Concurrent callers are served in call order. */
     acquire(cost: number, signal?: AbortSignal): Promise<void> {
       if (cost <= 0) return Promise.resolve();
-      const turn = queue.then(() => take(cost, signal));
-      queue = turn.catch(() => undefined);
-      return turn;
+      return queue.run(() => take(cost, signal));
     },
     /** Adds points without waiting (e.g. penalties the server applies after the fact). */
     add(points: number): void {

@@ -1,3 +1,4 @@
+import { createSerialQueue, type SerialQueue } from '../../base/serial-queue.ts';
 import { keyIdOf } from '../auth/key-id.ts';
 import { createNonceSource, memoryNonceStore, type NonceSource } from '../auth/nonce.ts';
 import { type SignInput, signRequest } from '../auth/sign.ts';
@@ -10,7 +11,6 @@ import { encodeForm, type Params } from './encode.ts';
 import { KrakenError } from './errors.ts';
 import { privateMethods } from './private.ts';
 import { publicMethods } from './public.ts';
-import { createSerialQueue, type SerialQueue } from './serial-queue.ts';
 import { type Envelope, type FetchLike, send } from './transport.ts';
 
 export interface Credentials {

@@ -1,5 +1,42 @@
-// Kraken WebSocket v2 message shapes (public channels used by the extension).
-// https://docs.kraken.com/api/docs/guides/spot-ws-intro and /websocket-v2/* pages; SPEC.md §5.
+// Kraken WebSocket v2 messages: subscriptions, the channel data the session passes on, and the parser that
+// classifies every frame. https://docs.kraken.com/api/docs/guides/spot-ws-intro and /websocket-v2/* pages;
+// SPEC.md §5. Data shapes and their checks: public-data.ts, private-data.ts.
+import {
+  type BalanceSnapshotItem,
+  type ExecutionReport,
+  isBalanceSnapshotItem,
+  isExecutionReport,
+  isLedgerUpdate,
+  type LedgerUpdate,
+} from './private-data.ts';
+import {
+  type BookData,
+  type InstrumentAsset,
+  type InstrumentPair,
+  isBookData,
+  isRecord,
+  isTicker,
+  isTrade,
+  type SystemStatus,
+  type TickerData,
+  type TradeData,
+} from './public-data.ts';
+
+export type {
+  BalanceSnapshotItem,
+  ExecutionReport,
+  LedgerUpdate,
+  WalletBalance,
+} from './private-data.ts';
+export type {
+  BookData,
+  BookLevelData,
+  InstrumentAsset,
+  InstrumentPair,
+  SystemStatus,
+  TickerData,
+  TradeData,
+} from './public-data.ts';
 
 export type BookDepth = 10 | 25 | 100 | 500 | 1000;
 export type OhlcInterval = 1 | 5 | 15 | 30 | 60 | 240 | 1440 | 10080 | 21600;
@@ -22,60 +59,11 @@ export function isPrivate(sub: Subscription): boolean {
   return sub.channel === 'executions' || sub.channel === 'balances';
 }
 
-export type SystemStatus = 'online' | 'maintenance' | 'cancel_only' | 'post_only';
-
-export interface TickerData {
-  symbol: string;
-  bid: number;
-  bid_qty: number;
-  ask: number;
-  ask_qty: number;
-  last: number;
-  volume: number;
-  vwap: number;
-  low: number;
-  high: number;
-  change: number;
-  change_pct: number;
-  timestamp?: string;
-}
-
-export interface InstrumentPair {
-  symbol: string;
-  base: string;
-  quote: string;
-  status: string;
-  qty_precision: number;
-  qty_increment: number;
-  price_precision: number;
-  price_increment: number;
-  cost_precision: number;
-  cost_min: number;
-  qty_min: number;
-}
-
-export interface InstrumentAsset {
-  id: string;
-  status: string;
-  precision: number;
-  precision_display: number;
-}
-
-/** One price level as Kraken sends it: JSON numbers at engine precision; qty 0 deletes the level. */
-export interface BookLevelData {
-  price: number;
-  qty: number;
-}
-
-export interface BookData {
-  symbol: string;
-  bids: BookLevelData[];
-  asks: BookLevelData[];
-  checksum: number;
-  timestamp?: string;
-}
-
-/** Channel data the session passes on; anything else Kraken may add arrives as `other`. */
+/**
+ * Channel data the session passes on. The channels the extension reads are typed and checked on arrival;
+ * anything else Kraken may send (ohlc, new channels) arrives as `other`. The private channels and `trade`
+ * keep the frame as it came (`raw`) too, for consumers that fold whole frames (lib/kraken/ws/executions.ts).
+ */
 export type ChannelMessage =
   | { channel: 'ticker'; type: 'snapshot' | 'update'; data: TickerData[] }
   | { channel: 'book'; type: 'snapshot' | 'update'; data: BookData[] }
@@ -85,6 +73,28 @@ export type ChannelMessage =
       data: { assets: InstrumentAsset[]; pairs: InstrumentPair[] };
     }
   | { channel: 'status'; type: 'snapshot' | 'update'; data: { system: SystemStatus; version?: string }[] }
+  | { channel: 'trade'; type: 'snapshot' | 'update'; data: TradeData[]; raw: Record<string, unknown> }
+  | {
+      channel: 'executions';
+      type: 'snapshot' | 'update';
+      data: ExecutionReport[];
+      sequence?: number;
+      raw: Record<string, unknown>;
+    }
+  | {
+      channel: 'balances';
+      type: 'snapshot';
+      data: BalanceSnapshotItem[];
+      sequence?: number;
+      raw: Record<string, unknown>;
+    }
+  | {
+      channel: 'balances';
+      type: 'update';
+      data: LedgerUpdate[];
+      sequence?: number;
+      raw: Record<string, unknown>;
+    }
   | { channel: 'other'; name: string; raw: Record<string, unknown> };
 
 /** A method response: subscribe / unsubscribe acks, pong, errors. */
@@ -102,45 +112,6 @@ export type Incoming =
   | { kind: 'data'; message: ChannelMessage }
   | { kind: 'response'; response: MethodResponse }
   | { kind: 'invalid'; reason: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isLevel(value: unknown): value is BookLevelData {
-  return (
-    isRecord(value) &&
-    typeof value.price === 'number' &&
-    Number.isFinite(value.price) &&
-    value.price > 0 &&
-    typeof value.qty === 'number' &&
-    Number.isFinite(value.qty) &&
-    value.qty >= 0
-  );
-}
-
-function isBookData(value: unknown): value is BookData {
-  return (
-    isRecord(value) &&
-    typeof value.symbol === 'string' &&
-    Array.isArray(value.bids) &&
-    Array.isArray(value.asks) &&
-    Number.isInteger(value.checksum) &&
-    (value.checksum as number) >= 0 &&
-    value.bids.every(isLevel) &&
-    value.asks.every(isLevel)
-  );
-}
-
-function isTicker(value: unknown): value is TickerData {
-  return (
-    isRecord(value) &&
-    typeof value.symbol === 'string' &&
-    typeof value.last === 'number' &&
-    typeof value.bid === 'number' &&
-    typeof value.ask === 'number'
-  );
-}
 
 /**
  * Classifies one text frame. Never throws: a malformed frame becomes `{ kind: 'invalid' }` so a bad
@@ -196,9 +167,45 @@ export function parseIncoming(text: string): Incoming {
         message: { channel, type, data: data as { system: SystemStatus; version?: string }[] },
       };
     }
+    case 'trade': {
+      const data = validItems(value.data, isTrade);
+      if (!data) return { kind: 'invalid', reason: 'trade frame without valid trades' };
+      return { kind: 'data', message: { channel, type, data, raw: value } };
+    }
+    case 'executions': {
+      const data = validItems(value.data, isExecutionReport);
+      if (!data) return { kind: 'invalid', reason: 'executions frame without valid reports' };
+      return { kind: 'data', message: { channel, type, data, ...sequenceOf(value), raw: value } };
+    }
+    case 'balances': {
+      // A snapshot lists each asset's balance; an update lists ledger entries with the balance after each.
+      if (type === 'snapshot') {
+        const data = validItems(value.data, isBalanceSnapshotItem);
+        if (!data) return { kind: 'invalid', reason: 'balances snapshot without valid balances' };
+        return { kind: 'data', message: { channel, type, data, ...sequenceOf(value), raw: value } };
+      }
+      const data = validItems(value.data, isLedgerUpdate);
+      if (!data) return { kind: 'invalid', reason: 'balances update without valid ledger entries' };
+      return { kind: 'data', message: { channel, type, data, ...sequenceOf(value), raw: value } };
+    }
     default:
       return { kind: 'data', message: { channel: 'other', name: channel, raw: value } };
   }
+}
+
+/**
+ * The items of a frame's `data` that pass `check`; null when `data` is not a list, or lists items of which
+ * none passes. An empty list is valid: an executions snapshot with no open orders says exactly that.
+ */
+function validItems<T>(data: unknown, check: (item: unknown) => item is T): T[] | null {
+  if (!Array.isArray(data)) return null;
+  const valid = data.filter(check);
+  return data.length > 0 && valid.length === 0 ? null : valid;
+}
+
+/** Private channels number their messages per connection; a gap means one was lost. */
+function sequenceOf(value: Record<string, unknown>): { sequence?: number } {
+  return Number.isSafeInteger(value.sequence) ? { sequence: value.sequence as number } : {};
 }
 
 /** The key that identifies a subscription in the desired set (one per channel + symbol + params). */

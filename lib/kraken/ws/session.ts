@@ -1,73 +1,36 @@
-import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.ts';
+import { createEmitter } from '../../base/emitter.ts';
+import { DEFAULT_BACKOFF } from '../backoff.ts';
+import { createDesiredSet } from './desired.ts';
+import { createLinkWatch } from './link-watch.ts';
 import {
   type ChannelMessage,
   isPrivate,
   type MethodResponse,
   parseIncoming,
   type Subscription,
-  subscriptionKey,
   subscriptionParams,
 } from './protocol.ts';
+import { createReconnector } from './reconnect.ts';
+import { createRequestTable, WsRequestError } from './requests.ts';
 
-/** The part of the WebSocket interface the session uses: the browser's and the `ws` package's both fit. */
-export interface WebSocketLike {
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code: number; reason: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-}
-export type WebSocketFactory = (url: string) => WebSocketLike;
+import type {
+  SessionProblem,
+  SessionState,
+  WebSocketFactory,
+  WebSocketLike,
+  WsSessionOptions,
+} from './session-types.ts';
+import { createTimerSlot, defaultTimers } from './timers.ts';
 
-export interface Timers {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export type SessionState =
-  | { kind: 'idle' }
-  | { kind: 'connecting' }
-  | { kind: 'live'; since: number }
-  | { kind: 'reconnecting'; attempt: number; delayMs: number; reason: string }
-  /** Terminal: the server refused us for good (close code 1008, policy violation). */
-  | { kind: 'failed'; reason: string }
-  | { kind: 'closed' };
-
-export type SessionProblem =
-  | { kind: 'subscription-rejected'; subscription: Subscription; error: string }
-  | { kind: 'invalid-frame'; reason: string }
-  | { kind: 'request-failed'; method: string; error: string };
-
-export interface WsSessionOptions {
-  url: string;
-  createSocket?: WebSocketFactory;
-  timers?: Timers;
-  random?: () => number;
-  /** Application-level ping period; Kraken closes idle links after ~1 min and MV3 needs traffic < 30 s. */
-  pingIntervalMs?: number;
-  /** With subscriptions, Kraken sends a heartbeat every second: this much silence means a dead link. */
-  silenceTimeoutMs?: number;
-  /** How long a request (subscribe, ping…) may wait for its response. */
-  requestTimeoutMs?: number;
-  /** A connection that stays up this long resets the backoff attempt counter. */
-  stableAfterMs?: number;
-  backoff?: BackoffPolicy;
-  signal?: AbortSignal;
-  /**
-   * For the authenticated endpoint: a fresh GetWebSocketsToken token. Asked once per connection (Kraken:
-   * "obtain a fresh token on each connection"), and once more if Kraken answers `ESession:Invalid session`.
-   */
-  token?: () => Promise<string>;
-}
-
-interface Pending {
-  method: string;
-  resolve(response: MethodResponse): void;
-  reject(error: Error): void;
-  timer: unknown;
-}
+export { WsRequestError } from './requests.ts';
+export type {
+  SessionProblem,
+  SessionState,
+  WebSocketFactory,
+  WebSocketLike,
+  WsSessionOptions,
+} from './session-types.ts';
+export type { Timers } from './timers.ts';
 
 interface Events {
   state: SessionState;
@@ -76,62 +39,60 @@ interface Events {
 }
 type Listener<K extends keyof Events> = (value: Events[K]) => void;
 
-const defaultTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
-};
-
-export class WsRequestError extends Error {
-  override readonly name = 'WsRequestError';
-  constructor(
-    readonly method: string,
-    readonly reason: 'timeout' | 'disconnected' | 'rejected',
-    readonly detail: string,
-  ) {
-    super(`${method}: ${detail}`);
-  }
-}
+const INVALID_SESSION = 'ESession:Invalid session';
 
 /**
  * One Kraken WebSocket v2 connection kept alive forever: desired-state subscriptions replayed on every
- * (re)connect, pings every `pingIntervalMs`, a silence watchdog, and reconnects with full-jitter backoff.
- * Framework-free: the socket factory, timers and randomness are injected.
+ * (re)connect (desired.ts), pings and a silence watchdog (link-watch.ts), requests matched by req_id
+ * (requests.ts), and reconnects with full-jitter backoff (reconnect.ts). This file owns the socket and
+ * the state machine. Framework-free: the socket factory, timers and randomness are injected.
  * https://docs.kraken.com/api/docs/guides/spot-ws-intro (connection limits, ping, heartbeat)
  */
 export function createWsSession(options: WsSessionOptions) {
   const createSocket: WebSocketFactory =
     options.createSocket ?? ((url) => new WebSocket(url) as unknown as WebSocketLike);
   const timers = options.timers ?? defaultTimers;
-  const random = options.random ?? Math.random;
   const pingIntervalMs = options.pingIntervalMs ?? 15_000;
-  const silenceTimeoutMs = options.silenceTimeoutMs ?? 8_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
-  const stableAfterMs = options.stableAfterMs ?? 10_000;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
 
   let url = options.url;
-  const desired = new Map<string, Subscription>();
-  const pending = new Map<number, Pending>();
-  const listeners: { [K in keyof Events]: Set<Listener<K>> } = {
-    state: new Set(),
-    data: new Set(),
-    problem: new Set(),
+  const desired = createDesiredSet();
+  const requests = createRequestTable(timers, requestTimeoutMs);
+  // A listener's bug must not take the connection down with it: the emitters isolate each listener.
+  const listeners: { [K in keyof Events]: ReturnType<typeof createEmitter<Events[K]>> } = {
+    state: createEmitter(),
+    data: createEmitter(),
+    problem: createEmitter(),
   };
   let state: SessionState = { kind: 'idle' };
   let socket: WebSocketLike | null = null;
   let open = false;
-  let attempt = 0;
-  let nextReqId = 1;
-  let lastHeardAt = 0;
-  let reconnectTimer: unknown = null;
-  let pingTimer: unknown = null;
-  let watchdogTimer: unknown = null;
-  let stableTimer: unknown = null;
   /** The token of the current connection (private endpoint only). */
   let token: Promise<string> | null = null;
   /** Frames refused at the boundary (malformed, truncated, binary), reported as problems and counted here. */
   let invalidFrames = 0;
+  const connectTimer = createTimerSlot(timers);
+  const reconnector = createReconnector({
+    timers,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    random: options.random ?? Math.random,
+    stableAfterMs: options.stableAfterMs ?? 10_000,
+    connect,
+  });
+  const link = createLinkWatch({
+    timers,
+    pingIntervalMs,
+    silenceTimeoutMs: options.silenceTimeoutMs ?? 8_000,
+    requestTimeoutMs,
+    hasSubscriptions: () => desired.size > 0,
+    ping: () => {
+      request('ping', undefined).catch((error: unknown) => {
+        if (error instanceof WsRequestError && error.reason === 'timeout') dropLink('no pong from server');
+      });
+    },
+    onSilence: dropLink,
+  });
 
   function connectionToken(refresh = false): Promise<string> {
     if (!options.token) return Promise.reject(new Error('no token provider: not a private session'));
@@ -144,8 +105,6 @@ export function createWsSession(options: WsSessionOptions) {
     return token;
   }
 
-  const INVALID_SESSION = 'ESession:Invalid session';
-
   /** A request that carries the connection's token; refetches the token once on `ESession:Invalid session`. */
   async function privateRequest(method: string, params: Record<string, unknown>): Promise<MethodResponse> {
     try {
@@ -156,45 +115,18 @@ export function createWsSession(options: WsSessionOptions) {
     }
   }
 
-  function emit<K extends keyof Events>(event: K, value: Events[K]): void {
-    for (const listener of listeners[event]) {
-      try {
-        listener(value);
-      } catch {
-        // A listener's bug must not take the connection down with it.
-      }
-    }
-  }
-
   function setState(next: SessionState): void {
     state = next;
-    emit('state', next);
-  }
-
-  function clearTimer(handle: unknown): null {
-    if (handle !== null) timers.clearTimeout(handle);
-    return null;
-  }
-
-  function clearLinkTimers(): void {
-    pingTimer = clearTimer(pingTimer);
-    watchdogTimer = clearTimer(watchdogTimer);
-    stableTimer = clearTimer(stableTimer);
-  }
-
-  function failPending(reason: 'disconnected', detail: string): void {
-    for (const [id, p] of pending) {
-      timers.clearTimeout(p.timer);
-      pending.delete(id);
-      p.reject(new WsRequestError(p.method, reason, detail));
-    }
+    listeners.state.emit(next);
   }
 
   function detachSocket(): void {
     const s = socket;
     socket = null;
     open = false;
-    clearLinkTimers();
+    connectTimer.clear();
+    link.stop();
+    reconnector.lost();
     if (s) {
       s.onopen = null;
       s.onmessage = null;
@@ -215,7 +147,7 @@ export function createWsSession(options: WsSessionOptions) {
   }
 
   function connect(): void {
-    reconnectTimer = clearTimer(reconnectTimer);
+    reconnector.cancel();
     if (isStopped()) return;
     if (state.kind !== 'reconnecting') setState({ kind: 'connecting' });
     let s: WebSocketLike;
@@ -226,6 +158,10 @@ export function createWsSession(options: WsSessionOptions) {
       return;
     }
     socket = s;
+    connectTimer.set(
+      () => dropLink(`cannot connect (no answer in ${Math.round(connectTimeoutMs / 1000)} s)`),
+      connectTimeoutMs,
+    );
     s.onopen = () => onOpen();
     s.onmessage = (event) => onMessage(event.data);
     s.onerror = () => {
@@ -234,7 +170,7 @@ export function createWsSession(options: WsSessionOptions) {
     s.onclose = (event) => {
       if (event.code === 1008) {
         detachSocket();
-        failPending('disconnected', 'closed by server (1008)');
+        requests.failAll('closed by server (1008)');
         setState({ kind: 'failed', reason: `refused by the server (1008 ${event.reason || 'policy'})` });
         return;
       }
@@ -244,78 +180,47 @@ export function createWsSession(options: WsSessionOptions) {
 
   function scheduleReconnect(reason: string): void {
     if (isStopped()) return;
-    attempt += 1;
-    const delayMs = backoffDelay(attempt, backoff, random);
+    const { attempt, delayMs } = reconnector.schedule();
     setState({ kind: 'reconnecting', attempt, delayMs, reason });
-    reconnectTimer = timers.setTimeout(connect, delayMs);
   }
 
   function dropLink(reason: string): void {
     detachSocket();
-    failPending('disconnected', reason);
+    requests.failAll(reason);
     scheduleReconnect(reason);
   }
 
   function onOpen(): void {
     open = true;
+    connectTimer.clear();
     token = null; // a fresh token for every connection
-    lastHeardAt = timers.now();
-    setState({ kind: 'live', since: lastHeardAt });
-    stableTimer = timers.setTimeout(() => {
-      attempt = 0;
-      stableTimer = null;
-    }, stableAfterMs);
-    for (const sub of desired.values()) sendSubscribe(sub);
-    schedulePing();
-    scheduleWatchdog();
-  }
-
-  function schedulePing(): void {
-    pingTimer = timers.setTimeout(() => {
-      pingTimer = null;
-      request('ping', undefined).catch((error: unknown) => {
-        if (error instanceof WsRequestError && error.reason === 'timeout') dropLink('no pong from server');
-      });
-      schedulePing();
-    }, pingIntervalMs);
-  }
-
-  function scheduleWatchdog(): void {
-    watchdogTimer = timers.setTimeout(
-      () => {
-        watchdogTimer = null;
-        // Without subscriptions Kraken sends no heartbeat; the ping/pong round trip guards that case.
-        const limit = desired.size > 0 ? silenceTimeoutMs : pingIntervalMs + requestTimeoutMs;
-        if (timers.now() - lastHeardAt > limit) {
-          dropLink(`no data for ${Math.round((timers.now() - lastHeardAt) / 1000)} s`);
-          return;
-        }
-        scheduleWatchdog();
-      },
-      Math.min(1000, silenceTimeoutMs),
-    );
+    link.start();
+    setState({ kind: 'live', since: timers.now() });
+    reconnector.opened();
+    for (const sub of desired.all()) sendSubscribe(sub);
   }
 
   function onMessage(raw: unknown): void {
-    lastHeardAt = timers.now();
+    link.heard();
     if (typeof raw !== 'string') {
       invalidFrames += 1;
-      emit('problem', { kind: 'invalid-frame', reason: 'binary frame' });
+      listeners.problem.emit({ kind: 'invalid-frame', reason: 'binary frame' });
       return;
     }
     const incoming = parseIncoming(raw);
     switch (incoming.kind) {
       case 'heartbeat':
         return;
-      case 'data':
-        emit('data', incoming.message);
+      case 'data': {
+        listeners.data.emit(incoming.message);
         return;
+      }
       case 'response':
-        onResponse(incoming.response);
+        requests.settle(incoming.response);
         return;
       case 'invalid':
         invalidFrames += 1;
-        emit('problem', { kind: 'invalid-frame', reason: incoming.reason });
+        listeners.problem.emit({ kind: 'invalid-frame', reason: incoming.reason });
         return;
       default: {
         const never: never = incoming;
@@ -324,33 +229,10 @@ export function createWsSession(options: WsSessionOptions) {
     }
   }
 
-  function onResponse(response: MethodResponse): void {
-    const id = response.req_id;
-    const p = id === undefined ? undefined : pending.get(id);
-    if (id === undefined || !p) return;
-    pending.delete(id);
-    timers.clearTimeout(p.timer);
-    if (response.success === false) {
-      p.reject(new WsRequestError(p.method, 'rejected', response.error ?? 'request rejected'));
-    } else {
-      p.resolve(response);
-    }
-  }
-
   function request(method: string, params: Record<string, unknown> | undefined): Promise<MethodResponse> {
-    return new Promise((resolve, reject) => {
-      if (!socket || !open) {
-        reject(new WsRequestError(method, 'disconnected', 'not connected'));
-        return;
-      }
-      const reqId = nextReqId++;
-      const timer = timers.setTimeout(() => {
-        pending.delete(reqId);
-        reject(new WsRequestError(method, 'timeout', `no response in ${requestTimeoutMs} ms`));
-      }, requestTimeoutMs);
-      pending.set(reqId, { method, resolve, reject, timer });
-      socket.send(JSON.stringify(params ? { method, params, req_id: reqId } : { method, req_id: reqId }));
-    });
+    const s = socket;
+    if (!s || !open) return Promise.reject(new WsRequestError(method, 'disconnected', 'not connected'));
+    return requests.send(method, params, (text) => s.send(text));
   }
 
   function sendSubscribe(sub: Subscription): void {
@@ -359,9 +241,9 @@ export function createWsSession(options: WsSessionOptions) {
       : request('subscribe', subscriptionParams(sub));
     sent.catch((error: unknown) => {
       if (error instanceof WsRequestError && error.reason === 'rejected') {
-        emit('problem', { kind: 'subscription-rejected', subscription: sub, error: error.detail });
+        listeners.problem.emit({ kind: 'subscription-rejected', subscription: sub, error: error.detail });
       } else if (error instanceof WsRequestError && error.reason === 'timeout') {
-        emit('problem', { kind: 'request-failed', method: 'subscribe', error: error.detail });
+        listeners.problem.emit({ kind: 'request-failed', method: 'subscribe', error: error.detail });
       }
       // 'disconnected': the reconnect replays the desired set.
     });
@@ -369,9 +251,9 @@ export function createWsSession(options: WsSessionOptions) {
 
   function stop(): void {
     if (state.kind === 'closed') return;
-    reconnectTimer = clearTimer(reconnectTimer);
+    reconnector.cancel();
     detachSocket();
-    failPending('disconnected', 'session closed');
+    requests.failAll('session closed');
     setState({ kind: 'closed' });
   }
 
@@ -390,21 +272,16 @@ export function createWsSession(options: WsSessionOptions) {
       url = next;
       if (isStopped() || state.kind === 'idle') return;
       detachSocket();
-      failPending('disconnected', 'endpoint changed');
-      attempt = 0;
+      requests.failAll('endpoint changed');
+      reconnector.reset();
       setState({ kind: 'connecting' });
       connect();
     },
     subscribe(sub: Subscription): void {
-      const key = subscriptionKey(sub);
-      if (desired.has(key)) return;
-      desired.set(key, sub);
-      if (open) sendSubscribe(sub);
+      if (desired.add(sub) && open) sendSubscribe(sub);
     },
     unsubscribe(sub: Subscription): void {
-      const key = subscriptionKey(sub);
-      if (!desired.delete(key)) return;
-      if (!open) return;
+      if (!desired.remove(sub) || !open) return;
       const params = subscriptionParams(sub);
       (isPrivate(sub) ? privateRequest('unsubscribe', params) : request('unsubscribe', params)).catch(
         () => {},
@@ -415,11 +292,11 @@ export function createWsSession(options: WsSessionOptions) {
      * The subscription stays desired throughout, so a reconnect in between replays it anyway.
      */
     async resubscribe(sub: Subscription): Promise<void> {
-      if (!desired.has(subscriptionKey(sub)) || !open) return;
+      if (!desired.has(sub) || !open) return;
       await request('unsubscribe', subscriptionParams(sub)).catch(() => {});
-      if (open && desired.has(subscriptionKey(sub))) sendSubscribe(sub);
+      if (open && desired.has(sub)) sendSubscribe(sub);
     },
-    subscriptions: (): Subscription[] => [...desired.values()],
+    subscriptions: (): Subscription[] => desired.all(),
     request,
     /** Trading methods (add_order, amend_order…): the ack resolves; order state arrives on `executions`. */
     privateRequest,
@@ -433,8 +310,7 @@ export function createWsSession(options: WsSessionOptions) {
     /** Counters for diagnostics. */
     stats: () => ({ invalidFrames }),
     on<K extends keyof Events>(event: K, listener: Listener<K>): () => void {
-      listeners[event].add(listener);
-      return () => listeners[event].delete(listener);
+      return listeners[event].on(listener);
     },
   };
 }

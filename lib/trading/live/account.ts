@@ -27,6 +27,7 @@ import {
 import { exact, format, sub } from '../../kraken/pairs/exact.ts';
 import { OrderRefused } from '../errors.ts';
 import { toAddOrderParams } from '../kraken-order.ts';
+import { orderFromMeta, orderMeta } from '../order-meta.ts';
 import type { BalanceView, DeadManView, FillView, LiveStatus, OrderRequest, OrderView } from '../types.ts';
 import { createFillLedger } from './fill-ledger.ts';
 import { fillView, orderView } from './order-views.ts';
@@ -219,9 +220,8 @@ export function createLiveAccount(deps: LiveAccountDeps) {
         }
       });
       session.on('data', (message) => {
-        if (message.channel !== 'other') return;
-        if (message.name === 'executions') void onExecutions(message.raw).catch(() => {});
-        else if (message.name === 'balances') scheduleBalances();
+        if (message.channel === 'executions') void onExecutions(message.raw).catch(() => {});
+        else if (message.channel === 'balances') scheduleBalances();
       });
       session.subscribe({ channel: 'executions', snapOrders: true, snapTrades: true });
       session.subscribe({ channel: 'balances' });
@@ -332,26 +332,3 @@ export function createLiveAccount(deps: LiveAccountDeps) {
 }
 
 export type LiveAccount = ReturnType<typeof createLiveAccount>;
-
-/** The ticket's order, kept with the intent (flat, as the intent record wants it). */
-export function orderMeta(order: OrderRequest): Record<string, string | boolean> {
-  return { ...order };
-}
-
-export function orderFromMeta(meta: OrderIntent['meta']): OrderRequest | null {
-  if (!meta) return null;
-  const { symbol, side, type, volume, limitPrice, triggerPrice, postOnly, timeInForce } = meta;
-  if (typeof symbol !== 'string' || (side !== 'buy' && side !== 'sell') || typeof volume !== 'string')
-    return null;
-  if (type !== 'market' && type !== 'limit' && type !== 'stop-loss' && type !== 'take-profit') return null;
-  return {
-    symbol,
-    side,
-    type,
-    volume,
-    ...(typeof limitPrice === 'string' ? { limitPrice } : {}),
-    ...(typeof triggerPrice === 'string' ? { triggerPrice } : {}),
-    postOnly: postOnly === true,
-    timeInForce: timeInForce === 'IOC' ? 'IOC' : 'GTC',
-  };
-}

@@ -2,6 +2,7 @@
 // notified is stored (lib/db/fill-marks.ts) before its notification, and each `executions` snapshot (the
 // first frame after every (re)connection) is compared with it — fills that happened during a gap in the
 // private feed are notified then, once. The very first snapshot of an account is history: nothing notified.
+import { createSerialQueue } from '../../base/serial-queue.ts';
 import type { FillMarkStore } from '../../db/fill-marks.ts';
 import type { FillView } from '../types.ts';
 
@@ -10,13 +11,8 @@ const KEPT_IDS = 500;
 
 export function createFillLedger(store: FillMarkStore, account: string) {
   let seen: string[] | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = queue.then(fn);
-    queue = next.catch(() => {});
-    return next;
-  }
+  const queue = createSerialQueue();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => queue.run(fn);
 
   async function record(fills: readonly FillView[], first: boolean): Promise<FillView[]> {
     seen ??= await store.get(account);

@@ -6,8 +6,6 @@ import type { TradingActions } from './actions.ts';
 import { amount, availableOf, lastText, tradingGate } from './format.ts';
 import { TicketPreview } from './TicketPreview.tsx';
 import {
-  canConfirm,
-  draftOf,
   FEES_LABEL,
   fieldMessages,
   type KeyTarget,
@@ -15,9 +13,9 @@ import {
   newerBook,
   STARTER_FEES,
   swallowsEnter,
-  type TicketForm,
   toggleUnit,
-} from './ticket-state.ts';
+} from './ticket-form.ts';
+import { canConfirm, draftOf, type TicketForm } from './ticket-state.ts';
 import { usePairDetails, useTicketMachine } from './use-ticket.ts';
 
 const TYPES: readonly { value: TicketOrderType; label: string }[] = [

@@ -5,7 +5,7 @@ import { openDatabase } from '../../../lib/db/schema.ts';
 import { listSetAside } from '../../../lib/db/set-aside.ts';
 import { createOrderPlacer, type OrderIntent } from '../../../lib/kraken/index.ts';
 import { toAddOrderParams } from '../../../lib/trading/kraken-order.ts';
-import { orderMeta } from '../../../lib/trading/live/account.ts';
+import { orderMeta } from '../../../lib/trading/order-meta.ts';
 import type { OrderRequest } from '../../../lib/trading/types.ts';
 import { BTC_USD_RULES as BTCUSD } from '../../support/paper-fixtures.ts';
 import { virtualClock } from '../../support/virtual-clock.ts';

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checksumToken } from '../../../lib/kraken/book/checksum.ts';
 import { CRC32_START, crc32Append, crc32Finish } from '../../../lib/kraken/book/crc32.ts';
-import { bookChecksum, crc32, toFixedDecimal } from '../../../lib/kraken/index.ts';
+import {
+  bookChecksum,
+  crc32,
+  createOrderBook,
+  parseIncoming,
+  toFixedDecimal,
+} from '../../../lib/kraken/index.ts';
 import { fixtureJson, fixtureJsonl, fixtureText } from '../../support/fixtures.ts';
 
 type Level = { price: number; qty: number };
@@ -66,9 +72,25 @@ describe('bookChecksum', () => {
     expect(bookChecksum(naive(book.asks), naive(book.bids))).not.toBe(2610022218);
   });
 
-  it('the raw capture keeps the trailing zeros that JSON.parse loses', () => {
-    const raw = fixtureText('real_captures/ws_v2_book_ETHUSD_2025-05-06.jsonl');
-    expect(raw).toContain('"qty":0.80386470');
+  it('our book renders the raw capture back to its wire text (the zeros JSON.parse drops) and verifies it', () => {
+    const [, snapshotLine = '', updateLine = ''] = fixtureText(
+      'real_captures/ws_v2_book_ETHUSD_2025-05-06.jsonl',
+    )
+      .split('\n')
+      .filter(Boolean);
+    const book = createOrderBook({ symbol: 'ETH/USD', depth: 10, pricePrecision: 2, qtyPrecision: 8 });
+    const apply = (line: string) => {
+      const incoming = parseIncoming(line);
+      const data = incoming.kind === 'data' && incoming.message.channel === 'book' ? incoming.message : null;
+      if (!data?.data[0]) throw new Error('fixture shape changed');
+      return data.type === 'snapshot' ? book.applySnapshot(data.data[0]) : book.applyUpdate(data.data[0]);
+    };
+    expect(apply(snapshotLine)).toEqual({ ok: true });
+    // JSON.parse reads "0.80386470" as 0.8038647; the checksum needs the text Kraken sent, and so do we.
+    expect(book.bids().find((l) => l.price === '1797.12')?.qty).toBe('0.80386470');
+    for (const l of [...book.bids(), ...book.asks()])
+      expect(snapshotLine).toContain(`"price":${l.price},"qty":${l.qty}`);
+    expect(apply(updateLine)).toEqual({ ok: true });
   });
 });
 

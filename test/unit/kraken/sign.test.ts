@@ -1,7 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../../lib/kraken/index.ts';
+import { createKrakenRest, signRequest } from '../../../lib/kraken/index.ts';
+import { fakeFetch, ok } from '../../support/fake-fetch.ts';
 import { fixtureJson } from '../../support/fixtures.ts';
 
 const vector = fixtureJson<{
@@ -37,16 +38,28 @@ describe('signRequest', () => {
     );
   });
 
-  it('URLSearchParams in the documented order yields the vector body byte for byte', () => {
-    const body = new URLSearchParams({
-      nonce: vector.nonce,
+  it('our client sends the vector body byte for byte, signed with the vector signature', async () => {
+    // The whole private-call path: encodeForm (nonce first, then the params in order), signRequest, headers.
+    const { fetch, requests } = fakeFetch(() =>
+      ok({ txid: ['O1'], descr: { order: 'buy 1.25 XBTUSD @ limit 37500' } }),
+    );
+    const rest = createKrakenRest({
+      fetch,
+      baseUrl: 'https://api.kraken.com',
+      credentials: { apiKey: 'vector-key', secret: vector.private_key_b64 },
+      nonce: { scale: 'ms', next: async () => vector.nonce },
+    });
+    await rest.privateCall('AddOrder', {
       ordertype: 'limit',
       pair: 'XBTUSD',
       price: '37500',
       type: 'buy',
       volume: '1.25',
-    }).toString();
-    expect(body).toBe(vector.encoded_payload);
+    });
+    const [sent] = requests;
+    expect(sent?.path).toBe(vector.uri_path);
+    expect(sent?.body).toBe(vector.encoded_payload);
+    expect(sent?.headers['API-Sign']).toBe(vector.expected_api_sign);
   });
 
   it('agrees with node:crypto on random keys, nonces and bodies (incl. non-ASCII values)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeText, direction } from '../../../lib/market/badge.ts';
+import { BADGE_COLORS, badgeText, createBadgeController, direction } from '../../../lib/market/badge.ts';
 
 describe('badgeText', () => {
   it.each([
@@ -42,5 +42,50 @@ describe('direction', () => {
     expect(direction(2, 1)).toBe('down');
     expect(direction(2, 2)).toBe('flat');
     expect(BADGE_COLORS.up).not.toBe(BADGE_COLORS.down);
+  });
+});
+
+describe('badge controller', () => {
+  function harness() {
+    const calls: [string, string][] = [];
+    const badge = createBadgeController({
+      setBadge: async (text, color) => {
+        calls.push([text, color]);
+      },
+    });
+    return { badge, calls };
+  }
+
+  it('shows the badge pair only, coloured by its direction, and asks the browser only on a change', () => {
+    const { badge, calls } = harness();
+    badge.setPair('BTC/USD');
+    badge.onTicks([{ symbol: 'ETH/USD', last: 3000 }]);
+    expect(calls).toEqual([]);
+    badge.onTicks([{ symbol: 'BTC/USD', last: 97_000 }]);
+    badge.onTicks([{ symbol: 'BTC/USD', last: 97_100 }]);
+    badge.onTicks([{ symbol: 'BTC/USD', last: 97_100 }]); // no move: keeps green, nothing to set
+    badge.onTicks([{ symbol: 'BTC/USD', last: 96_400 }]);
+    expect(calls).toEqual([
+      ['97k', '#5741d9'],
+      ['97k', '#16a34a'],
+      ['96k', '#dc2626'],
+    ]);
+  });
+
+  it('starts a new pair without a direction, and clears the text on undefined', () => {
+    const { badge, calls } = harness();
+    badge.setPair('BTC/USD');
+    badge.show(97_000);
+    badge.show(98_000); // up: green
+    badge.setPair('ETH/USD');
+    badge.show(3_000); // compared with nothing, not with 98,000: keeps green rather than turning red
+    badge.show(undefined);
+    expect(calls).toEqual([
+      ['97k', '#5741d9'],
+      ['98k', '#16a34a'],
+      ['3000', '#16a34a'],
+      ['', '#16a34a'],
+    ]);
+    expect(badge.pair()).toBe('ETH/USD');
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ForeignIntent, KrakenError, OrderExpired, OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
-import { WatchlistError } from '../../../lib/market/watchlist.ts';
 import {
   BackgroundError,
   deserializeError,
   REGISTERED_ERRORS,
   serializeError,
 } from '../../../lib/messaging/errors.ts';
+import { WatchlistError } from '../../../lib/settings/watchlist.ts';
 import { OrderRefused, TradingUnavailable } from '../../../lib/trading/errors.ts';
 import { sendEnding } from '../../../lib/ui/error-text.ts';
 import { VaultError } from '../../../lib/vault/errors.ts';

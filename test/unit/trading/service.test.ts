@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
 import { defaultSettings } from '../../../lib/settings/schema.ts';
 import { createSettingsStore } from '../../../lib/settings/store.ts';
+import { TradingUnavailable } from '../../../lib/trading/errors.ts';
 import type { LiveAccount } from '../../../lib/trading/live/account.ts';
 import type { PaperAccount } from '../../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../../lib/trading/service.ts';
@@ -214,6 +216,55 @@ describe('trading service: credentials follow the vault', () => {
     expect(checked).toEqual([]);
     await service.dismissIntent('11111111-1111-4111-8111-111111111111');
     expect(service.view().intents).toEqual([]);
+  });
+});
+
+describe('trading service: an order already on its way', () => {
+  it('is "unknown", not "unavailable", while live trading is not running (a restart, a lock)', async () => {
+    const settings = createSettingsStore({
+      load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
+      save: async () => {},
+    });
+    await settings.load();
+    const intents = memoryIdbIntentStore();
+    const clOrdId = '22222222-2222-4222-8222-222222222222';
+    await intents.put({
+      clOrdId,
+      params: { pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.1' },
+      state: 'pending',
+      account: { keyId: 'k', keyVersion: 1, endpoint: 'https://api.kraken.com' },
+      confirmedAt: 1,
+      attempts: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const service = createTradingService({
+      settings,
+      market: {
+        rulesFor: () => ({ symbol: 'BTC/USD' }) as never,
+        book: () => undefined,
+        watchTicket: () => {},
+        lastPrice: () => undefined,
+        watchTickers: () => {},
+      },
+      paper,
+      intents,
+      now: Date.now,
+      liveAccess: async () => ({ kind: 'locked' }),
+    });
+    await service.start();
+    const order = {
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'market',
+      volume: '0.1',
+      postOnly: false,
+      timeInForce: 'GTC',
+    } as const;
+    // The old service said "Unlock the vault to trade live" — which the popup showed as "not placed".
+    expect(() => service.place(order, clOrdId)).toThrow(OrderOutcomeUnknown);
+    expect(() => service.check(clOrdId)).toThrow(OrderOutcomeUnknown);
+    expect(() => service.place(order, crypto.randomUUID())).toThrow(TradingUnavailable);
   });
 });
 

@@ -3,7 +3,7 @@
 import type { PairRules } from '../../../lib/kraken/pairs/rules.ts';
 import type { TicketContext } from '../../../lib/trading/ticket.ts';
 import type { BookTop, OrderView, TradingView } from '../../../lib/trading/types.ts';
-import { STARTER_FEES } from '../../../lib/ui/trading/ticket-state.ts';
+import { STARTER_FEES } from '../../../lib/ui/trading/ticket-form.ts';
 import { BTC_USD_RULES } from '../../support/paper-fixtures.ts';
 
 export const BTCUSD: PairRules = BTC_USD_RULES;

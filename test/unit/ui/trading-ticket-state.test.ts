@@ -2,21 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { checkTicket, type TicketCheck } from '../../../lib/trading/ticket.ts';
 import type { TradingMode } from '../../../lib/trading/types.ts';
 import {
+  fieldMessages,
+  keyAction,
+  newerBook,
+  swallowsEnter,
+  toggleUnit,
+} from '../../../lib/ui/trading/ticket-form.ts';
+import {
   canConfirm,
   describeOrder,
   draftOf,
   effectOf,
-  fieldMessages,
   initialTicket,
-  keyAction,
-  newerBook,
-  swallowsEnter,
   type TicketEffect,
   type TicketEvent,
   type TicketForm,
   type TicketState,
   ticketStep,
-  toggleUnit,
 } from '../../../lib/ui/trading/ticket-state.ts';
 import { BOOK, ctx, order } from './trading-fixtures.ts';
 

@@ -1,14 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWsSession } from '../../lib/kraken/index.ts';
 import { BADGE_COLORS } from '../../lib/market/badge.ts';
-import { createMarketService, type MarketEvent, type MarketService } from '../../lib/market/service.ts';
+import { createMarket, type Market, type MarketEvent } from '../../lib/market/index.ts';
 import type { Tick } from '../../lib/market/types.ts';
 import { customEndpoints, defaultSettings, type Settings } from '../../lib/settings/schema.ts';
-import { createSettingsStore } from '../../lib/settings/store.ts';
+import { createSettingsService } from '../../lib/settings/service.ts';
 import type { SimHandle } from '../../sim/server.ts';
 import { nodeSocket, simControl, withSim } from '../support/sim.ts';
 
-// The background's market service with in-memory storage and badge, over a real socket to the simulator.
+// The background's market (and the settings requests it follows) with in-memory storage and badge, over a
+// real socket to the simulator.
 function harness(sim: SimHandle, initial?: Partial<Settings>) {
   const saved: { settings: Settings; ticks: Record<string, Tick> } = {
     settings: { ...defaultSettings(), endpoints: customEndpoints(sim.rest), ...initial },
@@ -16,13 +17,16 @@ function harness(sim: SimHandle, initial?: Partial<Settings>) {
   };
   const badges: { text: string; color: string }[] = [];
   const events: MarketEvent[] = [];
-  const settings = createSettingsStore({
-    load: async () => structuredClone(saved.settings),
-    save: async (s) => {
-      saved.settings = structuredClone(s);
+  const settings = createSettingsService(
+    {
+      load: async () => structuredClone(saved.settings),
+      save: async (s) => {
+        saved.settings = structuredClone(s);
+      },
     },
-  });
-  const service = createMarketService({
+    { resolveSymbol: (input) => service.resolveSymbol(input) },
+  );
+  const service = createMarket({
     createSession: (url) => createWsSession({ url, createSocket: nodeSocket }),
     settings,
     loadTicks: async () => saved.ticks,
@@ -39,12 +43,12 @@ function harness(sim: SimHandle, initial?: Partial<Settings>) {
     await settings.load();
     await service.start();
   };
-  return { service, saved, badges, events, start };
+  return { service, settings, saved, badges, events, start };
 }
 
-describe('market service against the simulator', () => {
+describe('market against the simulator', () => {
   let sim: SimHandle;
-  const services: MarketService[] = [];
+  const services: Market[] = [];
   beforeAll(async () => {
     sim = await withSim();
   });
@@ -96,11 +100,11 @@ describe('market service against the simulator', () => {
     services.push(h.service);
     await h.start();
     await expect.poll(() => Object.keys(h.service.snapshot().pairs).length).toBeGreaterThan(0);
-    await expect(h.service.addPair('xdgusd')).resolves.toBe('DOGE/USD');
-    await expect(h.service.addPair('NOPE/USD')).rejects.toThrow('Kraken has no NOPE/USD pair.');
+    await expect(h.settings.addPair('xdgusd')).resolves.toBe('DOGE/USD');
+    await expect(h.settings.addPair('NOPE/USD')).rejects.toThrow('Kraken has no NOPE/USD pair.');
     expect(h.saved.settings.watchlist).toEqual(['BTC/USD', 'DOGE/USD']);
     await expect.poll(() => h.service.snapshot().ticks['DOGE/USD']).toBeDefined();
-    await h.service.removePair('BTC/USD');
+    await h.settings.removePair('BTC/USD');
     expect(h.saved.settings).toMatchObject({ watchlist: ['DOGE/USD'], badgePair: 'DOGE/USD' });
     expect(h.service.snapshot().ticks['BTC/USD']).toBeUndefined();
     await expect.poll(() => h.badges.at(-1)?.text).toMatch(/^\.\d{3}$/); // DOGE ≈ 0.38 → ".38x"
@@ -113,12 +117,12 @@ describe('market service against the simulator', () => {
       services.push(h.service);
       await h.start();
       await expect.poll(() => h.service.snapshot().ticks['SOL/USD']).toBeDefined();
-      await h.service.setEndpoints(customEndpoints(other.rest));
+      await h.settings.setEndpoints(customEndpoints(other.rest));
       expect(h.service.snapshot().ticks).toEqual({});
       expect(h.service.snapshot().endpointLabel).toBe(`Simulator ${new URL(other.rest).host}`);
       await expect.poll(() => h.service.snapshot().ticks['SOL/USD']).toBeDefined();
       await expect(
-        h.service.setEndpoints({ kind: 'custom', rest: 'nope', wsPublic: 'x', wsPrivate: null }),
+        h.settings.setEndpoints({ kind: 'custom', rest: 'nope', wsPublic: 'x', wsPrivate: null }),
       ).rejects.toThrow(/not a URL/);
     } finally {
       await other.close();

@@ -1,0 +1,47 @@
+// Ticks through the engine: every rule of the tick's pair is evaluated, its state kept, and what fired is
+// persisted first, then notified and logged (so a worker that dies mid-way neither re-fires nor misses).
+import type { AlertLogEntry } from '../db/schema.ts';
+import { evaluate, type Firing, type PriceTick } from './engine.ts';
+import type { RuleSet } from './rule-set.ts';
+import type { AlertRule } from './rules.ts';
+import type { StateBook } from './state-book.ts';
+import type { AlertStore } from './store.ts';
+import { logEntry } from './view.ts';
+
+export interface PipelineDeps {
+  rules: RuleSet;
+  book: StateBook;
+  store: AlertStore;
+  notify(entry: AlertLogEntry, rule: AlertRule): Promise<void>;
+  /** Something fired: the view changed. */
+  changed(): Promise<void>;
+}
+
+/** Applies ticks in order. Runs inside the service's queue (one apply at a time). */
+export function createTickPipeline(deps: PipelineDeps) {
+  return async function apply(ticks: readonly PriceTick[]): Promise<void> {
+    const fired: Firing[] = [];
+    for (const tick of ticks) {
+      const result = evaluate(deps.rules.forSymbol(tick.symbol), deps.book.states(), tick);
+      for (const [id, state] of result.changed) deps.book.update(id, state);
+      fired.push(...result.fired);
+      deps.book.markSeen(tick.symbol, tick.at);
+    }
+    if (fired.length === 0) {
+      deps.book.scheduleSave();
+      return;
+    }
+    // Persist first: if the worker dies after this line, the restarted one knows these fired.
+    await deps.book.flush();
+    const entries: AlertLogEntry[] = [];
+    for (const f of fired) {
+      const rule = deps.rules.get(f.ruleId);
+      if (!rule) continue;
+      const entry = logEntry(f, rule);
+      entries.push(entry);
+      await deps.notify(entry, rule).catch(() => {});
+    }
+    await deps.store.appendLog(entries);
+    await deps.changed();
+  };
+}

@@ -1,0 +1,42 @@
+// The alert service's view types (what the popup and the options page are sent) and its inputs.
+import type { AlertLogEntry } from '../db/schema.ts';
+import type { AlertRule } from './rules.ts';
+
+/** One 1-minute candle (REST OHLC), prices as numbers. */
+export interface Candle {
+  /** Candle open time, ms. */
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+}
+
+export type RuleStatus = 'armed' | 'waiting-to-rearm' | 'paused' | 'snoozed' | 'done';
+
+export interface AlertRuleView {
+  rule: AlertRule;
+  description: string;
+  status: RuleStatus;
+  fires: number;
+  lastFiredAt: number | null;
+}
+
+export interface AlertsView {
+  rules: AlertRuleView[];
+  log: AlertLogEntry[];
+}
+
+export interface ImportResult {
+  added: number;
+  errors: { index: number; field: string; message: string }[];
+}
+
+/** Something read from storage was unusable; the service went on without it and says so. */
+export type AlertProblem =
+  /** A rule record failed its checks: skipped, left in storage untouched. */
+  | { kind: 'rule-skipped'; reason: string }
+  /** A rule's state record failed its checks: kept under `key`, the rule starts over from a fresh state. */
+  | { kind: 'state-set-aside'; ruleId: string; key: string; reason: string }
+  /** The per-pair "last seen" record failed its checks: the bad entries are ignored (no catch-up for them). */
+  | { kind: 'seen-ignored'; reason: string };

@@ -1,0 +1,42 @@
+// What the popup shows of the alerts: each rule's status, and the log line of a firing.
+import type { AlertLogEntry } from '../db/schema.ts';
+import type { Firing, RuleState } from './engine.ts';
+import { type AlertRule, describeRule } from './rules.ts';
+import type { AlertRuleView, RuleStatus } from './types.ts';
+
+export function statusOf(rule: AlertRule, state: RuleState | undefined, now: number): RuleStatus {
+  if (state?.done) return 'done';
+  if (rule.paused) return 'paused';
+  if (rule.snoozedUntil !== null && now < rule.snoozedUntil) return 'snoozed';
+  return state && !state.armed ? 'waiting-to-rearm' : 'armed';
+}
+
+export function ruleView(rule: AlertRule, state: RuleState | undefined, now: number): AlertRuleView {
+  return {
+    rule,
+    description: describeRule(rule),
+    status: statusOf(rule, state, now),
+    fires: state?.fires ?? 0,
+    lastFiredAt: state?.lastFiredAt ?? null,
+  };
+}
+
+/** "14:02" in the user's time zone. */
+const hhmm = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** "BTC/USD above 90000: 90012.5 at 14:02", "… (+5.12 %) while offline at 03:10". */
+export function logEntry(firing: Firing, rule: AlertRule): AlertLogEntry {
+  const move =
+    firing.changePct === undefined
+      ? ''
+      : ` (${firing.changePct > 0 ? '+' : ''}${firing.changePct.toFixed(2)} %)`;
+  const when = firing.offline ? `while offline at ${hhmm(firing.at)}` : `at ${hhmm(firing.at)}`;
+  return {
+    ruleId: rule.id,
+    symbol: rule.symbol,
+    text: `${describeRule(rule)}: ${firing.price}${move} ${when}`,
+    price: firing.price,
+    at: firing.at,
+    offline: firing.offline,
+  };
+}

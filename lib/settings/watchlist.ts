@@ -1,0 +1,28 @@
+// The watchlist as a setting: its limits and the edits a person can make to it. Which pairs exist is the
+// market's knowledge (lib/market/instruments.ts resolves what a person typed into a listed symbol).
+
+export const MAX_WATCHLIST = 20;
+export const DEFAULT_WATCHLIST = ['BTC/USD', 'ETH/USD', 'SOL/USD', 'XRP/USD', 'DOGE/USD', 'ETH/BTC'];
+
+export class WatchlistError extends Error {
+  override readonly name = 'WatchlistError';
+  constructor(
+    readonly code: 'malformed' | 'unknown-pair' | 'duplicate' | 'full' | 'not-found',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function addToWatchlist(list: readonly string[], symbol: string): string[] {
+  if (list.includes(symbol)) throw new WatchlistError('duplicate', `${symbol} is already on the watchlist.`);
+  if (list.length >= MAX_WATCHLIST) {
+    throw new WatchlistError('full', `The watchlist holds ${MAX_WATCHLIST} pairs. Remove one first.`);
+  }
+  return [...list, symbol];
+}
+
+export function removeFromWatchlist(list: readonly string[], symbol: string): string[] {
+  if (!list.includes(symbol)) throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`);
+  return list.filter((s) => s !== symbol);
+}
