@@ -80,8 +80,30 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
     return next;
   }
 
-  /** Asks Kraken whether an order with this cl_ord_id exists (open, or already closed/cancelled). */
+  /**
+   * Asks Kraken whether an order with this cl_ord_id exists (open, or already closed/cancelled). Lookups that
+   * arrive together share one unfiltered OpenOrders call (each call costs a point on Kraken's REST counter, and
+   * after a burst of lost answers many orders ask at once); an id not in it is asked for by cl_ord_id, open
+   * and closed, so "absent" never rests on the shared call alone.
+   */
+  let sharedOpen: Promise<Map<string, string[]>> | null = null;
+  function openByClOrdId(): Promise<Map<string, string[]>> {
+    sharedOpen ??= clock.sleep(0).then(async () => {
+      sharedOpen = null; // lookups from now on share the next call
+      const open = await rest.openOrders();
+      const byId = new Map<string, string[]>();
+      for (const [txid, order] of Object.entries(open.open ?? {})) {
+        const id = (order as { cl_ord_id?: unknown }).cl_ord_id;
+        if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), txid]);
+      }
+      return byId;
+    });
+    return sharedOpen;
+  }
+
   async function lookup(clOrdId: string): Promise<string[] | undefined> {
+    const shared = (await openByClOrdId()).get(clOrdId);
+    if (shared) return shared;
     const open = await rest.openOrders({ cl_ord_id: clOrdId });
     const openIds = Object.keys(open.open ?? {});
     if (openIds.length > 0) return openIds;

@@ -45,7 +45,9 @@ function exchange(faults: Fault[], clock: { now(): number }, account = A) {
   let n = 0;
   const lost = () => KrakenError.transport('AddOrder', 'timeout', 'no answer');
   const visible = (clOrdId: string | undefined) =>
-    [...orders.values()].filter((o) => o.clOrdId === clOrdId && o.at <= clock.now() && o.account === account);
+    [...orders.values()].filter(
+      (o) => (clOrdId === undefined || o.clOrdId === clOrdId) && o.at <= clock.now() && o.account === account,
+    );
   const rest = {
     async addOrder(p: AddOrderParams) {
       sent.push(p);
@@ -67,7 +69,9 @@ function exchange(faults: Fault[], clock: { now(): number }, account = A) {
         faults.shift();
         throw KrakenError.transport('OpenOrders', 'network', 'down');
       }
-      return { open: Object.fromEntries(visible(p.cl_ord_id).map((o) => [o.txid, {} as Order])) };
+      return {
+        open: Object.fromEntries(visible(p.cl_ord_id).map((o) => [o.txid, { cl_ord_id: o.clOrdId } as Order])),
+      };
     },
     async closedOrders(p: { cl_ord_id?: string } = {}) {
       log.push(`query closed ${p.cl_ord_id}`);
@@ -176,6 +180,13 @@ describe('createOrderPlacer: sending', () => {
       reason: 'too-old',
     });
     expect(log).toEqual([]);
+  });
+
+  it('lookups of the same moment share one unfiltered OpenOrders call (each costs a REST counter point)', async () => {
+    const { placer, log } = setup(['drop-after-execute', 'drop-after-execute', 'drop-after-execute']);
+    const placed = await Promise.all([placer.place(ORDER), placer.place(ORDER), placer.place(ORDER)]);
+    expect(placed.every((i) => i.state === 'placed')).toBe(true);
+    expect(log.filter((l) => l.startsWith('query'))).toEqual(['query open undefined']);
   });
 
   it('a double click shares one send', async () => {
@@ -326,7 +337,8 @@ it('end to end through the client: the same cl_ord_id and a deadline go out in e
   );
   expect(trail).toEqual([
     'AddOrder fixed-id-1 true',
-    'OpenOrders fixed-id-1 false',
+    'OpenOrders null false', // the shared call, for every lookup of the moment
+    'OpenOrders fixed-id-1 false', // not in it: asked for by id, open then closed
     'ClosedOrders fixed-id-1 false',
     'AddOrder fixed-id-1 true',
   ]);
