@@ -8,6 +8,7 @@ import {
   type E2E,
   lastPrice,
   notificationIds,
+  observerKey,
   openPopup,
   parsePrice,
   setup,
@@ -61,10 +62,9 @@ describe('trading from the popup (production build, simulator)', () => {
   beforeAll(async () => {
     e2e = await setup();
     if (!e2e.sim.apiKey || !e2e.sim.apiSecret) throw new Error('the simulator printed no API key');
-    rest = createKrakenRest({
-      baseUrl: e2e.sim.rest,
-      credentials: { apiKey: e2e.sim.apiKey, secret: e2e.sim.apiSecret },
-    });
+    // The test's own key on the same account: sharing the extension's would race it for nonces and the
+    // REST counter, as two apps on one key do on Kraken.
+    rest = createKrakenRest({ baseUrl: e2e.sim.rest, credentials: await observerKey(e2e, 'main') });
     popup = await openPopup(e2e.ext);
     await waitUntil(async () => (await lastPrice(popup, 'BTC/USD')) !== null, 15_000, 'prices');
   });
@@ -365,7 +365,10 @@ describe('trading from the popup (production build, simulator)', () => {
       };
       expect(await armed()).toBe(false);
       await popup.getByTestId('dead-man').click();
-      await expect.poll(() => popup.getByTestId('dead-man').innerText()).toMatch(/armed/i);
+      // Arming waits its turn in the REST counter's pacing ("arming…" meanwhile).
+      await expect
+        .poll(() => popup.getByTestId('dead-man').innerText(), { timeout: 15_000 })
+        .toMatch(/: armed/i);
       expect(await armed()).toBe(true);
       const page = await e2e.ext.context.newPage();
       await page.goto(extensionUrl(e2e.ext, 'options.html'));

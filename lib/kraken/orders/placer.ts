@@ -82,9 +82,10 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
 
   /**
    * Asks Kraken whether an order with this cl_ord_id exists (open, or already closed/cancelled). Lookups that
-   * arrive together share one unfiltered OpenOrders call (each call costs a point on Kraken's REST counter, and
-   * after a burst of lost answers many orders ask at once); an id not in it is asked for by cl_ord_id, open
-   * and closed, so "absent" never rests on the shared call alone.
+   * arrive together share one OpenOrders call (each call costs a point on Kraken's REST counter, and after a
+   * burst of lost answers many orders ask at once): Kraken reports every open order with the cl_ord_id it was
+   * given (OpenAPI spot-rest `schemas/objects/user/orders/open.yaml`), so an id not in it is not open; it is
+   * then asked for among closed orders by its cl_ord_id.
    */
   let sharedOpen: Promise<Map<string, string[]>> | null = null;
   function openByClOrdId(): Promise<Map<string, string[]>> {
@@ -102,11 +103,8 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
   }
 
   async function lookup(clOrdId: string): Promise<string[] | undefined> {
-    const shared = (await openByClOrdId()).get(clOrdId);
-    if (shared) return shared;
-    const open = await rest.openOrders({ cl_ord_id: clOrdId });
-    const openIds = Object.keys(open.open ?? {});
-    if (openIds.length > 0) return openIds;
+    const open = (await openByClOrdId()).get(clOrdId);
+    if (open) return open;
     const closed = await rest.closedOrders({ cl_ord_id: clOrdId });
     const closedIds = Object.keys(closed.closed ?? {});
     return closedIds.length > 0 ? closedIds : undefined;

@@ -234,7 +234,8 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
         phase: { kind: 'editing' },
         result: {
           kind: 'placed',
-          text: `Placed: ${describeOrder(event.order)} · order ${event.order.id}`,
+          // Live: Kraken's order id, which the person can find on Kraken. Paper ids are ours and say nothing.
+          text: `Placed: ${describeOrder(event.order)}${phase.confirmation.mode === 'live' ? ` · order ${event.order.id}` : ''}`,
           orderId: event.order.id,
           clOrdId: event.clOrdId,
         },

@@ -245,7 +245,8 @@ describe('preview and confirmation', () => {
     expect(t.state.phase.kind).toBe('editing');
     expect(t.state.result).toMatchObject({
       kind: 'placed',
-      text: `Placed: buy 0.01 BTC/USD market · order ${placed.id}`,
+      text: 'Placed: buy 0.01 BTC/USD market',
+      orderId: placed.id,
     });
     t.submit();
     expect(t.state.phase.kind === 'preview' && t.state.phase.confirmation.clOrdId).toBe(UUID_B);

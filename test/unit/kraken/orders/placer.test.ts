@@ -338,8 +338,7 @@ it('end to end through the client: the same cl_ord_id and a deadline go out in e
   expect(trail).toEqual([
     'AddOrder fixed-id-1 true',
     'OpenOrders null false', // the shared call, for every lookup of the moment
-    'OpenOrders fixed-id-1 false', // not in it: asked for by id, open then closed
-    'ClosedOrders fixed-id-1 false',
+    'ClosedOrders fixed-id-1 false', // not open: asked for by id among closed orders
     'AddOrder fixed-id-1 true',
   ]);
 });
