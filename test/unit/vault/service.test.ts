@@ -66,6 +66,37 @@ describe('auto-lock', () => {
     expect((await s.view()).status).toBe('locked');
   });
 
+  it('counts from the last use of the extension (any request or page), not the last vault action', async () => {
+    const { s, alarms, tick } = await service();
+    await s.create('a long passphrase');
+    tick(10 * 60_000);
+    s.used(); // e.g. the popup opened, or a trading request: no vault action at all
+    await expect.poll(() => alarms.at(-1)).toBe(1_000_000 + 10 * 60_000 + 15 * 60_000);
+    const count = alarms.length;
+    tick(5_000);
+    s.used(); // uses within 30 s do not set the alarms again
+    await new Promise((r) => setTimeout(r, 0));
+    expect(alarms).toHaveLength(count);
+  });
+
+  it('the active key is known synchronously, and unknown (nothing signs) while a change moves it', async () => {
+    const { s } = await service();
+    await s.create('a long passphrase');
+    const key = { apiKey: 'K'.repeat(56), apiSecret: Buffer.alloc(64, 1).toString('base64') };
+    await s.addKey({ label: 'Main', ...key });
+    const before = s.activeKey();
+    expect(before).toMatchObject({ keyVersion: 1 });
+    const replacing = s.replaceKey(before?.id ?? '', {
+      ...key,
+      apiSecret: Buffer.alloc(64, 2).toString('base64'),
+    });
+    expect(s.activeKey()).toBeNull(); // cleared before the change is stored
+    await replacing;
+    expect(s.activeKey()).toEqual({ id: before?.id, keyVersion: 2 });
+    await s.lock();
+    expect(s.activeKey()).toBeNull();
+  });
+
   it('can be changed or turned off; locking clears the alarm', async () => {
     const { s, alarms } = await service();
     await s.create('a long passphrase');
