@@ -7,6 +7,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, parseIncoming } from '../lib/kraken/index.ts';
 import { alertEvalPerTick, alertLatency } from './alerts.ts';
 import { bookPipeline } from './book-pipeline.ts';
+import { fuzz } from './fuzz.ts';
 import { orderChaos } from './order-chaos.ts';
 import { popupBench } from './popup.ts';
 import { restPacing } from './rest-pacing.ts';
@@ -28,6 +29,9 @@ interface Row {
   duplicates?: number;
   foreign?: number;
   misreported?: number;
+  /** fuzz: cases run per surface. */
+  cases?: Record<string, number>;
+  crashes?: number;
   note: string;
 }
 
@@ -146,6 +150,21 @@ rows.push({
   foreign: chaos.foreign,
   misreported: chaos.misreported,
   note: `${chaos.confirmed} confirmations through the background's order path (trading service, live account, placer, IndexedDB intents) against the simulator under 30 % lost answers, 10 % late executions (4 s) and ${chaos.restarts} worker restarts, then a switch to a second account: placed ${chaos.placed}, duplicates ${chaos.duplicates}, foreign ${chaos.foreign}, misreported ${chaos.misreported} (goal: placed = confirmed, the rest 0; ${chaos.seconds} s)`,
+});
+
+const fuzzed = await fuzz(20_000);
+rows.push({
+  id: 'fuzz',
+  unit: 'crashes',
+  ours: fuzzed.crashes,
+  budget: 0,
+  cases: fuzzed.cases,
+  crashes: fuzzed.crashes,
+  note: `property-based fuzzing (fast-check, seed 42) of ${Object.entries(fuzzed.cases)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(
+      ', ',
+    )} cases: crashes and unhandled rejections ${fuzzed.crashes}${fuzzed.failures.length ? ` — ${fuzzed.failures.join(' | ')}` : ''}`,
 });
 
 const evalCost = alertEvalPerTick();

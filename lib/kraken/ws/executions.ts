@@ -19,6 +19,9 @@ export interface Fill {
 
 const TERMINAL = new Set(['filled', 'canceled', 'expired']);
 
+/** A field that should be text, as text: numbers spelled out, anything else (objects, null) empty. */
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 function isReport(v: unknown): v is OrderReport {
   return typeof v === 'object' && v !== null && typeof (v as { order_id?: unknown }).order_id === 'string';
 }
@@ -39,7 +42,7 @@ export function createOrdersTracker() {
         if (trade && typeof report.last_qty === 'number' && typeof report.last_price === 'number') {
           fills.push({
             order_id: report.order_id,
-            exec_id: String(report.exec_id ?? ''),
+            exec_id: textOf(report.exec_id),
             symbol: merged.symbol as string | undefined,
             side: merged.side as string | undefined,
             last_qty: report.last_qty,

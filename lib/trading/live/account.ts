@@ -111,7 +111,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     for (const r of items) {
       if (r?.exec_type !== 'trade') continue;
       const merged = { ...before.get(r.order_id), ...tracker.get(r.order_id) } as OrderReport;
-      const fill = fillView(r, merged, deps.rulesFor(String(merged.symbol ?? r.symbol ?? '')), clock.now());
+      const fill = fillView(r, merged, deps.rulesFor(symbolOf(merged) || symbolOf(r)), clock.now());
       if (fill) seen.push(fill);
     }
     if (snapshot) fills = [];
@@ -259,7 +259,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     orders: (): OrderView[] =>
       tracker
         .openOrders()
-        .map((r) => orderView(r, deps.rulesFor(String(r.symbol ?? ''))))
+        .map((r) => orderView(r, deps.rulesFor(symbolOf(r))))
         .sort((a, b) => b.createdAt - a.createdAt),
     fills: (): FillView[] => fills,
     balances: (): BalanceView[] => balances,
@@ -332,3 +332,6 @@ export function createLiveAccount(deps: LiveAccountDeps) {
 }
 
 export type LiveAccount = ReturnType<typeof createLiveAccount>;
+
+/** A report's pair, when it is text (a hostile frame's object there must not throw). */
+const symbolOf = (r: Record<string, unknown>): string => (typeof r.symbol === 'string' ? r.symbol : '');

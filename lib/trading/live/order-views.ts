@@ -13,13 +13,16 @@ const STATUS: ReadonlyMap<string, OrderStatus> = new Map([
   ['expired', 'expired'],
 ]);
 
+/** A field that should be text, as text: numbers spelled out, anything else (objects, null) empty. */
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 function text(value: unknown, decimals: number | undefined): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
   return toFixedDecimal(value, decimals ?? 8);
 }
 
 export function orderView(r: OrderReport, rules: PairRules | undefined): OrderView {
-  const symbol = String(r.symbol ?? '');
+  const symbol = textOf(r.symbol);
   const triggers = r.triggers as { price?: unknown } | undefined;
   const limit = text(r.limit_price, rules?.pairDecimals);
   const trigger = text(triggers?.price, rules?.pairDecimals);
@@ -29,13 +32,13 @@ export function orderView(r: OrderReport, rules: PairRules | undefined): OrderVi
     ...(typeof r.cl_ord_id === 'string' ? { clOrdId: r.cl_ord_id } : {}),
     symbol,
     side: (r.side === 'sell' ? 'sell' : 'buy') as Side,
-    type: String(r.order_type ?? ''),
+    type: textOf(r.order_type),
     ...(limit ? { limitPrice: limit } : {}),
     ...(trigger ? { triggerPrice: trigger } : {}),
     volume: text(r.order_qty, rules?.lotDecimals) ?? '0',
     filled: text(r.cum_qty, rules?.lotDecimals) ?? '0',
     ...(avg && r.avg_price !== 0 ? { avgPrice: avg } : {}),
-    status: STATUS.get(String(r.order_status)) ?? 'new',
+    status: STATUS.get(textOf(r.order_status)) ?? 'new',
     createdAt: typeof r.timestamp === 'string' ? Date.parse(r.timestamp) || 0 : 0,
   };
 }
@@ -55,9 +58,9 @@ export function fillView(
   const cum = typeof order.cum_qty === 'number' ? order.cum_qty : undefined;
   const qty = typeof order.order_qty === 'number' ? order.order_qty : undefined;
   return {
-    id: String(r.exec_id ?? `${r.order_id}:${r.timestamp ?? ''}`),
+    id: textOf(r.exec_id) || `${r.order_id}:${textOf(r.timestamp)}`,
     orderId: r.order_id,
-    symbol: String(order.symbol ?? ''),
+    symbol: textOf(order.symbol),
     side: order.side === 'sell' ? 'sell' : 'buy',
     qty: text(r.last_qty, rules?.lotDecimals) ?? '0',
     price: text(r.last_price, rules?.pairDecimals) ?? '0',
