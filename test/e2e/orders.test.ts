@@ -59,6 +59,29 @@ async function ordersWith(rest: KrakenRest, clOrdId: string): Promise<string[]> 
   return [...open, ...closed];
 }
 
+/**
+ * Confirms the previewed order with its answer lost and Kraken unreachable for lookups (2 minutes): the
+ * ticket says "checking". Returns the order's cl_ord_id.
+ */
+async function leaveUnknown(e2e: E2E, popup: Page): Promise<string> {
+  await simControl(e2e, 'faults', {
+    dropOrderResponses: { count: 1, methods: ['AddOrder'] },
+    failLookups: { ms: 120_000 },
+  });
+  await popup.getByTestId('ticket-confirm').click();
+  await expect.poll(() => result(popup), { timeout: 15_000 }).toMatch(/^unknown: /);
+  return checkingId(popup);
+}
+
+/** Points the extension at `rest` through the options page. */
+async function setEndpoint(e2e: E2E, rest: string): Promise<void> {
+  const options = await openOptions(e2e.ext);
+  await options.getByTestId('endpoint-rest').fill(rest);
+  await options.getByTestId('endpoint-save').click();
+  await expect.poll(() => options.getByTestId('endpoint-message').innerText()).toMatch(/saved/i);
+  await options.close();
+}
+
 /** The cl_ord_id of the order the ticket is checking (its intent row in the Trade tab). */
 async function checkingId(popup: Page): Promise<string> {
   const row = popup.locator('[data-testid="intent"][data-state="unknown"][data-account="current"]').first();
@@ -191,42 +214,22 @@ describe('orders you can trust (production build, simulator)', () => {
 
   it('(a) an order left unknown, then the endpoint changes: it is another account’s, never resent', async () => {
     await previewRestingBuy(popup, 0.525);
-    await simControl(e2e, 'faults', {
-      dropOrderResponses: { count: 1, methods: ['AddOrder'] },
-      failLookups: { ms: 120_000 },
-    });
-    await popup.getByTestId('ticket-confirm').click();
-    await expect.poll(() => result(popup), { timeout: 15_000 }).toMatch(/^unknown: /);
-    const id = await checkingId(popup);
+    const id = await leaveUnknown(e2e, popup);
     // The same simulator under another name: another endpoint, so another account for the vault's key.
-    const options = await openOptions(e2e.ext);
-    await options.getByTestId('endpoint-rest').fill(e2e.sim.rest.replace('127.0.0.1', 'localhost'));
-    await options.getByTestId('endpoint-save').click();
-    await expect.poll(() => options.getByTestId('endpoint-message').innerText()).toMatch(/saved/i);
-    await options.close();
+    await setEndpoint(e2e, e2e.sim.rest.replace('127.0.0.1', 'localhost'));
     await simControl(e2e, 'faults/clear');
     const row = popup.locator(`[data-testid="intent"][data-id="${id}"]`);
     await expect.poll(() => row.getAttribute('data-account'), { timeout: 10_000 }).toBe('other');
     await new Promise((r) => setTimeout(r, 8_000));
     expect(await ordersWith(main, id)).toHaveLength(1); // the one the dropped answer hid, never a second
-    const back = await openOptions(e2e.ext);
-    await back.getByTestId('endpoint-rest').fill(e2e.sim.rest);
-    await back.getByTestId('endpoint-save').click();
-    await expect.poll(() => back.getByTestId('endpoint-message').innerText()).toMatch(/saved/i);
-    await back.close();
+    await setEndpoint(e2e, e2e.sim.rest);
     await goLive(popup);
     for (const txid of await ordersWith(main, id)) await main.cancelOrder({ txid }).catch(() => {});
   }, 90_000);
 
   it('(a) an order left unknown on account A: after B is made active and unlocked, nothing reaches B', async () => {
     await previewRestingBuy(popup, 0.52);
-    await simControl(e2e, 'faults', {
-      dropOrderResponses: { count: 1, methods: ['AddOrder'] },
-      failLookups: { ms: 120_000 },
-    });
-    await popup.getByTestId('ticket-confirm').click();
-    await expect.poll(() => result(popup), { timeout: 15_000 }).toMatch(/^unknown: /);
-    const id = await checkingId(popup);
+    const id = await leaveUnknown(e2e, popup);
     const { apiKey, apiSecret } = e2e.sim.second ?? { apiKey: '', apiSecret: '' };
     await addKey(e2e.ext, { label: 'Account B', apiKey, apiSecret }, PASS);
     // B made active (while unlocked: keys are listed then), the vault locked, the faults gone, unlocked again.

@@ -8,6 +8,25 @@ import type { PaperAccount } from '../../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../../lib/trading/service.ts';
 import { memoryIdbIntentStore } from '../../support/intent-store.ts';
 
+/** Settings already in live mode. */
+async function liveSettings() {
+  const settings = createSettingsStore({
+    load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
+    save: async () => {},
+  });
+  await settings.load();
+  return settings;
+}
+
+/** A market with no rules, books or prices: what is under test here is which account runs. */
+const NO_MARKET = {
+  rulesFor: () => undefined,
+  book: () => undefined,
+  watchTicket: () => {},
+  lastPrice: () => undefined,
+  watchTickers: () => {},
+};
+
 // Accounts are stand-ins here: what is under test is which one runs, when (the vault and mode logic).
 function fakeLive(log: string[], onStop: () => void = () => {}) {
   return {
@@ -38,21 +57,11 @@ async function setup(
   vault: { status: 'unlocked' | 'locked' | 'empty'; delayMs: number },
   onStop: (view: () => ReturnType<ReturnType<typeof createTradingService>['view']>) => void = () => {},
 ) {
-  const settings = createSettingsStore({
-    load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
-    save: async () => {},
-  });
-  await settings.load();
+  const settings = await liveSettings();
   const log: string[] = [];
   const service = createTradingService({
     settings,
-    market: {
-      rulesFor: () => undefined,
-      book: () => undefined,
-      watchTicket: () => {},
-      lastPrice: () => undefined,
-      watchTickers: () => {},
-    },
+    market: NO_MARKET,
     paper,
     intents: memoryIdbIntentStore(),
     now: Date.now,
@@ -116,22 +125,12 @@ describe('trading service: which account runs', () => {
 
 describe('trading service: credentials follow the vault', () => {
   it('a replaced active key (another key version) stops the running account and starts a new one', async () => {
-    const settings = createSettingsStore({
-      load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
-      save: async () => {},
-    });
-    await settings.load();
+    const settings = await liveSettings();
     const log: string[] = [];
     let version = 1;
     const service = createTradingService({
       settings,
-      market: {
-        rulesFor: () => undefined,
-        book: () => undefined,
-        watchTicket: () => {},
-        lastPrice: () => undefined,
-        watchTickers: () => {},
-      },
+      market: NO_MARKET,
       paper,
       intents: memoryIdbIntentStore(),
       now: Date.now,
@@ -153,11 +152,7 @@ describe('trading service: credentials follow the vault', () => {
   });
 
   it('lists another account’s unsettled order as such, and never asks the current account about it', async () => {
-    const settings = createSettingsStore({
-      load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
-      save: async () => {},
-    });
-    await settings.load();
+    const settings = await liveSettings();
     const intents = memoryIdbIntentStore();
     const order = {
       symbol: 'BTC/USD',
@@ -186,13 +181,7 @@ describe('trading service: credentials follow the vault', () => {
     } as unknown as LiveAccount;
     const service = createTradingService({
       settings,
-      market: {
-        rulesFor: () => undefined,
-        book: () => undefined,
-        watchTicket: () => {},
-        lastPrice: () => undefined,
-        watchTickers: () => {},
-      },
+      market: NO_MARKET,
       paper,
       intents,
       now: Date.now,
@@ -221,11 +210,7 @@ describe('trading service: credentials follow the vault', () => {
 
 describe('trading service: an order already on its way', () => {
   it('is "unknown", not "unavailable", while live trading is not running (a restart, a lock)', async () => {
-    const settings = createSettingsStore({
-      load: async () => ({ ...defaultSettings(), tradingMode: 'live' }),
-      save: async () => {},
-    });
-    await settings.load();
+    const settings = await liveSettings();
     const intents = memoryIdbIntentStore();
     const clOrdId = '22222222-2222-4222-8222-222222222222';
     await intents.put({
