@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type AddOrderParams,
   createBalancesTracker,
   createKrakenRest,
   createOrderPlacer,
@@ -12,6 +13,7 @@ import {
   toWsOrder,
   type WsSession,
   wsAddOrder,
+  wsAmendOrder,
 } from '../../lib/kraken/index.ts';
 import { type SimHandle, startSimulator } from '../../sim/server.ts';
 import { nodeSocket, simControl, withSim } from '../support/sim.ts';
@@ -204,14 +206,126 @@ describe('private WebSocket v2 against the simulator', () => {
       cl_ord_id: 'x1',
     });
     expect(() =>
-      toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'stop-loss', volume: '1', price: '1' }),
+      toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'settle-position' as never, volume: '1' }),
     ).toThrow(/use REST/);
+    expect(() =>
+      toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'stop-loss', volume: '1', price: '#5' }),
+    ).toThrow(/not a price/);
     expect(() => toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '1e-3' })).toThrow(
       RangeError,
     );
     expect(() =>
       toWsOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.1234567890123456' }),
     ).toThrow(/15 significant/);
+  });
+
+  /** A simulator of its own at the Pro tier: these tests place many orders (the shared one's trading counter is Starter). */
+  async function proSession() {
+    const own = await startSimulator({ port: 0, tier: 'pro', seed: 11, stepMs: 0 });
+    const r = createKrakenRest({
+      baseUrl: own.rest,
+      credentials: { apiKey: own.apiKey ?? '', secret: own.apiSecret ?? '' },
+      tier: 'pro',
+    });
+    const source = createTokenSource(() => r.getWebSocketsToken());
+    const session = createWsSession({
+      url: own.wsPrivate ?? '',
+      createSocket: nodeSocket,
+      token: () => source.fresh(),
+    });
+    sessions.push(session);
+    session.start();
+    await expect.poll(() => session.getState().kind).toBe('live');
+    return { own, r, session };
+  }
+
+  it('every order type the ticket sends reads the same at the exchange whether sent over WS or REST', async () => {
+    const { own, r, session } = await proSession();
+    const cases: AddOrderParams[] = [
+      { pair: 'XBTUSD', type: 'sell', ordertype: 'stop-loss', volume: '0.001', price: '20000.0' },
+      {
+        pair: 'XBTUSD',
+        type: 'sell',
+        ordertype: 'stop-loss-limit',
+        volume: '0.001',
+        price: '20000.0',
+        price2: '19900.0',
+      },
+      { pair: 'XBTUSD', type: 'sell', ordertype: 'take-profit', volume: '0.001', price: '500000.0' },
+      {
+        pair: 'XBTUSD',
+        type: 'sell',
+        ordertype: 'take-profit-limit',
+        volume: '0.001',
+        price: '500000.0',
+        price2: '499000.0',
+      },
+      { pair: 'XBTUSD', type: 'sell', ordertype: 'trailing-stop', volume: '0.001', price: '+5%' },
+      { pair: 'XBTUSD', type: 'sell', ordertype: 'trailing-stop', volume: '0.001', price: '+500' },
+      {
+        pair: 'XBTUSD',
+        type: 'sell',
+        ordertype: 'trailing-stop-limit',
+        volume: '0.001',
+        price: '+5%',
+        price2: '-10',
+      },
+      {
+        pair: 'XBTUSD',
+        type: 'buy',
+        ordertype: 'limit',
+        volume: '0.001',
+        price: '30000.0',
+        timeinforce: 'GTD',
+        expiretm: String(Math.floor(Date.now() / 1000) + 3600),
+      },
+      {
+        pair: 'XBTUSD',
+        type: 'buy',
+        ordertype: 'limit',
+        volume: '0.001',
+        price: '30000.0',
+        close: { ordertype: 'stop-loss-limit', price: '25000.0', price2: '24900.0' },
+      },
+    ];
+    const seen = async (txid: string) => {
+      const o = (await r.queryOrders({ txid: [txid] }))[txid];
+      return {
+        descr: { ...o?.descr, order: undefined, pair: undefined },
+        expiretm: o?.expiretm && Math.round(Number(o.expiretm)),
+      };
+    };
+    try {
+      for (const c of cases) {
+        const viaRest = await r.addOrder(c);
+        const viaWs = await wsAddOrder(session)(c);
+        const [a, b] = [viaRest.txid?.[0] ?? '', viaWs.txid?.[0] ?? ''];
+        expect(await seen(b), `${c.ordertype} ${c.price}`).toEqual(await seen(a));
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('amend over WS keeps the order id and is listed in its amend history', async () => {
+    const source = createTokenSource(() => rest().getWebSocketsToken());
+    const { session } = privateSession(() => source.fresh());
+    await expect.poll(() => session.getState().kind).toBe('live');
+    const placed = await rest().addOrder({
+      pair: 'XBTUSD',
+      type: 'buy',
+      ordertype: 'limit',
+      volume: '0.001',
+      price: '30000.0',
+    });
+    const txid = placed.txid?.[0] ?? '';
+    const { amend_id } = await wsAmendOrder(session)({ txid, limit_price: '30100.0', order_qty: '0.002' });
+    expect(amend_id).not.toBe('');
+    const open = (await rest().openOrders()).open[txid];
+    expect([open?.descr.price, open?.vol]).toEqual(['30100.0', '0.00200000']);
+    const history = await rest().orderAmends({ order_id: txid });
+    expect(history.amends.map((a) => a.amend_type)).toEqual(['original', 'user']);
+    await rest().cancelOrder({ txid });
   });
 
   it('balances fold into a map that moves with a fill; several cancels each get their own answer', async () => {

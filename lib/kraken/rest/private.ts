@@ -17,11 +17,14 @@ import type {
   EditOrderParams,
   EditOrderResult,
   Order,
+  OrderAmends,
   OrdersQuery,
   QueryOrdersParams,
   Trade,
   TradeBalance,
   TradesHistoryParams,
+  TradeVolume,
+  TradeVolumeParams,
   WebSocketsToken,
 } from './types-private.ts';
 import type { Decimal } from './types-public.ts';
@@ -117,5 +120,10 @@ export function privateMethods({ privateCall: call, trading }: RestCore) {
       call<CancelAllOrdersAfterResult>('CancelAllOrdersAfter', { ...p }, o),
     /** Token for the authenticated WebSocket; get a fresh one per connection (SPEC.md §9.9). */
     getWebSocketsToken: (o?: CallOpts) => call<WebSocketsToken>('GetWebSocketsToken', {}, o),
+    /** The account's 30-day volume and fees per pair (its tier), and with fee_schedule every tier. */
+    tradeVolume: (p: TradeVolumeParams = {}, o?: CallOpts) =>
+      call<TradeVolume>('TradeVolume', { pair: commaList(p.pair), fee_schedule: p.fee_schedule }, o),
+    /** An order's amend history: its original terms and each amend (kept in the queue or restated). */
+    orderAmends: (p: { order_id: string }, o?: CallOpts) => call<OrderAmends>('OrderAmends', { ...p }, o),
   };
 }

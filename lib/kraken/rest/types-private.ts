@@ -142,7 +142,8 @@ interface OrderFields {
   reduce_only?: boolean;
   stptype?: 'cancel-newest' | 'cancel-oldest' | 'cancel-both';
   oflags?: readonly OrderFlag[];
-  timeinforce?: 'GTC' | 'IOC' | 'GTD';
+  /** FOK: fill entirely at once or cancel (REST since 2026-05-12, Kraken changelog). */
+  timeinforce?: 'GTC' | 'IOC' | 'GTD' | 'FOK';
   starttm?: string;
   expiretm?: string;
   close?: CloseOrder;
@@ -236,4 +237,60 @@ export interface CancelAllOrdersAfterResult {
 export interface WebSocketsToken {
   token: string;
   expires: number;
+}
+
+export interface TradeVolumeParams {
+  /** Pairs (REST names) to get the account's fees for. */
+  pair?: readonly string[];
+  /** 2026-06-16: adds the full per-pair fee schedule (`schedules`). Sent as `true`/`false`. */
+  fee_schedule?: boolean;
+}
+
+/**
+ * One pair's fee for the account. Kraken's OpenAPI schema spells the fields `min_fee`, `max_fee`, `next_fee`,
+ * `tier_volume`, `next_volume`; the example in the same spec spells them `minfee`, `maxfee`, `nextfee`,
+ * `tiervolume`, `nextvolume` — both are read (lib/kraken/pairs/fees.ts).
+ */
+export interface FeeTierInfo {
+  /** Percent, e.g. "0.2600". */
+  fee: Decimal;
+  min_fee?: Decimal;
+  max_fee?: Decimal;
+  next_fee?: Decimal | null;
+  tier_volume?: Decimal;
+  next_volume?: Decimal | null;
+  minfee?: Decimal;
+  maxfee?: Decimal;
+  nextfee?: Decimal | null;
+  tiervolume?: Decimal;
+  nextvolume?: Decimal | null;
+}
+
+/** https://docs.kraken.com/api/docs/rest-api/get-trade-volume */
+export interface TradeVolume {
+  currency: string;
+  /** The account's 30-day volume in `currency` (USD). */
+  volume: Decimal;
+  /** Taker fees by pair. */
+  fees?: Record<string, FeeTierInfo>;
+  fees_maker?: Record<string, FeeTierInfo>;
+}
+
+/** One entry of an order's amend history (https://docs.kraken.com/api/docs/rest-api/get-order-amends). */
+export interface OrderAmend {
+  amend_id: string;
+  amend_type: 'original' | 'user' | 'restated';
+  order_qty?: Decimal;
+  display_qty?: Decimal;
+  remaining_qty?: Decimal;
+  limit_price?: Decimal;
+  trigger_price?: Decimal;
+  reason?: string;
+  post_only?: boolean;
+  timestamp: number;
+}
+
+export interface OrderAmends {
+  amends: OrderAmend[];
+  count: number;
 }
