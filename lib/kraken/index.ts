@@ -39,8 +39,8 @@ export { toWsOrder, wsAddOrder, wsAmendOrder } from './orders/ws-add-order.ts';
 export { type AssetBalance, aggregateBalances } from './pairs/balances.ts';
 export { createPairCache, type PairCache, type PairCacheOptions } from './pairs/cache.ts';
 export { toFixedDecimal } from './pairs/decimal.ts';
-export { type AccountFees, accountFees } from './pairs/fees.ts';
 export * as exactDecimal from './pairs/exact.ts';
+export { type AccountFees, accountFees } from './pairs/fees.ts';
 export { type PairRules, pairRulesFrom, pairRulesFromInstrument } from './pairs/rules.ts';
 export {
   assetSpellings,

@@ -59,6 +59,7 @@ describe('live account against the simulator', () => {
       key?: { key: string; secret: string };
       fillMarks?: FillMarkStore;
       intents?: OrderIntentStore;
+      ordersVia?: 'websocket' | 'rest';
     } = {},
   ) {
     const key = opts.key ?? { key: sim.apiKey ?? '', secret: sim.apiSecret ?? '' };
@@ -71,6 +72,7 @@ describe('live account against the simulator', () => {
     const a = createLiveAccount({
       account: { keyId: key.key.slice(0, 16), keyVersion: 1, endpoint: sim.rest },
       fillMarks: opts.fillMarks ?? memoryFillMarkStore(),
+      ordersVia: () => opts.ordersVia ?? 'websocket',
       rest,
       createSession: (token) =>
         createWsSession({ url: sim.wsPrivate ?? '', createSocket: nodeSocket, token }),
@@ -179,6 +181,35 @@ describe('live account against the simulator', () => {
     expect(sim.exchange.deadMan.armed).toBe(false);
   });
 
+  it('orders go over the private WebSocket while it is live, over REST when it is not — once either way', async () => {
+    const restAdds: string[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/0/private/AddOrder')) restAdds.push(String(init?.body ?? ''));
+      return fetch(input, init);
+    };
+    const { a, rest } = account([], counting);
+    await a.start();
+    await until(() => a.status().kind === 'ready' || undefined, 'the private feed');
+    const viaWs = crypto.randomUUID();
+    const placedWs = await a.place(limitBuy('1005.0'), viaWs);
+    expect(restAdds).toEqual([]);
+    expect(Object.keys((await rest.openOrders({ cl_ord_id: viaWs })).open)).toEqual([placedWs.id]);
+    // The private feed down: its connection dropped, and its next tokens refused, so it stays down a while
+    // (the token's backoff: 2 s, then 4 s …).
+    await simControl(sim, 'faults', {
+      serviceError: { error: 'EService:Unavailable', methods: ['GetWebSocketsToken'], count: 3 },
+    });
+    await simControl(sim, 'ws/drop');
+    await until(() => a.status().kind !== 'ready' || undefined, 'the private feed to go down');
+    const viaRest = crypto.randomUUID();
+    const placedRest = await a.place(limitBuy('1006.0'), viaRest);
+    expect(a.status().kind).not.toBe('ready');
+    expect(restAdds).toHaveLength(1);
+    expect(Object.keys((await rest.openOrders({ cl_ord_id: viaRest })).open)).toEqual([placedRest.id]);
+    await simControl(sim, 'faults/clear');
+    await a.cancelAll('BTC/USD');
+  }, 30_000);
+
   it('a dropped AddOrder response still yields exactly one order (reconciled by cl_ord_id)', async () => {
     const { a, rest } = account();
     await a.start();
@@ -206,7 +237,7 @@ describe('live account against the simulator', () => {
       }
       return fetch(input, init);
     };
-    const { a, rest } = account([], replaying);
+    const { a, rest } = account([], replaying, { ordersVia: 'rest' });
     await a.start();
     const id = crypto.randomUUID();
     const placed = await a.place(limitBuy('1004.0'), id);

@@ -70,7 +70,12 @@ export function toWsOrder(p: AddOrderParams): Record<string, unknown> {
   if (type !== 'market' && type !== 'limit' && !TRIGGERED.has(type)) {
     throw new RangeError(`order type ${type} is not sent over WebSocket; use REST`);
   }
-  const out: Record<string, unknown> = { order_type: type, side: p.type, order_qty: num(p.volume, 'volume'), symbol };
+  const out: Record<string, unknown> = {
+    order_type: type,
+    side: p.type,
+    order_qty: num(p.volume, 'volume'),
+    symbol,
+  };
   const trailing = type === 'trailing-stop' || type === 'trailing-stop-limit';
   if (type === 'limit') {
     if (p.price === undefined) throw new RangeError('a limit order needs a price');
@@ -87,16 +92,19 @@ export function toWsOrder(p: AddOrderParams): Record<string, unknown> {
       if (p.price2 === undefined) throw new RangeError(`a ${type} order needs a limit price`);
       const limit = priceOf(p.price2, 'limit price');
       out.limit_price = limit.price;
-      if (limit.type !== 'static' || trailing) out.limit_price_type = limit.type === 'static' ? 'quote' : limit.type;
+      if (limit.type !== 'static' || trailing)
+        out.limit_price_type = limit.type === 'static' ? 'quote' : limit.type;
     }
   }
   if (p.oflags?.includes('post')) out.post_only = true;
+  // Fees in the base currency must be asked for; the quote currency (our `fciq`) is the WS default.
   if (p.oflags?.includes('fcib')) out.fee_preference = 'base';
-  else if (p.oflags?.includes('fciq')) out.fee_preference = 'quote';
   if (p.reduce_only) out.reduce_only = true;
   if (p.timeinforce) out.time_in_force = p.timeinforce.toLowerCase();
   if (p.expiretm) {
-    const at = /^\+\d+$/.test(p.expiretm) ? Date.now() + Number(p.expiretm.slice(1)) * 1000 : Number(p.expiretm) * 1000;
+    const at = /^\+\d+$/.test(p.expiretm)
+      ? Date.now() + Number(p.expiretm.slice(1)) * 1000
+      : Number(p.expiretm) * 1000;
     if (!Number.isFinite(at)) throw new RangeError('expiretm must be a Unix time or +seconds');
     out.expire_time = new Date(at).toISOString();
   }

@@ -15,7 +15,11 @@ export interface AccountFees {
 }
 
 /** The schema's `next_fee` or the example's `nextfee`: both spellings are in Kraken's own spec. */
-function field(info: FeeTierInfo, schema: keyof FeeTierInfo, example: keyof FeeTierInfo): Decimal | undefined {
+function field(
+  info: FeeTierInfo,
+  schema: keyof FeeTierInfo,
+  example: keyof FeeTierInfo,
+): Decimal | undefined {
   const v = info[schema] ?? info[example];
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
@@ -38,7 +42,13 @@ export function accountFees(answer: TradeVolume, pairId: string): AccountFees | 
     volume: answer.volume,
     ...(tierVolume ? { tierVolume } : {}),
     ...(nextVolume && nextTaker
-      ? { next: { volume: nextVolume, takerPercent: nextTaker, ...(nextMaker ? { makerPercent: nextMaker } : {}) } }
+      ? {
+          next: {
+            volume: nextVolume,
+            takerPercent: nextTaker,
+            ...(nextMaker ? { makerPercent: nextMaker } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -90,6 +90,7 @@ export function createLiveAccess(deps: LiveAccessDeps): () => Promise<LiveAccess
           onChange: deps.onChange,
           onFill: deps.onFill,
           onIntent: deps.onIntent,
+          isCurrent,
         }),
     };
   };

@@ -6,7 +6,6 @@
 import type { FillMarkStore } from '../../db/fill-marks.ts';
 import {
   accountKey,
-  aggregateBalances,
   backoffDelay,
   type Clock,
   createDeadManSwitch,
@@ -15,6 +14,7 @@ import {
   createTokenSource,
   type DeadManState,
   type IntentAccount,
+  KrakenError,
   type KrakenRest,
   measureClockOffset,
   type OrderIntent,
@@ -23,12 +23,14 @@ import {
   type OrderReport,
   type PairRules,
   type WsSession,
+  wsAddOrder,
 } from '../../kraken/index.ts';
-import { exact, format, sub } from '../../kraken/pairs/exact.ts';
+import type { AddOrderParams, AddOrderResult } from '../../kraken/rest/types-private.ts';
 import { OrderRefused } from '../errors.ts';
 import { toAddOrderParams } from '../kraken-order.ts';
 import { orderFromMeta, orderMeta } from '../order-meta.ts';
 import type { BalanceView, DeadManView, FillView, LiveStatus, OrderRequest, OrderView } from '../types.ts';
+import { createLiveBalances } from './balances.ts';
 import { createFillLedger } from './fill-ledger.ts';
 import { fillView, orderView } from './order-views.ts';
 import { type TokenProblem, withTokenHealth } from './token-health.ts';
@@ -49,10 +51,16 @@ export interface LiveAccountDeps {
   onFill(fill: FillView): void;
   /** An intent changed (the Trade tab lists the unsettled ones). */
   onIntent?(intent: OrderIntent): void;
+  /**
+   * Whether this account is still the one the vault and the endpoint point at (the REST client's fetch asks
+   * the same before every request); orders over the WebSocket ask it too. Default: always.
+   */
+  isCurrent?(): boolean;
+  /** Which way orders go: over the private WebSocket while it is live (default), or always REST. */
+  ordersVia?(): 'websocket' | 'rest';
 }
 
 const FILLS_KEPT = 50;
-const BALANCE_REFRESH_DELAY_MS = 250;
 const DEAD_MAN_TIMEOUT_SEC = 60;
 const RECONCILE_POLICY = { baseMs: 2_000, capMs: 30_000, floorMs: 1_000 };
 
@@ -63,8 +71,21 @@ export function createLiveAccount(deps: LiveAccountDeps) {
   /** Kraken's time minus ours (ms), measured at start: each order's `deadline` is in Kraken's time. */
   let serverOffsetMs = 0;
   let offsetMeasured: Promise<void> = Promise.resolve();
+  /**
+   * Orders go over the private WebSocket while it is live (Kraken's advice for trading; one round trip, no
+   * signing), over REST otherwise — both under the same intent, deadline and lookup-before-resend.
+   */
+  const sendOrder = (params: AddOrderParams, signal?: AbortSignal): Promise<AddOrderResult> => {
+    if (deps.isCurrent && !deps.isCurrent())
+      return Promise.reject(KrakenError.transport('AddOrder', 'not-sent', 'the live account changed'));
+    const ws = session;
+    const via = deps.ordersVia?.() ?? 'websocket';
+    if (via === 'websocket' && ws && ws.getState().kind === 'live') return wsAddOrder(ws)(params);
+    return deps.rest.addOrder(params, { signal });
+  };
   const placer = createOrderPlacer({
     rest: deps.rest,
+    send: sendOrder,
     store: deps.intents,
     clock,
     account: deps.account,
@@ -77,13 +98,12 @@ export function createLiveAccount(deps: LiveAccountDeps) {
   });
   const ledger = createFillLedger(deps.fillMarks, accountKey(deps.account));
   let fills: FillView[] = [];
-  let balances: BalanceView[] = [];
-  let balancesAt: number | null = null;
+  const funds = createLiveBalances(deps.rest, clock, lifetime.signal, () => deps.onChange());
+  const scheduleBalances = funds.schedule;
   let feed: LiveStatus = { kind: 'connecting' };
   let tokenProblem: TokenProblem | null = null;
   let armFailure: string | null = null;
   let session: WsSession | null = null;
-  let balanceTimer: ReturnType<typeof setTimeout> | null = null;
   let reconcileTimer: ReturnType<typeof setTimeout> | null = null;
 
   const deadMan = createDeadManSwitch({
@@ -123,30 +143,6 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     // A snapshot follows every (re)connection: fills that happened during the gap are notified now, once.
     const fresh = snapshot ? await ledger.snapshot(seen) : await ledger.update(seen);
     for (const f of fresh) deps.onFill(f);
-  }
-
-  async function refreshBalances(): Promise<void> {
-    const raw = Object.entries(await deps.rest.balanceEx());
-    // Grouped by v2 asset as for Balance; `tradable` leaves out earn/staking balances (docs/kraken-protocol.md §7).
-    const totals = aggregateBalances(Object.fromEntries(raw.map(([code, e]) => [code, e.balance])));
-    const holds = aggregateBalances(Object.fromEntries(raw.map(([code, e]) => [code, e.hold_trade ?? '0'])));
-    balances = Object.values(totals)
-      .filter((b) => exact(b.tradable).units !== 0n)
-      .map(({ asset, tradable: total }) => {
-        const hold = holds[asset]?.tradable ?? '0';
-        return { asset, total, hold, available: format(sub(total, hold)) };
-      })
-      .sort((a, b) => a.asset.localeCompare(b.asset));
-    balancesAt = clock.now();
-    deps.onChange();
-  }
-
-  function scheduleBalances(): void {
-    if (balanceTimer || lifetime.signal.aborted) return;
-    balanceTimer = setTimeout(() => {
-      balanceTimer = null;
-      refreshBalances().catch(() => {});
-    }, BALANCE_REFRESH_DELAY_MS);
   }
 
   function scheduleReconcile(attempt: number): void {
@@ -226,7 +222,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
       session.subscribe({ channel: 'executions', snapOrders: true, snapTrades: true });
       session.subscribe({ channel: 'balances' });
       session.start();
-      void refreshBalances().catch(() => {});
+      void funds.refresh().catch(() => {});
       // Measured before the first order goes out (place() waits for it): a clock far ahead of Kraken's would
       // otherwise make the lookup after a deadline come too early to be definitive.
       offsetMeasured = measureClockOffset(() => deps.rest.time(), clock)
@@ -246,7 +242,6 @@ export function createLiveAccount(deps: LiveAccountDeps) {
       lifetime.abort();
       session?.stop();
       session = null;
-      if (balanceTimer) clearTimeout(balanceTimer);
       if (reconcileTimer) clearTimeout(reconcileTimer);
       await deadMan.stop().catch(() => {});
     },
@@ -262,9 +257,9 @@ export function createLiveAccount(deps: LiveAccountDeps) {
         .map((r) => orderView(r, deps.rulesFor(symbolOf(r))))
         .sort((a, b) => b.createdAt - a.createdAt),
     fills: (): FillView[] => fills,
-    balances: (): BalanceView[] => balances,
+    balances: (): BalanceView[] => funds.list(),
     /** When the balances were last confirmed by Kraken (null: not yet). */
-    balancesAt: (): number | null => balancesAt,
+    balancesAt: (): number | null => funds.at(),
     deadMan: (): DeadManView => (armFailure ? { kind: 'arm-failed', message: armFailure } : deadMan.state()),
     /** The switch itself, so a stopped account's disarm can still be shown until Kraken confirms it. */
     deadManState: (): DeadManState => deadMan.state(),
