@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openStream, request } from '../../lib/messaging/client.ts';
-import type { OrderRequest } from '../../lib/trading/types.ts';
+import type { OrderRequest } from '../../lib/orders/types.ts';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';

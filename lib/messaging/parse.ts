@@ -1,7 +1,7 @@
 // Every request payload is checked against the contract before any handler sees it: one parser per request
 // type, each returning exactly that request (the type checker holds the map to the contract).
+import type { OrderRequest } from '../orders/types.ts';
 import type { Endpoints } from '../settings/schema.ts';
-import type { OrderRequest } from '../trading/types.ts';
 import type { Request, RequestOf, RequestType } from './protocol.ts';
 
 type Fields = Record<string, unknown>;

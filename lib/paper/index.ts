@@ -9,7 +9,6 @@ export {
   type PaperPlacement,
   placePaperOrder,
 } from './account.ts';
-export { DEFAULT_MAKER_FEE_PERCENT, DEFAULT_TAKER_FEE_PERCENT } from './fees.ts';
 export { onPaperMarket, type PaperMarketResult, tradesThrough } from './market.ts';
 export { PaperStateCorrupted, parsePaperState } from './parse.ts';
 export { idbPaperStore, PAPER_KEY, PAPER_RESET_NOTICE, type PaperRead, type PaperStore } from './store.ts';

@@ -19,8 +19,8 @@ import {
 } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import { type OrderField, type OrderProblemCode, validateOrder } from '../kraken/pairs/validate.ts';
-import { walkBook } from './book-walk.ts';
-import type { BookTop, Level, OrderRequest, Side, TicketOrderType, TimeInForce } from './types.ts';
+import { walkBook } from '../orders/book-walk.ts';
+import type { BookTop, Level, OrderRequest, Side, TicketOrderType, TimeInForce } from '../orders/types.ts';
 
 /** What the person typed, as text, exactly as the form holds it. */
 export interface TicketDraft {

@@ -20,11 +20,7 @@ const KNOWN_EXCEPTIONS = {
     'lib/ui/trading/OrderTicket.tsx',
   ] as string[],
   /** Value-import cycles between lib folders, as the sorted folders of each cycle. */
-  folderCycles: [
-    // lib/paper/execute.ts walks books with lib/trading/book-walk.ts, while lib/trading/paper-account.ts
-    // drives lib/paper: moving book-walk.ts below both (or into lib/paper) is the trading side's change.
-    ['lib/paper', 'lib/trading'],
-  ] as string[][],
+  folderCycles: [] as string[][],
 };
 
 /** Every .ts/.tsx file under `dir` (relative to the repository, with forward slashes). */

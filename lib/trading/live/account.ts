@@ -25,10 +25,11 @@ import {
   type WsSession,
 } from '../../kraken/index.ts';
 import { exact, format, sub } from '../../kraken/pairs/exact.ts';
+import type { BalanceView, FillView, OrderRequest, OrderView } from '../../orders/types.ts';
 import { OrderRefused } from '../errors.ts';
 import { toAddOrderParams } from '../kraken-order.ts';
 import { orderFromMeta, orderMeta } from '../order-meta.ts';
-import type { BalanceView, DeadManView, FillView, LiveStatus, OrderRequest, OrderView } from '../types.ts';
+import type { DeadManView, LiveStatus } from '../types.ts';
 import { createFillLedger } from './fill-ledger.ts';
 import { fillView, orderView } from './order-views.ts';
 import { type TokenProblem, withTokenHealth } from './token-health.ts';

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MarketSnapshot } from '../../market/types.ts';
+import { STARTER_FEES } from '../../orders/fees.ts';
+import type { BookTop, OrderRequest, TicketOrderType } from '../../orders/types.ts';
 import { checkTicket, fractionAmount, type TicketContext, type TicketField } from '../../trading/ticket.ts';
-import type { BookTop, OrderRequest, TicketOrderType, TradingView } from '../../trading/types.ts';
+import type { TradingView } from '../../trading/types.ts';
 import type { TradingActions } from './actions.ts';
 import { amount, availableOf, lastText, tradingGate } from './format.ts';
 import { TicketPreview } from './TicketPreview.tsx';
@@ -11,7 +13,6 @@ import {
   type KeyTarget,
   keyAction,
   newerBook,
-  STARTER_FEES,
   swallowsEnter,
   toggleUnit,
 } from './ticket-form.ts';

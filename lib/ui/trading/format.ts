@@ -1,7 +1,8 @@
 // Words and numbers for the trading panels: pure, so the components stay presentational and these are tested
 // alone. Money stays decimal text (DESIGN.md §3); only trailing zeros are trimmed for display.
 import { exact, format, normalize, round } from '../../kraken/pairs/exact.ts';
-import type { BalanceView, DeadManView, LiveStatus, OrderView, TradingView } from '../../trading/types.ts';
+import type { BalanceView, OrderView } from '../../orders/types.ts';
+import type { DeadManView, LiveStatus, TradingView } from '../../trading/types.ts';
 
 /** Statuses that still rest on the book (or are about to): what "open orders" lists and cancels. */
 const OPEN = new Set<OrderView['status']>(['pending', 'new', 'partially_filled']);

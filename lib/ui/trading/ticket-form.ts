@@ -1,7 +1,9 @@
 // The ticket form's helpers around the state machine (ticket-state.ts): which message shows under which field,
 // the unit toggle, what a key means where, the freshest book, and the fees the preview assumes.
+
+import { STARTER_FEES } from '../../orders/fees.ts';
+import type { BookTop } from '../../orders/types.ts';
 import type { TicketField, TicketPreview, TicketProblem } from '../../trading/ticket.ts';
-import type { BookTop } from '../../trading/types.ts';
 import type { TicketForm, TicketState } from './ticket-state.ts';
 
 function unreachable(value: never): never {
@@ -76,6 +78,4 @@ export function newerBook(a: BookTop | undefined, b: BookTop | null | undefined)
   return b.at > a.at ? b : a;
 }
 
-/** Kraken Pro's starter tier (under $10k 30-day volume): the fees every preview assumes. */
-export const STARTER_FEES = { makerPercent: '0.25', takerPercent: '0.40' } as const;
 export const FEES_LABEL = `Fees: Kraken Pro starter tier, ${STARTER_FEES.makerPercent} % maker / ${STARTER_FEES.takerPercent} % taker.`;

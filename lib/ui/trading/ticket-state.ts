@@ -2,6 +2,8 @@
 // (typing, Enter, Esc, clicks, answers from the background) and runs the one side effect `effectOf` names.
 // Why a machine: "never sent twice" (DESIGN.md §1) must hold against double clicks and held keys, so the
 // confirmation owns its cl_ord_id from the moment it is shown, and only a `preview → sending` step may send.
+
+import type { OrderRequest, OrderView } from '../../orders/types.ts';
 import type {
   TicketCheck,
   TicketDraft,
@@ -9,7 +11,7 @@ import type {
   TicketPreview,
   TicketProblem,
 } from '../../trading/ticket.ts';
-import type { OrderRequest, OrderView, TradingMode } from '../../trading/types.ts';
+import type { TradingMode } from '../../trading/types.ts';
 import { group, trim } from './format.ts';
 
 /** What the form holds: the draft's fields as typed, including options the current type hides. */

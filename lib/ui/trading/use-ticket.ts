@@ -2,7 +2,7 @@
 // details (rules and book) asked of the background whenever the ticket's pair changes.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PairRules } from '../../kraken/pairs/rules.ts';
-import type { BookTop } from '../../trading/types.ts';
+import type { BookTop } from '../../orders/types.ts';
 import { type SendEnding, sendEnding } from '../error-text.ts';
 import { messageOf, type TradingActions } from './actions.ts';
 import {

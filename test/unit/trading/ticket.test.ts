@@ -5,6 +5,7 @@ import { type AssetPair, type BookData, createOrderBook, parseIncoming } from '.
 import { cmp, format } from '../../../lib/kraken/pairs/exact.ts';
 import { type PairRules, pairRulesFrom, pairRulesFromInstrument } from '../../../lib/kraken/pairs/rules.ts';
 import type { InstrumentPair } from '../../../lib/kraken/ws/protocol.ts';
+import type { BookTop, Level, TicketOrderType, TimeInForce } from '../../../lib/orders/types.ts';
 import {
   checkTicket,
   fractionAmount,
@@ -13,7 +14,6 @@ import {
   type TicketDraft,
   type TicketProblem,
 } from '../../../lib/trading/ticket.ts';
-import type { BookTop, Level, TicketOrderType, TimeInForce } from '../../../lib/trading/types.ts';
 import { fixtureJson, fixtureText } from '../../support/fixtures.ts';
 
 // BTC/USD: Kraken's official AssetPairs example (pair 1, lot 8, cost 5, ordermin 0.0001, costmin 0.5, tick 0.1,

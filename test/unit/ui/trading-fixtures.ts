@@ -1,9 +1,10 @@
 // Shared inputs for the trading UI tests: BTC/USD with the rules of Kraken's AssetPairs example (price 1
 // decimal, lot 8, cost 5, ordermin 0.0001, costmin 0.5, tick 0.1) and a small book around 45,284.
 import type { PairRules } from '../../../lib/kraken/pairs/rules.ts';
+import { STARTER_FEES } from '../../../lib/orders/fees.ts';
+import type { BookTop, OrderView } from '../../../lib/orders/types.ts';
 import type { TicketContext } from '../../../lib/trading/ticket.ts';
-import type { BookTop, OrderView, TradingView } from '../../../lib/trading/types.ts';
-import { STARTER_FEES } from '../../../lib/ui/trading/ticket-form.ts';
+import type { TradingView } from '../../../lib/trading/types.ts';
 import { BTC_USD_RULES } from '../../support/paper-fixtures.ts';
 
 export const BTCUSD: PairRules = BTC_USD_RULES;
