@@ -153,6 +153,23 @@ describe('architecture', () => {
     ).toEqual([]);
   });
 
+  it('IndexedDB stays behind lib/db: only lib/db uses idb, and no other lib folder value-imports lib/db', () => {
+    const problems: string[] = [];
+    for (const file of LIB) {
+      if (libFolder(file) === 'lib/db') continue;
+      for (const { specifier, typeOnly } of importsOf(readFileSync(join(ROOT, file), 'utf8'))) {
+        const target = resolveSpecifier(file, specifier);
+        if (specifier === 'idb' || specifier.startsWith('idb/'))
+          problems.push(`${file} imports ${specifier}`);
+        else if (!typeOnly && target && libFolder(target) === 'lib/db')
+          problems.push(`${file} imports ${target}`);
+      }
+    }
+    expect(problems, 'stores belong in lib/db; domains keep only the store interfaces they consume').toEqual(
+      [],
+    );
+  });
+
   it('lib/kraken and lib/base know nothing of the browser, WXT, Preact or other lib folders (but lib/base)', () => {
     const forbiddenPackage = /^(wxt|preact|@preact|webextension-polyfill)(\/|$)/;
     const problems: string[] = [];
