@@ -18,7 +18,7 @@ const ID_MAX = 64;
 
 /**
  * Amounts and prices as the ticket sends them. The ticket refuses anything longer with the same limit and a
- * message that says so (lib/trading/ticket.ts), so a valid amount never meets a silent refusal here.
+ * message that says so (lib/ticket/numbers.ts), so a valid amount never meets a silent refusal here.
  */
 export const DECIMAL_LIMITS = { integerDigits: 20, fractionDigits: 20 } as const;
 const DECIMAL = new RegExp(

@@ -3,7 +3,7 @@ import type { OrderRequest } from '../../orders/types.ts';
 import type { IntentView } from '../../trading/types.ts';
 import { errorText } from '../error-text.ts';
 import type { TradingActions } from './actions.ts';
-import { describeOrder } from './ticket-state.ts';
+import { describeOrder } from './format.ts';
 
 const TITLE: Record<IntentView['state'], string> = {
   sending: 'Sending',

@@ -4,8 +4,8 @@ import { type AssetPair, createKrakenRest, toWsOrder } from '../../../lib/kraken
 import { type PairRules, pairRulesFrom, pairRulesFromInstrument } from '../../../lib/kraken/pairs/rules.ts';
 import type { InstrumentPair } from '../../../lib/kraken/ws/protocol.ts';
 import type { OrderRequest } from '../../../lib/orders/types.ts';
+import { checkTicket } from '../../../lib/ticket/check.ts';
 import { type TicketAddOrderParams, toAddOrderParams } from '../../../lib/trading/kraken-order.ts';
-import { checkTicket } from '../../../lib/trading/ticket.ts';
 import { fakeFetch, ok } from '../../support/fake-fetch.ts';
 import { fixtureJson, fixtureText } from '../../support/fixtures.ts';
 import { virtualClock } from '../../support/virtual-clock.ts';

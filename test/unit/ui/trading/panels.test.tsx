@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackgroundError } from '../../../lib/messaging/errors.ts';
-import { Balances } from '../../../lib/ui/trading/Balances.tsx';
-import { Fills } from '../../../lib/ui/trading/Fills.tsx';
-import { ModeBar } from '../../../lib/ui/trading/ModeBar.tsx';
-import { OpenOrders } from '../../../lib/ui/trading/OpenOrders.tsx';
-import { order, tradingView } from './trading-fixtures.ts';
+import { BackgroundError } from '../../../../lib/messaging/errors.ts';
+import { Balances } from '../../../../lib/ui/trading/Balances.tsx';
+import { Fills } from '../../../../lib/ui/trading/Fills.tsx';
+import { ModeBar } from '../../../../lib/ui/trading/ModeBar.tsx';
+import { OpenOrders } from '../../../../lib/ui/trading/OpenOrders.tsx';
+import { order, tradingView } from './fixtures.ts';
 
 afterEach(cleanup);
 
