@@ -23,12 +23,12 @@ import {
   systemClock,
   type WebSocketLike,
 } from '../lib/kraken/index.ts';
+import type { OrderRequest } from '../lib/orders/types.ts';
 import { defaultSettings } from '../lib/settings/schema.ts';
 import { createSettingsStore } from '../lib/settings/store.ts';
 import { createLiveAccess } from '../lib/trading/live/access.ts';
 import type { PaperAccount } from '../lib/trading/paper-account.ts';
 import { createTradingService, type TradingService } from '../lib/trading/service.ts';
-import type { OrderRequest } from '../lib/trading/types.ts';
 import { startSimulator } from '../sim/server.ts';
 
 export interface ChaosResult {

@@ -37,7 +37,18 @@ export interface PopupFigures {
   /** ms from popup.html's navigation start to every watchlist row showing a price. */
   open: { p50: number; p95: number; domContentLoadedP50: number; fromGotoP50: number; samples: number };
   /** ms from the simulator sending a tick to its price in the DOM; `floor*`: a plain page with its own socket. */
-  tick: { p50: number; p99: number; floorP50: number; floorP99: number; samples: number; missed: number };
+  tick: TickFigures;
+  /** The same with the Trade tab open and a limit order typed in the ticket (its preview not open). */
+  tradeTick: TickFigures;
+}
+
+export interface TickFigures {
+  p50: number;
+  p99: number;
+  floorP50: number;
+  floorP99: number;
+  samples: number;
+  missed: number;
 }
 
 /** What the benchmark leaves in a page's global scope (read back through `page.evaluate`). */
@@ -65,7 +76,16 @@ export async function popupBench({ opens = 25, ticks = 100, warmupTicks = 5 } = 
     const open = await measureOpen(ext.context, popupUrl, opens);
     const floorUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const tick = await measureTicks(ext.context, popupUrl, floorUrl, sim.rest, ticks, warmupTicks);
-    return { open, tick };
+    const tradeTick = await measureTicks(
+      ext.context,
+      popupUrl,
+      floorUrl,
+      sim.rest,
+      ticks,
+      warmupTicks,
+      fillTicket,
+    );
+    return { open, tick, tradeTick };
   } finally {
     await ext?.close();
     server.close();
@@ -147,11 +167,30 @@ async function measureOpen(
 }
 
 /**
+ * tick-to-popup-trade: the Trade tab open, with a BTC/USD limit buy of 0.01 typed 1,000 below the market (its
+ * estimate shown, its preview not opened), as someone about to trade sees the popup. The watchlist is hidden
+ * then but still updated (the tab panel is hidden, not unmounted), and the whole popup renders in the same
+ * task as its price cell, so the same cell times the same path.
+ */
+async function fillTicket(popup: Page, price: number): Promise<void> {
+  await popup.getByTestId('tab-trade').click();
+  await popup.getByTestId('ticket').waitFor({ timeout: 10_000 });
+  await popup.getByTestId('ticket-pair').selectOption(SYMBOL);
+  await popup.getByTestId('ticket-loading').waitFor({ state: 'detached', timeout: 10_000 });
+  await popup.getByTestId('ticket-type').selectOption('limit');
+  await popup.getByTestId('ticket-amount').fill('0.01');
+  await popup.getByTestId('ticket-limit').fill((Math.round(price * 10) / 10 - 1000).toFixed(1));
+  await popup.getByTestId('ticket-estimate').waitFor({ timeout: 10_000 });
+  if (await popup.getByTestId('ticket-preview').count()) throw new Error('the ticket preview opened');
+}
+
+/**
  * tick-to-popup: the popup and the floor page are open side by side and see the same ticks. Each tick is a
  * distinct BTC/USD price set through /_sim/market/price, 60 ms apart (both pages settle within a few ms).
  * Each page logs every new text of its price cell with the time it reached the DOM (a MutationObserver runs
  * in the same task as the change, before paint); the floor page also keeps each frame's `timestamp`. A
  * sample is DOM time − that stamp, for the popup and for the floor; the first `warmupTicks` are dropped.
+ * `prepare` sets the popup up first (the trade row); both pages are closed at the end, so runs do not overlap.
  */
 async function measureTicks(
   context: BrowserContext,
@@ -160,17 +199,37 @@ async function measureTicks(
   restUrl: string,
   ticks: number,
   warmupTicks: number,
-): Promise<PopupFigures['tick']> {
+  prepare?: (popup: Page, price: number) => Promise<void>,
+): Promise<TickFigures> {
   const popup = await context.newPage();
+  const floor = await context.newPage();
+  try {
+    return await measureOn(popup, floor, popupUrl, floorUrl, restUrl, ticks, warmupTicks, prepare);
+  } finally {
+    await popup.close();
+    await floor.close();
+  }
+}
+
+async function measureOn(
+  popup: Page,
+  floor: Page,
+  popupUrl: string,
+  floorUrl: string,
+  restUrl: string,
+  ticks: number,
+  warmupTicks: number,
+  prepare?: (popup: Page, price: number) => Promise<void>,
+): Promise<TickFigures> {
   await popup.goto(popupUrl);
   await popup.locator(POPUP_CELL).waitFor({ timeout: 10_000 });
-  const floor = await context.newPage();
   await floor.goto(floorUrl);
   await floor.locator(FLOOR_CELL).filter({ hasText: /\d/ }).waitFor({ timeout: 10_000 });
-  await popup.evaluate(watchCell, POPUP_CELL);
-  await floor.evaluate(watchCell, FLOOR_CELL);
 
   const parse = (text: string) => Number(text.replace(/,/g, ''));
+  await prepare?.(popup, parse((await popup.locator(POPUP_CELL).textContent()) ?? ''));
+  await popup.evaluate(watchCell, POPUP_CELL);
+  await floor.evaluate(watchCell, FLOOR_CELL);
   const start = parse((await popup.locator(POPUP_CELL).textContent()) ?? '');
   const prices: number[] = [];
   for (let i = 0; i < warmupTicks + ticks; i++) {

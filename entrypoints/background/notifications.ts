@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import type { AlertService } from '../../lib/alerts/service.ts';
 import type { AlertLogEntry } from '../../lib/db/schema.ts';
-import type { FillView, TradingMode } from '../../lib/trading/types.ts';
+import type { FillView } from '../../lib/orders/types.ts';
+import type { TradingMode } from '../../lib/trading/types.ts';
 
 const PREFIX = 'alert:';
 const SNOOZE_MS = 60 * 60_000;

@@ -2,11 +2,13 @@
 // only: every rule lives in lib/ (and is tested there).
 import { createCandleSource } from '../../lib/alerts/candle-source.ts';
 import { createAlertService } from '../../lib/alerts/service.ts';
-import { idbAlertStore } from '../../lib/alerts/store.ts';
+import { idbAlertStore } from '../../lib/db/alert-store.ts';
 import { idbFillMarkStore } from '../../lib/db/fill-marks.ts';
 import { idbIntentStore } from '../../lib/db/intent-store.ts';
 import { idbNonceStore } from '../../lib/db/nonce-store.ts';
+import { idbPaperStore } from '../../lib/db/paper-store.ts';
 import { openDatabase } from '../../lib/db/schema.ts';
+import { idbVaultStore } from '../../lib/db/vault-store.ts';
 import {
   createKrakenRest,
   createNonceSource,
@@ -17,13 +19,11 @@ import {
   systemClock,
 } from '../../lib/kraken/index.ts';
 import { createMarket } from '../../lib/market/index.ts';
-import { idbPaperStore } from '../../lib/paper/index.ts';
 import { endpointUrls } from '../../lib/settings/schema.ts';
 import { createSettingsService } from '../../lib/settings/service.ts';
 import { createLiveAccess } from '../../lib/trading/live/access.ts';
 import { createPaperAccount } from '../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../lib/trading/service.ts';
-import { idbVaultStore } from '../../lib/vault/idb-store.ts';
 import { checkKey } from '../../lib/vault/key-check.ts';
 import { createVaultService } from '../../lib/vault/service.ts';
 import { createVault } from '../../lib/vault/vault.ts';

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openStream, request } from '../../lib/messaging/client.ts';
-import type { OrderRequest } from '../../lib/trading/types.ts';
+import type { OrderRequest } from '../../lib/orders/types.ts';
+import { OrderTicket } from '../../lib/ticket/OrderTicket.tsx';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
@@ -12,7 +13,6 @@ import { openOrders } from '../../lib/ui/trading/format.ts';
 import { IntentsPanel } from '../../lib/ui/trading/IntentsPanel.tsx';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
 import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
-import { OrderTicket } from '../../lib/ui/trading/OrderTicket.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
 import { focusedPair, WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
@@ -129,6 +129,7 @@ export function App() {
                 trading={trading}
                 actions={tradingActions}
                 epoch={view.epoch}
+                visible={tab === 'trade'}
                 {...(prefill ? { prefill } : {})}
               />
               <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />

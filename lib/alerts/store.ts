@@ -1,14 +1,8 @@
-import type { AlertLogEntry, KrakenDatabase } from '../db/schema.ts';
+// What the alert service needs from storage. The IndexedDB implementation is lib/db/alert-store.ts; tests use
+// test/support/alert-store.ts.
+import type { AlertLogEntry } from '../db/schema.ts';
 import type { RuleState } from './engine.ts';
 import type { AlertRule } from './rules.ts';
-
-export const LOG_LIMIT = 100;
-
-/**
- * Unreadable state records are kept in the same object store under `set-aside:<rule id>:<time>` (a key no
- * rule id can have: ids are UUIDs), so nothing is ever deleted and no schema upgrade is needed.
- */
-export const SET_ASIDE_PREFIX = 'set-aside:';
 
 export interface AlertStore {
   listRules(): Promise<AlertRule[]>;
@@ -27,60 +21,4 @@ export interface AlertStore {
   /** Per pair, the time of the last tick evaluated (for catch-up after sleep); not yet checked. */
   loadSeen(): Promise<unknown>;
   saveSeen(seen: Record<string, number>): Promise<void>;
-}
-
-export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>): AlertStore {
-  return {
-    listRules: async () => (await database).getAll('alerts'),
-    async putRule(rule) {
-      await (await database).put('alerts', rule);
-    },
-    async deleteRule(id) {
-      const tx = (await database).transaction(['alerts', 'alertState'], 'readwrite');
-      await tx.objectStore('alerts').delete(id);
-      await tx.objectStore('alertState').delete(id);
-      await tx.done;
-    },
-    async loadStates() {
-      const db = await database;
-      const [keys, values] = await Promise.all([db.getAllKeys('alertState'), db.getAll('alertState')]);
-      const states = new Map<string, unknown>();
-      keys.forEach((key, i) => {
-        if (!key.startsWith(SET_ASIDE_PREFIX)) states.set(key, values[i]);
-      });
-      return states;
-    },
-    async saveStates(states) {
-      const tx = (await database).transaction('alertState', 'readwrite');
-      for (const [id, state] of states) await tx.store.put(state, id);
-      await tx.done;
-    },
-    async setAsideState(id, raw, replacement, at) {
-      const key = `${SET_ASIDE_PREFIX}${id}:${at}`;
-      const tx = (await database).transaction('alertState', 'readwrite');
-      // Typed as the schema says; it is the unreadable record exactly as it was read.
-      await tx.store.put(raw as RuleState, key);
-      await tx.store.put(replacement, id);
-      await tx.done;
-      return key;
-    },
-    async appendLog(entries) {
-      const tx = (await database).transaction('alertLog', 'readwrite');
-      for (const e of entries) await tx.store.add(e);
-      const count = await tx.store.count();
-      if (count > LOG_LIMIT) {
-        let cursor = await tx.store.openCursor();
-        for (let extra = count - LOG_LIMIT; cursor && extra > 0; extra--) {
-          await cursor.delete();
-          cursor = await cursor.continue();
-        }
-      }
-      await tx.done;
-    },
-    listLog: async () => (await database).getAll('alertLog'),
-    loadSeen: async () => (await database).get('meta', 'alerts-seen'),
-    async saveSeen(seen) {
-      await (await database).put('meta', seen, 'alerts-seen');
-    },
-  };
 }

@@ -3,7 +3,7 @@
 // precisions are known and stopped when nobody wants the pair any more.
 // https://docs.kraken.com/api/docs/websocket-v2/book (checksum), /trade
 import { type InstrumentPair, type WsSession, watchBook } from '../kraken/index.ts';
-import type { BookTop } from '../trading/types.ts';
+import type { BookTop } from '../orders/types.ts';
 
 /** Book depth subscribed: enough levels to walk a quick order (the ticket's preview, paper fills). */
 export const DEPTH = 25;

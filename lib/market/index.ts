@@ -5,9 +5,9 @@
 // requests that change them are served by lib/settings/service.ts. Browser APIs arrive as injected adapters.
 import { createEmitter } from '../base/emitter.ts';
 import type { ChannelMessage, PairRules, SessionProblem, SessionState, WsSession } from '../kraken/index.ts';
+import type { BookTop } from '../orders/types.ts';
 import { endpointUrls, type Settings } from '../settings/schema.ts';
 import type { SettingsChange } from '../settings/store.ts';
-import type { BookTop } from '../trading/types.ts';
 import { createBadgeController } from './badge.ts';
 import { connectionView, endpointLabel } from './connection.ts';
 import { createDepth } from './depth.ts';

@@ -1,5 +1,5 @@
 // The market's view types: what the popup shows and what the background's services hear.
-import type { BookTop } from '../trading/types.ts';
+import type { BookTop } from '../orders/types.ts';
 
 /** The latest ticker for one pair, as the UI shows it. Values are display-only (never used for orders). */
 export interface Tick {

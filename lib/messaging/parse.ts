@@ -1,7 +1,7 @@
 // Every request payload is checked against the contract before any handler sees it: one parser per request
 // type, each returning exactly that request (the type checker holds the map to the contract).
+import type { OrderRequest } from '../orders/types.ts';
 import type { Endpoints } from '../settings/schema.ts';
-import type { OrderRequest } from '../trading/types.ts';
 import type { Request, RequestOf, RequestType } from './protocol.ts';
 
 type Fields = Record<string, unknown>;
@@ -18,7 +18,7 @@ const ID_MAX = 64;
 
 /**
  * Amounts and prices as the ticket sends them. The ticket refuses anything longer with the same limit and a
- * message that says so (lib/trading/ticket.ts), so a valid amount never meets a silent refusal here.
+ * message that says so (lib/ticket/numbers.ts), so a valid amount never meets a silent refusal here.
  */
 export const DECIMAL_LIMITS = { integerDigits: 20, fractionDigits: 20 } as const;
 const DECIMAL = new RegExp(

@@ -3,8 +3,9 @@
 import type { AlertsView, ImportResult } from '../alerts/service.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
+import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
-import type { BookTop, OrderRequest, OrderView, TradingMode, TradingView } from '../trading/types.ts';
+import type { TradingMode, TradingView } from '../trading/types.ts';
 import type { KeySummary } from '../vault/format.ts';
 import type { SerializedError } from './errors.ts';
 

@@ -4,10 +4,10 @@
 import { add, cmp, isDecimalText, isPositive, mul, normalize, sub } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
-import type { BookTop, FillView, OrderView } from '../trading/types.ts';
+import { feeOn, feePercent } from '../orders/fees.ts';
+import type { BookTop, FillView, OrderView } from '../orders/types.ts';
 import { requireAvailable } from './balances.ts';
 import { closeOrder, type FillContext, takeFromBook, takenSide, walkTaker } from './execute.ts';
-import { feeOn, feePercent } from './fees.ts';
 import { BOOK_EXHAUSTED, executeTriggered, reachesTrigger, stopHold } from './stops.ts';
 import {
   type NewId,

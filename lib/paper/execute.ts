@@ -14,10 +14,10 @@ import {
 } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
-import { walkBook } from '../trading/book-walk.ts';
-import type { BookTop, FillView, Level, OrderStatus } from '../trading/types.ts';
+import { walkBook } from '../orders/book-walk.ts';
+import { feeOn, feePercent, type Liquidity } from '../orders/fees.ts';
+import type { BookTop, FillView, Level, OrderStatus } from '../orders/types.ts';
 import { credit } from './balances.ts';
-import { feePercent, fillFee, type Liquidity, minOf } from './fees.ts';
 import { type NewId, PAPER_HISTORY_LIMIT, type PaperOrder, type PaperState } from './types.ts';
 
 /** What every fill needs besides the order: where to write, the pair's rules, how to name it. */
@@ -32,12 +32,32 @@ export interface FillContext {
 export const remainingOf = (o: PaperOrder): Exact => sub(o.volume, o.filled);
 
 /**
+ * The fee of one fill: the rounded fee on the order's running cost at this liquidity (this fill included)
+ * minus the fee already charged. Rounding the running total (not each fill) means an order's fees add up to
+ * one rounded fee per liquidity, whatever the number of fills — so a resting buy's held fee is used up
+ * exactly, and splitting an order never costs more than one rounding.
+ */
+export function fillFee(
+  costAfter: Exact | Decimal,
+  feeSoFar: Decimal,
+  percent: Decimal,
+  costDecimals: number,
+): Exact {
+  return sub(feeOn(costAfter, percent, costDecimals), feeSoFar);
+}
+
+/** min(a, b) as text. */
+export function minOf(a: Exact | Decimal, b: Exact | Decimal): Decimal {
+  return format(cmp(a, b) <= 0 ? a : b);
+}
+
+/**
  * Fills `qty` of `order` at `price`. The fee is always charged in the quote currency. (Kraken's documented
  * defaults are `fciq` for buys and `fcib` — base — for sells: AddOrder `oflags` in Kraken's OpenAPI spec,
  * github.com/krakenfx/api-specs spot-rest/partials/properties/oflags.yaml; paper keeps
  * one rule so fees add up in one currency and a sell never needs more base than its volume.) A resting order
  * uses up its hold by exactly what the fill takes, so the hold reaches "0" when the order completes
- * (fees.ts explains why the held fee is enough).
+ * (fillFee above explains why the held fee is enough).
  */
 export function applyFill(
   ctx: FillContext,

@@ -1,5 +1,5 @@
 // The paper trading account: a local, funded, resettable account that fills against Kraken's live public
-// book (DESIGN.md §1 "Paper trading"). Pure engine + an IndexedDB store.
+// book (DESIGN.md §1 "Paper trading"). A pure engine; its IndexedDB store is lib/db/paper-store.ts.
 export {
   cancelAllPaper,
   cancelPaperOrder,
@@ -9,10 +9,9 @@ export {
   type PaperPlacement,
   placePaperOrder,
 } from './account.ts';
-export { DEFAULT_MAKER_FEE_PERCENT, DEFAULT_TAKER_FEE_PERCENT } from './fees.ts';
 export { onPaperMarket, type PaperMarketResult, tradesThrough } from './market.ts';
 export { PaperStateCorrupted, parsePaperState } from './parse.ts';
-export { idbPaperStore, PAPER_KEY, PAPER_RESET_NOTICE, type PaperRead, type PaperStore } from './store.ts';
+export { PAPER_RESET_NOTICE, type PaperRead, type PaperStore } from './store.ts';
 export {
   type NewId,
   PAPER_HISTORY_LIMIT,

@@ -2,9 +2,8 @@
 // triggered stops. Fed by the background worker from Kraken's WS v2 `trade` and `book` channels.
 import { cmp, type Exact, exact, isPositive, sub } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
-import type { FillView, OrderView } from '../trading/types.ts';
-import { applyFill, closeOrder, type FillContext, remainingOf } from './execute.ts';
-import { minOf } from './fees.ts';
+import type { FillView, OrderView } from '../orders/types.ts';
+import { applyFill, closeOrder, type FillContext, minOf, remainingOf } from './execute.ts';
 import { executeTriggered, isStop, reachesTrigger } from './stops.ts';
 import type { NewId, PaperMarketUpdate, PaperOrder, PaperState, PaperTrade } from './types.ts';
 import { orderView } from './views.ts';

@@ -3,7 +3,7 @@
 // engine trusts it. A bad record is reported (PaperStateCorrupted, with where and what), never thrown past
 // the store: the caller resets the account and tells the person.
 import { cmp, isDecimalText } from '../kraken/pairs/exact.ts';
-import type { FillView, OrderStatus, Side, TicketOrderType, TimeInForce } from '../trading/types.ts';
+import type { FillView, OrderStatus, Side, TicketOrderType, TimeInForce } from '../orders/types.ts';
 import { availableOf } from './balances.ts';
 import { PAPER_STATE_VERSION, type PaperOrder, type PaperState } from './types.ts';
 

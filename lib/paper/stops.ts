@@ -5,10 +5,10 @@
 // https://support.kraken.com/hc/en-us/articles/7987518770708-Other-order-options).
 import { add, cmp, isPositive, mul, normalize } from '../kraken/pairs/exact.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
-import type { BookTop } from '../trading/types.ts';
+import { feeOn, feePercent } from '../orders/fees.ts';
+import type { BookTop } from '../orders/types.ts';
 import { availableOf } from './balances.ts';
 import { closeOrder, type FillContext, remainingOf, takeFromBook, takenSide, walkTaker } from './execute.ts';
-import { feeOn, feePercent } from './fees.ts';
 import type { PaperOrder } from './types.ts';
 
 /** Why a market order (or a triggered stop) closed with part unfilled. */

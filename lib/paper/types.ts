@@ -12,7 +12,7 @@ import type {
   Side,
   TicketOrderType,
   TimeInForce,
-} from '../trading/types.ts';
+} from '../orders/types.ts';
 
 /** Bumped when the shape changes; `parsePaperState` refuses any other value (the account is then reset). */
 export const PAPER_STATE_VERSION = 1;
@@ -46,8 +46,8 @@ export interface PaperOrder {
   cost: Decimal;
   avgPrice?: Decimal;
   /**
-   * Cost and fees so far per liquidity. Fees are rounded once per order and liquidity (fees.ts), so each
-   * fill's fee is "rounded fee of the running cost − fee already charged".
+   * Cost and fees so far per liquidity. Fees are rounded once per order and liquidity (fillFee in
+   * execute.ts), so each fill's fee is "rounded fee of the running cost − fee already charged".
    */
   takerCost: Decimal;
   takerFee: Decimal;

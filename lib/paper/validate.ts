@@ -13,7 +13,7 @@ import {
 } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
-import type { OrderRequest, TicketOrderType } from '../trading/types.ts';
+import type { OrderRequest, TicketOrderType } from '../orders/types.ts';
 import { PaperOrderRefused } from './types.ts';
 
 /** Kraken's per-pair open-order cap at the Starter tier (SPEC.md §4.2, docs.kraken.com/api/docs/guides/spot-ratelimits). */

@@ -1,6 +1,6 @@
-// What the popup shows of the paper account: the same views as the live account (lib/trading/types.ts).
+// What the popup shows of the paper account: the same views as the live account (lib/orders/types.ts).
 import { normalize } from '../kraken/pairs/exact.ts';
-import type { BalanceView, FillView, OrderView } from '../trading/types.ts';
+import type { BalanceView, FillView, OrderView } from '../orders/types.ts';
 import { availableOf, holdOf, totalOf } from './balances.ts';
 import type { PaperOrder, PaperState } from './types.ts';
 

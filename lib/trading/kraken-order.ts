@@ -3,7 +3,7 @@
 import { isDecimalText, isPositive, normalize, significantDecimals } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { AddOrderParams, OrderFlag } from '../kraken/rest/types-private.ts';
-import type { OrderRequest } from './types.ts';
+import type { OrderRequest } from '../orders/types.ts';
 
 export type TicketAddOrderParams = Omit<AddOrderParams, 'cl_ord_id'>;
 

@@ -1,7 +1,7 @@
 // The ticket's order kept with its live intent (flat, as stored intents want it), and read back to list the
 // order or open a new ticket from it.
 import type { OrderIntent } from '../kraken/orders/intents.ts';
-import type { OrderRequest } from './types.ts';
+import type { OrderRequest } from '../orders/types.ts';
 
 /** The ticket's order, kept with the intent (flat, as the intent record wants it). */
 export function orderMeta(order: OrderRequest): Record<string, string | boolean> {

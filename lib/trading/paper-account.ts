@@ -2,6 +2,7 @@
 // trades of the pairs it has orders in, persisted after every change, one change at a time.
 import { createSerialQueue } from '../base/serial-queue.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
+import type { BalanceView, BookTop, FillView, OrderRequest, OrderView } from '../orders/types.ts';
 import {
   cancelAllPaper,
   cancelPaperOrder,
@@ -17,7 +18,6 @@ import {
   placePaperOrder,
 } from '../paper/index.ts';
 import { OrderRefused } from './errors.ts';
-import type { BalanceView, BookTop, FillView, OrderRequest, OrderView } from './types.ts';
 
 export interface PaperAccountDeps {
   store: PaperStore;

@@ -4,8 +4,8 @@
 import { toFixedDecimal } from '../kraken/pairs/decimal.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import { validateOrder } from '../kraken/pairs/validate.ts';
+import type { OrderRequest } from '../orders/types.ts';
 import { OrderRefused } from './errors.ts';
-import type { OrderRequest } from './types.ts';
 
 export interface RecheckMarket {
   rulesFor(symbol: string): PairRules | undefined;

@@ -9,6 +9,7 @@ import { type IntentAccount, type OrderIntent, sameAccount } from '../kraken/ind
 import { ForeignIntent, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { isSettled } from '../kraken/orders/intents.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
+import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
@@ -16,15 +17,7 @@ import type { LiveAccess } from './live/access.ts';
 import type { LiveAccount } from './live/account.ts';
 import type { PaperAccount } from './paper-account.ts';
 import { recheckOrder } from './recheck.ts';
-import type {
-  BookTop,
-  DeadManView,
-  LiveStatus,
-  OrderRequest,
-  OrderView,
-  TradingMode,
-  TradingView,
-} from './types.ts';
+import type { DeadManView, LiveStatus, TradingMode, TradingView } from './types.ts';
 import { valuations } from './valuations.ts';
 
 export interface TradingServiceDeps {

@@ -1,87 +1,11 @@
-// What the popup shows about trading, the same for the live account (Kraken's `executions` and `balances`
-// channels) and the paper account (lib/paper). Money is decimal text throughout.
+// What the popup shows about trading beyond the shared order vocabulary (lib/orders/types.ts): the account
+// mode, whether live trading can happen, the dead man's switch, unconfirmed live orders, and the whole view
+// the background pushes on every change.
 import type { DeadManState } from '../kraken/orders/dead-man-switch.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
+import type { BalanceView, FillView, OrderRequest, OrderView } from '../orders/types.ts';
 
 export type TradingMode = 'paper' | 'live';
-export type Side = 'buy' | 'sell';
-/** The ticket's order types (Kraken's names). Stop-loss and take-profit are market orders once triggered. */
-export type TicketOrderType = 'market' | 'limit' | 'stop-loss' | 'take-profit';
-export type TimeInForce = 'GTC' | 'IOC';
-
-/** One price level of a book side, best first. */
-export interface Level {
-  price: Decimal;
-  qty: Decimal;
-}
-
-export interface BookTop {
-  symbol: string;
-  bids: Level[];
-  asks: Level[];
-  /** When the book was last updated (ms). */
-  at: number;
-}
-
-/** An order the ticket has checked: volume in base, at the pair's decimals; ready for Kraken or paper. */
-export interface OrderRequest {
-  symbol: string;
-  side: Side;
-  type: TicketOrderType;
-  /** Base volume, lot decimals. */
-  volume: Decimal;
-  /** Limit price (limit orders). */
-  limitPrice?: Decimal;
-  /** Trigger price (stop-loss, take-profit). */
-  triggerPrice?: Decimal;
-  postOnly: boolean;
-  timeInForce: TimeInForce;
-}
-
-export type OrderStatus = 'pending' | 'new' | 'partially_filled' | 'filled' | 'canceled' | 'expired';
-
-export interface OrderView {
-  /** Kraken's order id, or the paper account's. */
-  id: string;
-  clOrdId?: string;
-  symbol: string;
-  side: Side;
-  type: TicketOrderType | (string & {});
-  limitPrice?: Decimal;
-  triggerPrice?: Decimal;
-  /** Base volume ordered and filled so far. */
-  volume: Decimal;
-  filled: Decimal;
-  /** Average fill price, once something filled. */
-  avgPrice?: Decimal;
-  status: OrderStatus;
-  createdAt: number;
-}
-
-export interface FillView {
-  /** Kraken's exec_id (or the paper account's): one notification per id. */
-  id: string;
-  orderId: string;
-  symbol: string;
-  side: Side;
-  qty: Decimal;
-  price: Decimal;
-  fee: Decimal;
-  feeAsset: string;
-  liquidity: 'maker' | 'taker';
-  /** True when this fill completed the order. */
-  complete: boolean;
-  at: number;
-}
-
-export interface BalanceView {
-  /** v2 asset name ("BTC", "USD"). */
-  asset: string;
-  total: Decimal;
-  /** Held by open orders. */
-  hold: Decimal;
-  available: Decimal;
-}
 
 /** Whether live trading can happen right now, and if not, what the person should do. */
 export type LiveStatus =

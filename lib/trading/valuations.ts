@@ -3,7 +3,7 @@
 import { toFixedDecimal } from '../kraken/pairs/decimal.ts';
 import { format, mul, round } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
-import type { BalanceView } from './types.ts';
+import type { BalanceView } from '../orders/types.ts';
 
 export interface ValuationMarket {
   rulesFor(symbol: string): PairRules | undefined;

@@ -4,7 +4,8 @@ import type { AlertsView } from '../alerts/service.ts';
 import { type Direction, direction } from '../market/badge.ts';
 import type { MarketSnapshot } from '../market/types.ts';
 import type { StreamEvent } from '../messaging/protocol.ts';
-import type { BookTop, TradingView } from '../trading/types.ts';
+import type { BookTop } from '../orders/types.ts';
+import type { TradingView } from '../trading/types.ts';
 
 export interface MarketView {
   snapshot: MarketSnapshot;

@@ -13,8 +13,8 @@ import {
   systemClock,
 } from '../../lib/kraken/index.ts';
 import { cmp } from '../../lib/kraken/pairs/exact.ts';
+import type { FillView, OrderRequest } from '../../lib/orders/types.ts';
 import { createLiveAccount, type LiveAccount } from '../../lib/trading/live/account.ts';
-import type { FillView, OrderRequest } from '../../lib/trading/types.ts';
 import type { SimHandle } from '../../sim/server.ts';
 import { nodeSocket, simControl, withSim } from '../support/sim.ts';
 

@@ -14,7 +14,7 @@ import {
   type PairRules,
   type WsSession,
 } from '../../kraken/index.ts';
-import type { FillView } from '../types.ts';
+import type { FillView } from '../../orders/types.ts';
 import { createLiveAccount, type LiveAccount } from './account.ts';
 import { revocableFetch } from './revocable-fetch.ts';
 

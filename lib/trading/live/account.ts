@@ -26,10 +26,11 @@ import {
   wsAddOrder,
 } from '../../kraken/index.ts';
 import type { AddOrderParams, AddOrderResult } from '../../kraken/rest/types-private.ts';
+import type { BalanceView, FillView, OrderRequest, OrderView } from '../../orders/types.ts';
 import { OrderRefused } from '../errors.ts';
 import { toAddOrderParams } from '../kraken-order.ts';
 import { orderFromMeta, orderMeta } from '../order-meta.ts';
-import type { BalanceView, DeadManView, FillView, LiveStatus, OrderRequest, OrderView } from '../types.ts';
+import type { DeadManView, LiveStatus } from '../types.ts';
 import { createLiveBalances } from './balances.ts';
 import { createFillLedger } from './fill-ledger.ts';
 import { fillView, orderView } from './order-views.ts';

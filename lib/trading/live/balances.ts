@@ -3,7 +3,7 @@
 // https://docs.kraken.com/api/docs/rest-api/get-extended-balance
 import { aggregateBalances, type Clock, type KrakenRest } from '../../kraken/index.ts';
 import { exact, format, sub } from '../../kraken/pairs/exact.ts';
-import type { BalanceView } from '../types.ts';
+import type { BalanceView } from '../../orders/types.ts';
 
 const REFRESH_DELAY_MS = 250;
 

@@ -4,7 +4,7 @@
 // private feed are notified then, once. The very first snapshot of an account is history: nothing notified.
 import { createSerialQueue } from '../../base/serial-queue.ts';
 import type { FillMarkStore } from '../../db/fill-marks.ts';
-import type { FillView } from '../types.ts';
+import type { FillView } from '../../orders/types.ts';
 
 /** Enough to cover any snapshot (Kraken sends the last 50 trades) and the updates between two. */
 const KEPT_IDS = 500;

@@ -2,7 +2,7 @@
 // pair's precision; fixed-point text at that precision gives back its digits (money stays decimal text).
 // https://docs.kraken.com/api/docs/websocket-v2/executions
 import { type OrderReport, type PairRules, toFixedDecimal } from '../../kraken/index.ts';
-import type { FillView, OrderStatus, OrderView, Side } from '../types.ts';
+import type { FillView, OrderStatus, OrderView, Side } from '../../orders/types.ts';
 
 const STATUS: ReadonlyMap<string, OrderStatus> = new Map([
   ['pending_new', 'pending'],

@@ -1,4 +1,4 @@
-import type { FillView } from '../../trading/types.ts';
+import type { FillView } from '../../orders/types.ts';
 import { amount, formatAge, group } from './format.ts';
 
 /** Recent fills, newest first; whether each completed its order (full) or not (partial). */

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { IntentView, OrderRequest } from '../../trading/types.ts';
+import type { OrderRequest } from '../../orders/types.ts';
+import type { IntentView } from '../../trading/types.ts';
 import { errorText } from '../error-text.ts';
 import type { TradingActions } from './actions.ts';
-import { describeOrder } from './ticket-state.ts';
+import { describeOrder } from './format.ts';
 
 const TITLE: Record<IntentView['state'], string> = {
   sending: 'Sending',

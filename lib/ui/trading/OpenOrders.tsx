@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { OrderView } from '../../trading/types.ts';
+import type { OrderView } from '../../orders/types.ts';
 import type { TradingActions } from './actions.ts';
 import { ConfirmAction } from './ConfirmAction.tsx';
 import { filledOf, formatAge, openOrders, orderPrice, pairsOf } from './format.ts';

@@ -1,7 +1,8 @@
 // The trading panels' adapter: what they may ask of the background. Components take this interface, the popup
 // builds it from the typed client, and tests pass a fake (DESIGN.md §9, "an adapter interface in the UI").
 import type { RequestOf, RequestType, ResultOf } from '../../messaging/protocol.ts';
-import type { OrderRequest, TradingMode } from '../../trading/types.ts';
+import type { OrderRequest } from '../../orders/types.ts';
+import type { TradingMode } from '../../trading/types.ts';
 
 export interface TradingActions {
   get(): Promise<ResultOf<'trading.get'>>;

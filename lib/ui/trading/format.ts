@@ -1,7 +1,8 @@
 // Words and numbers for the trading panels: pure, so the components stay presentational and these are tested
 // alone. Money stays decimal text (DESIGN.md §3); only trailing zeros are trimmed for display.
 import { exact, format, normalize, round } from '../../kraken/pairs/exact.ts';
-import type { BalanceView, DeadManView, LiveStatus, OrderView, TradingView } from '../../trading/types.ts';
+import type { OrderView } from '../../orders/types.ts';
+import type { DeadManView, LiveStatus } from '../../trading/types.ts';
 
 /** Statuses that still rest on the book (or are about to): what "open orders" lists and cancels. */
 const OPEN = new Set<OrderView['status']>(['pending', 'new', 'partially_filled']);
@@ -35,6 +36,14 @@ export function group(text: string): string {
 /** An amount for reading: grouped, without trailing zeros ("10000.0000" → "10,000"). */
 export const amount = (text: string): string => group(trim(text));
 
+/** "buy 0.01 BTC/USD market", "sell 2 ETH/USD limit at 1,800.50": the amount trimmed, the price as given. */
+export function describeOrder(
+  order: Pick<OrderView, 'side' | 'volume' | 'symbol' | 'type' | 'limitPrice' | 'triggerPrice'>,
+): string {
+  const price = order.limitPrice ?? order.triggerPrice;
+  return `${order.side} ${trim(order.volume)} ${order.symbol} ${order.type}${price ? ` at ${group(price)}` : ''}`;
+}
+
 /** The price column: the limit price, the trigger of a stop, or "market". Prices keep the pair's decimals. */
 export function orderPrice(o: Pick<OrderView, 'limitPrice' | 'triggerPrice'>): string {
   if (o.limitPrice !== undefined) return group(o.limitPrice);
@@ -67,13 +76,6 @@ export function formatUsd(value: string | undefined): string | undefined {
   return group(text).replace('-', '−');
 }
 
-/** Available balance per asset, as the ticket's context wants it. */
-export function availableOf(balances: readonly BalanceView[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const b of balances) out[b.asset] = b.available;
-  return out;
-}
-
 /** What the mode bar says about live trading. The background's message wins; these are the fallbacks. */
 export function liveStatusText(status: LiveStatus): string {
   switch (status.kind) {
@@ -92,12 +94,6 @@ export function liveStatusText(status: LiveStatus): string {
       throw new RangeError(`unknown live status ${JSON.stringify(never)}`);
     }
   }
-}
-
-/** Why no order can be sent right now, or null: paper always can; live only when ready. */
-export function tradingGate(trading: Pick<TradingView, 'mode' | 'live'>): string | null {
-  if (trading.mode === 'paper' || trading.live.kind === 'ready') return null;
-  return liveStatusText(trading.live);
 }
 
 /** A time of day, hh:mm:ss, for "Kraken will cancel at …". */
@@ -134,15 +130,4 @@ export function deadManText(view: DeadManView, now: number): string {
       throw new RangeError(`unknown dead man view ${JSON.stringify(never)}`);
     }
   }
-}
-
-/**
- * The watchlist's last price as decimal text for the ticket (market estimates without a book, stop triggers).
- * Ticks are display floats; at the pair's price decimals the text is what Kraken sent.
- */
-export function lastText(last: number | undefined, pricePrecision: number | undefined): string | undefined {
-  if (last === undefined || !Number.isFinite(last) || last <= 0) return undefined;
-  if (pricePrecision !== undefined) return last.toFixed(pricePrecision);
-  const text = String(last);
-  return /^\d+(\.\d+)?$/.test(text) ? text : undefined;
 }

@@ -1,11 +1,8 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { initialState, type RuleState } from '../../../lib/alerts/engine.ts';
+import type { RuleState } from '../../../lib/alerts/engine.ts';
 import { type AlertProblem, createAlertService } from '../../../lib/alerts/service.ts';
 import { AlertStateError, parseRuleState } from '../../../lib/alerts/state-record.ts';
-import { idbAlertStore } from '../../../lib/alerts/store.ts';
 import type { AlertLogEntry } from '../../../lib/db/schema.ts';
-import { openDatabase } from '../../../lib/db/schema.ts';
 import { memoryAlertStore } from '../../support/alert-store.ts';
 
 const good: RuleState = {
@@ -109,24 +106,6 @@ describe('a damaged state record in storage', () => {
     expect(store.setAside.get('set-aside:rule-1:1000')).toEqual(damaged);
     expect(store.states.get('rule-1')?.minQ).toEqual(expect.any(Array));
     expect((await restarted.view()).rules.map((r) => r.rule.id)).toEqual(['rule-1', 'rule-2']);
-  });
-
-  it('IndexedDB: kept under its own key, which later loads do not see as a rule state', async () => {
-    const db = await openDatabase();
-    const store = idbAlertStore(db);
-    await db.put('alertState', { ...good, minQ: null } as unknown as RuleState, 'r1');
-    await db.put('alertState', good, 'r2');
-    const loaded = await store.loadStates();
-    expect([...loaded.keys()].sort()).toEqual(['r1', 'r2']);
-    const key = await store.setAsideState('r1', loaded.get('r1'), initialState(), 5);
-    expect(key).toBe('set-aside:r1:5');
-    expect(await db.get('alertState', key)).toEqual({ ...good, minQ: null });
-    expect(await db.get('alertState', 'r1')).toEqual(initialState());
-    expect([...(await store.loadStates()).keys()].sort()).toEqual(['r1', 'r2']);
-    // Removing the rule leaves what was set aside.
-    await store.deleteRule('r1');
-    expect(await db.get('alertState', key)).toBeDefined();
-    db.close();
   });
 
   it('a damaged "last seen" record is reported and its bad entries ignored', async () => {

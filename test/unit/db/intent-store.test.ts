@@ -4,9 +4,9 @@ import { idbIntentStore, KEEP_SETTLED_MS } from '../../../lib/db/intent-store.ts
 import { openDatabase } from '../../../lib/db/schema.ts';
 import { listSetAside } from '../../../lib/db/set-aside.ts';
 import { createOrderPlacer, type OrderIntent } from '../../../lib/kraken/index.ts';
+import type { OrderRequest } from '../../../lib/orders/types.ts';
 import { toAddOrderParams } from '../../../lib/trading/kraken-order.ts';
 import { orderMeta } from '../../../lib/trading/order-meta.ts';
-import type { OrderRequest } from '../../../lib/trading/types.ts';
 import { BTC_USD_RULES as BTCUSD } from '../../support/paper-fixtures.ts';
 import { virtualClock } from '../../support/virtual-clock.ts';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BookTop } from '../../../lib/orders/types.ts';
 import {
   initialPaperState,
   onPaperMarket,
@@ -8,7 +9,6 @@ import {
   paperOrders,
   placePaperOrder,
 } from '../../../lib/paper/index.ts';
-import type { BookTop } from '../../../lib/trading/types.ts';
 import { BTC_USD_RULES, balanceOf, paperRequest, sequentialIds, T0 } from '../../support/paper-fixtures.ts';
 
 const rules = BTC_USD_RULES;

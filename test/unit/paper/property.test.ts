@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, cmp, div, type Exact, exact, format, mul, sub } from '../../../lib/kraken/pairs/exact.ts';
+import type { BookTop, FillView, Side, TicketOrderType, TimeInForce } from '../../../lib/orders/types.ts';
 import {
   cancelPaperOrder,
   initialPaperState,
@@ -10,7 +11,6 @@ import {
   paperOrders,
   placePaperOrder,
 } from '../../../lib/paper/index.ts';
-import type { BookTop, FillView, Side, TicketOrderType, TimeInForce } from '../../../lib/trading/types.ts';
 import { BTC_USD_RULES } from '../../support/paper-fixtures.ts';
 
 const rules = BTC_USD_RULES;

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/schema.ts';
+import { idbVaultStore } from '../../../lib/db/vault-store.ts';
 import { fromBase64 } from '../../../lib/vault/crypto.ts';
 import { VaultError } from '../../../lib/vault/errors.ts';
 import type { VaultHeader, VaultRecord } from '../../../lib/vault/format.ts';
-import { idbVaultStore } from '../../../lib/vault/idb-store.ts';
 import { createVault, KDF_FLOOR, type SessionKeySlot, type VaultStore } from '../../../lib/vault/vault.ts';
 import frozen from '../../fixtures/vault-v1.json' with { type: 'json' };
 

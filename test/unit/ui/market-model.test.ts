@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MarketSnapshot, Tick } from '../../lib/market/types.ts';
-import { applyStreamEvent, describeConnection } from '../../lib/ui/market-model.ts';
-import { focusedPair } from '../../lib/ui/WatchlistTable.tsx';
+import type { MarketSnapshot, Tick } from '../../../lib/market/types.ts';
+import { applyStreamEvent, describeConnection } from '../../../lib/ui/market-model.ts';
+import { focusedPair } from '../../../lib/ui/WatchlistTable.tsx';
 
 const tick = (symbol: string, last: number, receivedAt = 1000): Tick => ({
   symbol,

@@ -1,10 +1,10 @@
-// The ticket's hooks: the state machine of ticket-state.ts with its side effects, and the pair's trading
-// details (rules and book) asked of the background whenever the ticket's pair changes.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PairRules } from '../../kraken/pairs/rules.ts';
-import type { BookTop } from '../../trading/types.ts';
-import { type SendEnding, sendEnding } from '../error-text.ts';
-import { messageOf, type TradingActions } from './actions.ts';
+// The ticket's hooks: the state machine of state.ts with its side effects, and the pair's trading details
+// (rules and book) asked of the background whenever the ticket's pair changes.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PairRules } from '../kraken/pairs/rules.ts';
+import type { BookTop } from '../orders/types.ts';
+import { type SendEnding, sendEnding } from '../ui/error-text.ts';
+import { messageOf, type TradingActions } from '../ui/trading/actions.ts';
 import {
   effectOf,
   initialTicket,
@@ -12,15 +12,15 @@ import {
   type TicketEvent,
   type TicketState,
   ticketStep,
-} from './ticket-state.ts';
+} from './state.ts';
+
+/** Asking again after the background did not answer (it restarts by itself): the same confirmation. */
+const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
 
 /**
  * The state lives in a ref as well as in a render: two clicks in one frame both see the first click's
  * `sending` state, so the second is a no-op (ticketStep) and no second request leaves.
  */
-/** Asking again after the background did not answer (it restarts by itself): the same confirmation. */
-const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
-
 export function useTicketMachine(
   symbol: string,
   actions: Pick<TradingActions, 'preview' | 'place' | 'check'>,
@@ -133,5 +133,6 @@ export function usePairDetails(
       current = false;
     };
   }, [symbol, attempt, epoch, listed]);
-  return [details, () => setAttempt((n) => n + 1)];
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return [details, retry];
 }

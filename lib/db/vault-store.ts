@@ -1,6 +1,6 @@
-import type { KrakenDatabase } from '../db/schema.ts';
-import type { VaultHeader, VaultRecord } from './format.ts';
-import type { VaultStore } from './vault.ts';
+import type { VaultHeader, VaultRecord } from '../vault/format.ts';
+import type { VaultStore } from '../vault/vault.ts';
+import type { KrakenDatabase } from './schema.ts';
 
 /**
  * The vault's records in the extension's IndexedDB (lib/db/schema.ts). Takes the database or the promise

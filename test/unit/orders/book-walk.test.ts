@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, cmp, exact, format, mul } from '../../../lib/kraken/pairs/exact.ts';
-import { walkBook } from '../../../lib/trading/book-walk.ts';
+import { walkBook } from '../../../lib/orders/book-walk.ts';
 
 // Kraken's documented book example levels (docs.kraken.com websocket-v2/book, BTC/USD asks).
 const asks = [

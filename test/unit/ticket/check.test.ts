@@ -1,92 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { type AssetPair, type BookData, createOrderBook, parseIncoming } from '../../../lib/kraken/index.ts';
-import { cmp, format } from '../../../lib/kraken/pairs/exact.ts';
-import { type PairRules, pairRulesFrom, pairRulesFromInstrument } from '../../../lib/kraken/pairs/rules.ts';
-import type { InstrumentPair } from '../../../lib/kraken/ws/protocol.ts';
-import {
-  checkTicket,
-  fractionAmount,
-  type TicketCheck,
-  type TicketContext,
-  type TicketDraft,
-  type TicketProblem,
-} from '../../../lib/trading/ticket.ts';
-import type { BookTop, Level, TicketOrderType, TimeInForce } from '../../../lib/trading/types.ts';
-import { fixtureJson, fixtureText } from '../../support/fixtures.ts';
-
-// BTC/USD: Kraken's official AssetPairs example (pair 1, lot 8, cost 5, ordermin 0.0001, costmin 0.5, tick 0.1,
-// fees 0.26 % taker / 0.16 % maker) and the levels of Kraken's worked book-checksum example.
-const assetPairs = parse(
-  fixtureText('official/krakenfx-api-specs_spot-rest/examples/responses/public/assets/pairs.yaml'),
-) as { result: Record<string, AssetPair> };
-const BTCUSD = pairRulesFrom('XXBTZUSD', assetPairs.result.XXBTZUSD as AssetPair);
-const guide = fixtureJson<{ asks: [string, string][]; bids: [string, string][] }>(
-  'official/ws_v2_book_checksum_guide_BTCUSD.json',
-);
-const levels = (side: [string, string][]): Level[] => side.map(([price, qty]) => ({ price, qty }));
-const BTC_BOOK: BookTop = { symbol: 'BTC/USD', asks: levels(guide.asks), bids: levels(guide.bids), at: 0 };
-
-// ETH/USD: rules from a real v2 instrument snapshot (pair 2, lot 8, cost 5, ordermin 0.002), and the real
-// 2025-05-06 book capture, read the way the popup reads it (parseIncoming → createOrderBook, checksum verified).
-const instruments = JSON.parse(
-  fixtureText('real_captures/ws_v2_instrument_snapshot_2024-04_kraken-data-recorder.json'),
-) as { data: { pairs: InstrumentPair[] } };
-const instrument = (symbol: string): PairRules => {
-  const p = instruments.data.pairs.find((x) => x.symbol === symbol);
-  if (!p) throw new Error(`fixture lacks ${symbol}`);
-  return pairRulesFromInstrument(p);
-};
-const ETHUSD = instrument('ETH/USD');
-const ETH_BOOK: BookTop = (() => {
-  const [snapshot] = fixtureText('real_captures/ws_v2_book_ETHUSD_2025-05-06.jsonl')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => parseIncoming(l))
-    .flatMap((f) =>
-      f.kind === 'data' && f.message.channel === 'book' && f.message.type === 'snapshot'
-        ? [f.message.data[0] as BookData]
-        : [],
-    );
-  if (!snapshot) throw new Error('fixture lacks the snapshot');
-  const book = createOrderBook({ symbol: 'ETH/USD', depth: 10, pricePrecision: 2, qtyPrecision: 8 });
-  expect(book.applySnapshot(snapshot)).toEqual({ ok: true });
-  const top = (side: readonly Level[]) => side.map(({ price, qty }) => ({ price, qty }));
-  return { symbol: 'ETH/USD', asks: top(book.asks()), bids: top(book.bids()), at: 0 };
-})();
-
-const btcDraft = (patch: Partial<TicketDraft> = {}): TicketDraft => ({
-  symbol: 'BTC/USD',
-  side: 'buy',
-  type: 'limit',
-  amount: '0.01',
-  amountIn: 'base',
-  limitPrice: '45000.0',
-  triggerPrice: '',
-  postOnly: false,
-  timeInForce: 'GTC',
-  ...patch,
-});
-const btcCtx = (patch: Partial<TicketContext> = {}): TicketContext => ({
-  rules: BTCUSD,
-  book: BTC_BOOK,
-  last: '45283.5',
-  available: { USD: '1000', BTC: '0.5' },
-  fees: { makerPercent: '0.16', takerPercent: '0.26' },
-  ...patch,
-});
-const ethDraft = (patch: Partial<TicketDraft> = {}): TicketDraft =>
-  btcDraft({ symbol: 'ETH/USD', type: 'market', amount: '20', limitPrice: '', ...patch });
-// Kraken Pro's lowest tier: 0.25 % maker, 0.40 % taker.
-const ethCtx = (patch: Partial<TicketContext> = {}): TicketContext => ({
-  rules: ETHUSD,
-  book: ETH_BOOK,
-  last: '1797.25',
-  available: { USD: '5000', ETH: '2' },
-  fees: { makerPercent: '0.25', takerPercent: '0.40' },
-  ...patch,
-});
+import { parseRequest } from '../../../lib/messaging/parse.ts';
+import type { TicketOrderType, TimeInForce } from '../../../lib/orders/types.ts';
+import { checkTicket } from '../../../lib/ticket/check.ts';
+import type { TicketCheck, TicketContext, TicketDraft, TicketProblem } from '../../../lib/ticket/types.ts';
+import { BTC_BOOK, BTCUSD, btcCtx, btcDraft, ethCtx, ethDraft } from './real-pairs.ts';
 
 const problemsOf = (check: TicketCheck) => check.problems;
 const only = (check: TicketCheck) => problemsOf(check).map((p) => `${p.field}:${p.code}`);
@@ -475,6 +393,61 @@ describe('every problem, with its field and its exact sentence', () => {
       },
       W,
     ],
+    [
+      'an amount longer than the background accepts (21 digits before the point)',
+      { amount: '1'.repeat(21) },
+      {},
+      {
+        field: 'amount',
+        code: 'too-long',
+        message: 'An amount can have at most 20 digits before the decimal point.',
+      },
+      E,
+    ],
+    [
+      'an amount with 21 digits after the point',
+      { amount: `0.${'0'.repeat(20)}1` },
+      {},
+      {
+        field: 'amount',
+        code: 'too-long',
+        message: 'An amount can have at most 20 digits after the decimal point.',
+      },
+      E,
+    ],
+    [
+      'a limit price longer than the background accepts',
+      { limitPrice: '4'.repeat(21) },
+      {},
+      {
+        field: 'limitPrice',
+        code: 'too-long',
+        message: 'A limit price can have at most 20 digits before the decimal point.',
+      },
+      E,
+    ],
+    [
+      'a trigger price longer than the background accepts',
+      { type: 'stop-loss', side: 'sell', triggerPrice: `45000.${'0'.repeat(21)}` },
+      {},
+      {
+        field: 'triggerPrice',
+        code: 'too-long',
+        message: 'A trigger price can have at most 20 digits after the decimal point.',
+      },
+      E,
+    ],
+    [
+      'a quote amount that comes to a volume too long for an order',
+      { amountIn: 'quote', amount: '1'.repeat(20), limitPrice: '0.1' },
+      { available: { USD: '1'.repeat(21), BTC: '0' } },
+      {
+        field: 'amount',
+        code: 'too-long',
+        message: `${'1'.repeat(20)} USD comes to ${'1'.repeat(20)}0.00000000 BTC, more than the 20 digits before the decimal point an amount can have.`,
+      },
+      E,
+    ],
   ];
 
   it.each(rows)('%s', (_, draft, ctx, problem, level) => {
@@ -507,6 +480,7 @@ describe('every problem, with its field and its exact sentence', () => {
         'required',
         'rough-estimate',
         'tick-size',
+        'too-long',
         'too-many-decimals',
         'triggers-immediately',
       ].sort(),
@@ -752,126 +726,6 @@ describe('limit and stop orders', () => {
   });
 });
 
-describe('fractions of the available balance', () => {
-  it('a limit buy of 100 % leaves room for the fee', () => {
-    // 1000 / 1.0026 = 997.40674…; 997.40674 + fee 2.59326 (up) = 1000 exactly.
-    expect(fractionAmount(1, btcDraft({ amountIn: 'quote' }), btcCtx())).toBe('997.40674');
-    expect(fractionAmount(0.25, btcDraft({ amountIn: 'quote' }), btcCtx())).toBe('249.35168');
-    expect(fractionAmount(1, btcDraft({ amountIn: 'quote', postOnly: true }), btcCtx())).toBe('998.40255');
-    // In BTC: 997.40674 / 45000.0 → 0.02216459; its cost and fee: 997.40655 + 2.59326 = 999.99981.
-    const amount = fractionAmount(1, btcDraft(), btcCtx());
-    expect(amount).toBe('0.02216459');
-    expect(checkTicket(btcDraft({ amount }), btcCtx())).toMatchObject({
-      ok: true,
-      preview: { total: '999.99981' },
-    });
-  });
-
-  it('a sell takes a share of the base; in quote, what that share brings', () => {
-    expect(fractionAmount(0.5, btcDraft({ side: 'sell' }), btcCtx())).toBe('0.25');
-    expect(fractionAmount(0.5, btcDraft({ side: 'sell', amountIn: 'quote' }), btcCtx())).toBe('11250');
-    // At market: 0.1 @ 45283.5 + 0.15 @ 45283.4 = 11320.86
-    expect(fractionAmount(0.5, btcDraft({ side: 'sell', type: 'market', amountIn: 'quote' }), btcCtx())).toBe(
-      '11320.86',
-    );
-  });
-
-  it('steps down when a walk in quote would take more base than the share (dust from a far worse bid)', () => {
-    // Selling 0.33333334 ETH at 3.00 brings 1.00000002 → 1.00000 USD. Walking 1.00000 USD back through the
-    // bids takes 0.33333333 at 3.00 and, with the 0.00000001 USD left, 0.000001 ETH at 0.01: more than the
-    // balance. The fraction steps down to 0.99999 USD, which comes to 0.33333 ETH.
-    const ctx = ethCtx({
-      book: {
-        symbol: 'ETH/USD',
-        asks: [],
-        bids: [
-          { price: '3.00', qty: '1' },
-          { price: '0.01', qty: '1' },
-        ],
-        at: 0,
-      },
-      available: { ETH: '0.33333334' },
-      rules: { ...ETHUSD, ordermin: undefined, costmin: undefined },
-    });
-    const draft = ethDraft({ side: 'sell', amountIn: 'quote' });
-    const amount = fractionAmount(1, draft, ctx);
-    expect(amount).toBe('0.99999');
-    expect(checkTicket({ ...draft, amount }, ctx)).toMatchObject({
-      ok: true,
-      order: { volume: '0.33333000' },
-    });
-    expect(checkTicket({ ...draft, amount: '1' }, ctx).problems).toContainEqual(
-      expect.objectContaining({ code: 'insufficient-balance' }),
-    );
-  });
-
-  it('is empty when a price is needed and unknown, zero without a balance', () => {
-    expect(fractionAmount(1, btcDraft({ limitPrice: '' }), btcCtx())).toBe('');
-    expect(
-      fractionAmount(1, btcDraft({ type: 'market' }), btcCtx({ book: undefined, last: undefined })),
-    ).toBe('');
-    expect(fractionAmount(1, btcDraft({ side: 'sell' }), btcCtx({ available: {} }))).toBe('0');
-  });
-
-  // Random books, balances, fees and orders: the amount a fraction button fills in never needs more than the
-  // balance once checkTicket prices it (fee included for buys), so "100 %" is never refused for funds.
-  it('never exceed the available balance, fee included (property)', () => {
-    const price = fc.integer({ min: 1, max: 5_000_000 });
-    const qty = fc.integer({ min: 1, max: 50_000_000_000 });
-    const side = (desc: boolean) =>
-      fc
-        .uniqueArray(fc.tuple(price, qty), { maxLength: 8, selector: ([p]) => p })
-        .map((xs) =>
-          xs.sort(([a], [b]) => (desc ? b - a : a - b)).map(([p, q]) => ({ price: cents(p), qty: lots(q) })),
-        );
-    fc.assert(
-      fc.property(
-        fc.record({
-          asks: side(false),
-          bids: side(true),
-          usd: fc.integer({ min: 0, max: 10_000_000_000 }),
-          eth: fc.integer({ min: 0, max: 100_000_000_000 }),
-          taker: fc.integer({ min: 0, max: 600 }),
-          maker: fc.integer({ min: 0, max: 600 }),
-          type: fc.constantFrom<TicketOrderType>('market', 'limit', 'stop-loss', 'take-profit'),
-          buy: fc.boolean(),
-          inQuote: fc.boolean(),
-          postOnly: fc.boolean(),
-          fraction: fc.constantFrom<0.25 | 0.5 | 1>(0.25, 0.5, 1),
-          limit: price,
-          last: fc.option(price),
-          withBook: fc.boolean(),
-        }),
-        (r) => {
-          const draft = ethDraft({
-            side: r.buy ? 'buy' : 'sell',
-            type: r.type,
-            amountIn: r.inQuote ? 'quote' : 'base',
-            limitPrice: cents(r.limit),
-            triggerPrice: cents(r.limit),
-            postOnly: r.type === 'limit' && r.postOnly,
-          });
-          const ctx = ethCtx({
-            rules: { ...ETHUSD, ordermin: undefined, costmin: undefined },
-            book: r.withBook ? { symbol: 'ETH/USD', asks: r.asks, bids: r.bids, at: 0 } : undefined,
-            last: r.last === null ? undefined : cents(r.last),
-            available: { USD: format5(r.usd), ETH: lots(r.eth) },
-            fees: { makerPercent: percent(r.maker), takerPercent: percent(r.taker) },
-          });
-          const amount = fractionAmount(r.fraction, draft, ctx);
-          if (amount === '' || cmp(amount, '0') === 0) return;
-          const check = checkTicket({ ...draft, amount }, ctx);
-          expect(check.problems.map((p) => p.code)).not.toContain('insufficient-balance');
-          const preview = check.preview;
-          if (!preview) return;
-          expect(cmp(preview.total, ctx.available[preview.totalAsset] ?? '0')).toBeLessThanOrEqual(0);
-        },
-      ),
-      { numRuns: 400 },
-    );
-  });
-});
-
 describe('hostile input', () => {
   it('never throws, and every message is one sentence beginning with a capital', () => {
     const text = fc.oneof(
@@ -915,7 +769,69 @@ describe('hostile input', () => {
   });
 });
 
-const cents = (n: number) => format({ units: BigInt(n), scale: 2 });
-const lots = (n: number) => format({ units: BigInt(n), scale: 8 });
-const format5 = (n: number) => format({ units: BigInt(n), scale: 5 });
-const percent = cents;
+describe("the background's length limits (lib/messaging/parse.ts DECIMAL_LIMITS)", () => {
+  const twenty = '9'.repeat(20);
+  it('20 digits either side of the point are not refused for their length; 21 are, naming the limit', () => {
+    const codes = (draft: Partial<TicketDraft>) => only(checkTicket(btcDraft(draft), btcCtx()));
+    expect(codes({ amount: twenty })).not.toContain('amount:too-long');
+    expect(codes({ amount: `0.${'0'.repeat(19)}1` })).not.toContain('amount:too-long');
+    expect(codes({ limitPrice: twenty })).not.toContain('limitPrice:too-long');
+    expect(codes({ amount: `9${twenty}` })).toEqual(['amount:too-long']);
+    expect(codes({ limitPrice: `4${twenty}` })).toEqual(['limitPrice:too-long']);
+  });
+
+  it('a refused length shows one message on its field, and nothing is previewed', () => {
+    const check = checkTicket(btcDraft({ amount: `1${twenty}` }), btcCtx());
+    expect(check.problems.filter((p) => p.field === 'amount')).toHaveLength(1);
+    expect(check.ok).toBe(false);
+    expect('preview' in check && check.preview).toBeFalsy();
+  });
+
+  it('every order the ticket lets through is one the background accepts (property)', () => {
+    // Around the limit: whole parts of 1 to 24 digits, fractions the pair's rules allow (lot 8, tick 0.1) and
+    // some that go past the limit with zeros.
+    const whole = fc
+      .integer({ min: 1, max: 24 })
+      .chain((n) => fc.stringMatching(new RegExp(`^[1-9][0-9]{${n - 1}}$`)));
+    const decimal = (places: number) =>
+      fc
+        .tuple(
+          whole,
+          fc.option(fc.stringMatching(new RegExp(`^[0-9]{1,${places}}$`)), { nil: undefined }),
+          fc.nat(3),
+        )
+        .map(([i, f, zeros]) => (f === undefined ? i : `${i}.${f}${'0'.repeat(zeros * 6)}`));
+    let placed = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          amount: decimal(5),
+          price: decimal(1),
+          type: fc.constantFrom<TicketOrderType>('market', 'limit', 'stop-loss', 'take-profit'),
+          inQuote: fc.boolean(),
+          sell: fc.boolean(),
+        }),
+        (r) => {
+          const draft = btcDraft({
+            type: r.type,
+            side: r.sell ? 'sell' : 'buy',
+            amount: r.amount,
+            amountIn: r.inQuote ? 'quote' : 'base',
+            limitPrice: r.price,
+            triggerPrice: r.price,
+          });
+          const rich = { USD: '9'.repeat(80), BTC: '9'.repeat(80) };
+          const check = checkTicket(draft, btcCtx({ available: rich }));
+          if (!check.ok) return;
+          placed += 1;
+          const request = { type: 'trading.place', order: check.order, clOrdId: UUID };
+          expect(parseRequest(request)).toEqual(request);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(placed).toBeGreaterThan(30);
+  });
+});
+
+const UUID = '00000000-0000-4000-8000-000000000001';

@@ -1,63 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkTicket, type TicketCheck } from '../../../lib/trading/ticket.ts';
-import type { TradingMode } from '../../../lib/trading/types.ts';
-import {
-  fieldMessages,
-  keyAction,
-  newerBook,
-  swallowsEnter,
-  toggleUnit,
-} from '../../../lib/ui/trading/ticket-form.ts';
-import {
-  canConfirm,
-  describeOrder,
-  draftOf,
-  effectOf,
-  initialTicket,
-  type TicketEffect,
-  type TicketEvent,
-  type TicketForm,
-  type TicketState,
-  ticketStep,
-} from '../../../lib/ui/trading/ticket-state.ts';
-import { BOOK, ctx, order } from './trading-fixtures.ts';
-
-const UUID_A = '00000000-0000-4000-8000-00000000000a';
-const UUID_B = '00000000-0000-4000-8000-00000000000b';
-
-/** A ticket driven like the component drives it: every effect recorded, ids counted. */
-function drive(form: Partial<TicketForm> = {}) {
-  let state: TicketState = ticketStep(initialTicket('BTC/USD'), { type: 'set', patch: form });
-  const effects: TicketEffect[] = [];
-  const ids = [UUID_A, UUID_B];
-  let minted = 0;
-  const newId = () => {
-    minted += 1;
-    return ids[minted - 1] ?? 'too-many';
-  };
-  const send = (event: TicketEvent) => {
-    const next = ticketStep(state, event);
-    const effect = effectOf(state, next);
-    if (effect) effects.push(effect);
-    state = next;
-    return next;
-  };
-  const check = (): TicketCheck => checkTicket(draftOf(state.form), ctx());
-  const submit = (mode: TradingMode = 'paper', gate: string | null = null) =>
-    send({ type: 'submit', check: check(), mode, gate, newId });
-  return {
-    send,
-    submit,
-    check,
-    effects,
-    get state() {
-      return state;
-    },
-    get minted() {
-      return minted;
-    },
-  };
-}
+import { checkTicket } from '../../../lib/ticket/check.ts';
+import { fieldMessages } from '../../../lib/ticket/form.ts';
+import { canConfirm, draftOf, initialTicket, type TicketForm } from '../../../lib/ticket/state.ts';
+import { order } from '../ui/trading/fixtures.ts';
+import { ctx, drive, UUID_A, UUID_B } from './fixtures.ts';
 
 const marketBuy = { amount: '0.01' } satisfies Partial<TicketForm>;
 
@@ -82,43 +28,11 @@ describe('the form', () => {
     expect(draftOf({ ...form, type: 'limit' })).toMatchObject({ postOnly: true, timeInForce: 'IOC' });
   });
 
-  it('shows a required field once it was typed in, and every field after a preview was asked for', () => {
-    const t = drive({ type: 'limit', amount: '' });
-    expect(fieldMessages(t.state, t.check().problems).amount?.message).toBe('Enter an amount.');
-    expect(fieldMessages(t.state, t.check().problems).limitPrice).toBeUndefined();
-    t.submit();
-    expect(t.state.phase.kind).toBe('editing');
-    expect(fieldMessages(t.state, t.check().problems).limitPrice?.message).toBe('Enter a limit price.');
-  });
-
-  it('shows the exact rule an amount breaks, and an error before a warning on the same field', () => {
-    const t = drive({ amount: '0.00001' });
-    const shown = fieldMessages(t.state, t.check().problems);
-    expect(shown.amount).toMatchObject({
-      level: 'error',
-      message: 'The smallest BTC/USD order is 0.0001 BTC.',
-    });
-    const warning = { field: 'amount', code: 'rough-estimate', message: 'w', level: 'warning' } as const;
-    const error = { field: 'amount', code: 'required', message: 'e', level: 'error' } as const;
-    expect(fieldMessages({ ...t.state, attempted: true }, [warning, error]).amount).toBe(error);
-  });
-
   it('clears amounts and prices when the pair changes, since they belong to the old pair', () => {
     const t = drive({ type: 'limit', amount: '0.01', limitPrice: '45000.0' });
     t.send({ type: 'set', patch: { symbol: 'ETH/USD' } });
     expect(t.state.form).toMatchObject({ symbol: 'ETH/USD', type: 'limit', amount: '', limitPrice: '' });
     expect(t.state.touched).toEqual([]);
-  });
-
-  it('carries the amount over when the unit flips, or clears it when it cannot be priced', () => {
-    const t = drive({ type: 'limit', amount: '0.01', limitPrice: '45000.0' });
-    const preview = t.check().preview;
-    expect(toggleUnit(t.state.form, preview)).toEqual({ amountIn: 'quote', amount: '450.00000' });
-    expect(toggleUnit({ ...t.state.form, amountIn: 'quote', amount: '450' }, preview)).toEqual({
-      amountIn: 'base',
-      amount: '0.01000000',
-    });
-    expect(toggleUnit(t.state.form, undefined)).toEqual({ amountIn: 'quote', amount: '' });
   });
 });
 
@@ -338,52 +252,7 @@ describe('Esc', () => {
   });
 });
 
-describe('keys', () => {
-  it.each([
-    ['Enter', 'field', false, 'submit'],
-    ['Enter', 'confirm', false, 'confirm'],
-    ['Enter', 'other', false, null],
-    // A held Enter repeats: the repeat that lands on the freshly focused confirm button does nothing.
-    ['Enter', 'confirm', true, null],
-    ['Enter', 'field', true, null],
-    ['Escape', 'field', false, 'escape'],
-    ['Escape', 'confirm', true, 'escape'],
-    ['a', 'field', false, null],
-  ] as const)('%s on %s (repeat %s) → %s', (key, where, repeat, expected) => {
-    expect(keyAction(key, where, { repeat, composing: false })).toBe(expected);
-  });
-
-  it('ignores keys while an input method is composing', () => {
-    expect(keyAction('Enter', 'field', { repeat: false, composing: true })).toBeNull();
-  });
-
-  it("stops the browser's own Enter in fields and on confirm, not on other buttons", () => {
-    expect(swallowsEnter('Enter', 'field')).toBe(true);
-    expect(swallowsEnter('Enter', 'confirm')).toBe(true);
-    expect(swallowsEnter('Enter', 'other')).toBe(false);
-    expect(swallowsEnter('Escape', 'field')).toBe(false);
-  });
-});
-
 describe('helpers', () => {
-  it('describes orders the way the result line shows them', () => {
-    expect(describeOrder(order({ type: 'market', limitPrice: undefined, volume: '0.01' }))).toBe(
-      'buy 0.01 BTC/USD market',
-    );
-    expect(describeOrder(order({ side: 'sell' }))).toBe('sell 0.01 BTC/USD limit at 45,000.0');
-    expect(describeOrder(order({ type: 'stop-loss', limitPrice: undefined, triggerPrice: '44000.0' }))).toBe(
-      'buy 0.01 BTC/USD stop-loss at 44,000.0',
-    );
-  });
-
-  it('keeps the newer book', () => {
-    const older = { ...BOOK, at: 1 };
-    expect(newerBook(BOOK, older)).toBe(BOOK);
-    expect(newerBook(older, BOOK)).toBe(BOOK);
-    expect(newerBook(undefined, null)).toBeUndefined();
-    expect(newerBook(undefined, BOOK)).toBe(BOOK);
-  });
-
   it('only a confirmation Kraken accepted (or paper) can be confirmed', () => {
     const base = {
       order: {} as never,

@@ -1,7 +1,8 @@
 import { Fragment, type Ref } from 'preact';
-import type { PriceSource } from '../../trading/ticket.ts';
-import { group, trim } from './format.ts';
-import { type Confirmation, canConfirm, type KrakenCheck } from './ticket-state.ts';
+import { pure } from '../ui/pure.ts';
+import { group, trim } from '../ui/trading/format.ts';
+import { type Confirmation, canConfirm, type KrakenCheck } from './state.ts';
+import type { PriceSource } from './types.ts';
 
 const SOURCE: Record<PriceSource, string> = {
   book: 'walked through the book',
@@ -39,8 +40,11 @@ function KrakenLine({ check }: { check: KrakenCheck }) {
   }
 }
 
-/** The confirmation: what the order costs, what leaves and arrives, Kraken's own check (live), confirm. */
-export function TicketPreview({
+/**
+ * The confirmation: what the order costs, what leaves and arrives, Kraken's own check (live), confirm. Pure:
+ * a confirmation is fixed once shown, so ticks do not render it again.
+ */
+export const TicketPreview = pure(function TicketPreview({
   confirmation,
   stage,
   confirmRef,
@@ -135,4 +139,4 @@ export function TicketPreview({
       )}
     </div>
   );
-}
+});

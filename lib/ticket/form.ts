@@ -1,8 +1,12 @@
-// The ticket form's helpers around the state machine (ticket-state.ts): which message shows under which field,
-// the unit toggle, what a key means where, the freshest book, and the fees the preview assumes.
-import type { TicketField, TicketPreview, TicketProblem } from '../../trading/ticket.ts';
-import type { BookTop } from '../../trading/types.ts';
-import type { TicketForm, TicketState } from './ticket-state.ts';
+// The ticket form's helpers around the state machine (state.ts): which message shows under which field, the
+// unit toggle, what a key means where, the freshest book and last price, whether live orders are possible, and
+// the fees the preview assumes.
+import { STARTER_FEES } from '../orders/fees.ts';
+import type { BookTop } from '../orders/types.ts';
+import type { TradingView } from '../trading/types.ts';
+import { liveStatusText } from '../ui/trading/format.ts';
+import type { TicketForm, TicketState } from './state.ts';
+import type { TicketField, TicketPreview, TicketProblem } from './types.ts';
 
 function unreachable(value: never): never {
   throw new RangeError(`unexpected ${JSON.stringify(value)}`);
@@ -13,7 +17,7 @@ function unreachable(value: never): never {
  * in or a preview was asked for (an untouched empty form is not wrong yet).
  */
 export function fieldMessages(
-  state: TicketState,
+  state: Pick<TicketState, 'touched' | 'attempted'>,
   problems: readonly TicketProblem[],
 ): Partial<Record<TicketField, TicketProblem>> {
   const out: Partial<Record<TicketField, TicketProblem>> = {};
@@ -76,6 +80,21 @@ export function newerBook(a: BookTop | undefined, b: BookTop | null | undefined)
   return b.at > a.at ? b : a;
 }
 
-/** Kraken Pro's starter tier (under $10k 30-day volume): the fees every preview assumes. */
-export const STARTER_FEES = { makerPercent: '0.25', takerPercent: '0.40' } as const;
 export const FEES_LABEL = `Fees: Kraken Pro starter tier, ${STARTER_FEES.makerPercent} % maker / ${STARTER_FEES.takerPercent} % taker.`;
+
+/** Why no order can be sent right now, or null: paper always can; live only when ready. */
+export function tradingGate(trading: Pick<TradingView, 'mode' | 'live'>): string | null {
+  if (trading.mode === 'paper' || trading.live.kind === 'ready') return null;
+  return liveStatusText(trading.live);
+}
+
+/**
+ * The watchlist's last price as decimal text for the ticket (market estimates without a book, stop triggers).
+ * Ticks are display floats; at the pair's price decimals the text is what Kraken sent.
+ */
+export function lastText(last: number | undefined, pricePrecision: number | undefined): string | undefined {
+  if (last === undefined || !Number.isFinite(last) || last <= 0) return undefined;
+  if (pricePrecision !== undefined) return last.toFixed(pricePrecision);
+  const text = String(last);
+  return /^\d+(\.\d+)?$/.test(text) ? text : undefined;
+}

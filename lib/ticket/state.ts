@@ -2,15 +2,10 @@
 // (typing, Enter, Esc, clicks, answers from the background) and runs the one side effect `effectOf` names.
 // Why a machine: "never sent twice" (DESIGN.md §1) must hold against double clicks and held keys, so the
 // confirmation owns its cl_ord_id from the moment it is shown, and only a `preview → sending` step may send.
-import type {
-  TicketCheck,
-  TicketDraft,
-  TicketField,
-  TicketPreview,
-  TicketProblem,
-} from '../../trading/ticket.ts';
-import type { OrderRequest, OrderView, TradingMode } from '../../trading/types.ts';
-import { group, trim } from './format.ts';
+import type { OrderRequest, OrderView } from '../orders/types.ts';
+import type { TradingMode } from '../trading/types.ts';
+import { describeOrder } from '../ui/trading/format.ts';
+import type { TicketCheck, TicketDraft, TicketField, TicketPreview, TicketProblem } from './types.ts';
 
 /** What the form holds: the draft's fields as typed, including options the current type hides. */
 export type TicketForm = TicketDraft;
@@ -149,14 +144,6 @@ const cleared = (state: TicketState, symbol: string): TicketState => ({
   phase: { kind: 'editing' },
   blocked: null,
 });
-
-/** "buy 0.01 BTC/USD market", "sell 2 ETH/USD limit at 1,800.50": the amount trimmed, the price as given. */
-export function describeOrder(
-  order: Pick<OrderView, 'side' | 'volume' | 'symbol' | 'type' | 'limitPrice' | 'triggerPrice'>,
-): string {
-  const price = order.limitPrice ?? order.triggerPrice;
-  return `${order.side} ${trim(order.volume)} ${order.symbol} ${order.type}${price ? ` at ${group(price)}` : ''}`;
-}
 
 /** One step of the ticket. Returns `state` itself when the event changes nothing (a no-op is detectable). */
 export function ticketStep(state: TicketState, event: TicketEvent): TicketState {

@@ -1,22 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import {
-  availableOf,
   deadManText,
+  describeOrder,
   filledOf,
   formatAge,
   formatUsd,
   group,
-  lastText,
   liveStatusText,
   openOrders,
   orderPrice,
   pairsOf,
-  tradingGate,
   trim,
-} from '../../../lib/ui/trading/format.ts';
-import { order, tradingView } from './trading-fixtures.ts';
+} from '../../../../lib/ui/trading/format.ts';
+import { order } from './fixtures.ts';
 
 describe('orders', () => {
+  it('describes orders the way the result line shows them', () => {
+    expect(describeOrder(order({ type: 'market', limitPrice: undefined, volume: '0.01' }))).toBe(
+      'buy 0.01 BTC/USD market',
+    );
+    expect(describeOrder(order({ side: 'sell' }))).toBe('sell 0.01 BTC/USD limit at 45,000.0');
+    expect(describeOrder(order({ type: 'stop-loss', limitPrice: undefined, triggerPrice: '44000.0' }))).toBe(
+      'buy 0.01 BTC/USD stop-loss at 44,000.0',
+    );
+  });
+
   it('lists only orders still open, newest first', () => {
     const orders = [
       order({ id: 'old', createdAt: 1 }),
@@ -81,18 +89,6 @@ describe('numbers and times', () => {
   ])('USD %s → %s', (value, text) => {
     expect(formatUsd(value)).toBe(text);
   });
-
-  it('takes the last price as text at the pair decimals, never in exponent form', () => {
-    expect(lastText(45284.1, 1)).toBe('45284.1');
-    expect(lastText(0.1 + 0.2, 2)).toBe('0.30');
-    expect(lastText(1e-7, undefined)).toBeUndefined();
-    expect(lastText(0, 2)).toBeUndefined();
-    expect(lastText(undefined, 2)).toBeUndefined();
-  });
-
-  it('maps balances to what is available per asset', () => {
-    expect(availableOf(tradingView().balances)).toEqual({ USD: '1000', BTC: '0.5' });
-  });
 });
 
 describe('live status and the dead man switch', () => {
@@ -104,12 +100,6 @@ describe('live status and the dead man switch', () => {
     expect(liveStatusText({ kind: 'locked', message: 'Vault locked' })).toBe('Vault locked');
     expect(liveStatusText({ kind: 'connecting' })).toBe('Connecting to Kraken…');
     expect(liveStatusText({ kind: 'error', message: 'EAPI:Invalid key' })).toBe('EAPI:Invalid key');
-  });
-
-  it('lets paper trade always and live only when ready', () => {
-    expect(tradingGate(tradingView())).toBeNull();
-    expect(tradingGate(tradingView({ mode: 'live' }))).toBe('Add an API key in Settings');
-    expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'ready' } }))).toBeNull();
   });
 
   it('says whether the switch is armed, and whenever it is not "off", when Kraken would cancel', () => {

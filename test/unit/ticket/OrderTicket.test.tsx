@@ -1,13 +1,24 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { options, type VNode } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KrakenError, OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
-import type { MarketSnapshot } from '../../../lib/market/types.ts';
+import type { MarketSnapshot, MarketSnapshot as Snapshot, Tick } from '../../../lib/market/types.ts';
 import { BackgroundUnreachable, deserializeError, serializeError } from '../../../lib/messaging/errors.ts';
-import type { OrderRequest, OrderView, TradingView } from '../../../lib/trading/types.ts';
+import type { OrderRequest, OrderView } from '../../../lib/orders/types.ts';
+import { checkTicket } from '../../../lib/ticket/check.ts';
+import { OrderTicket } from '../../../lib/ticket/OrderTicket.tsx';
+import type { TradingView } from '../../../lib/trading/types.ts';
 import type { TradingActions } from '../../../lib/ui/trading/actions.ts';
-import { OrderTicket } from '../../../lib/ui/trading/OrderTicket.tsx';
-import { BOOK, BTCUSD, order, tradingView } from './trading-fixtures.ts';
+import { order, tradingView } from '../ui/trading/fixtures.ts';
+import { BOOK, BTCUSD } from './fixtures.ts';
+
+// Every run of the ticket's check is counted (the real check runs).
+vi.mock('../../../lib/ticket/check.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../lib/ticket/check.ts')>();
+  return { ...actual, checkTicket: vi.fn(actual.checkTicket) };
+});
+const checks = () => vi.mocked(checkTicket).mock.calls.length;
 
 afterEach(cleanup);
 
@@ -266,5 +277,138 @@ describe('the order ticket', () => {
     await waitFor(() =>
       expect(byId('ticket-error-pair').textContent).toBe('Kraken has no trading rules for ETH/USD.'),
     );
+  });
+});
+
+describe('the ticket on a live market', () => {
+  const tick = (symbol: string, last: number, at: number): Tick => ({
+    symbol,
+    last,
+    bid: last - 0.5,
+    ask: last + 0.5,
+    change: 0,
+    changePct: 0,
+    high: last,
+    low: last,
+    volume: 1,
+    receivedAt: at,
+  });
+  const market = (n: number): Snapshot => ({
+    ...snapshot,
+    ticks: { 'BTC/USD': tick('BTC/USD', 45_284 + n, n), 'ETH/USD': tick('ETH/USD', 3_400 + n, n) },
+    lastTickAt: n,
+  });
+
+  /** Renders of a component function, by name (Preact calls options.__r before each one). */
+  function renderCounter() {
+    const hooks = options as unknown as { __r?: (vnode: VNode) => void };
+    const previous = hooks.__r;
+    const counts = new Map<string, number>();
+    hooks.__r = (vnode) => {
+      const name = typeof vnode.type === 'function' ? vnode.type.name : '';
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      previous?.(vnode);
+    };
+    return {
+      of: (name: string) => counts.get(name) ?? 0,
+      stop: () => {
+        hooks.__r = previous;
+      },
+    };
+  }
+
+  function live(visible = true) {
+    const actions = {
+      watch: vi.fn(async () => ({ rules: BTCUSD, book: BOOK })),
+      preview: vi.fn(() => new Promise<{ description: string }>(() => {})),
+      place: vi.fn(() => new Promise<{ order: OrderView }>(() => {})),
+      check: vi.fn(() => new Promise<{ order: OrderView }>(() => {})),
+    } satisfies Pick<TradingActions, 'watch' | 'preview' | 'place' | 'check'>;
+    const trading = tradingView();
+    const view = (n: number, books: Record<string, typeof BOOK>, shown: boolean) => (
+      <OrderTicket snapshot={market(n)} books={books} trading={trading} actions={actions} visible={shown} />
+    );
+    const utils = render(view(0, {}, visible));
+    return {
+      rerender: (n: number, books: Record<string, typeof BOOK> = {}, shown = true) =>
+        utils.rerender(view(n, books, shown)),
+    };
+  }
+
+  it('a typed limit order is not checked again on ticks, and its fields do not render again', async () => {
+    const { rerender } = live();
+    await ready();
+    fireEvent.change(byId('ticket-type'), { target: { value: 'limit' } });
+    type('ticket-limit', '45000.0');
+    type('ticket-amount', '0.01');
+    expect(byId('ticket-estimate').textContent).toContain('451.80000'); // 0.01 × 45,000 + 0.40 % fee
+    const before = checks();
+    const counter = renderCounter();
+    try {
+      for (let n = 1; n <= 5; n++) rerender(n);
+      expect(checks()).toBe(before);
+      expect(counter.of('Fields')).toBe(0);
+      expect(counter.of('OrderTicket')).toBe(5);
+    } finally {
+      counter.stop();
+    }
+  });
+
+  it('a market order follows the book: a book event reruns the check and moves the estimate, not the fields', async () => {
+    const { rerender } = live();
+    await ready();
+    type('ticket-amount', '0.01');
+    expect(byId('ticket-estimate').textContent).toContain('454.66'); // 0.01 × 45,285.2 + 0.40 % fee
+    const before = checks();
+    const counter = renderCounter();
+    try {
+      rerender(1); // a tick: the book did not move, so nothing to check
+      expect(checks()).toBe(before);
+      const moved = { ...BOOK, asks: [{ price: '45300.0', qty: '1' }], at: 5_000 };
+      rerender(2, { 'BTC/USD': moved });
+      expect(checks()).toBe(before + 1);
+      expect(byId('ticket-estimate').textContent).toContain('454.81'); // 0.01 × 45,300 + 0.40 % fee
+      expect(counter.of('Estimate')).toBe(1);
+      expect(counter.of('Fields')).toBe(0);
+    } finally {
+      counter.stop();
+    }
+  });
+
+  it('does not check at all while the Trade tab is hidden, and catches up when shown', async () => {
+    const { rerender } = live();
+    await ready();
+    type('ticket-amount', '0.01');
+    const before = checks();
+    const moved = { ...BOOK, asks: [{ price: '45300.0', qty: '1' }], at: 5_000 };
+    rerender(1, {}, false);
+    rerender(2, { 'BTC/USD': moved }, false);
+    rerender(3, { 'BTC/USD': { ...moved, at: 6_000 } }, false);
+    expect(checks()).toBe(before);
+    rerender(4, { 'BTC/USD': { ...moved, at: 6_000 } }, true);
+    expect(checks()).toBe(before + 1);
+    expect(byId('ticket-estimate').textContent).toContain('454.81');
+  });
+});
+
+describe('lengths the background accepts', () => {
+  it('refuses a 21-digit amount or price beside its field, naming the limit, and previews nothing', async () => {
+    const { actions } = setup();
+    await ready();
+    type('ticket-amount', '1'.repeat(21));
+    expect(byId('ticket-error-amount').textContent).toBe(
+      'An amount can have at most 20 digits before the decimal point.',
+    );
+    fireEvent.keyDown(byId('ticket-amount'), { key: 'Enter' });
+    expect(screen.queryByTestId('ticket-preview')).toBeNull();
+    fireEvent.change(byId('ticket-type'), { target: { value: 'limit' } });
+    type('ticket-amount', '0.01');
+    type('ticket-limit', `45000.${'0'.repeat(21)}`);
+    expect(byId('ticket-error-limitPrice').textContent).toBe(
+      'A limit price can have at most 20 digits after the decimal point.',
+    );
+    fireEvent.click(byId('ticket-submit'));
+    expect(screen.queryByTestId('ticket-preview')).toBeNull();
+    expect(actions.place).not.toHaveBeenCalled();
   });
 });

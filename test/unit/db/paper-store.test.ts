@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { idbPaperStore, PAPER_KEY } from '../../../lib/db/paper-store.ts';
 import { openDatabase } from '../../../lib/db/schema.ts';
 import {
-  idbPaperStore,
   initialPaperState,
-  PAPER_KEY,
   type PaperState,
   type PaperStateCorrupted,
   paperBalances,

@@ -1,0 +1,291 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { MarketSnapshot } from '../market/types.ts';
+import { STARTER_FEES } from '../orders/fees.ts';
+import type { BookTop, OrderRequest } from '../orders/types.ts';
+import type { TradingView } from '../trading/types.ts';
+import { pure } from '../ui/pure.ts';
+import type { TradingActions } from '../ui/trading/actions.ts';
+import type { CheckInputs } from './check-memo.ts';
+import { contextOf } from './check-memo.ts';
+import {
+  FEES_LABEL,
+  type KeyTarget,
+  keyAction,
+  lastText,
+  newerBook,
+  swallowsEnter,
+  toggleUnit,
+  tradingGate,
+} from './form.ts';
+import { availableByAsset, fractionAmount } from './funds.ts';
+import { canConfirm, draftOf, type TicketForm } from './state.ts';
+import { type Fraction, TicketFields } from './TicketFields.tsx';
+import { TicketPreview } from './TicketPreview.tsx';
+import type { TicketPreview as Preview } from './types.ts';
+import { useFieldMessages, useTicketCheck } from './use-check.ts';
+import { usePairDetails, useTicketMachine } from './use-ticket.ts';
+
+const SHARE = { 25: 0.25, 50: 0.5, 100: 1 } as const;
+
+/** The one line that follows the live book while the form is edited: what the order would cost now. */
+const Estimate = pure(function Estimate({ preview }: { preview: Preview }) {
+  return (
+    <p class="hint" data-testid="ticket-estimate">
+      ≈ {preview.total} {preview.totalAsset} for {preview.receive} {preview.receiveAsset} (fee {preview.fee}{' '}
+      {preview.feeAsset})
+    </p>
+  );
+});
+
+/**
+ * The quick order ticket: checked whenever what the check reads changes (check-memo.ts), previewed, confirmed
+ * once. Keyboard: Enter in a field previews, Enter on "Confirm" sends, Esc goes back (or clears the form).
+ * `visible`: the Trade tab is shown; while it is hidden the check does not run.
+ */
+export function OrderTicket({
+  snapshot,
+  books,
+  trading,
+  actions,
+  epoch = 0,
+  newId = () => crypto.randomUUID(),
+  prefill,
+  visible = true,
+}: {
+  snapshot: MarketSnapshot;
+  books: Readonly<Record<string, BookTop>>;
+  trading: TradingView;
+  actions: Pick<TradingActions, 'watch' | 'preview' | 'place' | 'check'>;
+  /** MarketView.epoch: a new stream connection re-asks the background to watch the pair. */
+  epoch?: number;
+  newId?: () => string;
+  /** An order to start a new ticket from (a not-placed one); `key` changes for each request. */
+  prefill?: { key: number; order: OrderRequest };
+  visible?: boolean;
+}) {
+  const pairs = snapshot.watchlist;
+  const preferred =
+    snapshot.badgePair && pairs.includes(snapshot.badgePair) ? snapshot.badgePair : (pairs[0] ?? '');
+  const [state, dispatch] = useTicketMachine(preferred, actions);
+  const { form, phase } = state;
+  const [details, retry] = usePairDetails(
+    form.symbol,
+    actions.watch,
+    epoch,
+    Object.hasOwn(snapshot.pairs, form.symbol),
+  );
+  const [note, setNote] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const amountRef = useRef<HTMLInputElement>(null);
+
+  // A pair removed from the watchlist leaves the ticket; the mode switching withdraws a confirmation.
+  const symbolGone = form.symbol === '' || !pairs.includes(form.symbol);
+  useEffect(() => {
+    if (symbolGone && preferred) dispatch({ type: 'pair', symbol: preferred });
+  }, [symbolGone, preferred, dispatch]);
+  useEffect(() => dispatch({ type: 'mode', mode: trading.mode }), [trading.mode, dispatch]);
+  // A new ticket from a not-placed order: the form filled as it was, to review and confirm anew.
+  useEffect(() => {
+    if (!prefill) return;
+    const o = prefill.order;
+    dispatch({ type: 'pair', symbol: o.symbol });
+    dispatch({
+      type: 'set',
+      patch: {
+        side: o.side,
+        type: o.type,
+        amount: o.volume,
+        amountIn: 'base',
+        limitPrice: o.limitPrice ?? '',
+        triggerPrice: o.triggerPrice ?? '',
+        postOnly: o.postOnly,
+        timeInForce: o.timeInForce,
+      },
+    });
+  }, [prefill?.key]);
+  // An unknown outcome settles in the background (it keeps asking Kraken): when the order leaves the list of
+  // unconfirmed ones, or shows as not placed, ask for its ending.
+  const checkingId = phase.kind === 'checking' ? phase.confirmation.clOrdId : null;
+  const listed = checkingId ? trading.intents.find((i) => i.clOrdId === checkingId) : undefined;
+  useEffect(() => {
+    if (checkingId && (!listed || listed.state === 'expired'))
+      dispatch({ type: 'check', clOrdId: checkingId });
+  }, [checkingId, listed?.state]);
+
+  const ready = details.kind === 'ready' && details.symbol === form.symbol ? details : null;
+  const available = availableByAsset(trading.balances);
+  const inputs: CheckInputs | null = ready && {
+    form,
+    rules: ready.rules,
+    book: newerBook(books[form.symbol], ready.book),
+    last: lastText(snapshot.ticks[form.symbol]?.last, ready.rules.pairDecimals),
+    available,
+    fees: STARTER_FEES,
+    mode: trading.mode,
+  };
+  const check = useTicketCheck(inputs, visible);
+  const messages = useFieldMessages(state, check);
+  const gate = tradingGate(trading);
+
+  // Focus follows the flow: confirm when it can be pressed, the preview while Kraken checks, the amount after.
+  const confirmation = phase.kind === 'editing' ? null : phase.confirmation;
+  const confirmable = phase.kind === 'preview' && canConfirm(phase.confirmation);
+  useEffect(() => {
+    if (confirmable) confirmRef.current?.focus();
+    else if (confirmation && phase.kind === 'preview') previewRef.current?.focus();
+  }, [confirmation?.clOrdId, confirmable]);
+  const wasEditing = useRef(true);
+  useEffect(() => {
+    if (phase.kind === 'editing' && !wasEditing.current) amountRef.current?.focus();
+    wasEditing.current = phase.kind === 'editing';
+  }, [phase.kind]);
+
+  // The callbacks handed to the pure parts stay the same functions; they read this render's values here.
+  const now = useRef({ form, inputs, check, gate, confirmation });
+  now.current = { form, inputs, check, gate, confirmation };
+  const set = useCallback(
+    (patch: Partial<TicketForm>) => {
+      setNote(null);
+      dispatch({ type: 'set', patch });
+    },
+    [dispatch],
+  );
+  const confirm = useCallback(() => dispatch({ type: 'confirm', gate: now.current.gate }), [dispatch]);
+  const back = useCallback(() => dispatch({ type: 'escape' }), [dispatch]);
+  const checkAgain = useCallback(() => {
+    const c = now.current.confirmation;
+    if (c) dispatch({ type: 'check', clOrdId: c.clOrdId });
+  }, [dispatch]);
+  const toggle = useCallback(() => set(toggleUnit(now.current.form, now.current.check?.preview)), [set]);
+  const fraction = useCallback(
+    (pct: Fraction) => {
+      const { form, inputs } = now.current;
+      if (!inputs) return;
+      const amount = fractionAmount(SHARE[pct], draftOf(form), contextOf(inputs));
+      if (amount === '') {
+        setNote(
+          form.type === 'market' ? 'There is no price yet to size this order.' : 'Enter the price first.',
+        );
+      } else set({ amount });
+    },
+    [set],
+  );
+
+  if (pairs.length === 0) {
+    return (
+      <section class="ticket" data-testid="ticket">
+        <p class="hint">Add a pair to the watchlist to trade it.</p>
+      </section>
+    );
+  }
+
+  const submit = () => {
+    if (check) dispatch({ type: 'submit', check, mode: trading.mode, gate, newId });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement;
+    const where: KeyTarget =
+      t === confirmRef.current
+        ? 'confirm'
+        : t.tagName === 'INPUT' || t.tagName === 'SELECT'
+          ? 'field'
+          : 'other';
+    if (swallowsEnter(e.key, where)) e.preventDefault();
+    const action = keyAction(e.key, where, { repeat: e.repeat, composing: e.isComposing });
+    switch (action) {
+      case 'submit':
+        submit();
+        return;
+      case 'confirm':
+        confirm();
+        return;
+      case 'escape':
+        e.preventDefault();
+        setNote(null);
+        dispatch({ type: 'escape' });
+        return;
+      case null:
+        return;
+      default: {
+        const never: never = action;
+        throw new RangeError(`unknown key action ${String(never)}`);
+      }
+    }
+  };
+
+  const [symBase = '', symQuote = ''] = form.symbol.split('/');
+  const base = ready?.rules.base ?? symBase;
+  const quote = ready?.rules.quote ?? symQuote;
+
+  return (
+    <section class="ticket" data-testid="ticket">
+      <form
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        noValidate
+      >
+        <TicketFields
+          form={form}
+          pairs={pairs}
+          details={details}
+          messages={messages}
+          base={base}
+          quote={quote}
+          available={available[form.side === 'buy' ? quote : base]}
+          canSize={inputs !== null}
+          note={note}
+          locked={phase.kind !== 'editing'}
+          amountRef={amountRef}
+          onSet={set}
+          onFraction={fraction}
+          onToggleUnit={toggle}
+          onRetry={retry}
+        />
+        {phase.kind === 'editing' && check?.preview && <Estimate preview={check.preview} />}
+        <p class="hint">{FEES_LABEL}</p>
+        {gate !== null && (
+          <p class="warn" data-testid="ticket-gate">
+            Live orders are off: {gate}.
+          </p>
+        )}
+        {state.blocked !== null && state.blocked !== gate && <p class="warn">{state.blocked}</p>}
+        {phase.kind === 'editing' && (
+          <button
+            type="submit"
+            class={`primary ${form.side}`}
+            data-testid="ticket-submit"
+            disabled={!ready || gate !== null}
+          >
+            Preview {form.side} (Enter)
+          </button>
+        )}
+        {confirmation && (
+          <div ref={previewRef} tabIndex={-1} class="preview-focus">
+            <TicketPreview
+              confirmation={confirmation}
+              stage={phase.kind === 'editing' ? 'preview' : phase.kind}
+              confirmRef={confirmRef}
+              onConfirm={confirm}
+              onCheck={checkAgain}
+              onBack={back}
+            />
+          </div>
+        )}
+        {state.result && (
+          <p
+            class={`result result-${state.result.kind} ${state.result.kind === 'placed' ? 'pos' : state.result.kind === 'unknown' ? 'warn' : 'error'}`}
+            data-testid="ticket-result"
+            data-kind={state.result.kind}
+            role="status"
+          >
+            {state.result.text}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+// The amount side of the ticket: the typed amount (base, or quote to spend / receive) turned into base volume
+// and cost at the estimate's price, and the checks only a ticket can make on it (a quote amount's own format
+// and minimum, no price to convert at, the background's length limit, an estimate off the live book).
+import {
+  add,
+  cmp,
+  div,
+  type Exact,
+  exact,
+  format,
+  isPositive,
+  mul,
+  significantDecimals,
+  sub,
+} from '../kraken/pairs/exact.ts';
+import type { PairRules } from '../kraken/pairs/rules.ts';
+import { DECIMAL_LIMITS } from '../messaging/parse.ts';
+import { walkBook } from '../orders/book-walk.ts';
+import { PLAIN, plural, positive, tooLong, tooLongMessage } from './numbers.ts';
+import type { Basis } from './price.ts';
+import type { PriceSource, TicketContext, TicketDraft, TicketProblem, TicketProblemCode } from './types.ts';
+
+export interface Estimate {
+  /** Base, at most lot decimals. */
+  volume: Exact;
+  /** Quote, unrounded. */
+  cost: Exact;
+  price: Exact;
+  source: PriceSource;
+  exhausted: boolean;
+}
+
+/**
+ * Volume and cost for `amount` (base, or quote to spend / receive). A quote amount becomes base rounded DOWN
+ * to the lot, so the order never costs more than typed. Beyond the visible book the rest is priced at its
+ * last (worst) level: an estimate, flagged by `exhausted`.
+ */
+export function estimate(
+  basis: Basis,
+  amountIn: 'base' | 'quote',
+  amount: Exact,
+  rules: PairRules,
+): Estimate | undefined {
+  const lot = rules.lotDecimals;
+  if (basis.kind === 'none') return undefined;
+  if (basis.kind === 'fixed') {
+    const volume = amountIn === 'base' ? amount : div(amount, basis.price, lot, 'down');
+    return {
+      volume,
+      cost: mul(volume, basis.price),
+      price: basis.price,
+      source: basis.source,
+      exhausted: false,
+    };
+  }
+  const { levels } = basis;
+  const walk = walkBook(levels, format(amount), {
+    in: amountIn,
+    lotDecimals: lot,
+    priceDecimals: rules.pairDecimals,
+  });
+  let volume = exact(walk.filled);
+  let cost = exact(walk.cost);
+  const worst = levels[levels.length - 1]?.price ?? '0';
+  if (walk.exhausted) {
+    const extra = amountIn === 'base' ? sub(amount, volume) : div(sub(amount, cost), worst, lot, 'down');
+    volume = add(volume, extra);
+    cost = add(cost, mul(extra, worst));
+  }
+  const price = isPositive(volume)
+    ? div(cost, volume, rules.pairDecimals, 'half-up')
+    : exact(levels[0]?.price ?? worst);
+  return { volume, cost, price, source: 'book', exhausted: walk.exhausted };
+}
+
+export interface AmountCheck {
+  /** The estimate, when the amount and a price are known. */
+  est: Estimate | undefined;
+  /** The base volume for validateOrder: as typed for base amounts, derived for quote amounts ('' if none). */
+  volumeText: string;
+  /** True when the amount's own problems are all here: validateOrder's volume problems are not shown. */
+  judged: boolean;
+  problems: TicketProblem[];
+}
+
+/**
+ * Checks the amount and estimates the order. Base amounts are checked by validateOrder (lot decimals,
+ * minimum); quote amounts here, since validateOrder only sees the volume derived from them.
+ */
+export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis): AmountCheck {
+  const { rules } = ctx;
+  const problems: TicketProblem[] = [];
+  const error = (code: TicketProblemCode, message: string) =>
+    problems.push({ field: 'amount', code, message, level: 'error' });
+  const isLimit = draft.type === 'limit';
+  let est: Estimate | undefined;
+  let volumeText = draft.amount;
+  const noPrice = () => {
+    if (draft.type === 'market') {
+      error(
+        'no-price',
+        `There is no ${rules.symbol} price yet to estimate this order; wait for the live price.`,
+      );
+    } else if (draft.amountIn === 'quote') {
+      const label = isLimit ? 'limit price' : 'trigger price';
+      error(
+        'no-price',
+        `Enter the ${label} first: ${rules.quote} amounts are turned into ${rules.base} at that price.`,
+      );
+    }
+  };
+  const long = tooLong(draft.amount);
+  if (long) {
+    error('too-long', tooLongMessage('An amount', long));
+    return { est, volumeText: '', judged: true, problems };
+  }
+  if (draft.amountIn === 'base') {
+    const volume = positive(draft.amount);
+    if (volume && significantDecimals(volume) <= rules.lotDecimals) {
+      est = estimate(basis, 'base', volume, rules);
+      if (!est) noPrice();
+    }
+  } else {
+    volumeText = '';
+    const text = draft.amount.trim();
+    const cd = rules.costDecimals;
+    if (text === '') error('required', 'Enter an amount.');
+    else if (!PLAIN.test(text)) error('not-a-number', 'The amount must be a number like 25.5.');
+    else if (!isPositive(text)) error('not-positive', 'The amount must be above zero.');
+    else if (significantDecimals(text) > cd) {
+      error(
+        'too-many-decimals',
+        `${rules.symbol} amounts in ${rules.quote} take at most ${plural(cd, 'decimal')}.`,
+      );
+    } else {
+      est = estimate(basis, 'quote', exact(text), rules);
+      if (!est) noPrice();
+      else {
+        const volume = format(est.volume, rules.lotDecimals);
+        const tooSmall = !isPositive(est.volume) || (rules.ordermin && cmp(est.volume, rules.ordermin) < 0);
+        const derivedLong = tooLong(volume);
+        if (tooSmall) {
+          error(
+            'below-minimum',
+            rules.ordermin
+              ? `The smallest ${rules.symbol} order is ${rules.ordermin} ${rules.base}; ${text} ${rules.quote} comes to only ${volume} ${rules.base}.`
+              : `At this price ${text} ${rules.quote} comes to less than ${format({ units: 1n, scale: rules.lotDecimals })} ${rules.base}, the smallest ${rules.symbol} amount.`,
+          );
+        } else if (derivedLong) {
+          error(
+            'too-long',
+            `${text} ${rules.quote} comes to ${volume} ${rules.base}, more than the ${plural(derivedLong === 'integer' ? DECIMAL_LIMITS.integerDigits : DECIMAL_LIMITS.fractionDigits, 'digit')} ${derivedLong === 'integer' ? 'before' : 'after'} the decimal point an amount can have.`,
+          );
+        } else volumeText = volume;
+      }
+    }
+  }
+
+  if (basis.kind === 'fixed' && basis.source === 'last' && est) {
+    problems.push({
+      field: 'amount',
+      code: 'rough-estimate',
+      message: `There is no live ${rules.symbol} order book yet, so this estimate uses the last price ${format(basis.price, rules.pairDecimals)} and may be off.`,
+      level: 'warning',
+    });
+  }
+  if (est?.exhausted && basis.kind === 'book') {
+    const worst = basis.levels[basis.levels.length - 1]?.price ?? '';
+    problems.push({
+      field: 'amount',
+      code: 'beyond-visible-book',
+      message: `This order is larger than the visible ${rules.symbol} book, so the part beyond it is estimated at ${worst} ${rules.quote}.`,
+      level: 'warning',
+    });
+  }
+  return { est, volumeText, judged: draft.amountIn === 'quote', problems };
+}

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BackgroundError } from '../../../../lib/messaging/errors.ts';
+import { OpenOrders } from '../../../../lib/ui/trading/OpenOrders.tsx';
+import { order, tradingView } from './fixtures.ts';
+
+afterEach(cleanup);
+
+const byId = (id: string) => screen.getByTestId(id);
+
+describe('open orders', () => {
+  const orders = [
+    order({ id: 'A', createdAt: 0 }),
+    order({ id: 'B', side: 'sell', symbol: 'ETH/USD', filled: '0.004', createdAt: 50_000 }),
+    order({ id: 'C', status: 'filled' }),
+  ];
+  const actions = () => ({
+    cancel: vi.fn(async () => tradingView()),
+    cancelAll: vi.fn(async () => ({ canceled: 1 })),
+  });
+
+  it('lists open orders newest first with side, pair, type, price, filled / total and age', () => {
+    render(<OpenOrders orders={orders} actions={actions()} now={110_000} />);
+    const rows = screen.getAllByTestId('order-row');
+    expect(rows.map((r) => r.dataset.orderId)).toEqual(['B', 'A']);
+    expect(rows[0]?.textContent).toMatch(/sell.*ETH\/USD.*limit.*45,000\.0.*0\.004 \/ 0\.01.*1 min/);
+    expect(rows[1]?.textContent).toContain('1 min');
+  });
+
+  it('cancels one order only after a yes, and all of a pair', async () => {
+    const a = actions();
+    render(<OpenOrders orders={orders} actions={a} now={0} />);
+    const [first] = screen.getAllByTestId('order-cancel');
+    fireEvent.click(first as HTMLElement);
+    expect(a.cancel).not.toHaveBeenCalled();
+    await act(async () => {
+      fireEvent.click(byId('confirm-yes'));
+    });
+    expect(a.cancel).toHaveBeenCalledWith('B');
+    const cancelAll = screen.getAllByTestId('orders-cancel-all');
+    expect(cancelAll.map((b) => b.textContent)).toEqual(['Cancel all ETH/USD', 'Cancel all BTC/USD']);
+    fireEvent.click(cancelAll[1] as HTMLElement);
+    await act(async () => {
+      fireEvent.click(byId('confirm-yes'));
+    });
+    expect(a.cancelAll).toHaveBeenCalledWith('BTC/USD');
+  });
+
+  it('keeps one question open at a time, so there is only one "Yes" on screen', () => {
+    render(<OpenOrders orders={orders} actions={actions()} now={0} />);
+    fireEvent.click(screen.getAllByTestId('order-cancel')[0] as HTMLElement);
+    fireEvent.click(screen.getAllByTestId('orders-cancel-all')[0] as HTMLElement);
+    expect(screen.getAllByTestId('confirm-yes')).toHaveLength(1);
+    expect(screen.getAllByTestId('order-cancel')).toHaveLength(2);
+  });
+
+  it("shows a refused cancel with Kraken's words", async () => {
+    const a = {
+      ...actions(),
+      cancel: vi.fn(async () => Promise.reject(new BackgroundError('KrakenError', 'EOrder:Unknown order'))),
+    };
+    render(<OpenOrders orders={orders} actions={a} now={0} />);
+    fireEvent.click(screen.getAllByTestId('order-cancel')[0] as HTMLElement);
+    await act(async () => {
+      fireEvent.click(byId('confirm-yes'));
+    });
+    expect((await screen.findByTestId('action-error')).textContent).toBe('EOrder:Unknown order');
+  });
+
+  it('says when there is nothing open', () => {
+    render(<OpenOrders orders={[order({ status: 'canceled' })]} actions={actions()} now={0} />);
+    expect(screen.queryByTestId('order-row')).toBeNull();
+    expect(byId('open-orders').textContent).toContain('No open orders.');
+  });
+});
