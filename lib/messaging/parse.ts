@@ -1,6 +1,6 @@
 // Every request payload is checked against the contract before any handler sees it: one parser per request
 // type, each returning exactly that request (the type checker holds the map to the contract).
-import type { OrderRequest } from '../orders/types.ts';
+import { parseOrderRequest as orderRequest } from '../orders/parse.ts';
 import type { Endpoints } from '../settings/schema.ts';
 import type { Request, RequestOf, RequestType } from './protocol.ts';
 
@@ -16,15 +16,6 @@ const optionalStr = (v: unknown, max: number) => v === undefined || str(v, max);
 const SYMBOL_MAX = 32;
 const ID_MAX = 64;
 
-/**
- * Amounts and prices as the ticket sends them. The ticket refuses anything longer with the same limit and a
- * message that says so (lib/ticket/numbers.ts), so a valid amount never meets a silent refusal here.
- */
-export const DECIMAL_LIMITS = { integerDigits: 20, fractionDigits: 20 } as const;
-const DECIMAL = new RegExp(
-  `^\\d{1,${DECIMAL_LIMITS.integerDigits}}(\\.\\d{1,${DECIMAL_LIMITS.fractionDigits}})?$`,
-);
-const optionalDecimal = (v: unknown) => v === undefined || (typeof v === 'string' && DECIMAL.test(v));
 /** Kraken's cl_ord_id may be a UUID; ours always is (crypto.randomUUID in the popup). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -32,27 +23,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 function keyFields(v: Fields): { apiKey: string; apiSecret: string; otp?: string } | null {
   if (!str(v.apiKey, 256) || !str(v.apiSecret, 256) || !optionalStr(v.otp, 64)) return null;
   return { apiKey: v.apiKey, apiSecret: v.apiSecret, ...(typeof v.otp === 'string' ? { otp: v.otp } : {}) };
-}
-
-/** The shape of an order; its rules (lot, tick, minimums, balance) are checked again in the background. */
-function orderRequest(v: unknown): OrderRequest | null {
-  if (!isRecord(v) || !str(v.symbol, SYMBOL_MAX)) return null;
-  if (v.side !== 'buy' && v.side !== 'sell') return null;
-  if (v.type !== 'market' && v.type !== 'limit' && v.type !== 'stop-loss' && v.type !== 'take-profit')
-    return null;
-  if (typeof v.volume !== 'string' || !DECIMAL.test(v.volume)) return null;
-  if (!optionalDecimal(v.limitPrice) || !optionalDecimal(v.triggerPrice)) return null;
-  if (typeof v.postOnly !== 'boolean' || (v.timeInForce !== 'GTC' && v.timeInForce !== 'IOC')) return null;
-  return {
-    symbol: v.symbol,
-    side: v.side,
-    type: v.type,
-    volume: v.volume,
-    ...(typeof v.limitPrice === 'string' ? { limitPrice: v.limitPrice } : {}),
-    ...(typeof v.triggerPrice === 'string' ? { triggerPrice: v.triggerPrice } : {}),
-    postOnly: v.postOnly,
-    timeInForce: v.timeInForce,
-  };
 }
 
 function endpoints(e: unknown): Endpoints | null {

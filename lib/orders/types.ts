@@ -4,9 +4,50 @@
 import type { Decimal } from '../kraken/rest/types-public.ts';
 
 export type Side = 'buy' | 'sell';
-/** The ticket's order types (Kraken's names). Stop-loss and take-profit are market orders once triggered. */
-export type TicketOrderType = 'market' | 'limit' | 'stop-loss' | 'take-profit';
-export type TimeInForce = 'GTC' | 'IOC';
+/**
+ * The ticket's order types (Kraken's names, https://docs.kraken.com/api/docs/rest-api/add-order). Stop-loss and
+ * take-profit become market orders once triggered, their `-limit` forms rest at a limit price; a trailing stop's
+ * trigger follows the best price since placement at an offset.
+ */
+export type TicketOrderType =
+  | 'market'
+  | 'limit'
+  | 'stop-loss'
+  | 'take-profit'
+  | 'stop-loss-limit'
+  | 'take-profit-limit'
+  | 'trailing-stop'
+  | 'trailing-stop-limit';
+export const TICKET_ORDER_TYPES: readonly TicketOrderType[] = [
+  'market',
+  'limit',
+  'stop-loss',
+  'take-profit',
+  'stop-loss-limit',
+  'take-profit-limit',
+  'trailing-stop',
+  'trailing-stop-limit',
+];
+/** GTC until cancelled; IOC fills what it can now; GTD until `expiresAt`; FOK fills entirely at once or not at all. */
+export type TimeInForce = 'GTC' | 'IOC' | 'GTD' | 'FOK';
+
+/** An offset in percent of the price, or in the quote currency (Kraken's `+5%` / `+50`). */
+export interface PriceOffset {
+  value: Decimal;
+  unit: 'percent' | 'quote';
+}
+
+/**
+ * Kraken's conditional close: one order attached to the entry, on the other side, for what the entry fills,
+ * placed when it fills (a take-profit, or a stop-loss, or a limit exit). Kraken allows one per order.
+ */
+export interface AttachedClose {
+  type: 'limit' | 'stop-loss' | 'take-profit' | 'stop-loss-limit' | 'take-profit-limit';
+  /** The limit price for `limit`; the trigger price for the others. */
+  price: Decimal;
+  /** The limit price once triggered, for the `-limit` forms. */
+  limitPrice?: Decimal;
+}
 
 /** One price level of a book side, best first. */
 export interface Level {
@@ -29,12 +70,20 @@ export interface OrderRequest {
   type: TicketOrderType;
   /** Base volume, lot decimals. */
   volume: Decimal;
-  /** Limit price (limit orders). */
+  /** Limit price (limit, stop-loss-limit, take-profit-limit). */
   limitPrice?: Decimal;
-  /** Trigger price (stop-loss, take-profit). */
+  /** Trigger price (stop-loss, take-profit and their -limit forms). */
   triggerPrice?: Decimal;
+  /** Trailing stops: how far the trigger follows behind the best price since placement. */
+  trailOffset?: PriceOffset;
+  /** Trailing-stop-limit: how far beyond the trigger the limit price sits (worse for the order's side). */
+  limitOffset?: PriceOffset;
   postOnly: boolean;
   timeInForce: TimeInForce;
+  /** GTD: when the order expires (ms since the epoch). */
+  expiresAt?: number;
+  /** A close order attached to this one (Kraken's conditional close). */
+  close?: AttachedClose;
 }
 
 export type OrderStatus = 'pending' | 'new' | 'partially_filled' | 'filled' | 'canceled' | 'expired';

@@ -119,6 +119,15 @@ function place(ctx: FillContext, req: PaperOrderRequest, market: PaperMarket, no
       order.triggerPrice = price;
       placeStop(ctx, order, market, book, now);
       break;
+    case 'stop-loss-limit':
+    case 'take-profit-limit':
+    case 'trailing-stop':
+    case 'trailing-stop-limit':
+      // Not simulated yet: refused plainly rather than filled wrongly.
+      throw new PaperOrderRefused(
+        'EGeneral:Invalid arguments:ordertype',
+        `${type} orders are not simulated by the paper account yet.`,
+      );
     default: {
       const never: never = type;
       throw new PaperOrderRefused(

@@ -95,6 +95,14 @@ export function orderPrice(req: OrderRequest, rules: PairRules): Decimal | undef
     case 'stop-loss':
     case 'take-profit':
       return checkPrice(req.triggerPrice, 'trigger price', rules);
+    case 'stop-loss-limit':
+    case 'take-profit-limit':
+    case 'trailing-stop':
+    case 'trailing-stop-limit':
+      throw new PaperOrderRefused(
+        'EGeneral:Invalid arguments:ordertype',
+        `${type} orders are not simulated by the paper account yet.`,
+      );
     default: {
       const never: never = type;
       throw new PaperOrderRefused(

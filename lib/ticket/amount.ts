@@ -14,8 +14,8 @@ import {
   sub,
 } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
-import { DECIMAL_LIMITS } from '../messaging/parse.ts';
 import { walkBook } from '../orders/book-walk.ts';
+import { DECIMAL_LIMITS } from '../orders/parse.ts';
 import { PLAIN, plural, positive, tooLong, tooLongMessage } from './numbers.ts';
 import type { Basis } from './price.ts';
 import type { PriceSource, TicketContext, TicketDraft, TicketProblem, TicketProblemCode } from './types.ts';

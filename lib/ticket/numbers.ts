@@ -2,7 +2,7 @@
 // (lib/messaging/parse.ts DECIMAL_LIMITS): anything longer would be refused there without a word, so the
 // ticket refuses it first, beside its field, naming the limit.
 import { type Exact, exact, isPositive } from '../kraken/pairs/exact.ts';
-import { DECIMAL_LIMITS } from '../messaging/parse.ts';
+import { DECIMAL_LIMITS } from '../orders/parse.ts';
 
 /** Plain digits with an optional fraction (no sign, exponent, comma). */
 export const PLAIN = /^\d+(\.\d+)?$/;

@@ -48,6 +48,11 @@ export function basisOf(draft: TicketDraft, ctx: TicketContext): Basis {
       const price = positive(draft.triggerPrice);
       return price ? { kind: 'fixed', price, source: 'trigger' } : { kind: 'none' };
     }
+    case 'stop-loss-limit':
+    case 'take-profit-limit':
+    case 'trailing-stop':
+    case 'trailing-stop-limit':
+      return { kind: 'none' }; // not offered by the ticket yet
     case 'market': {
       const levels = takingSide(draft, ctx);
       if (levels) return { kind: 'book', levels };

@@ -1,27 +1,20 @@
-// The ticket's order kept with its live intent (flat, as stored intents want it), and read back to list the
-// order or open a new ticket from it.
+// The ticket's order kept with its live intent, and read back to list the order or open a new ticket from it.
+// Kept as the JSON of the order and read back through the messaging boundary's own validator, so a stored
+// order is checked exactly like one a page sends.
 import type { OrderIntent } from '../kraken/orders/intents.ts';
+import { parseOrderRequest } from '../orders/parse.ts';
 import type { OrderRequest } from '../orders/types.ts';
 
-/** The ticket's order, kept with the intent (flat, as the intent record wants it). */
-export function orderMeta(order: OrderRequest): Record<string, string | boolean> {
-  return { ...order };
+export function orderMeta(order: OrderRequest): Record<string, string> {
+  return { order: JSON.stringify(order) };
 }
 
 export function orderFromMeta(meta: OrderIntent['meta']): OrderRequest | null {
-  if (!meta) return null;
-  const { symbol, side, type, volume, limitPrice, triggerPrice, postOnly, timeInForce } = meta;
-  if (typeof symbol !== 'string' || (side !== 'buy' && side !== 'sell') || typeof volume !== 'string')
+  const text = meta?.order;
+  if (typeof text !== 'string') return null;
+  try {
+    return parseOrderRequest(JSON.parse(text));
+  } catch {
     return null;
-  if (type !== 'market' && type !== 'limit' && type !== 'stop-loss' && type !== 'take-profit') return null;
-  return {
-    symbol,
-    side,
-    type,
-    volume,
-    ...(typeof limitPrice === 'string' ? { limitPrice } : {}),
-    ...(typeof triggerPrice === 'string' ? { triggerPrice } : {}),
-    postOnly: postOnly === true,
-    timeInForce: timeInForce === 'IOC' ? 'IOC' : 'GTC',
-  };
+  }
 }

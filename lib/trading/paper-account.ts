@@ -171,6 +171,11 @@ export function describe(order: OrderRequest): string {
       return `${base}, stop-loss at ${order.triggerPrice ?? '?'}`;
     case 'take-profit':
       return `${base}, take-profit at ${order.triggerPrice ?? '?'}`;
+    case 'stop-loss-limit':
+    case 'take-profit-limit':
+    case 'trailing-stop':
+    case 'trailing-stop-limit':
+      return `${base}, ${order.type}`;
     default: {
       const never: never = order.type;
       return String(never);

@@ -65,7 +65,7 @@ async function ordersWith(rest: KrakenRest, clOrdId: string): Promise<string[]> 
  */
 async function leaveUnknown(e2e: E2E, popup: Page): Promise<string> {
   await simControl(e2e, 'faults', {
-    dropOrderResponses: { count: 1, methods: ['AddOrder'] },
+    dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] },
     failLookups: { ms: 120_000 },
   });
   await popup.getByTestId('ticket-confirm').click();
@@ -113,7 +113,7 @@ describe('orders you can trust (production build, simulator)', () => {
   it('(c) a lost answer with Kraken unreachable for lookups: "checking", then "placed" with the id', async () => {
     await previewRestingBuy(popup, 0.5);
     await simControl(e2e, 'faults', {
-      dropOrderResponses: { count: 1, methods: ['AddOrder'] },
+      dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] },
       failLookups: { ms: 12_000 },
     });
     await popup.getByTestId('ticket-confirm').click();

@@ -59,7 +59,8 @@ function parseMeta(v: unknown): OrderIntent['meta'] | null | 'bad' {
   for (const [key, value] of Object.entries(v)) {
     if (key.length > 64) return 'bad';
     if (value === undefined) continue;
-    if (typeof value === 'string' && value.length <= 256) out[key] = value;
+    if (typeof value === 'string' && value.length <= 2048)
+      out[key] = value; // the order's JSON
     else if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))
       out[key] = value;
     else return 'bad';

@@ -190,3 +190,119 @@ describe('refuses what checkTicket would never produce', () => {
     expect(() => toAddOrderParams(o, LTCUSDT)).toThrow(message);
   });
 });
+
+describe('the order types beyond market and limit (Kraken AddOrder: price, price2, timeinforce, close[…])', () => {
+  const btc = (patch: Partial<OrderRequest>) => order({ symbol: 'BTC/USD', volume: '0.01', ...patch });
+  it.each<[string, Partial<OrderRequest>, Partial<TicketAddOrderParams>]>([
+    [
+      'stop-loss-limit',
+      { type: 'stop-loss-limit', side: 'sell', triggerPrice: '40000.0', limitPrice: '39900.0' },
+      { ordertype: 'stop-loss-limit', price: '40000', price2: '39900' },
+    ],
+    [
+      'take-profit-limit',
+      { type: 'take-profit-limit', side: 'sell', triggerPrice: '60000.0', limitPrice: '59900.5' },
+      { ordertype: 'take-profit-limit', price: '60000', price2: '59900.5' },
+    ],
+    [
+      'a trailing stop in percent',
+      { type: 'trailing-stop', side: 'sell', trailOffset: { value: '5', unit: 'percent' } },
+      { ordertype: 'trailing-stop', price: '+5%' },
+    ],
+    [
+      'a trailing stop in USD',
+      { type: 'trailing-stop', side: 'sell', trailOffset: { value: '500.0', unit: 'quote' } },
+      { ordertype: 'trailing-stop', price: '+500' },
+    ],
+    [
+      'a sell trailing-stop-limit: limit below the trigger',
+      {
+        type: 'trailing-stop-limit',
+        side: 'sell',
+        trailOffset: { value: '2.5', unit: 'percent' },
+        limitOffset: { value: '10', unit: 'quote' },
+      },
+      { price: '+2.5%', price2: '-10' },
+    ],
+    [
+      'a buy trailing-stop-limit: limit above the trigger',
+      {
+        type: 'trailing-stop-limit',
+        side: 'buy',
+        trailOffset: { value: '1', unit: 'percent' },
+        limitOffset: { value: '0.5', unit: 'percent' },
+      },
+      { price: '+1%', price2: '+0.5%' },
+    ],
+    ['FOK', { type: 'limit', limitPrice: '40000.0', timeInForce: 'FOK' }, { timeinforce: 'FOK' }],
+    [
+      'GTD with its expiry in seconds',
+      { type: 'limit', limitPrice: '40000.0', timeInForce: 'GTD', expiresAt: 1_800_000_000_999 },
+      { timeinforce: 'GTD', expiretm: '1800000000' },
+    ],
+    [
+      'a take-profit attached to the entry',
+      { type: 'limit', limitPrice: '40000.0', close: { type: 'take-profit', price: '50000.0' } },
+      { close: { ordertype: 'take-profit', price: '50000' } },
+    ],
+    [
+      'a stop-loss-limit attached',
+      { type: 'market', close: { type: 'stop-loss-limit', price: '30000.0', limitPrice: '29900.0' } },
+      { close: { ordertype: 'stop-loss-limit', price: '30000', price2: '29900' } },
+    ],
+  ])('%s', (_, patch, expected) => {
+    expect(toAddOrderParams(btc(patch), BTCUSD)).toMatchObject(expected);
+  });
+
+  it.each<[string, Partial<OrderRequest>, RegExp]>([
+    [
+      'a trigger on a trailing stop',
+      { type: 'trailing-stop', triggerPrice: '1.0', trailOffset: { value: '1', unit: 'percent' } },
+      /takes no trigger price/,
+    ],
+    ['a trailing stop without its offset', { type: 'trailing-stop' }, /trailing offset is required/],
+    [
+      'a limit offset on a plain trailing stop',
+      {
+        type: 'trailing-stop',
+        trailOffset: { value: '1', unit: 'percent' },
+        limitOffset: { value: '1', unit: 'quote' },
+      },
+      /takes no limit offset/,
+    ],
+    ['FOK on a stop', { type: 'stop-loss', triggerPrice: '1.0', timeInForce: 'FOK' }, /limit orders only/],
+    [
+      'post-only and IOC together',
+      { type: 'limit', limitPrice: '1.0', postOnly: true, timeInForce: 'IOC' },
+      /cannot be IOC/,
+    ],
+    ['GTD without an expiry', { type: 'limit', limitPrice: '1.0', timeInForce: 'GTD' }, /needs an expiry/],
+    [
+      'a limit close without its price',
+      { type: 'market', close: { type: 'stop-loss-limit', price: '1.0' } },
+      /needs limit price/,
+    ],
+  ])('refuses %s', (_, patch, message) => {
+    expect(() => toAddOrderParams(btc(patch), BTCUSD)).toThrow(message);
+  });
+
+  it('the REST parameters for every type map to WebSocket add_order (what goes over the private socket)', () => {
+    const sent = toWsOrder({
+      ...toAddOrderParams(
+        btc({
+          type: 'trailing-stop-limit',
+          side: 'sell',
+          trailOffset: { value: '5', unit: 'percent' },
+          limitOffset: { value: '10', unit: 'quote' },
+        }),
+        BTCUSD,
+      ),
+    });
+    expect(sent).toMatchObject({
+      order_type: 'trailing-stop-limit',
+      triggers: { reference: 'last', price: 5, price_type: 'pct' },
+      limit_price: -10,
+      limit_price_type: 'quote',
+    });
+  });
+});

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
+import type { OrderRequest } from '../../../lib/orders/types.ts';
 import { defaultSettings } from '../../../lib/settings/schema.ts';
 import { createSettingsStore } from '../../../lib/settings/store.ts';
 import { TradingUnavailable } from '../../../lib/trading/errors.ts';
 import type { LiveAccount } from '../../../lib/trading/live/account.ts';
+import { orderMeta } from '../../../lib/trading/order-meta.ts';
 import type { PaperAccount } from '../../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../../lib/trading/service.ts';
 import { memoryIdbIntentStore } from '../../support/intent-store.ts';
@@ -172,7 +174,7 @@ describe('trading service: credentials follow the vault', () => {
       attempts: 1,
       createdAt: 1,
       updatedAt: 1,
-      meta: order,
+      meta: orderMeta(order as OrderRequest),
     });
     const checked: string[] = [];
     const live = {
