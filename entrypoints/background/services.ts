@@ -113,6 +113,7 @@ export function createServices() {
     onChange: () => trading.changed(),
     onFill: (fill) => void showFill(fill, 'live').catch(() => {}),
     onIntent: (intent) => trading.onIntent(intent),
+    feePairs: () => settings.current().watchlist,
   });
   const trading = createTradingService({
     settings,
@@ -122,6 +123,7 @@ export function createServices() {
       watchTicket: (symbol) => market.watchDepth('ticket', symbol ? [symbol] : []),
       lastPrice: (symbol) => market.latestTick(symbol)?.last,
       watchTickers: (symbols) => market.watchExtra('balances', symbols),
+      system: () => market.system(),
     },
     paper,
     intents,

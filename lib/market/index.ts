@@ -67,6 +67,8 @@ export function createMarket(deps: MarketDeps) {
 
   const announce = () => events.emit({ type: 'market', snapshot: snapshot() });
 
+  let system: { status: string; since: number } = { status: 'online', since: 0 };
+
   function onData(message: ChannelMessage): void {
     switch (message.channel) {
       case 'ticker': {
@@ -97,8 +99,16 @@ export function createMarket(deps: MarketDeps) {
         for (const [symbol, trades] of publicTrades(message.data, instruments.info, deps.now()))
           events.emit({ type: 'trades', symbol, trades });
         return;
+      case 'status': {
+        // Kraken's whole-exchange status, sent on connect and on every change (maintenance, cancel_only, …).
+        const status = message.data[0]?.system;
+        if (status && status !== system.status) {
+          system = { status, since: deps.now() };
+          announce();
+        }
+        return;
+      }
       case 'book': // watchBook listens to these itself
-      case 'status':
       case 'executions': // private channels: never on this public session
       case 'balances':
       case 'other':
@@ -167,6 +177,8 @@ export function createMarket(deps: MarketDeps) {
 
     snapshot,
     subscribe: events.on,
+    /** Kraken's exchange status from the `status` channel (https://docs.kraken.com/api/docs/websocket-v2/status). */
+    system: (): { status: string; since: number } => system,
     latestTick: (symbol: string): Tick | undefined => ticks.get(symbol),
 
     /** The popup should bring this pair forward (an alert notification for it was clicked). */

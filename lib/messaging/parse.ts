@@ -1,6 +1,6 @@
 // Every request payload is checked against the contract before any handler sees it: one parser per request
 // type, each returning exactly that request (the type checker holds the map to the contract).
-import { parseOrderRequest as orderRequest } from '../orders/parse.ts';
+import { DECIMAL_LIMITS, parseOrderRequest as orderRequest } from '../orders/parse.ts';
 import type { Endpoints } from '../settings/schema.ts';
 import type { Request, RequestOf, RequestType } from './protocol.ts';
 
@@ -16,6 +16,10 @@ const optionalStr = (v: unknown, max: number) => v === undefined || str(v, max);
 const SYMBOL_MAX = 32;
 const ID_MAX = 64;
 
+const DECIMAL = new RegExp(
+  `^\\d{1,${DECIMAL_LIMITS.integerDigits}}(\\.\\d{1,${DECIMAL_LIMITS.fractionDigits}})?$`,
+);
+const optionalDecimal = (v: unknown) => v === undefined || (typeof v === 'string' && DECIMAL.test(v));
 /** Kraken's cl_ord_id may be a UUID; ours always is (crypto.randomUUID in the popup). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -109,6 +113,30 @@ const PARSERS: { [K in RequestType]: Parser<K> } = {
   'trading.check': clOrdId,
   'trading.dismissIntent': clOrdId,
   'trading.cancel': id,
+  'trading.amend': (v, type) => {
+    if (
+      !str(v.id, ID_MAX) ||
+      !optionalDecimal(v.volume) ||
+      !optionalDecimal(v.limitPrice) ||
+      !optionalDecimal(v.triggerPrice)
+    )
+      return null;
+    if (v.volume === undefined && v.limitPrice === undefined && v.triggerPrice === undefined) return null;
+    return {
+      type,
+      id: v.id,
+      ...(typeof v.volume === 'string' ? { volume: v.volume } : {}),
+      ...(typeof v.limitPrice === 'string' ? { limitPrice: v.limitPrice } : {}),
+      ...(typeof v.triggerPrice === 'string' ? { triggerPrice: v.triggerPrice } : {}),
+    };
+  },
+  'trading.amends': id,
+  'trading.setPaperFees': (v, type) =>
+    v.tier === 'starter' ||
+    v.tier === 'live' ||
+    (Number.isFinite(v.tier) && (v.tier as number) >= 0 && (v.tier as number) < 1e12)
+      ? { type, tier: v.tier as 'starter' | 'live' | number }
+      : null,
   'trading.cancelAll': symbol,
   'trading.setDeadMan': on,
   'trading.resetPaper': none,

@@ -5,7 +5,7 @@ import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
-import type { TradingMode, TradingView } from '../trading/types.ts';
+import type { AmendView, TradingMode, TradingView } from '../trading/types.ts';
 import type { KeySummary } from '../vault/format.ts';
 import type { SerializedError } from './errors.ts';
 
@@ -72,6 +72,18 @@ export interface RequestMap {
   /** Removes a not-placed order, or another account's, from the Trade tab's list (kept until pruned). */
   'trading.dismissIntent': { params: { clOrdId: string }; result: TradingView };
   'trading.cancel': { params: { id: string }; result: TradingView };
+  /**
+   * Amends a resting order in place (Kraken's AmendOrder / amend_order: the id and, where Kraken can, the queue
+   * position are kept): a new volume and/or limit or trigger price. Paper orders are amended by the paper account.
+   */
+  'trading.amend': {
+    params: { id: string; volume?: string; limitPrice?: string; triggerPrice?: string };
+    result: TradingView;
+  };
+  /** An order's amend history (live: Kraken's OrderAmends). */
+  'trading.amends': { params: { id: string }; result: { amends: AmendView[] } };
+  /** The fee tier the paper account charges: the starter tier, the live account's, or one by its 30-day volume. */
+  'trading.setPaperFees': { params: { tier: 'starter' | 'live' | number }; result: TradingView };
   'trading.cancelAll': { params: { symbol: string }; result: { canceled: number } };
   'trading.setDeadMan': { params: { on: boolean }; result: TradingView };
   'trading.resetPaper': { params: Record<never, never>; result: TradingView };

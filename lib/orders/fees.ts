@@ -37,3 +37,35 @@ export function feePercent(rules: PairRules, liquidity: Liquidity): Decimal {
 export function feeOn(cost: Exact | Decimal, percent: Decimal, costDecimals: number): Exact {
   return div(mul(cost, percent), '100', costDecimals, 'up');
 }
+
+/**
+ * Kraken Pro's spot fee tiers by 30-day volume in USD (https://www.kraken.com/features/fee-schedule, as the
+ * simulator has them: sim/trading/fee-tiers.ts): the paper account charges the tier the person picks. A live
+ * account's own fees come from Kraken (TradeVolume), never from this table.
+ */
+export const KRAKEN_PRO_TIERS: readonly { volume: number; makerPercent: Decimal; takerPercent: Decimal }[] = [
+  { volume: 0, makerPercent: '0.25', takerPercent: '0.40' },
+  { volume: 10_000, makerPercent: '0.20', takerPercent: '0.35' },
+  { volume: 50_000, makerPercent: '0.14', takerPercent: '0.24' },
+  { volume: 100_000, makerPercent: '0.12', takerPercent: '0.22' },
+  { volume: 250_000, makerPercent: '0.10', takerPercent: '0.20' },
+  { volume: 500_000, makerPercent: '0.08', takerPercent: '0.18' },
+  { volume: 1_000_000, makerPercent: '0.06', takerPercent: '0.16' },
+  { volume: 2_500_000, makerPercent: '0.04', takerPercent: '0.14' },
+  { volume: 5_000_000, makerPercent: '0.02', takerPercent: '0.12' },
+  { volume: 10_000_000, makerPercent: '0.00', takerPercent: '0.10' },
+];
+
+/** The tier a 30-day volume (USD) falls in, and the next one. */
+export function tierOf(volume: number): {
+  makerPercent: Decimal;
+  takerPercent: Decimal;
+  next?: { volume: number; makerPercent: Decimal; takerPercent: Decimal };
+} {
+  let i = 0;
+  while (i + 1 < KRAKEN_PRO_TIERS.length && (KRAKEN_PRO_TIERS[i + 1]?.volume ?? Infinity) <= volume) i += 1;
+  const tier = KRAKEN_PRO_TIERS[i] ?? STARTER_TIER;
+  const next = KRAKEN_PRO_TIERS[i + 1];
+  return { makerPercent: tier.makerPercent, takerPercent: tier.takerPercent, ...(next ? { next } : {}) };
+}
+const STARTER_TIER = { volume: 0, ...STARTER_FEES };

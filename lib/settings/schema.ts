@@ -29,6 +29,11 @@ export interface Settings {
   deadManSwitch: boolean;
   /** Play a short sound with each alert notification (an offscreen document; Chrome only). */
   alertSound: boolean;
+  /**
+   * The fees the paper account charges: Kraken Pro's starter tier, the live account's own tier, or the tier
+   * of a 30-day volume (USD) the person picks. Absent in settings saved before it existed: starter.
+   */
+  paperFees?: 'starter' | 'live' | number;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
@@ -167,6 +172,15 @@ export function parseSettings(raw: unknown): ParsedSettings {
   let deadManSwitch = defaults.deadManSwitch;
   if (typeof raw.deadManSwitch === 'boolean') deadManSwitch = raw.deadManSwitch;
   else if (raw.deadManSwitch !== undefined) problems.push("dead man's switch setting was damaged; it is off");
+  let paperFees: Settings['paperFees'];
+  if (raw.paperFees === 'starter' || raw.paperFees === 'live') paperFees = raw.paperFees;
+  else if (
+    Number.isFinite(raw.paperFees) &&
+    (raw.paperFees as number) >= 0 &&
+    (raw.paperFees as number) < 1e12
+  )
+    paperFees = raw.paperFees as number;
+  else if (raw.paperFees !== undefined) problems.push('paper fee tier was damaged; the starter tier is used');
   const alertSound = raw.alertSound === true;
   if (raw.alertSound !== undefined && typeof raw.alertSound !== 'boolean')
     problems.push('alert sound setting was damaged; it is off');
@@ -180,6 +194,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
       tradingMode,
       deadManSwitch,
       alertSound,
+      ...(paperFees !== undefined ? { paperFees } : {}),
     },
     problems,
   };

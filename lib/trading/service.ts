@@ -9,15 +9,16 @@ import { type IntentAccount, type OrderIntent, sameAccount } from '../kraken/ind
 import { ForeignIntent, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { isSettled } from '../kraken/orders/intents.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
+import { STARTER_FEES, tierOf } from '../orders/fees.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { SettingsStore } from '../settings/store.ts';
-import { TradingUnavailable } from './errors.ts';
+import { OrderRefused, TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
 import type { LiveAccess } from './live/access.ts';
 import type { LiveAccount } from './live/account.ts';
 import type { PaperAccount } from './paper-account.ts';
 import { recheckOrder } from './recheck.ts';
-import type { DeadManView, LiveStatus, TradingMode, TradingView } from './types.ts';
+import type { AmendView, DeadManView, FeesView, LiveStatus, TradingMode, TradingView } from './types.ts';
 import { valuations } from './valuations.ts';
 
 export interface TradingServiceDeps {
@@ -31,6 +32,8 @@ export interface TradingServiceDeps {
     lastPrice(symbol: string): number | undefined;
     /** Tickers to keep for valuing balances (replaces the previous set). */
     watchTickers(symbols: string[]): void;
+    /** Kraken's exchange status (the `status` channel); absent in tests that do not care. */
+    system?(): { status: string; since: number };
   };
   paper: PaperAccount;
   intents: IdbIntentStore;
@@ -82,6 +85,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     const m = mode();
     const account = m === 'live' ? live?.account : deps.paper;
     const notice = deps.paper.notice();
+    const system = deps.market.system?.();
     return {
       mode: m,
       live: live ? live.account.status() : liveStatus,
@@ -90,7 +94,28 @@ export function createTradingService(deps: TradingServiceDeps) {
       balances: prices.value(account?.balances() ?? []),
       deadMan: deadManView(),
       intents: intentViews(intents.values(), currentAccount, deps.now()),
+      fees: m === 'live' ? (live?.account.fees() ?? { source: 'starter', ...STARTER_FEES }) : paperFees(),
+      rates: m === 'live' ? (live?.account.rates() ?? []) : [],
+      ...(system && system.status !== 'online' ? { system } : {}),
       ...(m === 'paper' && notice ? { notice } : {}),
+    };
+  }
+
+  /** The tier the paper account charges (settings.paperFees): starter, the live account's, or a chosen volume's. */
+  function paperFees(): FeesView {
+    const choice = deps.settings.current().paperFees ?? 'starter';
+    if (choice === 'live') {
+      const own = live?.account.fees();
+      return own?.source === 'account' ? own : { source: 'starter', ...STARTER_FEES };
+    }
+    if (choice === 'starter') return { source: 'starter', ...STARTER_FEES };
+    const tier = tierOf(choice);
+    return {
+      source: 'chosen',
+      makerPercent: tier.makerPercent,
+      takerPercent: tier.takerPercent,
+      volume: String(choice),
+      ...(tier.next ? { next: { ...tier.next, volume: String(tier.next.volume) } } : {}),
     };
   }
 
@@ -233,6 +258,30 @@ export function createTradingService(deps: TradingServiceDeps) {
 
     async cancel(id: string): Promise<TradingView> {
       await account().cancel(id);
+      return view();
+    },
+
+    /** Amends a resting order in place; paper orders are the paper account's to amend. */
+    async amend(
+      id: string,
+      change: { volume?: string; limitPrice?: string; triggerPrice?: string },
+    ): Promise<TradingView> {
+      const target = account();
+      if (!('amend' in target))
+        throw new OrderRefused(
+          'EGeneral:Invalid arguments',
+          'Paper orders cannot be amended yet: cancel and place again.',
+        );
+      await target.amend(id, change);
+      return view();
+    },
+
+    /** An order's amend history (live only: Kraken keeps it). */
+    amends: (id: string): Promise<AmendView[]> => liveAccount().amends(id),
+
+    async setPaperFees(tier: 'starter' | 'live' | number): Promise<TradingView> {
+      await deps.settings.update((s) => ({ ...s, paperFees: tier }));
+      changed();
       return view();
     },
 

@@ -41,6 +41,48 @@ export interface IntentView {
   message: string;
 }
 
+/**
+ * The fees the account pays, for the preview and the Trade tab. Live: the account's own tier from Kraken's
+ * TradeVolume (`source: 'account'`), until then the starter tier. Paper: the tier the person picked for it
+ * (starter by default) or the live account's.
+ */
+export interface FeesView {
+  source: 'account' | 'starter' | 'chosen';
+  makerPercent: Decimal;
+  takerPercent: Decimal;
+  /** The account's 30-day volume (USD), when Kraken said. */
+  volume?: Decimal;
+  /** The next tier: from what volume, at which fees (absent at the top tier or when unknown). */
+  next?: { volume: Decimal; makerPercent?: Decimal; takerPercent: Decimal };
+  /** Fees that differ on some pairs (Kraken's per-pair schedule), by pair. */
+  pairs?: Record<string, { makerPercent: Decimal; takerPercent: Decimal }>;
+}
+
+/** Kraken's per-pair trading counter (executions `ratecounter`), for the pairs with recent order activity. */
+export interface RateView {
+  symbol: string;
+  count: number;
+  /** The tier's threshold: orders are refused above it (the limiter waits instead). */
+  max: number;
+}
+
+/** Kraken's whole-exchange status (the `status` channel), when it is not simply online. */
+export interface SystemView {
+  status: 'online' | 'maintenance' | 'cancel_only' | 'post_only' | (string & {});
+  /** When Kraken announced it, or the time of the status message (ms). */
+  since?: number;
+}
+
+/** One entry of an order's amend history (Kraken's OrderAmends). */
+export interface AmendView {
+  kind: 'original' | 'user' | 'restated';
+  volume?: Decimal;
+  limitPrice?: Decimal;
+  triggerPrice?: Decimal;
+  reason?: string;
+  at: number;
+}
+
 /** Everything the popup's trading panels show, pushed on every change. */
 export interface TradingView {
   mode: TradingMode;
@@ -52,6 +94,12 @@ export interface TradingView {
   deadMan: DeadManView;
   /** Live orders still being confirmed, not placed, or another account's (never paper orders). */
   intents: IntentView[];
+  /** The fees of the account shown (live or paper). */
+  fees: FeesView;
+  /** Live: pairs whose trading counter is worth showing (close to its threshold). */
+  rates: RateView[];
+  /** Kraken's exchange status, when it is not online. */
+  system?: SystemView;
   /** Something the person should know about the account (e.g. a paper account that could not be read). */
   notice?: string;
 }

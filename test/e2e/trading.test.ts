@@ -310,7 +310,9 @@ describe('trading from the popup (production build, simulator)', () => {
       await popup.getByTestId('ticket-amount').press('Enter');
       // Kraken's check (AddOrder validate=true) first, so the fault hits the real placement.
       await expect.poll(() => popup.getByTestId('ticket-kraken').getAttribute('data-state')).toBe('accepted');
-      await simControl(e2e, 'faults', { dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] } });
+      await simControl(e2e, 'faults', {
+        dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] },
+      });
       const started = Date.now();
       try {
         await popup.getByTestId('ticket-confirm').dblclick();
@@ -341,7 +343,9 @@ describe('trading from the popup (production build, simulator)', () => {
         await expect
           .poll(() => popup.getByTestId('ticket-kraken').getAttribute('data-state'))
           .toBe('accepted');
-        await simControl(e2e, 'faults', { dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] } });
+        await simControl(e2e, 'faults', {
+          dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] },
+        });
         await popup.getByTestId('ticket-confirm').click();
         await new Promise((r) => setTimeout(r, 300)); // sent; its answer is lost
         await popup.close();

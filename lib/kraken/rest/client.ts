@@ -248,6 +248,8 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
     /** Current REST-counter level (points) — for diagnostics and the benchmark. */
     restCounterLevel: () => restCounter.level(),
     tradingCounterLevel: (pair: string) => trading.level(pair),
+    /** The per-pair trading counter, shared with order entry over the WebSocket (one model per key). */
+    tradingLimiter: trading,
     tier,
   };
 }

@@ -87,9 +87,11 @@ export function privateMethods({ privateCall: call, trading }: RestCore) {
     /** In-place amend (keeps ids and, where possible, queue priority). Prefer over editOrder. */
     amendOrder: async (p: AmendOrderParams, o?: CallOpts) => {
       const id = 'txid' in p ? p.txid : p.cl_ord_id;
-      const pair = trading.pairOf(id) ?? p.pair;
+      // `pair` only names the trading counter to wait on; AmendOrder itself takes no pair (OpenAPI amend.yaml).
+      const { pair: given, ...amend } = p;
+      const pair = trading.pairOf(id) ?? given;
       if (pair) await trading.acquire(pair, 'amend', id, o?.signal);
-      const result = await traded(pair, () => call<{ amend_id: string }>('AmendOrder', { ...p }, o));
+      const result = await traded(pair, () => call<{ amend_id: string }>('AmendOrder', { ...amend }, o));
       if (pair) trading.remember(id, pair);
       return result;
     },

@@ -50,7 +50,7 @@ export type Subscription =
   | { channel: 'ohlc'; symbol: string; interval: OhlcInterval }
   | { channel: 'instrument' }
   /** Private (token): order transitions and fills. https://docs.kraken.com/api/docs/websocket-v2/executions */
-  | { channel: 'executions'; snapOrders?: boolean; snapTrades?: boolean }
+  | { channel: 'executions'; snapOrders?: boolean; snapTrades?: boolean; rateCounter?: boolean }
   /** Private (token): balances snapshot and ledger updates. */
   | { channel: 'balances' };
 
@@ -222,7 +222,7 @@ export function subscriptionKey(sub: Subscription): string {
     case 'instrument':
       return 'instrument';
     case 'executions':
-      return `executions|${sub.snapOrders ?? true}|${sub.snapTrades ?? false}`;
+      return `executions|${sub.snapOrders ?? true}|${sub.snapTrades ?? false}|${sub.rateCounter ?? false}`;
     case 'balances':
       return 'balances';
     default: {
@@ -250,6 +250,8 @@ export function subscriptionParams(sub: Subscription, token?: string): Record<st
         channel: 'executions',
         snap_orders: sub.snapOrders ?? true,
         snap_trades: sub.snapTrades ?? false,
+        // The per-pair trading counter on each report (https://docs.kraken.com/api/docs/websocket-v2/executions).
+        ...(sub.rateCounter ? { ratecounter: true } : {}),
         token,
       };
     case 'balances':

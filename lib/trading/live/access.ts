@@ -42,6 +42,8 @@ export interface LiveAccessDeps {
   onChange(): void;
   onFill(fill: FillView): void;
   onIntent(intent: OrderIntent): void;
+  /** The pairs whose fees matter (the watchlist). */
+  feePairs?(): string[];
   fetch?: FetchLike;
 }
 
@@ -91,6 +93,7 @@ export function createLiveAccess(deps: LiveAccessDeps): () => Promise<LiveAccess
           onFill: deps.onFill,
           onIntent: deps.onIntent,
           isCurrent,
+          ...(deps.feePairs ? { feePairs: deps.feePairs } : {}),
         }),
     };
   };

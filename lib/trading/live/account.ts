@@ -14,26 +14,27 @@ import {
   createTokenSource,
   type DeadManState,
   type IntentAccount,
-  KrakenError,
   type KrakenRest,
   measureClockOffset,
   type OrderIntent,
   type OrderIntentStore,
   OrderOutcomeUnknown,
-  type OrderReport,
   type PairRules,
   type WsSession,
-  wsAddOrder,
 } from '../../kraken/index.ts';
-import type { AddOrderParams, AddOrderResult } from '../../kraken/rest/types-private.ts';
+import { TRADING_LIMITS } from '../../kraken/ratelimit/tiers.ts';
 import type { BalanceView, FillView, OrderRequest, OrderView } from '../../orders/types.ts';
 import { OrderRefused } from '../errors.ts';
 import { toAddOrderParams } from '../kraken-order.ts';
 import { orderFromMeta, orderMeta } from '../order-meta.ts';
-import type { DeadManView, LiveStatus } from '../types.ts';
+import type { AmendView, DeadManView, FeesView, LiveStatus, RateView } from '../types.ts';
+import { type AmendChange, createAmender } from './amend.ts';
 import { createLiveBalances } from './balances.ts';
+import { createExecutionsFeed, symbolOf } from './executions-feed.ts';
+import { createLiveFees } from './fees.ts';
 import { createFillLedger } from './fill-ledger.ts';
-import { fillView, orderView } from './order-views.ts';
+import { orderTransport } from './order-transport.ts';
+import { orderView } from './order-views.ts';
 import { type TokenProblem, withTokenHealth } from './token-health.ts';
 
 export interface LiveAccountDeps {
@@ -59,9 +60,10 @@ export interface LiveAccountDeps {
   isCurrent?(): boolean;
   /** Which way orders go: over the private WebSocket while it is live (default), or always REST. */
   ordersVia?(): 'websocket' | 'rest';
+  /** The pairs whose fees matter (the watchlist): the account's own fees are asked for them. */
+  feePairs?(): string[];
 }
 
-const FILLS_KEPT = 50;
 const DEAD_MAN_TIMEOUT_SEC = 60;
 const RECONCILE_POLICY = { baseMs: 2_000, capMs: 30_000, floorMs: 1_000 };
 
@@ -72,18 +74,12 @@ export function createLiveAccount(deps: LiveAccountDeps) {
   /** Kraken's time minus ours (ms), measured at start: each order's `deadline` is in Kraken's time. */
   let serverOffsetMs = 0;
   let offsetMeasured: Promise<void> = Promise.resolve();
-  /**
-   * Orders go over the private WebSocket while it is live (Kraken's advice for trading; one round trip, no
-   * signing), over REST otherwise — both under the same intent, deadline and lookup-before-resend.
-   */
-  const sendOrder = (params: AddOrderParams, signal?: AbortSignal): Promise<AddOrderResult> => {
-    if (deps.isCurrent && !deps.isCurrent())
-      return Promise.reject(KrakenError.transport('AddOrder', 'not-sent', 'the live account changed'));
-    const ws = session;
-    const via = deps.ordersVia?.() ?? 'websocket';
-    if (via === 'websocket' && ws && ws.getState().kind === 'live') return wsAddOrder(ws)(params);
-    return deps.rest.addOrder(params, { signal });
-  };
+  const sendOrder = orderTransport({
+    rest: deps.rest,
+    session: () => session,
+    ...(deps.ordersVia ? { ordersVia: deps.ordersVia } : {}),
+    ...(deps.isCurrent ? { isCurrent: deps.isCurrent } : {}),
+  });
   const placer = createOrderPlacer({
     rest: deps.rest,
     send: sendOrder,
@@ -97,9 +93,34 @@ export function createLiveAccount(deps: LiveAccountDeps) {
       if (intent.state === 'unknown' && !reconcileTimer) scheduleReconcile(0);
     },
   });
-  const ledger = createFillLedger(deps.fillMarks, accountKey(deps.account));
-  let fills: FillView[] = [];
+  const executions = createExecutionsFeed({
+    tracker,
+    ledger: createFillLedger(deps.fillMarks, accountKey(deps.account)),
+    rulesFor: deps.rulesFor,
+    now: () => clock.now(),
+    onChange: () => {
+      funds.schedule();
+      deps.onChange();
+    },
+    onFills: (fresh) => {
+      for (const f of fresh) deps.onFill(f);
+      fees.onFill();
+    },
+  });
   const funds = createLiveBalances(deps.rest, clock, lifetime.signal, () => deps.onChange());
+  const fees = createLiveFees(
+    deps.rest,
+    () => (deps.feePairs?.() ?? []).flatMap((s) => deps.rulesFor(s)?.altname ?? []),
+    lifetime.signal,
+    () => deps.onChange(),
+  );
+  const amender = createAmender({
+    rest: deps.rest,
+    session: () => session,
+    ordersVia: () => deps.ordersVia?.() ?? 'websocket',
+    order: (id) => tracker.get(id),
+    rulesFor: deps.rulesFor,
+  });
   const scheduleBalances = funds.schedule;
   let feed: LiveStatus = { kind: 'connecting' };
   let tokenProblem: TokenProblem | null = null;
@@ -122,29 +143,6 @@ export function createLiveAccount(deps: LiveAccountDeps) {
       deps.onChange();
     },
   );
-
-  async function onExecutions(frame: { type?: unknown; data?: unknown }): Promise<void> {
-    const items = Array.isArray(frame.data) ? (frame.data as OrderReport[]) : [];
-    const snapshot = frame.type === 'snapshot';
-    const before = new Map(items.map((r) => [r.order_id, tracker.get(r.order_id)]));
-    tracker.apply(frame);
-    const seen: FillView[] = [];
-    for (const r of items) {
-      if (r?.exec_type !== 'trade') continue;
-      const merged = { ...before.get(r.order_id), ...tracker.get(r.order_id) } as OrderReport;
-      const fill = fillView(r, merged, deps.rulesFor(symbolOf(merged) || symbolOf(r)), clock.now());
-      if (fill) seen.push(fill);
-    }
-    if (snapshot) fills = [];
-    const known = new Set(fills.map((f) => f.id));
-    const added = seen.filter((f) => !known.has(f.id)); // oldest first, as Kraken reported them
-    fills = [...added].reverse().concat(fills).slice(0, FILLS_KEPT);
-    scheduleBalances();
-    deps.onChange();
-    // A snapshot follows every (re)connection: fills that happened during the gap are notified now, once.
-    const fresh = snapshot ? await ledger.snapshot(seen) : await ledger.update(seen);
-    for (const f of fresh) deps.onFill(f);
-  }
 
   function scheduleReconcile(attempt: number): void {
     if (lifetime.signal.aborted || reconcileTimer) return;
@@ -217,10 +215,10 @@ export function createLiveAccount(deps: LiveAccountDeps) {
         }
       });
       session.on('data', (message) => {
-        if (message.channel === 'executions') void onExecutions(message.raw).catch(() => {});
+        if (message.channel === 'executions') void executions.apply(message.raw).catch(() => {});
         else if (message.channel === 'balances') scheduleBalances();
       });
-      session.subscribe({ channel: 'executions', snapOrders: true, snapTrades: true });
+      session.subscribe({ channel: 'executions', snapOrders: true, snapTrades: true, rateCounter: true });
       session.subscribe({ channel: 'balances' });
       session.start();
       void funds.refresh().catch(() => {});
@@ -233,6 +231,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
         .catch(() => {});
       // Orders a previous worker (or this one, before a lock) left unsettled: look them up, never resend.
       reconcile();
+      fees.start();
     },
 
     /**
@@ -257,7 +256,20 @@ export function createLiveAccount(deps: LiveAccountDeps) {
         .openOrders()
         .map((r) => orderView(r, deps.rulesFor(symbolOf(r))))
         .sort((a, b) => b.createdAt - a.createdAt),
-    fills: (): FillView[] => fills,
+    fills: (): FillView[] => executions.fills(),
+    /** The account's own fees (Kraken's TradeVolume), or the starter tier until Kraken answered. */
+    fees: (): FeesView => fees.view(),
+    /** Pairs whose trading counter is past half its threshold (Kraken's count, else our model of it). */
+    rates: (): RateView[] => {
+      const max = TRADING_LIMITS[deps.rest.tier].max;
+      const out: RateView[] = [];
+      for (const [symbol, count] of executions.rates())
+        if (count >= max / 2) out.push({ symbol, count, max });
+      return out;
+    },
+    /** Amends a resting order in place (volume, limit or trigger price): the id and the queue place kept. */
+    amend: (id: string, change: AmendChange): Promise<void> => amender.amend(id, change),
+    amends: (id: string): Promise<AmendView[]> => amender.history(id),
     balances: (): BalanceView[] => funds.list(),
     /** When the balances were last confirmed by Kraken (null: not yet). */
     balancesAt: (): number | null => funds.at(),
@@ -328,6 +340,3 @@ export function createLiveAccount(deps: LiveAccountDeps) {
 }
 
 export type LiveAccount = ReturnType<typeof createLiveAccount>;
-
-/** A report's pair, when it is text (a hostile frame's object there must not throw). */
-const symbolOf = (r: Record<string, unknown>): string => (typeof r.symbol === 'string' ? r.symbol : '');

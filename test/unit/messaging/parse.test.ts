@@ -61,10 +61,16 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'trading.check': { type: 'trading.check', clOrdId: UUID },
   'trading.dismissIntent': { type: 'trading.dismissIntent', clOrdId: UUID },
   'trading.cancel': { type: 'trading.cancel', id: 'OABCDE-FGHIJ-KLMNOP' },
+  'trading.amend': { type: 'trading.amend', id: 'OABCDE-FGHIJ-KLMNOP', volume: '0.5', limitPrice: '1000.1' },
+  'trading.amends': { type: 'trading.amends', id: 'OABCDE-FGHIJ-KLMNOP' },
+  'trading.setPaperFees': { type: 'trading.setPaperFees', tier: 50_000 },
   'trading.cancelAll': { type: 'trading.cancelAll', symbol: 'BTC/USD' },
   'trading.setDeadMan': { type: 'trading.setDeadMan', on: true },
   'trading.resetPaper': { type: 'trading.resetPaper' },
 };
+
+/** Fields a request may leave out (an amend changes any one of them). */
+const OPTIONAL: Partial<Record<string, string[]>> = { 'trading.amend': ['volume', 'limitPrice'] };
 
 describe('request validation', () => {
   it('has an example for every request type of the contract', () => {
@@ -83,10 +89,30 @@ describe('request validation', () => {
       .filter((e) => Object.keys(e).length > 1)
       .map((e) => [e.type, e]),
   )('refuses %s with any field missing', (_, example) => {
-    for (const field of Object.keys(example).filter((k) => k !== 'type' && k !== 'otp')) {
+    const optional = OPTIONAL[example.type] ?? [];
+    for (const field of Object.keys(example).filter(
+      (k) => k !== 'type' && k !== 'otp' && !optional.includes(k),
+    )) {
       const { [field]: _gone, ...rest } = example as Record<string, unknown>;
       expect(parseRequest(rest), field).toBeNull();
     }
+  });
+
+  it('refuses an amend that changes nothing, and accepts one that changes a single field', () => {
+    const id = 'OABCDE-FGHIJ-KLMNOP';
+    expect(parseRequest({ type: 'trading.amend', id })).toBeNull();
+    expect(parseRequest({ type: 'trading.amend', id, volume: '0.5' })).toEqual({
+      type: 'trading.amend',
+      id,
+      volume: '0.5',
+    });
+    expect(parseRequest({ type: 'trading.amend', id, limitPrice: '1000.1' })).toEqual({
+      type: 'trading.amend',
+      id,
+      limitPrice: '1000.1',
+    });
+    expect(parseRequest({ type: 'trading.amend', id, volume: '1e5' })).toBeNull();
+    expect(parseRequest({ type: 'trading.amend', volume: '0.5' })).toBeNull();
   });
 
   it.each([

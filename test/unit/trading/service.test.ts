@@ -45,6 +45,8 @@ function fakeLive(log: string[], onStop: () => void = () => {}) {
     orders: () => [],
     fills: () => [],
     balances: () => [],
+    fees: () => ({ source: 'starter', makerPercent: '0.25', takerPercent: '0.40' }),
+    rates: () => [],
   } as unknown as LiveAccount;
 }
 const paper = {

@@ -21,6 +21,8 @@ export const tradingView = (patch: Partial<TradingView> = {}): TradingView => ({
   orders: [],
   fills: [],
   intents: [],
+  fees: { source: 'starter', makerPercent: '0.25', takerPercent: '0.40' },
+  rates: [],
   balances: [
     { asset: 'USD', total: '1000', hold: '0', available: '1000', usdValue: '1000' },
     { asset: 'BTC', total: '0.5', hold: '0', available: '0.5', usdValue: '22642' },

@@ -1,0 +1,86 @@
+// Amending a resting live order in place: Kraken's amend keeps the order id and, where it can, its place in the
+// queue (https://docs.kraken.com/api/docs/rest-api/amend-order · …/websocket-v2/amend_order). Over the private
+// WebSocket while it is live, REST otherwise; both wait their turn in the pair's trading counter (an amend costs
+// more on a young order). Sending the same amend twice is harmless: it sets the same values.
+import {
+  type KrakenRest,
+  type OrderReport,
+  type PairRules,
+  type WsSession,
+  wsAmendOrder,
+} from '../../kraken/index.ts';
+import { isDecimalText, isPositive, normalize, significantDecimals } from '../../kraken/pairs/exact.ts';
+import type { AmendOrderParams } from '../../kraken/rest/types-private.ts';
+import { OrderRefused } from '../errors.ts';
+import type { AmendView } from '../types.ts';
+
+export interface AmendChange {
+  volume?: string;
+  limitPrice?: string;
+  triggerPrice?: string;
+}
+
+export interface AmenderDeps {
+  rest: Pick<KrakenRest, 'amendOrder' | 'orderAmends' | 'tradingLimiter'>;
+  session(): WsSession | null;
+  ordersVia(): 'websocket' | 'rest';
+  order(id: string): OrderReport | undefined;
+  rulesFor(symbol: string): PairRules | undefined;
+}
+
+function checked(text: string, field: string, decimals: number): string {
+  if (!isDecimalText(text) || !isPositive(text))
+    throw new OrderRefused('EGeneral:Invalid arguments', `The new ${field} must be a positive number.`);
+  if (significantDecimals(text) > decimals)
+    throw new OrderRefused(
+      'EGeneral:Invalid arguments',
+      `The ${field} takes at most ${decimals} decimals on this pair.`,
+    );
+  return normalize(text);
+}
+
+export function createAmender(deps: AmenderDeps) {
+  return {
+    async amend(id: string, change: AmendChange): Promise<void> {
+      const report = deps.order(id);
+      if (!report)
+        throw new OrderRefused(
+          'EOrder:Unknown order',
+          'This order is no longer open, so it cannot be amended.',
+        );
+      const symbol = typeof report.symbol === 'string' ? report.symbol : '';
+      const rules = deps.rulesFor(symbol);
+      if (!rules)
+        throw new OrderRefused(
+          'EQuery:Unknown asset pair',
+          `No trading rules for ${symbol} yet; try again in a moment.`,
+        );
+      const params: AmendOrderParams = { txid: id };
+      if (change.volume !== undefined) params.order_qty = checked(change.volume, 'amount', rules.lotDecimals);
+      if (change.limitPrice !== undefined)
+        params.limit_price = checked(change.limitPrice, 'limit price', rules.pairDecimals);
+      if (change.triggerPrice !== undefined)
+        params.trigger_price = checked(change.triggerPrice, 'trigger price', rules.pairDecimals);
+      const ws = deps.session();
+      if (deps.ordersVia() === 'websocket' && ws && ws.getState().kind === 'live') {
+        await deps.rest.tradingLimiter.acquire(rules.altname, 'amend', id);
+        await wsAmendOrder(ws)(params);
+        deps.rest.tradingLimiter.remember(id, rules.altname);
+        return;
+      }
+      await deps.rest.amendOrder({ ...params, pair: rules.altname });
+    },
+
+    async history(id: string): Promise<AmendView[]> {
+      const { amends } = await deps.rest.orderAmends({ order_id: id });
+      return amends.map((a) => ({
+        kind: a.amend_type,
+        ...(a.order_qty !== undefined ? { volume: String(a.order_qty) } : {}),
+        ...(a.limit_price !== undefined ? { limitPrice: String(a.limit_price) } : {}),
+        ...(a.trigger_price !== undefined ? { triggerPrice: String(a.trigger_price) } : {}),
+        ...(a.reason ? { reason: a.reason } : {}),
+        at: a.timestamp,
+      }));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// The live account's own fees (Kraken's TradeVolume: its tier for each pair, and its 30-day volume), asked at
+// start, every half hour and a minute after fills (volume moves the tier). Until Kraken answers, the starter
+// tier stands in and says so. https://docs.kraken.com/api/docs/rest-api/get-trade-volume
+import { type AccountFees, accountFees, type KrakenRest, type TradeVolume } from '../../kraken/index.ts';
+import { toV2Symbol } from '../../kraken/pairs/symbols.ts';
+import { STARTER_FEES } from '../../orders/fees.ts';
+import type { FeesView } from '../types.ts';
+
+const REFRESH_MS = 30 * 60_000;
+const AFTER_FILL_MS = 60_000;
+
+export function createLiveFees(
+  rest: Pick<KrakenRest, 'tradeVolume'>,
+  /** REST names (altnames) of the pairs whose fees matter now (the watchlist). */
+  pairs: () => string[],
+  lifetime: AbortSignal,
+  onChange: () => void,
+) {
+  let answer: TradeVolume | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  lifetime.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
+
+  async function refresh(): Promise<void> {
+    const wanted = pairs();
+    if (wanted.length === 0 || lifetime.aborted) return;
+    answer = await rest.tradeVolume({ pair: wanted });
+    onChange();
+  }
+
+  function schedule(ms: number): void {
+    if (lifetime.aborted) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      refresh()
+        .catch(() => {})
+        .finally(() => schedule(REFRESH_MS));
+    }, ms);
+  }
+
+  /** Each pair of the answer under its v2 symbol ("XXBTZUSD" → "BTC/USD"). */
+  function byPair(): Map<string, AccountFees> {
+    const out = new Map<string, AccountFees>();
+    if (!answer) return out;
+    for (const key of Object.keys(answer.fees ?? {})) {
+      const fees = accountFees(answer, key);
+      const symbol = toV2Symbol(key);
+      if (fees && symbol) out.set(symbol, fees);
+    }
+    return out;
+  }
+
+  return {
+    start(): void {
+      void refresh().catch(() => {});
+      schedule(REFRESH_MS);
+    },
+    /** Something filled: the 30-day volume moved, the tier may have too. */
+    onFill(): void {
+      schedule(AFTER_FILL_MS);
+    },
+    view(): FeesView {
+      const pairsFees = byPair();
+      const first = [...pairsFees.values()][0];
+      if (!first) return { source: 'starter', ...STARTER_FEES };
+      return {
+        source: 'account',
+        makerPercent: first.makerPercent,
+        takerPercent: first.takerPercent,
+        volume: first.volume,
+        ...(first.next ? { next: first.next } : {}),
+        pairs: Object.fromEntries(
+          [...pairsFees].map(([symbol, f]) => [
+            symbol,
+            { makerPercent: f.makerPercent, takerPercent: f.takerPercent },
+          ]),
+        ),
+      };
+    },
+  };
+}
