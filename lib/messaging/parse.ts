@@ -1,6 +1,6 @@
 // Every request payload is checked against the contract before any handler sees it: one parser per request
 // type, each returning exactly that request (the type checker holds the map to the contract).
-import type { Endpoints } from '../settings/schema.ts';
+import { type Endpoints, isLoopbackUrl, MAX_AUTO_LOCK_MINUTES } from '../settings/schema.ts';
 import type { OrderRequest } from '../trading/types.ts';
 import type { Request, RequestOf, RequestType } from './protocol.ts';
 
@@ -58,11 +58,15 @@ function orderRequest(v: unknown): OrderRequest | null {
 function endpoints(e: unknown): Endpoints | null {
   if (!isRecord(e)) return null;
   if (e.kind === 'kraken') return { kind: 'kraken' };
+  // A custom endpoint names this computer only (lib/settings/endpoints.ts, checked again by the settings
+  // service with a message that says why): a page that skips the form's check is refused here already.
   if (
     e.kind === 'custom' &&
     str(e.rest, 512) &&
+    isLoopbackUrl(e.rest) &&
     str(e.wsPublic, 512) &&
-    (e.wsPrivate === null || str(e.wsPrivate, 512))
+    isLoopbackUrl(e.wsPublic) &&
+    (e.wsPrivate === null || (str(e.wsPrivate, 512) && isLoopbackUrl(e.wsPrivate)))
   ) {
     return { kind: 'custom', rest: e.rest, wsPublic: e.wsPublic, wsPrivate: e.wsPrivate };
   }
@@ -110,7 +114,9 @@ const PARSERS: { [K in RequestType]: Parser<K> } = {
   'vault.removeKey': id,
   'vault.setActive': id,
   'vault.setAutoLock': (v, type) =>
-    Number.isInteger(v.minutes) && (v.minutes as number) >= 0 && (v.minutes as number) <= 24 * 60
+    Number.isInteger(v.minutes) &&
+    (v.minutes as number) >= 0 &&
+    (v.minutes as number) <= MAX_AUTO_LOCK_MINUTES
       ? { type, minutes: v.minutes as number }
       : null,
   'alerts.get': none,

@@ -100,6 +100,41 @@ describe('request validation', () => {
     [{ type: '__proto__' }],
     [{ type: 'settings.setEndpoints', endpoints: { kind: 'custom', rest: 'http://x' } }],
     [{ type: 'settings.setEndpoints', endpoints: 'kraken' }],
+    // A custom endpoint must be this computer (lib/settings/endpoints.ts), every one of its URLs.
+    [
+      {
+        type: 'settings.setEndpoints',
+        endpoints: {
+          kind: 'custom',
+          rest: 'http://10.0.0.5:8787',
+          wsPublic: 'ws://10.0.0.5:8787/v2',
+          wsPrivate: null,
+        },
+      },
+    ],
+    [
+      {
+        type: 'settings.setEndpoints',
+        endpoints: {
+          kind: 'custom',
+          rest: 'http://127.0.0.1:8787',
+          wsPublic: 'ws://evil.example/v2',
+          wsPrivate: null,
+        },
+      },
+    ],
+    [
+      {
+        type: 'settings.setEndpoints',
+        endpoints: {
+          kind: 'custom',
+          rest: 'http://127.0.0.1:8787',
+          wsPublic: 'ws://127.0.0.1:8787/v2',
+          wsPrivate: 'wss://ws-auth.kraken.com.evil.example/v2',
+        },
+      },
+    ],
+    [{ type: 'vault.setAutoLock', minutes: 24 * 60 + 1 }],
     [{ type: 'trading.place', order: ORDER, clOrdId: 'not-a-uuid' }],
     [{ type: 'trading.place', order: { ...ORDER, volume: '1e5' }, clOrdId: UUID }],
     [{ type: 'trading.place', order: { ...ORDER, volume: '1'.repeat(21) }, clOrdId: UUID }],
