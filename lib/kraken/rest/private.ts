@@ -9,6 +9,7 @@ import type {
   AddOrderParams,
   AddOrderResult,
   AmendOrderParams,
+  ApiKeyInfo,
   BalanceExEntry,
   CancelAllOrdersAfterResult,
   CancelOrderBatchParams,
@@ -23,6 +24,7 @@ import type {
   TradeBalance,
   TradesHistoryParams,
   WebSocketsToken,
+  WithdrawalStatus,
 } from './types-private.ts';
 import type { Decimal } from './types-public.ts';
 
@@ -117,5 +119,10 @@ export function privateMethods({ privateCall: call, trading }: RestCore) {
       call<CancelAllOrdersAfterResult>('CancelAllOrdersAfter', { ...p }, o),
     /** Token for the authenticated WebSocket; get a fresh one per connection (SPEC.md §9.9). */
     getWebSocketsToken: (o?: CallOpts) => call<WebSocketsToken>('GetWebSocketsToken', {}, o),
+    /** What the calling key may do, its expiry and IP restriction; needs no permission. 1 REST point. */
+    getApiKeyInfo: (o?: CallOpts) => call<ApiKeyInfo>('GetApiKeyInfo', {}, o),
+    /** Recent withdrawals; a read (nothing is withdrawn). Needs "Withdraw" or "Query ledger entries". */
+    withdrawStatus: (p: { asset?: string } = {}, o?: CallOpts) =>
+      call<WithdrawalStatus[]>('WithdrawStatus', { ...p }, o),
   };
 }

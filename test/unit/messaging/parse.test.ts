@@ -33,7 +33,14 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'vault.create': { type: 'vault.create', passphrase: 'correct horse battery' },
   'vault.unlock': { type: 'vault.unlock', passphrase: 'correct horse battery' },
   'vault.lock': { type: 'vault.lock' },
-  'vault.addKey': { type: 'vault.addKey', label: 'Main', apiKey: 'k'.repeat(56), apiSecret: 's'.repeat(88) },
+  'vault.addKey': {
+    type: 'vault.addKey',
+    label: 'Main',
+    apiKey: 'k'.repeat(56),
+    apiSecret: 's'.repeat(88),
+    nonceScale: 'us',
+    allowWithdraw: true,
+  },
   'vault.replaceKey': {
     type: 'vault.replaceKey',
     id: 'x',
@@ -44,6 +51,7 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'vault.relabel': { type: 'vault.relabel', id: 'x', label: 'Trading' },
   'vault.removeKey': { type: 'vault.removeKey', id: 'x' },
   'vault.setActive': { type: 'vault.setActive', id: 'x' },
+  'vault.reset': { type: 'vault.reset', confirm: 'RESET' },
   'vault.setAutoLock': { type: 'vault.setAutoLock', minutes: 15 },
   'alerts.get': { type: 'alerts.get' },
   'alerts.create': { type: 'alerts.create', rule: { symbol: 'BTC/USD', level: '100000' } },
@@ -66,6 +74,9 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'trading.resetPaper': { type: 'trading.resetPaper' },
 };
 
+/** Fields a request may leave out (the rest are required). */
+const OPTIONAL = ['otp', 'nonceScale', 'allowWithdraw'];
+
 describe('request validation', () => {
   it('has an example for every request type of the contract', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...REQUEST_TYPES].sort());
@@ -83,7 +94,7 @@ describe('request validation', () => {
       .filter((e) => Object.keys(e).length > 1)
       .map((e) => [e.type, e]),
   )('refuses %s with any field missing', (_, example) => {
-    for (const field of Object.keys(example).filter((k) => k !== 'type' && k !== 'otp')) {
+    for (const field of Object.keys(example).filter((k) => k !== 'type' && !OPTIONAL.includes(k))) {
       const { [field]: _gone, ...rest } = example as Record<string, unknown>;
       expect(parseRequest(rest), field).toBeNull();
     }
@@ -173,6 +184,11 @@ describe('vault request validation', () => {
     [{ type: 'vault.replaceKey', ...key }],
     [{ type: 'vault.replaceKey', id: 'x', ...key, apiSecret: 'x'.repeat(300) }],
     [{ type: 'vault.unlock', passphrase: 42 }],
+    [{ type: 'vault.addKey', label: 'Main', ...key, nonceScale: 'seconds' }],
+    [{ type: 'vault.addKey', label: 'Main', ...key, allowWithdraw: 'yes' }],
+    [{ type: 'vault.replaceKey', id: 'x', ...key, nonceScale: 1 }],
+    [{ type: 'vault.reset' }],
+    [{ type: 'vault.reset', confirm: 42 }],
   ])('refuses %j', (payload) => {
     expect(parseRequest(payload)).toBeNull();
   });
