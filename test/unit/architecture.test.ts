@@ -14,8 +14,6 @@ const KNOWN_EXCEPTIONS = {
   longFiles: [
     // The order ticket's rules, preview and form state (607 lines): lib/trading is being restructured apart.
     'lib/trading/ticket.ts',
-    // The options page's key vault panel (406 lines): lib/ui.
-    'lib/ui/VaultPanel.tsx',
     // The popup's order ticket component (384 lines): lib/ui.
     'lib/ui/trading/OrderTicket.tsx',
   ] as string[],
