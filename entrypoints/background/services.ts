@@ -146,8 +146,11 @@ export function createServices() {
     }
   });
   const services = { market, vault, alerts, trading, settings, testNotification: showTestNotification };
-  const ready = settings
-    .load()
+  // Before anything can put the vault key into storage.session: trusted contexts only.
+  const ready = adapters
+    .restrictSessionStorage()
+    .catch((error: unknown) => console.error('[vault] could not restrict storage.session', error))
+    .then(() => settings.load())
     .then(() => Promise.all([alerts.start(), market.start(), vault.start()]))
     .then(() => trading.start())
     .then(() => services);
