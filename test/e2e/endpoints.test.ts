@@ -4,6 +4,7 @@
 // never to the simulator; storage.session (the unlocked vault key) is out of a web page's reach.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKrakenRest, createNonceSource, memoryNonceStore } from '../../lib/kraken/index.ts';
 import { extensionUrl } from '../../scripts/lib/browser.ts';
 import { addKey, type E2E, openOptions, openPopup, setup, teardown, waitUntil } from './harness.ts';
 
@@ -207,6 +208,43 @@ describe('keys bound to their exchange (production build, simulator)', () => {
     expect(signed.filter((r) => r.apiKey === KRAKEN_KEY && new URL(r.url).origin !== KRAKEN)).toEqual([]);
     expect(signed.filter((r) => r.apiKey !== apiKey && r.apiKey !== KRAKEN_KEY)).toEqual([]);
   }, 120_000);
+
+  it('each key signs with the nonce scale chosen for it', async () => {
+    // A key another app already used at microseconds: Kraken's highest nonce for it is ~10^15.
+    const res = await fetch(`${e2e.sim.rest}/_sim/keys`, {
+      method: 'POST',
+      body: JSON.stringify({
+        name: 'used elsewhere',
+        permissions: ['query-funds', 'query-open-trades', 'modify-trades', 'close-trades', 'create-ws-token'],
+      }),
+    });
+    const { key, secret } = (await res.json()) as { key: string; secret: string };
+    const elsewhere = createKrakenRest({
+      baseUrl: e2e.sim.rest,
+      credentials: { apiKey: key, secret },
+      nonce: createNonceSource({ store: memoryNonceStore(), keyId: 'elsewhere', scale: 'us' }),
+    });
+    await elsewhere.balance();
+    const page = await openOptions(e2e.ext);
+    await page.getByTestId('key-label').fill('Used elsewhere');
+    await page.getByTestId('key-api-key').fill(key);
+    await page.getByTestId('key-secret').fill(secret);
+    await page.getByTestId('save-key').click(); // milliseconds, the default: too small for this key
+    const row = page.locator('[data-testid="key-row"]', { hasText: 'Used elsewhere' });
+    await expect
+      .poll(() => row.getByTestId('key-check').innerText(), { timeout: 15_000 })
+      .toMatch(/^Refused by the exchange: EAPI:Invalid nonce.*add it again with that nonce scale/);
+    await row.getByTestId('replace-key').click();
+    await row.getByTestId('replace-api-key').fill(key);
+    await row.getByTestId('replace-secret').fill(secret);
+    await row.getByTestId('replace-nonce-scale').selectOption('us');
+    await row.getByTestId('save-replace').click();
+    await expect
+      .poll(() => row.getByTestId('key-check').innerText(), { timeout: 15_000 })
+      .toBe('Checked: can query funds and trade.');
+    await expect(row.getByTestId('key-endpoint').innerText()).resolves.toContain('nonces in microseconds');
+    await page.close();
+  });
 
   it('storage.session, where the unlocked key lives, is out of a web page’s reach', async () => {
     // Our own page reads it (trusted context): the vault key slot is there while unlocked.
