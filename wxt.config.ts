@@ -18,8 +18,13 @@ export default defineConfig({
     externally_connectable: { ids: [], matches: [] },
     // Chrome 116: WebSocket traffic keeps the service worker alive (our pings rely on it).
     minimum_chrome_version: '116',
-    // Stated explicitly: our own scripts only, no eval, no remote code, no plugins.
-    content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
+    // Stated explicitly: our own scripts only, no eval, no remote code, no plugins; and connections to Kraken's
+    // REST and WebSocket hosts and this computer (the simulator, any port) only — keys are bound to those
+    // endpoints (lib/settings/endpoints.ts). No [::1]: a CSP host-source cannot name an IPv6 address.
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https://api.kraken.com wss://ws.kraken.com wss://ws-auth.kraken.com http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

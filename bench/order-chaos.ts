@@ -83,8 +83,20 @@ export async function orderChaos(count = 200): Promise<ChaosResult> {
   const rules = await instrumentRules(sim.wsPublic);
   const db = openDatabase(`order-chaos-${Date.now()}`);
   const intents = idbIntentStore(db);
-  const keyA = { apiKey: sim.keys.trading.key, apiSecret: sim.keys.trading.secret, id: 'A', keyVersion: 1 };
-  const keyB = { apiKey: sim.keys.second.key, apiSecret: sim.keys.second.secret, id: 'B', keyVersion: 1 };
+  const keyA = {
+    apiKey: sim.keys.trading.key,
+    apiSecret: sim.keys.trading.secret,
+    id: 'A',
+    keyVersion: 1,
+    endpoint: sim.rest,
+  };
+  const keyB = {
+    apiKey: sim.keys.second.key,
+    apiSecret: sim.keys.second.secret,
+    id: 'B',
+    keyVersion: 1,
+    endpoint: sim.rest,
+  };
   const observe = (key: { key: string; secret: string }) =>
     createKrakenRest({ baseUrl: sim.rest, credentials: { apiKey: key.key, secret: key.secret } });
   const settings = createSettingsStore({

@@ -9,7 +9,7 @@ import {
   type NonceScale,
   type Tier,
 } from '../lib/kraken/index.ts';
-import { fileNonceStore } from './nonce-file.ts';
+import { fileNonceStore, withNonceFileLock } from './nonce-file.ts';
 
 // Kraken's public REST methods (SPEC.md §1.2); every other name is sent as a signed private call.
 const PUBLIC = new Set([
@@ -41,6 +41,17 @@ export const REST_USAGE = `usage: npm run kraken -- rest <Method> [key=value ...
   example: npm run kraken -- rest Ticker pair=XBTUSD
            npm run kraken -- rest AddOrder pair=XBTUSD type=buy ordertype=limit volume=0.0001 price=20000 validate=true`;
 
+/** Where the CLI keeps nonce marks (KRAKEN_NONCE_FILE, default ~/.kraken-cli-nonces.json). */
+export const nonceFilePath = (env: Io['env']): string =>
+  env.KRAKEN_NONCE_FILE ?? join(homedir(), '.kraken-cli-nonces.json');
+
+/**
+ * Runs one signed call holding the nonce file's lock: two CLI processes on one key never share a nonce, and
+ * never have requests in flight at once (a later nonce arriving first would make the other invalid).
+ */
+export const signedCall = <T>(io: Io, call: () => Promise<T>): Promise<T> =>
+  withNonceFileLock(nonceFilePath(io.env), call);
+
 /**
  * A REST client from the environment (URL, credentials, tier, persisted nonces), or what is missing.
  * Shared by the REST command and the private WebSocket commands (which need a token).
@@ -65,7 +76,7 @@ export function restFromEnv(io: Io, needKey: boolean, what: string): KrakenRest 
     ...(credentials
       ? {
           nonce: createNonceSource({
-            store: fileNonceStore(env.KRAKEN_NONCE_FILE ?? join(homedir(), '.kraken-cli-nonces.json')),
+            store: fileNonceStore(nonceFilePath(env)),
             keyId: keyIdOf(credentials.apiKey),
             scale,
           }),
@@ -98,7 +109,9 @@ export async function restCommand(args: readonly string[], io: Io): Promise<numb
   }
   const rest = made;
   try {
-    const result = isPublic ? await rest.publicCall(method, params) : await rest.privateCall(method, params);
+    const result = isPublic
+      ? await rest.publicCall(method, params)
+      : await signedCall(io, () => rest.privateCall(method, params));
     io.out(JSON.stringify(result, null, 2));
     return 0;
   } catch (e) {

@@ -8,7 +8,7 @@ import {
   type WebSocketLike,
   WsRequestError,
 } from '../lib/kraken/index.ts';
-import { type Io, restFromEnv } from './rest-command.ts';
+import { type Io, restFromEnv, signedCall } from './rest-command.ts';
 import { aborted, reportSession, startLive } from './ws-io.ts';
 
 export const WS_PRIVATE_COMMANDS = [
@@ -70,7 +70,7 @@ export async function wsPrivateCommand(
     io.err(`${params}\n${WS_PRIVATE_USAGE}`);
     return 2;
   }
-  const tokens = createTokenSource(() => rest.getWebSocketsToken());
+  const tokens = createTokenSource(() => signedCall(io, () => rest.getWebSocketsToken()));
   const session = createWsSession({
     url: io.env.KRAKEN_WS_AUTH_URL ?? 'wss://ws-auth.kraken.com/v2',
     createSocket: (u) => new WebSocket(u) as unknown as WebSocketLike,

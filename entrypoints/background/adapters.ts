@@ -39,6 +39,23 @@ export async function setBadge(text: string, color: string): Promise<void> {
   await browser.action.setBadgeTextColor?.({ color: '#ffffff' });
 }
 
+/**
+ * storage.session holds the unlocked vault key: restrict it to trusted contexts (our pages and worker), said
+ * explicitly at every start rather than relied on as a default. Chrome: `setAccessLevel({ accessLevel })`,
+ * Chrome 102+, default TRUSTED_CONTEXTS (https://developer.chrome.com/docs/extensions/reference/api/storage
+ * #method-StorageArea-setAccessLevel). Firefox implements no setAccessLevel (its web-platform test of it is
+ * marked FAIL) and never exposes storage.session to content scripts (MDN, StorageArea.setAccessLevel): there
+ * is nothing to set. A rejection is reported, not swallowed: the caller logs it.
+ */
+export async function restrictSessionStorage(
+  area: { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> } = browser.storage
+    .session,
+): Promise<'restricted' | 'unsupported'> {
+  if (typeof area.setAccessLevel !== 'function') return 'unsupported';
+  await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  return 'restricted';
+}
+
 /** Unlocked key material: storage.session lives in memory only and is gone after a browser restart. */
 export const sessionKeySlot: SessionKeySlot = {
   async load() {

@@ -20,6 +20,7 @@ export const handlers: Handlers<Services> = {
   'vault.relabel': { handle: (req, s) => s.vault.relabel(req.id, req.label) },
   'vault.removeKey': { handle: (req, s) => s.vault.removeKey(req.id), refreshLive: true },
   'vault.setActive': { handle: (req, s) => s.vault.setActive(req.id), refreshLive: true },
+  'vault.reset': { handle: (req, s) => s.vault.reset(req.confirm), refreshLive: true },
   'vault.setAutoLock': { handle: (req, s) => s.vault.setAutoLock(req.minutes) },
   'alerts.get': { handle: (_, s) => s.alerts.view() },
   'alerts.create': { handle: (req, s) => s.alerts.create(req.rule) },

@@ -24,8 +24,9 @@ import { createSettingsService } from '../../lib/settings/service.ts';
 import { createLiveAccess } from '../../lib/trading/live/access.ts';
 import { createPaperAccount } from '../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../lib/trading/service.ts';
+import { boundFetch } from '../../lib/vault/binding.ts';
 import { checkKey } from '../../lib/vault/key-check.ts';
-import { createVaultService } from '../../lib/vault/service.ts';
+import { createVaultService, type KeyToCheck } from '../../lib/vault/service.ts';
 import { createVault } from '../../lib/vault/vault.ts';
 import * as adapters from './adapters.ts';
 import { showAlert, showFill, showTestNotification } from './notifications.ts';
@@ -44,26 +45,31 @@ export function createServices() {
   });
   const db = openDatabase();
   const urls = () => endpointUrls(settings.current().endpoints);
-  // A REST client for one key against the configured endpoint, with its nonce mark persisted in IndexedDB.
-  const restFor = (secrets: { apiKey: string; apiSecret: string; otp?: string }, fetch?: FetchLike) =>
+  // A REST client for one key against the key's own endpoint (it signs for no other: boundFetch refuses any
+  // other URL), with nonces at the key's scale and its mark persisted in IndexedDB.
+  const restFor = (key: KeyToCheck, fetch?: FetchLike) =>
     createKrakenRest({
-      baseUrl: urls().rest,
+      baseUrl: key.endpoint,
       credentials: {
-        apiKey: secrets.apiKey,
-        secret: secrets.apiSecret,
-        ...(secrets.otp ? { otp: () => secrets.otp ?? '' } : {}),
+        apiKey: key.apiKey,
+        secret: key.apiSecret,
+        ...(key.otp ? { otp: () => key.otp ?? '' } : {}),
       },
-      nonce: createNonceSource({ store: idbNonceStore(db), keyId: keyIdOf(secrets.apiKey) }),
+      nonce: createNonceSource({
+        store: idbNonceStore(db),
+        keyId: keyIdOf(key.apiKey),
+        scale: key.nonceScale,
+      }),
       timeoutMs: 8_000,
       retries: 0,
-      ...(fetch ? { fetch } : {}),
+      fetch: boundFetch(fetch ?? ((url, init) => globalThis.fetch(url, init)), key.endpoint),
     });
   const keys = createVault({ store: idbVaultStore(db), session: adapters.sessionKeySlot });
   const vault = createVaultService({
     vault: keys,
     settings,
     scheduleAutoLock: adapters.scheduleAutoLock,
-    checkKey: (secrets) => checkKey(restFor(secrets), Date.now),
+    checkKey: (key) => checkKey(restFor(key), Date.now),
     refusedMessages: () => adapters.loadRefused(),
     now: Date.now,
   });
@@ -104,7 +110,7 @@ export function createServices() {
       activeKey: () => vault.activeKey(),
     },
     endpoints: urls,
-    restFor,
+    restFor: (key, fetch) => restFor({ ...key, nonceScale: key.nonceScale ?? 'ms' }, fetch),
     createSession: (url, token) => createWsSession({ url, token }),
     intents,
     fillMarks: idbFillMarkStore(db),
@@ -142,8 +148,11 @@ export function createServices() {
     }
   });
   const services = { market, vault, alerts, trading, settings, testNotification: showTestNotification };
-  const ready = settings
-    .load()
+  // Before anything can put the vault key into storage.session: trusted contexts only.
+  const ready = adapters
+    .restrictSessionStorage()
+    .catch((error: unknown) => console.error('[vault] could not restrict storage.session', error))
+    .then(() => settings.load())
     .then(() => Promise.all([alerts.start(), market.start(), vault.start()]))
     .then(() => trading.start())
     .then(() => services);

@@ -4,9 +4,10 @@ import type { VaultView } from '../../lib/messaging/protocol.ts';
 import type { Settings } from '../../lib/settings/schema.ts';
 import { type AlertSettingsActions, AlertsSettings } from '../../lib/ui/AlertsSettings.tsx';
 import { EndpointForm } from '../../lib/ui/EndpointForm.tsx';
-import { type VaultActions, VaultPanel } from '../../lib/ui/VaultPanel.tsx';
+import { type VaultActions, VaultPanel } from '../../lib/ui/vault/VaultPanel.tsx';
 
 const vaultActions: VaultActions = {
+  get: () => request({ type: 'vault.get' }),
   create: (passphrase) => request({ type: 'vault.create', passphrase }),
   unlock: (passphrase) => request({ type: 'vault.unlock', passphrase }),
   lock: () => request({ type: 'vault.lock' }),
@@ -15,6 +16,7 @@ const vaultActions: VaultActions = {
   replaceKey: (id, key) => request({ type: 'vault.replaceKey', id, ...key }),
   setActive: (id) => request({ type: 'vault.setActive', id }),
   relabel: (id, label) => request({ type: 'vault.relabel', id, label }),
+  reset: (confirm) => request({ type: 'vault.reset', confirm }),
   setAutoLock: (minutes) => request({ type: 'vault.setAutoLock', minutes }),
 };
 

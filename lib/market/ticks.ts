@@ -1,5 +1,6 @@
 // The last tick of every pair the feed delivers. Kept across a worker restart (storage.session, through
 // the injected load/save), not across a browser restart; saved at most every couple of seconds.
+import { isSymbol } from '../settings/watchlist.ts';
 import type { Tick } from './types.ts';
 
 export interface TickStoreDeps {
@@ -12,9 +13,33 @@ export interface TickStoreDeps {
 
 const SAVE_EVERY_MS = 2000;
 
-function isTick(value: unknown): value is Tick {
-  const t = value as Partial<Tick> | null;
-  return typeof t === 'object' && t !== null && typeof t.symbol === 'string' && typeof t.last === 'number';
+const NUMBERS = ['last', 'bid', 'ask', 'change', 'changePct', 'high', 'low', 'volume', 'receivedAt'] as const;
+
+/**
+ * A saved tick, read back as hostile: stored under its own symbol (a v2 symbol, so "__proto__" or
+ * "constructor" never is one), every number finite. Only the known fields are kept.
+ */
+function readTick(key: string, value: unknown): Tick | null {
+  if (!isSymbol(key) || typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const t = value as Record<string, unknown>;
+  if (t.symbol !== key) return null;
+  for (const field of NUMBERS) {
+    const n = t[field];
+    if (typeof n !== 'number' || !Number.isFinite(n)) return null;
+  }
+  const n = t as Record<(typeof NUMBERS)[number], number>;
+  return {
+    symbol: key,
+    last: n.last,
+    bid: n.bid,
+    ask: n.ask,
+    change: n.change,
+    changePct: n.changePct,
+    high: n.high,
+    low: n.low,
+    volume: n.volume,
+    receivedAt: n.receivedAt,
+  };
 }
 
 export function createTickStore(deps: TickStoreDeps) {
@@ -40,11 +65,15 @@ export function createTickStore(deps: TickStoreDeps) {
   }
 
   return {
-    /** Replaces the store with what was saved (an unreadable save counts as none). */
+    /** Replaces the store with what was saved: a bad tick is dropped, an unreadable save counts as none. */
     async load(): Promise<void> {
-      const stored = await deps.load().catch(() => ({}));
+      const stored: unknown = await deps.load().catch(() => ({}));
       ticks.clear();
-      for (const [symbol, tick] of Object.entries(stored)) if (isTick(tick)) ticks.set(symbol, tick);
+      if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return;
+      for (const [symbol, value] of Object.entries(stored)) {
+        const tick = readTick(symbol, value);
+        if (tick) ticks.set(symbol, tick);
+      }
     },
     /** Fresh ticks received at `at`. */
     put(fresh: readonly Tick[], at: number): void {

@@ -1,8 +1,9 @@
 // Every request payload is checked against the contract before any handler sees it: one parser per request
 // type, each returning exactly that request (the type checker holds the map to the contract).
+import { isNonceScale } from '../kraken/auth/nonce.ts';
 import { DECIMAL_LIMITS, parseOrderRequest as orderRequest } from '../orders/parse.ts';
-import type { Endpoints } from '../settings/schema.ts';
-import type { Request, RequestOf, RequestType } from './protocol.ts';
+import { type Endpoints, isLoopbackUrl, MAX_AUTO_LOCK_MINUTES } from '../settings/schema.ts';
+import type { KeyParams, Request, RequestOf, RequestType } from './protocol.ts';
 
 type Fields = Record<string, unknown>;
 type Parser<K extends RequestType> = (value: Fields, type: K) => RequestOf<K> | null;
@@ -23,20 +24,32 @@ const optionalDecimal = (v: unknown) => v === undefined || (typeof v === 'string
 /** Kraken's cl_ord_id may be a UUID; ours always is (crypto.randomUUID in the popup). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The key fields shared by add and replace: API key, private key, optional OTP. */
-function keyFields(v: Fields): { apiKey: string; apiSecret: string; otp?: string } | null {
+/** The key fields shared by add and replace: API key, private key, optional OTP, scale and confirmation. */
+function keyFields(v: Fields): KeyParams | null {
   if (!str(v.apiKey, 256) || !str(v.apiSecret, 256) || !optionalStr(v.otp, 64)) return null;
-  return { apiKey: v.apiKey, apiSecret: v.apiSecret, ...(typeof v.otp === 'string' ? { otp: v.otp } : {}) };
+  if (v.nonceScale !== undefined && !isNonceScale(v.nonceScale)) return null;
+  if (v.allowWithdraw !== undefined && typeof v.allowWithdraw !== 'boolean') return null;
+  return {
+    apiKey: v.apiKey,
+    apiSecret: v.apiSecret,
+    ...(typeof v.otp === 'string' ? { otp: v.otp } : {}),
+    ...(v.nonceScale !== undefined ? { nonceScale: v.nonceScale } : {}),
+    ...(v.allowWithdraw === true ? { allowWithdraw: true } : {}),
+  };
 }
 
 function endpoints(e: unknown): Endpoints | null {
   if (!isRecord(e)) return null;
   if (e.kind === 'kraken') return { kind: 'kraken' };
+  // A custom endpoint names this computer only (lib/settings/endpoints.ts, checked again by the settings
+  // service with a message that says why): a page that skips the form's check is refused here already.
   if (
     e.kind === 'custom' &&
     str(e.rest, 512) &&
+    isLoopbackUrl(e.rest) &&
     str(e.wsPublic, 512) &&
-    (e.wsPrivate === null || str(e.wsPrivate, 512))
+    isLoopbackUrl(e.wsPublic) &&
+    (e.wsPrivate === null || (str(e.wsPrivate, 512) && isLoopbackUrl(e.wsPrivate)))
   ) {
     return { kind: 'custom', rest: e.rest, wsPublic: e.wsPublic, wsPrivate: e.wsPrivate };
   }
@@ -83,8 +96,11 @@ const PARSERS: { [K in RequestType]: Parser<K> } = {
     str(v.id, ID_MAX) && str(v.label, 64) ? { type, id: v.id, label: v.label } : null,
   'vault.removeKey': id,
   'vault.setActive': id,
+  'vault.reset': (v, type) => (str(v.confirm, 64) ? { type, confirm: v.confirm } : null),
   'vault.setAutoLock': (v, type) =>
-    Number.isInteger(v.minutes) && (v.minutes as number) >= 0 && (v.minutes as number) <= 24 * 60
+    Number.isInteger(v.minutes) &&
+    (v.minutes as number) >= 0 &&
+    (v.minutes as number) <= MAX_AUTO_LOCK_MINUTES
       ? { type, minutes: v.minutes as number }
       : null,
   'alerts.get': none,

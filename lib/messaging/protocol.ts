@@ -1,12 +1,13 @@
 // THE messaging contract between the UI pages and the background service worker (DESIGN.md §3).
 // Requests go through runtime.sendMessage; live data streams over a Port named STREAM_PORT.
 import type { AlertsView, ImportResult } from '../alerts/service.ts';
+import type { NonceScale } from '../kraken/auth/nonce.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
 import type { AmendView, TradingMode, TradingView } from '../trading/types.ts';
-import type { KeySummary } from '../vault/format.ts';
+import type { DamagedKey, KeySummary } from '../vault/format.ts';
 import type { SerializedError } from './errors.ts';
 
 export type VaultStatus = 'empty' | 'locked' | 'unlocked';
@@ -14,10 +15,28 @@ export type VaultStatus = 'empty' | 'locked' | 'unlocked';
 /** What the UI may know about the vault: status and key summaries, never a secret. */
 export interface VaultView {
   status: VaultStatus;
+  /** Usable keys (listed while locked too: label and last four characters are stored in clear). */
   keys: KeySummary[];
+  /** Keys whose record is unreadable or does not open: kept, named, removable. */
+  damaged: DamagedKey[];
+  /** The checks that follow an unlock are still asking the exchanges. */
+  checking: boolean;
+  /** The configured REST endpoint: a key added now is bound to it. */
+  endpoint: string;
   autoLockMinutes: number;
   /** Messages refused at the trust boundary since the browser started. */
   refused: { untrusted: number; malformed: number };
+}
+
+/** The key fields of an add or a replace. */
+export interface KeyParams {
+  apiKey: string;
+  apiSecret: string;
+  otp?: string;
+  /** The scale of the key's nonces (default 'ms'; docs/nonce.md). */
+  nonceScale?: NonceScale;
+  /** The person confirmed keeping a key that can withdraw funds. */
+  allowWithdraw?: boolean;
 }
 
 export const STREAM_PORT = 'market-stream';
@@ -33,14 +52,21 @@ export interface RequestMap {
   'vault.create': { params: { passphrase: string }; result: VaultView };
   'vault.unlock': { params: { passphrase: string }; result: VaultView };
   'vault.lock': { params: Record<never, never>; result: VaultView };
+  /**
+   * Checked with the configured endpoint first, then stored bound to it. A key that can withdraw is refused
+   * (VaultError `withdraw-rights`, nothing stored) unless `allowWithdraw` says the person confirmed it.
+   */
   'vault.addKey': {
-    params: { label: string; apiKey: string; apiSecret: string; otp?: string };
+    params: KeyParams & { label: string };
     result: VaultView;
   };
+  /** New credentials for a key, checked with the key's own endpoint; `allowWithdraw` as for addKey. */
   'vault.replaceKey': {
-    params: { id: string; apiKey: string; apiSecret: string; otp?: string };
+    params: KeyParams & { id: string };
     result: VaultView;
   };
+  /** Forgets every key; `confirm` is what the person typed and must be "RESET". */
+  'vault.reset': { params: { confirm: string }; result: VaultView };
   'vault.relabel': { params: { id: string; label: string }; result: VaultView };
   'vault.removeKey': { params: { id: string }; result: VaultView };
   'vault.setActive': { params: { id: string }; result: VaultView };

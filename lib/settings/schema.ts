@@ -1,20 +1,19 @@
 // Settings kept in browser.storage.local (small, versioned; DESIGN.md §4). Pure: parsing and migration only.
-import { DEFAULT_WATCHLIST, MAX_WATCHLIST } from './watchlist.ts';
+// What is stored is read as hostile: every field is checked, and a damaged one falls back to its default.
+import { customEndpoints, type Endpoints, SettingsError } from './endpoints.ts';
+import { DEFAULT_WATCHLIST, isSymbol, MAX_WATCHLIST } from './watchlist.ts';
 
-export interface EndpointUrls {
-  rest: string;
-  wsPublic: string;
-  wsPrivate: string | null;
-}
-
-export type Endpoints = { kind: 'kraken' } | ({ kind: 'custom' } & EndpointUrls);
-
-/** Kraken's production endpoints (SPEC.md §1.1, §5). */
-export const KRAKEN_ENDPOINTS: EndpointUrls = {
-  rest: 'https://api.kraken.com',
-  wsPublic: 'wss://ws.kraken.com/v2',
-  wsPrivate: 'wss://ws-auth.kraken.com/v2',
-};
+export {
+  type CustomEndpoints,
+  customEndpoints,
+  type Endpoints,
+  type EndpointUrls,
+  endpointUrls,
+  isLoopbackUrl,
+  KRAKEN_ENDPOINTS,
+  LOOPBACK_HOSTS,
+  SettingsError,
+} from './endpoints.ts';
 
 export interface Settings {
   version: 1;
@@ -37,6 +36,8 @@ export interface Settings {
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
+/** The longest auto-lock the options page offers (4 h); a day is the most a setting may say. */
+export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 
 export const SETTINGS_VERSION = 1;
 export const SETTINGS_KEY = 'settings';
@@ -54,66 +55,13 @@ export function defaultSettings(): Settings {
   };
 }
 
-export function endpointUrls(endpoints: Endpoints): EndpointUrls {
-  return endpoints.kind === 'kraken'
-    ? KRAKEN_ENDPOINTS
-    : { rest: endpoints.rest, wsPublic: endpoints.wsPublic, wsPrivate: endpoints.wsPrivate };
-}
-
-export class SettingsError extends Error {
-  override readonly name = 'SettingsError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function parseUrl(text: string, field: string, protocols: readonly string[]): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new SettingsError(field, `“${text}” is not a URL.`);
-  }
-  if (!protocols.includes(url.protocol)) {
-    throw new SettingsError(
-      field,
-      `${field} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`,
-    );
-  }
-  return url.href.replace(/\/$/, '');
-}
-
-/**
- * Endpoints for a Kraken-compatible server (the local simulator) from its REST origin, e.g.
- * "http://127.0.0.1:8787". The WebSocket URLs default to the same host: `/v2` (public), `/v2-auth` (private).
- */
-export type CustomEndpoints = Extract<Endpoints, { kind: 'custom' }>;
-
-export function customEndpoints(rest: string, wsPublic?: string, wsPrivate?: string | null): CustomEndpoints {
-  const restUrl = parseUrl(rest, 'REST URL', ['http:', 'https:']);
-  const origin = new URL(restUrl);
-  const derivedWs = `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}/v2`;
-  return {
-    kind: 'custom',
-    rest: origin.origin,
-    wsPublic: wsPublic?.trim() ? parseUrl(wsPublic, 'WebSocket URL', ['ws:', 'wss:']) : derivedWs,
-    // The simulator serves the authenticated feed at /v2-auth of the same origin (docs/simulator.md).
-    wsPrivate: wsPrivate?.trim()
-      ? parseUrl(wsPrivate, 'Private WebSocket URL', ['ws:', 'wss:'])
-      : `${derivedWs}-auth`,
-  };
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseEndpoints(value: unknown): Endpoints {
-  if (!isRecord(value) || value.kind === 'kraken') return { kind: 'kraken' };
-  if (value.kind === 'custom' && typeof value.rest === 'string') {
+  if (value === undefined || (isRecord(value) && value.kind === 'kraken')) return { kind: 'kraken' };
+  if (isRecord(value) && value.kind === 'custom' && typeof value.rest === 'string') {
     return customEndpoints(
       value.rest,
       typeof value.wsPublic === 'string' ? value.wsPublic : undefined,
@@ -151,8 +99,12 @@ export function parseSettings(raw: unknown): ParsedSettings {
     problems.push(`endpoints: ${error instanceof Error ? error.message : String(error)}; Kraken used`);
   }
   let watchlist = defaults.watchlist;
-  if (Array.isArray(raw.watchlist) && raw.watchlist.every((s) => typeof s === 'string')) {
-    watchlist = [...new Set(raw.watchlist as string[])].slice(0, MAX_WATCHLIST);
+  if (Array.isArray(raw.watchlist)) {
+    // Each entry must be a v2 symbol ("BTC/USD"); anything else (a number, markup, a 1 MB string) is dropped.
+    const symbols = raw.watchlist.filter(isSymbol);
+    if (symbols.length < raw.watchlist.length)
+      problems.push('watchlist had damaged entries; they were dropped');
+    watchlist = [...new Set(symbols)].slice(0, MAX_WATCHLIST);
   } else if (raw.watchlist !== undefined) {
     problems.push('watchlist was damaged; the default watchlist is used');
   }
@@ -161,8 +113,14 @@ export function parseSettings(raw: unknown): ParsedSettings {
       ? raw.badgePair
       : (watchlist[0] ?? null);
   let autoLockMinutes = defaults.autoLockMinutes;
-  if (Number.isInteger(raw.autoLockMinutes) && (raw.autoLockMinutes as number) >= 0) {
-    autoLockMinutes = raw.autoLockMinutes as number;
+  const minutes = raw.autoLockMinutes;
+  if (
+    typeof minutes === 'number' &&
+    Number.isInteger(minutes) &&
+    minutes >= 0 &&
+    minutes <= MAX_AUTO_LOCK_MINUTES
+  ) {
+    autoLockMinutes = minutes;
   } else if (raw.autoLockMinutes !== undefined) {
     problems.push('auto-lock setting was damaged; 15 minutes is used');
   }

@@ -4,6 +4,15 @@
 export const MAX_WATCHLIST = 20;
 export const DEFAULT_WATCHLIST = ['BTC/USD', 'ETH/USD', 'SOL/USD', 'XRP/USD', 'DOGE/USD', 'ETH/BTC'];
 
+/**
+ * A Kraken WebSocket v2 symbol, "BASE/QUOTE" (https://docs.kraken.com/api/docs/websocket-v2/instrument,
+ * `symbol`); the same pattern alert rules use (lib/alerts/rules.ts). Stored symbols are checked with it.
+ */
+export const SYMBOL_PATTERN = /^[A-Z0-9.]{1,16}\/[A-Z0-9.]{1,16}$/;
+
+export const isSymbol = (value: unknown): value is string =>
+  typeof value === 'string' && SYMBOL_PATTERN.test(value);
+
 export class WatchlistError extends Error {
   override readonly name = 'WatchlistError';
   constructor(

@@ -47,6 +47,26 @@ type NoLiveAccount = Extract<LiveStatus, { kind: 'no-key' | 'locked' }>;
 
 const NO_KEY: NoLiveAccount = { kind: 'no-key', message: 'Add an API key in Settings to trade live.' };
 const LOCKED: NoLiveAccount = { kind: 'locked', message: 'Unlock the vault to trade live.' };
+/** The active key was added for another endpoint (keys sign only for their own: lib/vault/binding.ts). */
+const NO_KEY_FOR_ENDPOINT: NoLiveAccount = {
+  kind: 'no-key',
+  message: 'Add a key for this endpoint to trade live; paper trading works meanwhile.',
+};
+
+function noLiveAccount(kind: 'no-key' | 'no-key-for-endpoint' | 'locked'): NoLiveAccount {
+  switch (kind) {
+    case 'no-key':
+      return NO_KEY;
+    case 'no-key-for-endpoint':
+      return NO_KEY_FOR_ENDPOINT;
+    case 'locked':
+      return LOCKED;
+    default: {
+      const never: never = kind;
+      throw new RangeError(`unknown live access ${String(never)}`);
+    }
+  }
+}
 
 export function createTradingService(deps: TradingServiceDeps) {
   let live: { id: string; account: LiveAccount } | null = null;
@@ -153,9 +173,11 @@ export function createTradingService(deps: TradingServiceDeps) {
   async function syncOnce(): Promise<void> {
     const access = await deps.liveAccess();
     if (access.kind === 'ready') currentAccount = access.account;
+    // No account signs for this endpoint: every stored intent is another account's here.
+    else if (access.kind === 'no-key-for-endpoint') currentAccount = null;
     const wanted = mode() === 'live' && access.kind === 'ready' ? access : null;
     // Set first: views pushed while the old account stops (its disarm is a REST call) already say why.
-    liveStatus = access.kind === 'locked' ? LOCKED : NO_KEY;
+    liveStatus = access.kind === 'ready' ? NO_KEY : noLiveAccount(access.kind);
     if (live && live.id !== wanted?.id) {
       const old = live;
       live = null;

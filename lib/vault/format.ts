@@ -2,7 +2,10 @@
 // test/fixtures/vault-v1.json is a frozen v1 vault that must always open (and is migrated on unlock).
 //   v1: a record's associated data bound only its id.
 //   v2: it binds every field a person sees (label, key hint, times, check result), and the header's
-//       creation time is bound to the passphrase check: any edit at rest fails like a wrong passphrase.
+//       creation time is bound to the passphrase check: any edit at rest makes that record unreadable.
+// Optional v2 fields added later (keyVersion, endpoint, nonceScale, the check's permissions) are bound the
+// same way but left out of the associated data while absent, so records sealed before them still open.
+import type { NonceScale } from '../kraken/auth/nonce.ts';
 
 export type VaultFormat = 1 | 2;
 export const CURRENT_FORMAT: VaultFormat = 2;
@@ -44,6 +47,19 @@ export type KeyVerification =
       /** Whether Kraken gave a WebSocket token (absent: checked before this was asked). */
       canWebSocket?: boolean;
       notes: string[];
+      /** How it was found out: Kraken's GetApiKeyInfo, or trying calls (absent: checked before either). */
+      source?: 'key-info' | 'probe';
+      /** GetApiKeyInfo `permissions`, Kraken's names ("query-funds", "withdraw-funds", …). */
+      permissions?: string[];
+      /**
+       * Whether the key can withdraw funds. 'unknown': GetApiKeyInfo was unavailable and the probe could not
+       * tell (WithdrawStatus answers for "Withdraw" or for "Query ledger entries" alike).
+       */
+      withdraw?: 'yes' | 'no' | 'unknown';
+      /** GetApiKeyInfo `validUntil`: Unix seconds after which Kraken refuses the key; 0 = no expiry. */
+      validUntil?: number;
+      /** GetApiKeyInfo `ipAllowlist`: the addresses allowed to use the key; empty = any. */
+      ipAllowlist?: string[];
     };
 
 /** One API key. Only the label and the API key's last four characters are stored in clear. */
@@ -61,6 +77,13 @@ export interface VaultRecord {
    * live trading: its orders are never reconciled or resent with the new one. Authenticated like the rest.
    */
   keyVersion?: number;
+  /**
+   * The REST base URL the key was added for; it signs for no other (lib/vault/binding.ts). Absent on records
+   * sealed before keys were bound: those are bound to Kraken (UNBOUND_ENDPOINT), never to a custom endpoint.
+   */
+  endpoint?: string;
+  /** The scale of the key's nonces (docs/nonce.md), chosen when it was added. Absent: 'ms'. */
+  nonceScale?: NonceScale;
 }
 
 /** What is sealed in a record. */
@@ -79,6 +102,21 @@ export interface KeySummary {
   active: boolean;
   createdAt: number;
   verification: KeyVerification;
+  /** The REST base URL the key signs for. */
+  endpoint: string;
+  nonceScale: NonceScale;
+}
+
+/**
+ * A stored key that cannot be used: its record is unreadable, or it does not open with the vault's key
+ * (altered or corrupted at rest). Kept and listed by name until the person removes it.
+ */
+export interface DamagedKey {
+  id: string;
+  label: string;
+  apiKeyHint: string;
+  /** What is wrong, in a sentence (never key material). */
+  reason: string;
 }
 
 // Associated data binds each ciphertext to its place: a record moved under another id, or the passphrase
@@ -105,7 +143,20 @@ export function checkAad(header: Pick<VaultHeader, 'format' | 'createdAt'>): str
 
 export function recordAad(record: Omit<VaultRecord, 'sealed'>): string {
   if (record.format === 1) return `${AAD_V1}/record/${record.id}`;
-  // keyVersion is left out while absent (canonical drops undefined), so records sealed before it existed open.
-  const { id, label, apiKeyHint, createdAt, updatedAt, verification, keyVersion } = record;
-  return `${AAD_V2}/record/${canonical({ id, label, apiKeyHint, createdAt, updatedAt, verification, keyVersion })}`;
+  // keyVersion, endpoint and nonceScale are left out while absent (canonical drops undefined), so records
+  // sealed before they existed open.
+  const { id, label, apiKeyHint, createdAt, updatedAt, verification, keyVersion, endpoint, nonceScale } =
+    record;
+  const bound = {
+    id,
+    label,
+    apiKeyHint,
+    createdAt,
+    updatedAt,
+    verification,
+    keyVersion,
+    endpoint,
+    nonceScale,
+  };
+  return `${AAD_V2}/record/${canonical(bound)}`;
 }

@@ -1,85 +1,60 @@
 // The key vault: API keys sealed with AES-256-GCM under a key derived from the user's passphrase by
 // PBKDF2-SHA256 (DESIGN.md §8). Background only. Storage and the session-key slot are injected.
-import { deriveKeyBits, fromBase64, importAesKey, open, randomBytes, seal, toBase64 } from './crypto.ts';
-import { VaultError } from './errors.ts';
+// Every stored value is validated on read (record.ts); a record that is unreadable or does not open is set
+// aside as damaged, listed by name and removable, and never stops the other keys from opening.
+import type { NonceScale } from '../kraken/auth/nonce.ts';
+import { isBindableEndpoint } from './binding.ts';
+import { deriveKeyBits, fromBase64, importAesKey, open, randomBytes, toBase64 } from './crypto.ts';
+import { RESET_WORD, VaultError } from './errors.ts';
 import {
   CHECK_PLAINTEXT,
   CURRENT_FORMAT,
   checkAad,
+  type DamagedKey,
   type KdfParams,
   type KeySecrets,
   type KeySummary,
   type KeyVerification,
-  recordAad,
-  type VaultHeader,
   type VaultRecord,
 } from './format.ts';
+import {
+  type KeyMaterial,
+  materialOf,
+  openAll,
+  openRecord,
+  sealHeader,
+  sealRecord,
+  sortRecords,
+} from './open.ts';
+import { KDF_CEILING, KDF_FLOOR, parseHeader, recordId } from './record.ts';
+import { checkSecrets, type KeyToStore, type NewKey, type VaultOptions, type VaultStatus } from './types.ts';
 
-/** OWASP 2023 minimum for PBKDF2-HMAC-SHA256 (OWASP Password Storage Cheat Sheet, PBKDF2-HMAC-SHA256: 600,000 iterations). */
-export const KDF_FLOOR = 600_000;
-
-export interface VaultStore {
-  getHeader(): Promise<VaultHeader | undefined>;
-  listRecords(): Promise<VaultRecord[]>;
-  getActiveId(): Promise<string | undefined>;
-  setActiveId(id: string | undefined): Promise<void>;
-  putRecord(record: VaultRecord): Promise<void>;
-  deleteRecord(id: string): Promise<void>;
-  /** Replaces the header and every record in one transaction (passphrase set-up, KDF upgrade). */
-  replaceAll(header: VaultHeader, records: VaultRecord[]): Promise<void>;
-}
-
-/** Where unlocked key material survives a worker restart but not a browser restart (storage.session). */
-export interface SessionKeySlot {
-  load(): Promise<string | undefined>;
-  save(keyBitsBase64: string): Promise<void>;
-  clear(): Promise<void>;
-}
-
-export interface VaultOptions {
-  store: VaultStore;
-  session: SessionKeySlot;
-  now?: () => number;
-  /** Refuse stored parameters below this (a possible downgrade). */
-  kdfFloor?: number;
-  /** New vaults use this; weaker stored vaults are re-sealed with it on unlock. */
-  kdfTarget?: number;
-}
-
-export type VaultStatus = 'empty' | 'locked' | 'unlocked';
-
-export interface NewKey {
-  label: string;
-  apiKey: string;
-  apiSecret: string;
-  otp?: string;
-}
+export type { KeyMaterial } from './open.ts';
+export { KDF_CEILING, KDF_FLOOR } from './record.ts';
+export {
+  checkSecrets,
+  type KeyToStore,
+  type NewKey,
+  type SessionKeySlot,
+  type VaultOptions,
+  type VaultStatus,
+  type VaultStore,
+} from './types.ts';
 
 const MIN_PASSPHRASE = 10;
-
-function checkSecrets(k: { apiKey: string; apiSecret: string }): void {
-  const apiKey = k.apiKey.trim();
-  const secret = k.apiSecret.trim();
-  // Kraken API keys are 56 base64 characters; private keys are base64 of 64 bytes (88 characters).
-  if (apiKey.length < 16 || /\s/.test(apiKey))
-    throw new VaultError('invalid-key', 'the API key is too short');
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64(secret);
-  } catch {
-    throw new VaultError('invalid-key', 'the private key is not base64');
-  }
-  if (bytes.length < 32) throw new VaultError('invalid-key', 'the private key is too short');
-}
 
 export function createVault(options: VaultOptions) {
   const { store, session } = options;
   const now = options.now ?? Date.now;
   const floor = options.kdfFloor ?? KDF_FLOOR;
-  const target = Math.max(options.kdfTarget ?? KDF_FLOOR, floor);
+  const ceiling = options.kdfCeiling ?? KDF_CEILING;
+  const target = Math.min(Math.max(options.kdfTarget ?? KDF_FLOOR, floor), ceiling);
   let key: CryptoKey | null = null;
+  /** Records that parse but do not open with the current key (known while unlocked). */
+  let sealedShut = new Map<string, string>();
 
   function summary(record: VaultRecord, activeId: string | undefined): KeySummary {
+    const m = materialOf(record, { apiKey: '', apiSecret: '' });
     return {
       id: record.id,
       label: record.label,
@@ -87,6 +62,8 @@ export function createVault(options: VaultOptions) {
       active: record.id === activeId,
       createdAt: record.createdAt,
       verification: record.verification,
+      endpoint: m.endpoint,
+      nonceScale: m.nonceScale,
     };
   }
 
@@ -95,33 +72,38 @@ export function createVault(options: VaultOptions) {
     return key;
   }
 
+  /** The stored records that parse and open (or, while locked, that parse). */
+  async function usable(): Promise<VaultRecord[]> {
+    return sortRecords(await store.listRecords()).records.filter((r) => !sealedShut.has(r.id));
+  }
+
+  async function find(id: string): Promise<VaultRecord> {
+    const sorted = sortRecords(await store.listRecords());
+    if (sealedShut.has(id) || sorted.unreadable.some((u) => u.damaged.id === id)) {
+      throw new VaultError('record-damaged');
+    }
+    const record = sorted.records.find((r) => r.id === id);
+    if (!record) throw new VaultError('not-found');
+    return record;
+  }
+
+  async function secretsOf(k: CryptoKey, record: VaultRecord): Promise<KeySecrets> {
+    const opened = await openRecord(k, record);
+    if (!opened.ok) {
+      sealedShut.set(record.id, opened.reason);
+      throw new VaultError('record-damaged');
+    }
+    return opened.secrets;
+  }
+
   async function newKdf(): Promise<KdfParams> {
     return { name: 'PBKDF2', hash: 'SHA-256', iterations: target, salt: toBase64(randomBytes(16)) };
   }
 
-  async function unlockWith(bits: Uint8Array<ArrayBuffer>): Promise<void> {
+  async function unlockWith(bits: Uint8Array<ArrayBuffer>, shut: Map<string, string>): Promise<void> {
     key = await importAesKey(bits);
+    sealedShut = shut;
     await session.save(toBase64(bits));
-  }
-
-  /** Seals secrets together with the record's visible fields (format 2: all of them are authenticated). */
-  async function sealRecord(
-    k: CryptoKey,
-    meta: Omit<VaultRecord, 'sealed' | 'format'>,
-    secrets: KeySecrets,
-  ): Promise<VaultRecord> {
-    const unsealed = { ...meta, format: CURRENT_FORMAT };
-    return { ...unsealed, sealed: await seal(k, JSON.stringify(secrets), recordAad(unsealed)) };
-  }
-
-  async function openRecord(k: CryptoKey, record: VaultRecord): Promise<KeySecrets> {
-    const text = await open(k, record.sealed, recordAad(record));
-    if (text === null) throw new VaultError('wrong-passphrase');
-    try {
-      return JSON.parse(text) as KeySecrets;
-    } catch {
-      throw new VaultError('corrupted');
-    }
   }
 
   /** Changes a record's visible fields (and optionally its secrets), re-sealing it so they stay authenticated. */
@@ -132,9 +114,8 @@ export function createVault(options: VaultOptions) {
     touch = true,
   ): Promise<void> {
     const k = requireKey();
-    const record = (await store.listRecords()).find((r) => r.id === id);
-    if (!record) throw new VaultError('not-found');
-    const secrets = newSecrets ?? (await openRecord(k, record));
+    const record = await find(id);
+    const secrets = newSecrets ?? (await secretsOf(k, record));
     const { sealed: _sealed, format: _format, ...meta } = record;
     const next = { ...meta, ...change(record), ...(touch ? { updatedAt: now() } : {}) };
     await store.putRecord(await sealRecord(k, next, secrets));
@@ -142,106 +123,116 @@ export function createVault(options: VaultOptions) {
 
   const vault = {
     async status(): Promise<VaultStatus> {
-      if (!(await store.getHeader())) return 'empty';
+      if ((await store.getHeader()) === undefined) return 'empty';
       return key ? 'unlocked' : 'locked';
     },
 
     /** On worker start: pick up key material left in session storage by the previous worker. */
     async restore(): Promise<boolean> {
       const saved = await session.load();
-      if (!saved || !(await store.getHeader())) return false;
-      key = await importAesKey(fromBase64(saved));
+      if (!saved || (await store.getHeader()) === undefined) return false;
+      const k = await importAesKey(fromBase64(saved));
+      key = k;
+      sealedShut = (await openAll(k, sortRecords(await store.listRecords()).records)).sealedShut;
       return true;
     },
 
     /** Creates the vault with its passphrase and unlocks it. */
     async create(passphrase: string): Promise<void> {
-      if (await store.getHeader()) throw new VaultError('vault-exists');
+      if ((await store.getHeader()) !== undefined) throw new VaultError('vault-exists');
       if (passphrase.length < MIN_PASSPHRASE) throw new VaultError('weak-passphrase');
       const kdf = await newKdf();
       const bits = await deriveKeyBits(passphrase, kdf);
       const k = await importAesKey(bits);
-      const createdAt = now();
-      const header: VaultHeader = {
-        format: CURRENT_FORMAT,
-        kdf,
-        check: await seal(k, CHECK_PLAINTEXT, checkAad({ format: CURRENT_FORMAT, createdAt })),
-        createdAt,
-      };
-      await store.replaceAll(header, []);
-      await unlockWith(bits);
+      await store.replaceAll(await sealHeader(k, kdf, now()), []);
+      await unlockWith(bits, new Map());
     },
 
     /**
-     * Derives the key, proves it on the check value and on every record (so a tampered record is reported
-     * now, with the same message as a wrong passphrase), and re-seals with stronger parameters if needed.
+     * Derives the key and proves it on the check value, then opens every record it can: one that does not
+     * open is set aside as damaged (listed, removable) and the others work. Re-seals with the current format
+     * and stronger parameters when needed, leaving damaged records as they were stored.
      */
     async unlock(passphrase: string): Promise<void> {
-      const header = await store.getHeader();
-      if (!header) throw new VaultError('no-vault');
-      if (
-        header.kdf.name !== 'PBKDF2' ||
-        header.kdf.hash !== 'SHA-256' ||
-        (header.format !== 1 && header.format !== 2)
-      ) {
-        throw new VaultError('corrupted', 'unknown vault format');
-      }
-      if (!Number.isInteger(header.kdf.iterations) || header.kdf.iterations < floor) {
-        throw new VaultError('kdf-downgrade');
-      }
+      const raw = await store.getHeader();
+      if (raw === undefined) throw new VaultError('no-vault');
+      const header = parseHeader(raw, floor, ceiling);
       const bits = await deriveKeyBits(passphrase, header.kdf);
       const k = await importAesKey(bits);
       if ((await open(k, header.check, checkAad(header))) !== CHECK_PLAINTEXT)
         throw new VaultError('wrong-passphrase');
-      const records = await store.listRecords();
-      const secrets = await Promise.all(records.map((r) => openRecord(k, r)));
+      const raws = await store.listRecords();
+      const sorted = sortRecords(raws);
+      const { opened, sealedShut: shut } = await openAll(k, sorted.records);
       const weakKdf = header.kdf.iterations < target;
-      const oldFormat = header.format !== CURRENT_FORMAT || records.some((r) => r.format !== CURRENT_FORMAT);
+      const oldFormat =
+        header.format !== CURRENT_FORMAT || opened.some((o) => o.record.format !== CURRENT_FORMAT);
       if (!weakKdf && !oldFormat) {
-        await unlockWith(bits);
+        await unlockWith(bits, shut);
         return;
       }
-      // Re-seal everything at the current format, and with a fresh salt and stronger KDF when needed.
+      // Re-seal what opened at the current format, with a fresh salt and stronger KDF when needed.
       const kdf = weakKdf ? await newKdf() : header.kdf;
       const newBits = weakKdf ? await deriveKeyBits(passphrase, kdf) : bits;
       const nk = weakKdf ? await importAesKey(newBits) : k;
       const resealed = await Promise.all(
-        records.map(({ sealed: _sealed, format: _format, ...meta }, i) =>
-          sealRecord(nk, meta, secrets[i] as KeySecrets),
+        opened.map(({ record: { sealed: _sealed, format: _format, ...meta }, secrets }) =>
+          sealRecord(nk, meta, secrets),
         ),
       );
-      const next: VaultHeader = {
-        format: CURRENT_FORMAT,
-        kdf,
-        createdAt: header.createdAt,
-        check: await seal(
-          nk,
-          CHECK_PLAINTEXT,
-          checkAad({ format: CURRENT_FORMAT, createdAt: header.createdAt }),
-        ),
-      };
-      await store.replaceAll(next, resealed);
-      await unlockWith(newBits);
+      const kept = raws.filter((r) => shut.has(recordId(r)) || sorted.unreadable.some((u) => u.raw === r));
+      await store.replaceAll(await sealHeader(nk, kdf, header.createdAt), [...resealed, ...kept]);
+      await unlockWith(newBits, shut);
     },
 
     async lock(): Promise<void> {
       key = null;
+      sealedShut = new Map();
       await session.clear();
     },
 
+    /**
+     * Forgets the vault: header, every key, the active key and the session slot. Everything else the
+     * extension stores (alerts, the paper account, nonce marks, order intents) stays. `confirm` must be
+     * RESET_WORD: the person typed it.
+     */
+    async reset(confirm: string): Promise<void> {
+      if (confirm !== RESET_WORD) throw new VaultError('reset-unconfirmed');
+      key = null;
+      sealedShut = new Map();
+      await session.clear();
+      await store.clearAll();
+    },
+
+    /** The usable keys, oldest first: listed while locked too (label and key hint are stored in clear). */
     async listKeys(): Promise<KeySummary[]> {
-      const [records, activeId] = await Promise.all([store.listRecords(), store.getActiveId()]);
+      const [records, activeId] = await Promise.all([usable(), store.getActiveId()]);
       return records.sort((a, b) => a.createdAt - b.createdAt).map((r) => summary(r, activeId));
     },
 
-    async addKey(input: NewKey): Promise<KeySummary> {
+    /** Keys that cannot be used: unreadable records, and (once unlocked) records that do not open. */
+    async listDamaged(): Promise<DamagedKey[]> {
+      const sorted = sortRecords(await store.listRecords());
+      const shut = sorted.records
+        .filter((r) => sealedShut.has(r.id))
+        .map((r) => ({
+          id: r.id,
+          label: r.label,
+          apiKeyHint: r.apiKeyHint,
+          reason: sealedShut.get(r.id) ?? '',
+        }));
+      return [...sorted.unreadable.map((u) => u.damaged), ...shut];
+    },
+
+    /** Stores a key bound to `input.endpoint` (Kraken's REST URL or one on this computer). */
+    async addKey(input: KeyToStore): Promise<KeySummary> {
       const k = requireKey();
-      checkSecrets(input);
+      const secrets = checkSecrets(input);
+      if (!isBindableEndpoint(input.endpoint))
+        throw new VaultError('invalid-key', 'not an endpoint a key may be bound to');
       const id = toBase64(randomBytes(9)).replace(/[+/]/g, '_');
-      const secrets: KeySecrets = { apiKey: input.apiKey.trim(), apiSecret: input.apiSecret.trim() };
-      if (input.otp?.trim()) secrets.otp = input.otp.trim();
       // Strictly increasing creation times keep the list in the order keys were added.
-      const existing = await store.listRecords();
+      const existing = sortRecords(await store.listRecords()).records;
       const t = Math.max(now(), ...existing.map((r) => r.createdAt + 1));
       const record = await sealRecord(
         k,
@@ -251,25 +242,32 @@ export function createVault(options: VaultOptions) {
           apiKeyHint: secrets.apiKey.slice(-4),
           createdAt: t,
           updatedAt: t,
-          verification: { status: 'unchecked' },
+          verification: input.verification ?? { status: 'unchecked' },
+          endpoint: input.endpoint,
+          nonceScale: input.nonceScale ?? 'ms',
         },
         secrets,
       );
       await store.putRecord(record);
-      if (!(await store.getActiveId())) await store.setActiveId(id);
+      const active = await store.getActiveId();
+      if (!active || !(await usable()).some((r) => r.id === active)) await store.setActiveId(id);
       return summary(record, await store.getActiveId());
     },
 
-    async replaceKey(id: string, input: Omit<NewKey, 'label'>): Promise<void> {
-      checkSecrets(input);
-      const secrets: KeySecrets = { apiKey: input.apiKey.trim(), apiSecret: input.apiSecret.trim() };
-      if (input.otp?.trim()) secrets.otp = input.otp.trim();
+    /** New credentials for a key: same endpoint, a new version (another account for live trading). */
+    async replaceKey(
+      id: string,
+      input: Omit<NewKey, 'label'> & { nonceScale?: NonceScale; verification?: KeyVerification },
+    ): Promise<void> {
+      requireKey();
+      const secrets = checkSecrets(input);
       await update(
         id,
         (record) => ({
           apiKeyHint: secrets.apiKey.slice(-4),
-          verification: { status: 'unchecked' },
+          verification: input.verification ?? { status: 'unchecked' },
           keyVersion: (record.keyVersion ?? 1) + 1,
+          ...(input.nonceScale ? { nonceScale: input.nonceScale } : {}),
         }),
         secrets,
       );
@@ -278,38 +276,70 @@ export function createVault(options: VaultOptions) {
     /** Needs the vault unlocked: the label is authenticated with the secret, so it is sealed again. */
     relabel: (id: string, label: string) => update(id, (r) => ({ label: label.trim() || r.label })),
 
-    setVerification: (id: string, verification: KeyVerification) =>
-      update(id, () => ({ verification }), undefined, false),
+    /** Stores a check's result; with `keyVersion`, only if the key was not replaced since it was checked. */
+    setVerification: (id: string, verification: KeyVerification, keyVersion?: number) =>
+      update(
+        id,
+        (record) => {
+          if (keyVersion !== undefined && (record.keyVersion ?? 1) !== keyVersion)
+            throw new VaultError('not-found');
+          return { verification };
+        },
+        undefined,
+        false,
+      ),
 
+    /** Works locked too, and for a damaged record: removing never needs the secret. */
     async removeKey(id: string): Promise<void> {
-      const records = await store.listRecords();
-      if (!records.some((r) => r.id === id)) throw new VaultError('not-found');
-      await store.deleteRecord(id);
+      const raws = await store.listRecords();
+      const raw = raws.find((r) => recordId(r) === id);
+      if (raw === undefined) throw new VaultError('not-found');
+      const storedKey = (raw as { id?: unknown }).id;
+      await store.deleteRecord(
+        typeof storedKey === 'string' || typeof storedKey === 'number' ? storedKey : id,
+      );
+      sealedShut.delete(id);
       if ((await store.getActiveId()) === id) {
-        await store.setActiveId(records.find((r) => r.id !== id)?.id);
+        const rest = (await usable()).sort((a, b) => a.createdAt - b.createdAt);
+        await store.setActiveId(rest[0]?.id);
       }
     },
 
     async setActive(id: string): Promise<void> {
-      if (!(await store.listRecords()).some((r) => r.id === id)) throw new VaultError('not-found');
+      await find(id);
       await store.setActiveId(id);
     },
 
-    /** The active key's secrets, for signing in the background. Never send the result to a UI page. */
-    async activeSecrets(): Promise<KeySecrets & { id: string; keyVersion: number }> {
+    /** The active key's secrets, endpoint and scale, for signing in the background. Never send to a page. */
+    async activeSecrets(): Promise<KeyMaterial> {
       const k = requireKey();
       const activeId = await store.getActiveId();
-      const record = (await store.listRecords()).find((r) => r.id === activeId);
-      if (!record) throw new VaultError('no-vault');
-      return { ...(await openRecord(k, record)), id: record.id, keyVersion: record.keyVersion ?? 1 };
+      if (activeId === undefined) throw new VaultError('no-vault');
+      const record = await find(activeId).catch((e: unknown) => {
+        throw e instanceof VaultError && e.code === 'not-found' ? new VaultError('no-vault') : e;
+      });
+      return materialOf(record, await secretsOf(k, record));
+    },
+
+    /** Every usable key's secrets (the checks after unlock). Never send the result to a UI page. */
+    async allSecrets(): Promise<KeyMaterial[]> {
+      const k = requireKey();
+      const out: KeyMaterial[] = [];
+      for (const record of await usable()) {
+        const opened = await openRecord(k, record);
+        if (opened.ok) out.push(materialOf(record, opened.secrets));
+      }
+      return out;
     },
 
     /** Which key is active and its version, without decrypting anything; null while locked or empty. */
-    async activeRef(): Promise<{ id: string; keyVersion: number } | null> {
+    async activeRef(): Promise<{ id: string; keyVersion: number; endpoint: string } | null> {
       if (!key) return null;
       const activeId = await store.getActiveId();
-      const record = (await store.listRecords()).find((r) => r.id === activeId);
-      return record ? { id: record.id, keyVersion: record.keyVersion ?? 1 } : null;
+      const record = (await usable()).find((r) => r.id === activeId);
+      if (!record) return null;
+      const { keyVersion, endpoint } = materialOf(record, { apiKey: '', apiSecret: '' });
+      return { id: record.id, keyVersion, endpoint };
     },
   };
   return vault;

@@ -4,6 +4,18 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/lib/browser.ts';
 
+/** Where extension pages and the worker may connect (wxt.config.ts; DESIGN.md §8). */
+const CONNECT_SRC = [
+  "'self'",
+  'https://api.kraken.com',
+  'wss://ws.kraken.com',
+  'wss://ws-auth.kraken.com',
+  'http://127.0.0.1:*',
+  'ws://127.0.0.1:*',
+  'http://localhost:*',
+  'ws://localhost:*',
+];
+
 describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
@@ -19,7 +31,9 @@ describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
       action: { default_title: 'Kraken Trader', default_popup: 'popup.html' },
       externally_connectable: { ids: [], matches: [] },
       minimum_chrome_version: '116',
-      content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
+      content_security_policy: {
+        extension_pages: `script-src 'self'; object-src 'none'; base-uri 'none'; connect-src ${CONNECT_SRC.join(' ')}`,
+      },
       background: { service_worker: 'background.js' },
       options_ui: { open_in_tab: true, page: 'options.html' },
     });
@@ -30,7 +44,24 @@ describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toEqual({ ids: [], matches: [] });
     const csp: string = manifest.content_security_policy.extension_pages;
-    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*/);
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [name = '', ...sources] = d.trim().split(/\s+/);
+        return [name, sources];
+      }),
+    );
+    // Scripts: our own only. No eval, no inline, no remote host anywhere in the scripts' directives.
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval/);
+    // Connections: Kraken's hosts and this computer (any port) only; a wildcard only ever as a loopback port.
+    expect(directives['connect-src']).toEqual(CONNECT_SRC);
+    for (const source of directives['connect-src'] ?? []) {
+      if (source.includes('*')) expect(source).toMatch(/^(http|ws):\/\/(127\.0\.0\.1|localhost):\*$/);
+    }
+    // A CSP host-source cannot name an IPv6 address (Chromium drops it as invalid): none is listed.
+    expect(csp).not.toContain('[');
   });
 
   it('ships real icons', () => {

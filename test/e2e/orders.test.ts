@@ -220,6 +220,10 @@ describe('orders you can trust (production build, simulator)', () => {
     await simControl(e2e, 'faults/clear');
     const row = popup.locator(`[data-testid="intent"][data-id="${id}"]`);
     await expect.poll(() => row.getAttribute('data-account'), { timeout: 10_000 }).toBe('other');
+    // The vault's key was added for 127.0.0.1: it signs for no other endpoint, localhost included.
+    await expect(popup.getByTestId('live-status').innerText()).resolves.toContain(
+      'Add a key for this endpoint to trade live',
+    );
     await new Promise((r) => setTimeout(r, 8_000));
     expect(await ordersWith(main, id)).toHaveLength(1); // the one the dropped answer hid, never a second
     await setEndpoint(e2e, e2e.sim.rest);

@@ -151,7 +151,7 @@ describe('key vault in the production build', () => {
     await page.getByTestId('unlock-passphrase').fill('not my passphrase');
     await page.getByTestId('unlock').click();
     await expect(page.getByTestId('vault-error').innerText()).resolves.toBe(
-      'Wrong passphrase, or the stored keys were altered. Check the passphrase and try again.',
+      'Wrong passphrase, or the vault’s passphrase check was altered. Check the passphrase and try again. If you no longer know it, “Reset the vault” removes the stored keys so you can add them again.',
     );
     expect(await vaultStatus(page)).toBe('locked');
     await page.getByTestId('unlock-passphrase').fill(PASS);

@@ -5,6 +5,12 @@ import { createSerialQueue } from '../../base/serial-queue.ts';
 /** Units of the wall-clock part of a nonce. A key keeps one scale for life: Kraken compares numbers only. */
 export type NonceScale = 'ms' | 'us' | 'ns';
 
+/** Every scale, smallest first (a key can only move up: docs/nonce.md). */
+export const NONCE_SCALES: readonly NonceScale[] = ['ms', 'us', 'ns'];
+
+export const isNonceScale = (value: unknown): value is NonceScale =>
+  typeof value === 'string' && (NONCE_SCALES as readonly string[]).includes(value);
+
 const PER_MS: Record<NonceScale, bigint> = { ms: 1n, us: 1_000n, ns: 1_000_000n };
 const U64_MAX = 2n ** 64n - 1n;
 

@@ -9,6 +9,7 @@ import type {
   AddOrderParams,
   AddOrderResult,
   AmendOrderParams,
+  ApiKeyInfo,
   BalanceExEntry,
   CancelAllOrdersAfterResult,
   CancelOrderBatchParams,
@@ -26,6 +27,7 @@ import type {
   TradeVolume,
   TradeVolumeParams,
   WebSocketsToken,
+  WithdrawalStatus,
 } from './types-private.ts';
 import type { Decimal } from './types-public.ts';
 
@@ -127,5 +129,10 @@ export function privateMethods({ privateCall: call, trading }: RestCore) {
       call<TradeVolume>('TradeVolume', { pair: commaList(p.pair), fee_schedule: p.fee_schedule }, o),
     /** An order's amend history: its original terms and each amend (kept in the queue or restated). */
     orderAmends: (p: { order_id: string }, o?: CallOpts) => call<OrderAmends>('OrderAmends', { ...p }, o),
+    /** What the calling key may do, its expiry and IP restriction; needs no permission. 1 REST point. */
+    getApiKeyInfo: (o?: CallOpts) => call<ApiKeyInfo>('GetApiKeyInfo', {}, o),
+    /** Recent withdrawals; a read (nothing is withdrawn). Needs "Withdraw" or "Query ledger entries". */
+    withdrawStatus: (p: { asset?: string } = {}, o?: CallOpts) =>
+      call<WithdrawalStatus[]>('WithdrawStatus', { ...p }, o),
   };
 }

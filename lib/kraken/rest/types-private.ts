@@ -294,3 +294,47 @@ export interface OrderAmends {
   amends: OrderAmend[];
   count: number;
 }
+
+/**
+ * GetApiKeyInfo: the calling key's name, permissions, restrictions and usage; needs no permission
+ * (https://docs.kraken.com/api-reference/account-data/get-api-key-info, added 2026-03-11). Field names and
+ * types as in the documented example: Unix seconds are strings ("0" = not set), `nonce` a string,
+ * `nonceWindow` a number. A reply is data from the network: check it before use.
+ */
+export interface ApiKeyInfo {
+  apiKeyName: string;
+  apiKey: string;
+  /** The highest nonce Kraken accepted for the key. */
+  nonce: string;
+  nonceWindow: number;
+  /** Kraken's names, e.g. "query-funds", "withdraw-funds", "query-open-trades", "modify-trades". */
+  permissions: string[];
+  iban: string;
+  validUntil: string;
+  queryFrom: string;
+  queryTo: string;
+  createdTime: string;
+  modifiedTime: string;
+  ipAllowlist: string[];
+  lastUsed: string | null;
+}
+
+/**
+ * One recent withdrawal (WithdrawStatus, https://docs.kraken.com/api/docs/rest-api/get-status-recent-withdrawals;
+ * permissions "Funds permissions - Withdraw" or "Data - Query ledger entries").
+ */
+export interface WithdrawalStatus {
+  method: string;
+  network?: string;
+  aclass: string;
+  asset: string;
+  refid: string;
+  txid: string;
+  info: string;
+  amount: Decimal;
+  fee: Decimal;
+  time: number;
+  status: string;
+  'status-prop'?: string;
+  key?: string;
+}

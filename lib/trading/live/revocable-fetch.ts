@@ -3,19 +3,28 @@
 // The moment a key is replaced, another key made active, the vault locked or the endpoint changed, nothing
 // more leaves with the old key — except the dead man's switch's disarm (CancelAllOrdersAfter timeout=0),
 // which must reach the account it was armed on, or Kraken cancels that account's orders a minute later.
+// Whatever the state, a request goes only to the endpoint the key is bound to (lib/vault/binding.ts): not
+// even the disarm leaves for another host.
 import { type FetchLike, KrakenError } from '../../kraken/index.ts';
+import { isForEndpoint } from '../../vault/binding.ts';
 
 function isDisarm(url: string, body: RequestInit['body']): boolean {
   if (!url.endsWith('/0/private/CancelAllOrdersAfter') || typeof body !== 'string') return false;
   return new URLSearchParams(body).get('timeout') === '0';
 }
 
-export function revocableFetch(fetchFn: FetchLike, isCurrent: () => boolean): FetchLike {
+/** `keyEndpoint`: the REST base URL the account's key is bound to; nothing is ever sent elsewhere. */
+export function revocableFetch(fetchFn: FetchLike, isCurrent: () => boolean, keyEndpoint: string): FetchLike {
   return (url, init) => {
-    if (!isCurrent() && !isDisarm(url, init.body)) {
-      const endpoint = url.slice(url.lastIndexOf('/') + 1);
+    const method = url.slice(url.lastIndexOf('/') + 1);
+    if (!isForEndpoint(url, keyEndpoint)) {
       return Promise.reject(
-        KrakenError.transport(endpoint, 'not-sent', 'the live account changed before this request left'),
+        KrakenError.transport(method, 'not-sent', `this key signs only for ${keyEndpoint}`),
+      );
+    }
+    if (!isCurrent() && !isDisarm(url, init.body)) {
+      return Promise.reject(
+        KrakenError.transport(method, 'not-sent', 'the live account changed before this request left'),
       );
     }
     return fetchFn(url, init);

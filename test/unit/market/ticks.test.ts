@@ -63,6 +63,38 @@ describe('tick store', () => {
     expect(h.store.pick(['BTC/USD', 'ETH/USD', 'SOL/USD'])).toEqual({ 'BTC/USD': tick('BTC/USD', 7) });
   });
 
+  it.each<[string, unknown]>([
+    ['a tick stored under another symbol', { 'ETH/USD': tick('BTC/USD', 1) }],
+    ['a key that is not a symbol', { 'btc usd': tick('btc usd', 1) }],
+    [
+      'a "__proto__" key (JSON keeps it as an own key)',
+      JSON.parse(`{"__proto__": ${JSON.stringify(tick('__proto__', 1))}}`),
+    ],
+    ['a "constructor" key', { constructor: tick('constructor', 1) }],
+    ['a price that is not a number', { 'BTC/USD': { ...tick('BTC/USD', 1), last: '100' } }],
+    ['a price that is not finite', { 'BTC/USD': { ...tick('BTC/USD', 1), bid: Number.POSITIVE_INFINITY } }],
+    ['a NaN volume', { 'BTC/USD': { ...tick('BTC/USD', 1), volume: Number.NaN } }],
+    ['a missing field', { 'BTC/USD': { symbol: 'BTC/USD', last: 1 } }],
+    ['an array of ticks instead of a record', [tick('BTC/USD', 1)]],
+    ['a string instead of a record', 'garbage'],
+  ])('drops %s when loading; a good tick beside it still loads', async (_name, stored) => {
+    const bad = createTickStore({ load: async () => stored as Record<string, Tick>, save: async () => {} });
+    await bad.load();
+    expect(bad.pick(['BTC/USD', 'ETH/USD', '__proto__', 'constructor', 'btc usd', '0'])).toEqual({});
+    expect(bad.get('__proto__')).toBeUndefined();
+    expect(Object.getPrototypeOf(bad.pick(['__proto__']))).toBe(Object.prototype);
+    const withGood =
+      typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+        ? Object.assign(Object.create(null), stored, { 'SOL/USD': { ...tick('SOL/USD', 3), extra: 'x' } })
+        : { 'SOL/USD': tick('SOL/USD', 3) };
+    const mixed = createTickStore({ load: async () => withGood, save: async () => {} });
+    await mixed.load();
+    // Only the known fields are kept.
+    expect(mixed.pick(['SOL/USD', 'BTC/USD', 'ETH/USD', '__proto__'])).toEqual({
+      'SOL/USD': tick('SOL/USD', 3),
+    });
+  });
+
   it('clear forgets every tick and saves that at once', async () => {
     const h = harness();
     h.store.put([tick('BTC/USD', 1)], 10);

@@ -33,7 +33,14 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'vault.create': { type: 'vault.create', passphrase: 'correct horse battery' },
   'vault.unlock': { type: 'vault.unlock', passphrase: 'correct horse battery' },
   'vault.lock': { type: 'vault.lock' },
-  'vault.addKey': { type: 'vault.addKey', label: 'Main', apiKey: 'k'.repeat(56), apiSecret: 's'.repeat(88) },
+  'vault.addKey': {
+    type: 'vault.addKey',
+    label: 'Main',
+    apiKey: 'k'.repeat(56),
+    apiSecret: 's'.repeat(88),
+    nonceScale: 'us',
+    allowWithdraw: true,
+  },
   'vault.replaceKey': {
     type: 'vault.replaceKey',
     id: 'x',
@@ -44,6 +51,7 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'vault.relabel': { type: 'vault.relabel', id: 'x', label: 'Trading' },
   'vault.removeKey': { type: 'vault.removeKey', id: 'x' },
   'vault.setActive': { type: 'vault.setActive', id: 'x' },
+  'vault.reset': { type: 'vault.reset', confirm: 'RESET' },
   'vault.setAutoLock': { type: 'vault.setAutoLock', minutes: 15 },
   'alerts.get': { type: 'alerts.get' },
   'alerts.create': { type: 'alerts.create', rule: { symbol: 'BTC/USD', level: '100000' } },
@@ -69,8 +77,9 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'trading.resetPaper': { type: 'trading.resetPaper' },
 };
 
-/** Fields a request may leave out (an amend changes any one of them). */
-const OPTIONAL: Partial<Record<string, string[]>> = { 'trading.amend': ['volume', 'limitPrice'] };
+/** Fields a request may leave out (the rest are required); an amend changes any one of its fields. */
+const OPTIONAL = ['otp', 'nonceScale', 'allowWithdraw'];
+const OPTIONAL_FOR: Partial<Record<string, string[]>> = { 'trading.amend': ['volume', 'limitPrice'] };
 
 describe('request validation', () => {
   it('has an example for every request type of the contract', () => {
@@ -89,10 +98,8 @@ describe('request validation', () => {
       .filter((e) => Object.keys(e).length > 1)
       .map((e) => [e.type, e]),
   )('refuses %s with any field missing', (_, example) => {
-    const optional = OPTIONAL[example.type] ?? [];
-    for (const field of Object.keys(example).filter(
-      (k) => k !== 'type' && k !== 'otp' && !optional.includes(k),
-    )) {
+    const optional = [...OPTIONAL, ...(OPTIONAL_FOR[example.type] ?? [])];
+    for (const field of Object.keys(example).filter((k) => k !== 'type' && !optional.includes(k))) {
       const { [field]: _gone, ...rest } = example as Record<string, unknown>;
       expect(parseRequest(rest), field).toBeNull();
     }
@@ -126,6 +133,41 @@ describe('request validation', () => {
     [{ type: '__proto__' }],
     [{ type: 'settings.setEndpoints', endpoints: { kind: 'custom', rest: 'http://x' } }],
     [{ type: 'settings.setEndpoints', endpoints: 'kraken' }],
+    // A custom endpoint must be this computer (lib/settings/endpoints.ts), every one of its URLs.
+    [
+      {
+        type: 'settings.setEndpoints',
+        endpoints: {
+          kind: 'custom',
+          rest: 'http://10.0.0.5:8787',
+          wsPublic: 'ws://10.0.0.5:8787/v2',
+          wsPrivate: null,
+        },
+      },
+    ],
+    [
+      {
+        type: 'settings.setEndpoints',
+        endpoints: {
+          kind: 'custom',
+          rest: 'http://127.0.0.1:8787',
+          wsPublic: 'ws://evil.example/v2',
+          wsPrivate: null,
+        },
+      },
+    ],
+    [
+      {
+        type: 'settings.setEndpoints',
+        endpoints: {
+          kind: 'custom',
+          rest: 'http://127.0.0.1:8787',
+          wsPublic: 'ws://127.0.0.1:8787/v2',
+          wsPrivate: 'wss://ws-auth.kraken.com.evil.example/v2',
+        },
+      },
+    ],
+    [{ type: 'vault.setAutoLock', minutes: 24 * 60 + 1 }],
     [{ type: 'trading.place', order: ORDER, clOrdId: 'not-a-uuid' }],
     [{ type: 'trading.place', order: { ...ORDER, volume: '1e5' }, clOrdId: UUID }],
     [{ type: 'trading.place', order: { ...ORDER, volume: '1'.repeat(21) }, clOrdId: UUID }],
@@ -164,6 +206,11 @@ describe('vault request validation', () => {
     [{ type: 'vault.replaceKey', ...key }],
     [{ type: 'vault.replaceKey', id: 'x', ...key, apiSecret: 'x'.repeat(300) }],
     [{ type: 'vault.unlock', passphrase: 42 }],
+    [{ type: 'vault.addKey', label: 'Main', ...key, nonceScale: 'seconds' }],
+    [{ type: 'vault.addKey', label: 'Main', ...key, allowWithdraw: 'yes' }],
+    [{ type: 'vault.replaceKey', id: 'x', ...key, nonceScale: 1 }],
+    [{ type: 'vault.reset' }],
+    [{ type: 'vault.reset', confirm: 42 }],
   ])('refuses %j', (payload) => {
     expect(parseRequest(payload)).toBeNull();
   });

@@ -134,6 +134,7 @@ describe('the background’s handlers', () => {
       'vault.lock',
       'vault.removeKey',
       'vault.replaceKey',
+      'vault.reset',
       'vault.setActive',
       'vault.unlock',
     ]);

@@ -3,6 +3,7 @@ import {
   customEndpoints,
   defaultSettings,
   endpointUrls,
+  isLoopbackUrl,
   KRAKEN_ENDPOINTS,
   parseSettings,
   SettingsError,
@@ -28,9 +29,58 @@ describe('settings', () => {
       wsPublic: 'ws://127.0.0.1:8787/v2',
       wsPrivate: 'ws://127.0.0.1:8787/v2-auth',
     });
-    expect(customEndpoints('https://sim.example:9000', 'wss://sim.example:9000/v2').wsPublic).toBe(
-      'wss://sim.example:9000/v2',
+    expect(customEndpoints('https://localhost:9000', 'wss://localhost:9000/v2').wsPublic).toBe(
+      'wss://localhost:9000/v2',
     );
+  });
+
+  it.each([
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['http://localhost:1', 'http://localhost:1'],
+    ['http://LOCALHOST:65535/', 'http://localhost:65535'],
+    ['http://127.1:8080', 'http://127.0.0.1:8080'], // the URL parser's own spelling of 127.0.0.1
+    ['https://127.0.0.1', 'https://127.0.0.1'],
+  ])('accepts the loopback REST URL %s (any port)', (url, rest) => {
+    expect(customEndpoints(url).rest).toBe(rest);
+  });
+
+  it.each([
+    ['https://sim.example:9000', /must be on this computer .*“sim\.example” is not/],
+    ['http://10.0.0.5:8787', /must be on this computer/],
+    ['http://192.168.1.2', /must be on this computer/],
+    ['http://0.0.0.0:8787', /must be on this computer/],
+    ['http://127.0.0.2:8787', /must be on this computer/],
+    ['http://localhost.:8787', /must be on this computer/],
+    ['http://localhost.evil.example', /must be on this computer/],
+    ['http://api.kraken.com.evil.example', /must be on this computer/],
+    [
+      'http://[::1]:8787',
+      /IPv6 addresses such as \[::1\] cannot be allowed .* Use 127\.0\.0\.1 or localhost/,
+    ],
+    ['http://user:pw@127.0.0.1:8787', /must not carry a user name or password/],
+  ])('refuses the non-loopback REST URL %s with a message that says why', (url, message) => {
+    expect(() => customEndpoints(url)).toThrow(SettingsError);
+    expect(() => customEndpoints(url)).toThrow(message);
+  });
+
+  it('refuses a WebSocket URL on another host even with a loopback REST URL', () => {
+    expect(() => customEndpoints('http://127.0.0.1:1', 'ws://evil.example/v2')).toThrow(
+      /WebSocket URL: .*this computer/,
+    );
+    expect(() => customEndpoints('http://127.0.0.1:1', undefined, 'wss://evil.example/v2-auth')).toThrow(
+      /Private WebSocket URL: .*this computer/,
+    );
+  });
+
+  it.each([
+    ['http://127.0.0.1:8787', true],
+    ['ws://localhost:1/v2', true],
+    ['http://[::1]:8787', false],
+    ['https://api.kraken.com', false],
+    ['http://user@127.0.0.1', false],
+    ['not a url', false],
+  ])('isLoopbackUrl(%s) is %s', (url, loopback) => {
+    expect(isLoopbackUrl(url)).toBe(loopback);
   });
 
   it.each([['not a url'], ['ftp://127.0.0.1'], ['javascript:alert(1)']])('refuses REST URL %j', (url) => {
@@ -63,6 +113,50 @@ describe('settings', () => {
     expect(problems).toHaveLength(1);
     expect(parseSettings('corrupted').problems).toHaveLength(1);
     expect(parseSettings({ watchlist: 42 }).problems[0]).toMatch(/watchlist/);
+  });
+
+  it('a stored custom endpoint on another machine falls back to Kraken, and says so', () => {
+    const { settings, problems } = parseSettings({
+      version: 1,
+      endpoints: { kind: 'custom', rest: 'http://203.0.113.9:8787', wsPublic: 'ws://203.0.113.9:8787/v2' },
+    });
+    expect(settings.endpoints).toEqual({ kind: 'kraken' });
+    expect(problems).toEqual([expect.stringMatching(/^endpoints: .*this computer.*; Kraken used$/)]);
+  });
+
+  it.each<[string, Record<string, unknown>, Partial<Record<string, unknown>>]>([
+    [
+      'a watchlist of non-symbols',
+      { watchlist: ['BTC/USD', 42, '<img src=x onerror=alert(1)>', 'x'.repeat(100_000), null] },
+      { watchlist: ['BTC/USD'], badgePair: 'BTC/USD' },
+    ],
+    ['a "__proto__" watchlist entry', { watchlist: ['__proto__', 'ETH/USD'] }, { watchlist: ['ETH/USD'] }],
+    ['a huge auto-lock', { autoLockMinutes: 1e15 }, { autoLockMinutes: 15 }],
+    ['a negative auto-lock', { autoLockMinutes: -5 }, { autoLockMinutes: 15 }],
+    ['a fractional auto-lock', { autoLockMinutes: 2.5 }, { autoLockMinutes: 15 }],
+    ['a string auto-lock', { autoLockMinutes: '5' }, { autoLockMinutes: 15 }],
+    [
+      'an unknown endpoint kind',
+      { endpoints: { kind: 'evil', rest: 'https://evil.example' } },
+      { endpoints: { kind: 'kraken' } },
+    ],
+    ['endpoints as a string', { endpoints: 'http://evil.example' }, { endpoints: { kind: 'kraken' } }],
+    [
+      'a truthy non-boolean switch',
+      { deadManSwitch: 'yes', alertSound: 1 },
+      { deadManSwitch: false, alertSound: false },
+    ],
+    ['an unknown trading mode', { tradingMode: 'margin' }, { tradingMode: 'paper' }],
+    [
+      'a badge pair not on the list',
+      { watchlist: ['ETH/USD'], badgePair: 'constructor' },
+      { badgePair: 'ETH/USD' },
+    ],
+  ])('reads %s as its default and reports it', (_name, stored, expected) => {
+    const { settings, problems } = parseSettings({ version: 1, ...stored });
+    expect(settings).toMatchObject(expected);
+    if (!('badgePair' in stored)) expect(problems.length).toBeGreaterThan(0);
+    expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
   });
 
   it('refuses settings from a newer version instead of overwriting them', () => {

@@ -76,6 +76,16 @@ describe('settings service: endpoints and sound', () => {
     await expect(
       h.service.setEndpoints({ kind: 'custom', rest: 'nope', wsPublic: 'x', wsPrivate: null }),
     ).rejects.toThrow(/not a URL/);
+    // Another machine is refused with a message that says what to do; nothing is stored.
+    await expect(
+      h.service.setEndpoints({
+        kind: 'custom',
+        rest: 'http://203.0.113.9:8787',
+        wsPublic: 'ws://203.0.113.9:8787/v2',
+        wsPrivate: null,
+      }),
+    ).rejects.toThrow(/must be on this computer \(127\.0\.0\.1 or localhost, any port\)/);
+    expect(h.service.current().endpoints).toEqual(custom.endpoints);
     await h.service.setEndpoints({ kind: 'kraken' });
     await h.service.setEndpoints({ kind: 'kraken' }); // the same again: still a change the market hears
     expect(changes).toEqual([true, true, true]);

@@ -1,0 +1,108 @@
+// Where the extension talks to: Kraken, or a Kraken-compatible server on this computer (the simulator).
+// A custom endpoint may only be a loopback host: keys are bound to the endpoint they were added for
+// (lib/vault/binding.ts), and the extension pages' CSP (wxt.config.ts, connect-src) lets nothing else out.
+
+export interface EndpointUrls {
+  rest: string;
+  wsPublic: string;
+  wsPrivate: string | null;
+}
+
+export type Endpoints = { kind: 'kraken' } | ({ kind: 'custom' } & EndpointUrls);
+
+/** Kraken's production endpoints (SPEC.md §1.1, §5). */
+export const KRAKEN_ENDPOINTS: EndpointUrls = {
+  rest: 'https://api.kraken.com',
+  wsPublic: 'wss://ws.kraken.com/v2',
+  wsPrivate: 'wss://ws-auth.kraken.com/v2',
+};
+
+export function endpointUrls(endpoints: Endpoints): EndpointUrls {
+  return endpoints.kind === 'kraken'
+    ? KRAKEN_ENDPOINTS
+    : { rest: endpoints.rest, wsPublic: endpoints.wsPublic, wsPrivate: endpoints.wsPrivate };
+}
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The hosts a custom endpoint may name: this computer only, any port. IPv6's `[::1]` is not among them
+ * although it is loopback: a CSP host-source cannot name an IPv6 address (the grammar has no brackets;
+ * Chromium drops such a source as invalid — w3c/webappsec-csp issues 224 and 440), so the pages' connect-src
+ * could never let the extension reach it.
+ */
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost'];
+
+/** Whether a URL (any scheme) names this computer as the endpoint rules understand it. */
+export function isLoopbackUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return LOOPBACK_HOSTS.includes(url.hostname) && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+function hostRule(url: URL, field: string): void {
+  if (url.username !== '' || url.password !== '') {
+    throw new SettingsError(field, `${field} must not carry a user name or password.`);
+  }
+  if (LOOPBACK_HOSTS.includes(url.hostname)) return;
+  if (url.hostname === '[::1]') {
+    throw new SettingsError(
+      field,
+      `${field}: IPv6 addresses such as [::1] cannot be allowed by the extension’s connection policy. Use 127.0.0.1 or localhost (any port).`,
+    );
+  }
+  throw new SettingsError(
+    field,
+    `${field}: a custom endpoint must be on this computer (127.0.0.1 or localhost, any port), for the local simulator. “${url.hostname}” is not; choose “Kraken” for the real exchange.`,
+  );
+}
+
+function parseUrl(text: string, field: string, protocols: readonly string[]): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new SettingsError(field, `“${text}” is not a URL.`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new SettingsError(
+      field,
+      `${field} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`,
+    );
+  }
+  hostRule(url, field);
+  return url.href.replace(/\/$/, '');
+}
+
+/**
+ * Endpoints for a Kraken-compatible server (the local simulator) from its REST origin, e.g.
+ * "http://127.0.0.1:8787". The WebSocket URLs default to the same host: `/v2` (public), `/v2-auth` (private).
+ * Every URL must name this computer (LOOPBACK_HOSTS); anything else throws a SettingsError that says so.
+ */
+export type CustomEndpoints = Extract<Endpoints, { kind: 'custom' }>;
+
+export function customEndpoints(rest: string, wsPublic?: string, wsPrivate?: string | null): CustomEndpoints {
+  const restUrl = parseUrl(rest, 'REST URL', ['http:', 'https:']);
+  const origin = new URL(restUrl);
+  const derivedWs = `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}/v2`;
+  return {
+    kind: 'custom',
+    rest: origin.origin,
+    wsPublic: wsPublic?.trim() ? parseUrl(wsPublic, 'WebSocket URL', ['ws:', 'wss:']) : derivedWs,
+    // The simulator serves the authenticated feed at /v2-auth of the same origin (docs/simulator.md).
+    wsPrivate: wsPrivate?.trim()
+      ? parseUrl(wsPrivate, 'Private WebSocket URL', ['ws:', 'wss:'])
+      : `${derivedWs}-auth`,
+  };
+}
