@@ -38,6 +38,8 @@ export interface AlertServiceDeps {
   newId(): string;
   /** Told about records read from storage that could not be used (the service goes on without them). */
   onProblem?(problem: AlertProblem): void;
+  /** Told each time a firing's notification could not be shown: the browser's reason, and the total so far. */
+  onNotifyFailure?(reason: string, total: number): void;
 }
 
 export function createAlertService(deps: AlertServiceDeps) {
@@ -53,6 +55,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     return {
       rules: rules.all().map((rule) => ruleView(rule, book.get(rule.id), now)),
       log: (await deps.store.listLog()).reverse(),
+      notifyFailures: await deps.store.notifyFailures(),
     };
   }
 
@@ -61,7 +64,19 @@ export function createAlertService(deps: AlertServiceDeps) {
     listeners.emit(await view());
   }
 
-  const apply = createTickPipeline({ rules, book, store: deps.store, notify: deps.notify, changed });
+  async function notifyFailed(reasons: string[]): Promise<void> {
+    const total = await deps.store.addNotifyFailures(reasons.length);
+    for (const reason of reasons) deps.onNotifyFailure?.(reason, total);
+  }
+
+  const apply = createTickPipeline({
+    rules,
+    book,
+    store: deps.store,
+    notify: deps.notify,
+    notifyFailed,
+    changed,
+  });
   const catchUp = createCatchUp({
     symbols: rules.activeSymbols,
     seenAt: book.seenAt,
@@ -101,6 +116,9 @@ export function createAlertService(deps: AlertServiceDeps) {
       if (!rules.watches(tick.symbol) || catchUp.hold(tick)) return Promise.resolve();
       return queue.run(() => apply([tick]));
     },
+
+    /** Whether some alert is set (not paused): its pair's prices must keep being evaluated. */
+    watching: (): boolean => rules.activeSymbols().length > 0,
 
     /** The live feed was lost: ticks wait for the next catch-up, which replays the gap first. */
     suspend: catchUp.suspend,

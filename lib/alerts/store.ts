@@ -27,7 +27,14 @@ export interface AlertStore {
   /** Per pair, the time of the last tick evaluated (for catch-up after sleep); not yet checked. */
   loadSeen(): Promise<unknown>;
   saveSeen(seen: Record<string, number>): Promise<void>;
+  /** How many firings' notifications could not be shown, ever (the log keeps only the last 100). */
+  notifyFailures(): Promise<number>;
+  /** Adds to that count in one transaction; returns the new total. */
+  addNotifyFailures(count: number): Promise<number>;
 }
+
+const NOTIFY_FAILURES = 'alerts-notify-failures';
+const asCount = (v: unknown): number => (Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : 0);
 
 export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>): AlertStore {
   return {
@@ -81,6 +88,14 @@ export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>
     loadSeen: async () => (await database).get('meta', 'alerts-seen'),
     async saveSeen(seen) {
       await (await database).put('meta', seen, 'alerts-seen');
+    },
+    notifyFailures: async () => asCount(await (await database).get('meta', NOTIFY_FAILURES)),
+    async addNotifyFailures(count) {
+      const tx = (await database).transaction('meta', 'readwrite');
+      const total = asCount(await tx.store.get(NOTIFY_FAILURES)) + count;
+      await tx.store.put(total, NOTIFY_FAILURES);
+      await tx.done;
+      return total;
     },
   };
 }
