@@ -199,6 +199,8 @@ export async function addKey(e2e: FirefoxE2E, passphrase: string): Promise<strin
 
 /** Switches the popup to live mode and waits until the private feed is ready. */
 export async function goLive(popup: Page): Promise<void> {
+  // The mode bar renders once the trading view has arrived; before that there is no mode to read.
+  await popup.waitForSelector(`${tid('mode-live')}, ${tid('mode-paper')}`);
   if ((await text(popup, tid('trading-mode'))) !== 'Live') await click(popup, tid('mode-live'));
   await waitUntil(async () => (await text(popup, tid('trading-mode'))) === 'Live', 5_000, 'live mode');
   await waitUntil(
