@@ -14,7 +14,7 @@ import { type AlertRule, parseRule } from './rules.ts';
 import { createStateBook } from './state-book.ts';
 import type { AlertStore } from './store.ts';
 import type { AlertProblem, AlertsView, Candle, ImportResult } from './types.ts';
-import { ruleView } from './view.ts';
+import { ruleView, statusOf } from './view.ts';
 
 export type {
   AlertProblem,
@@ -117,8 +117,14 @@ export function createAlertService(deps: AlertServiceDeps) {
       return queue.run(() => apply([tick]));
     },
 
-    /** Whether some alert is set (not paused): its pair's prices must keep being evaluated. */
-    watching: (): boolean => rules.activeSymbols().length > 0,
+    /** Whether some alert can still fire (not paused, not done; a snoozed one wakes up again). */
+    watching(): boolean {
+      const now = deps.now();
+      return rules.all().some((r) => {
+        const status = statusOf(r, book.get(r.id), now);
+        return status !== 'paused' && status !== 'done';
+      });
+    },
 
     /** The live feed was lost: ticks wait for the next catch-up, which replays the gap first. */
     suspend: catchUp.suspend,

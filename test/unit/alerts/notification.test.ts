@@ -157,3 +157,30 @@ describe('snoozing from the popup (an edit of snoozedUntil only)', () => {
     expect(edited.rules[0]?.fires).toBe(0); // a new level starts over
   });
 });
+
+describe("whether an alert still needs live prices (what keeps Firefox's event page awake)", () => {
+  it('yes while one can fire (snoozed too), no once all are paused or done', async () => {
+    const service = createAlertService({
+      store: memoryAlertStore(),
+      notify: async () => {},
+      fetchCandles: async () => [],
+      watchSymbols: () => {},
+      latestTick: () => tick(100, 0),
+      now: () => 1_000,
+      newId: () => 'r1',
+    });
+    await service.start();
+    await service.catchUp();
+    expect(service.watching()).toBe(false);
+    await service.create({ ...cross, repeat: { kind: 'once' } });
+    expect(service.watching()).toBe(true);
+    await service.update('r1', { snoozedUntil: 5_000 });
+    expect(service.watching()).toBe(true);
+    await service.update('r1', { paused: true });
+    expect(service.watching()).toBe(false);
+    await service.update('r1', { paused: false, snoozedUntil: null });
+    await service.onTick(tick(103, 2_000)); // fires once: done
+    expect((await service.view()).rules[0]?.status).toBe('done');
+    expect(service.watching()).toBe(false);
+  });
+});
