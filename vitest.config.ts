@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: `unit` (logic, simulator and lib-against-simulator tests in Node; components in happy-dom)
-// and `e2e` (the production build in a real Chromium, driven by playwright-core). Both are sized for 2 cores.
+// Three projects: `unit` (logic, simulator and lib-against-simulator tests in Node; components in happy-dom),
+// `e2e` (the production build in a real Chromium, driven by playwright-core) and `e2e-firefox` (the Firefox
+// build in Firefox ESR, driven over WebDriver BiDi by puppeteer-core). All are sized for 2 cores.
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +22,17 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          // event-page.test.ts watches the event page for 75 s of a quiet market.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

@@ -14,8 +14,11 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
     action: { default_title: 'Kraken Trader' },
-    // No web page and no other extension may message us: present and empty (DESIGN.md §8).
-    externally_connectable: { ids: [], matches: [] },
+    // No web page and no other extension may message us: present and empty (DESIGN.md §8). Not for Firefox:
+    // it has no such key ("Warning processing externally_connectable: An unexpected property was found" on
+    // every load); there only other extensions can message us, through runtime.onMessageExternal, to which
+    // we register no listener (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/manifest.json/externally_connectable).
+    ...(browser === 'firefox' ? {} : { externally_connectable: { ids: [], matches: [] } }),
     // Chrome 116: WebSocket traffic keeps the service worker alive (our pings rely on it).
     minimum_chrome_version: '116',
     // Stated explicitly: our own scripts only, no eval, no remote code, no plugins; and connections to Kraken's
@@ -29,8 +32,14 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'kraken-trader@example.org',
-              strict_min_version: '115.0',
+              // Permanent once published (AMO ties reviews, updates and users to it). Email-like, as MDN's
+              // browser_specific_settings.gecko.id asks; the part after @ is this project's package name,
+              // not a domain: we own none, and Kraken's would claim an endorsement we do not have.
+              id: 'trader-for-kraken@kraken-trader-extension',
+              // 140 (ESR 140) is the oldest Firefox that reads data_collection_permissions; everything else
+              // the build uses is older: MV3 event pages and `action` 109, storage.session 115,
+              // AbortSignal.any 124. https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/manifest.json/browser_specific_settings
+              strict_min_version: '140.0',
               // We collect nothing; Firefox asks every new extension to say so.
               data_collection_permissions: { required: ['none'] },
             },

@@ -1,10 +1,12 @@
-// `npm test`: type check + lint + unit tests + end-to-end tests (production build in a real Chromium),
-// ending with one plain line "N passed, N failed" that counts every test and the two static checks.
+// `npm test`: type check + lint + unit tests + end-to-end tests (the production builds in a real Chromium
+// and in Firefox ESR), ending with one plain line "N passed, N failed" that counts every test and the two
+// static checks. A missing browser is a failure with what to do, never a skip.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureChromium } from './lib/chromium.ts';
+import { ensureFirefox } from './lib/firefox.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
@@ -34,7 +36,7 @@ interface VitestJson {
   testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
 }
 
-function vitest(project: 'unit' | 'e2e', env: NodeJS.ProcessEnv = {}): void {
+function vitest(project: 'unit' | 'e2e' | 'e2e-firefox', env: NodeJS.ProcessEnv = {}): void {
   const out = join(mkdtempSync(join(tmpdir(), 'vitest-')), 'report.json');
   const ok = run(
     `${project} tests (vitest)`,
@@ -86,6 +88,30 @@ if (chromiumPath) {
   } else {
     failed += 1;
     failures.push('production build');
+  }
+}
+
+let firefoxPath: string | null = null;
+try {
+  firefoxPath = ensureFirefox();
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  failed += 1;
+  failures.push('no Firefox for the Firefox end-to-end tests');
+}
+if (firefoxPath) {
+  if (
+    run('Firefox production build (wxt build -b firefox --mv3)', bin('wxt'), [
+      'build',
+      '-b',
+      'firefox',
+      '--mv3',
+    ])
+  ) {
+    vitest('e2e-firefox', { FIREFOX_PATH: firefoxPath });
+  } else {
+    failed += 1;
+    failures.push('Firefox production build');
   }
 }
 

@@ -5,6 +5,7 @@ import { serveRequests, serveStream } from '../../lib/messaging/server.ts';
 import { isTrustedSender, type SenderLike } from '../../lib/messaging/trust.ts';
 import * as adapters from './adapters.ts';
 import { handlers } from './handlers.ts';
+import { keepEventPageAwake } from './keep-awake.ts';
 import { registerNotificationHandlers, showAutoLockWarning } from './notifications.ts';
 import { createServices, type Services } from './services.ts';
 import { streamSources } from './stream.ts';
@@ -41,6 +42,7 @@ export default defineBackground(() => {
     // No popup: the ticket's book is not needed.
     onPorts: (open, s) => open === 0 && s.trading.unwatch(),
   });
+  keepEventPageAwake(ready); // Firefox's event page: see keep-awake.ts
   registerNotificationHandlers(
     ready.then((s) => s.alerts),
     (symbol) => services.market.focus(symbol),

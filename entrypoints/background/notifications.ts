@@ -1,27 +1,29 @@
-// Alert delivery through chrome.notifications: buttons to open the pair on Kraken and to snooze.
+// Alert delivery through the notifications API. Chrome shows two buttons (open the pair on Kraken, snooze);
+// Firefox takes no buttons, so there a click on the notification opens the popup, whose alert row offers
+// the same two actions (lib/alerts/notification.ts).
 import { browser } from 'wxt/browser';
+import { alertNotification, krakenTradeUrl, SNOOZE_MS } from '../../lib/alerts/notification.ts';
 import type { AlertService } from '../../lib/alerts/service.ts';
 import type { AlertLogEntry } from '../../lib/db/schema.ts';
 import type { FillView } from '../../lib/orders/types.ts';
 import type { TradingMode } from '../../lib/trading/types.ts';
 
 const PREFIX = 'alert:';
-const SNOOZE_MS = 60 * 60_000;
 
-/** Kraken's trade page for a pair, e.g. BTC/USD → https://pro.kraken.com/app/trade/btc-usd */
-const krakenUrl = (symbol: string) =>
-  `https://pro.kraken.com/app/trade/${symbol.toLowerCase().replace('/', '-')}`;
+/**
+ * Chosen by build target, not by trying: nothing tells an extension which NotificationOptions a browser
+ * takes short of a failed `create`, and each build ships to one browser (`wxt build -b firefox` sets
+ * `import.meta.env.FIREFOX`, https://wxt.dev/guide/essentials/config/environment-variables). A failed
+ * `create` stays what it is, a failure: logged, counted and shown in the alert log (lib/alerts/pipeline.ts).
+ */
+const BUTTONS = !import.meta.env.FIREFOX;
 
 export async function showAlert(entry: AlertLogEntry): Promise<void> {
-  const [title = entry.text, detail = ''] = entry.text.split(': ');
-  await browser.notifications.create(`${PREFIX}${entry.ruleId}:${entry.at}`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title,
-    message: detail,
-    priority: 2,
-    buttons: [{ title: 'Open on Kraken' }, { title: 'Snooze 1 hour' }],
-  });
+  const iconUrl = browser.runtime.getURL('/icon/128.png');
+  await browser.notifications.create(
+    `${PREFIX}${entry.ruleId}:${entry.at}`,
+    alertNotification(entry, { iconUrl, buttons: BUTTONS }),
+  );
 }
 
 export async function showTestNotification(): Promise<string> {
@@ -45,23 +47,27 @@ export function registerNotificationHandlers(
     const [ruleId = '', at = ''] = id.slice(PREFIX.length).split(':');
     return { ruleId, at: Number(at) };
   };
-  browser.notifications.onButtonClicked.addListener(async (id, button) => {
-    const target = parse(id);
-    if (!target || target.ruleId === 'test') return;
-    const service = await alerts;
-    const rule = (await service.view()).rules.find((r) => r.rule.id === target.ruleId)?.rule;
-    if (!rule) return;
-    if (button === 0) await browser.tabs.create({ url: krakenUrl(rule.symbol) });
-    else await service.update(rule.id, { snoozedUntil: Date.now() + SNOOZE_MS });
-    await browser.notifications.clear(id);
-  });
+  // Without buttons (Firefox) there is nothing to listen to.
+  if (BUTTONS)
+    browser.notifications.onButtonClicked.addListener(async (id, button) => {
+      const target = parse(id);
+      if (!target || target.ruleId === 'test') return;
+      const service = await alerts;
+      const rule = (await service.view()).rules.find((r) => r.rule.id === target.ruleId)?.rule;
+      if (!rule) return;
+      if (button === 0) await browser.tabs.create({ url: krakenTradeUrl(rule.symbol) });
+      else await service.update(rule.id, { snoozedUntil: Date.now() + SNOOZE_MS });
+      await browser.notifications.clear(id);
+    });
   browser.notifications.onClicked.addListener(async (id) => {
     const target = parse(id);
     if (!target) return;
     await browser.notifications.clear(id);
     const rule = (await (await alerts).view()).rules.find((r) => r.rule.id === target.ruleId)?.rule;
     if (rule) focus(rule.symbol);
-    // Opening the popup programmatically needs Chrome 127+; otherwise show it in a tab.
+    // Opening the popup programmatically needs Chrome 127+, and in Firefox a user action, which a click on
+    // a notification is not (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/User_actions):
+    // otherwise the popup opens in a tab, the pair highlighted, its alert row offering snooze and Kraken.
     await browser.action
       .openPopup?.()
       .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));

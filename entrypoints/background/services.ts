@@ -84,6 +84,9 @@ export function createServices() {
       restPair: restPairName,
     }),
     onProblem: (problem) => console.warn('[alerts] a stored record could not be used', problem),
+    // The browser's reason only: no pair, level or price reaches the console.
+    onNotifyFailure: (reason, total) =>
+      console.warn(`[alerts] a notification could not be shown (${total} so far): ${reason}`),
     watchSymbols: (symbols) => market.watchExtra('alerts', symbols),
     latestTick: (symbol) => {
       const t = market.latestTick(symbol);

@@ -22,6 +22,8 @@ const alertActions: AlertActions = {
   edit: (id, changes) => request({ type: 'alerts.edit', id, changes }),
   remove: (id) => request({ type: 'alerts.remove', id }),
   setPaused: (id, paused) => request({ type: 'alerts.setPaused', id, paused }),
+  // An edit of `snoozedUntil` alone keeps the rule's state (lib/alerts/editor.ts).
+  snooze: (id, until) => request({ type: 'alerts.edit', id, changes: { snoozedUntil: until } }),
 };
 const tradingActions = createTradingActions(request);
 const openSettings = () => void browser.runtime.openOptionsPage();
@@ -106,7 +108,9 @@ export function App() {
             onClose={() => setAlertFor(null)}
           />
         )}
-        {view.alerts && <AlertsPanel alerts={view.alerts} actions={alertActions} />}
+        {view.alerts && (
+          <AlertsPanel alerts={view.alerts} actions={alertActions} focused={focusedPair(snapshot, now)} />
+        )}
         <AddPairForm
           suggestions={suggestions}
           onAdd={async (symbol) => {

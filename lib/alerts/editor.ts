@@ -18,6 +18,9 @@ export interface EditorDeps {
 
 export const EXPORT_FORMAT = 'kraken-trader-alerts';
 
+/** Fields that say whether an alert speaks, not what it watches: changing them alone keeps its state. */
+const QUIET_FIELDS: ReadonlySet<string> = new Set(['paused', 'snoozedUntil']);
+
 /** The list of an export (or a bare list); null when the text is not one. */
 function importedItems(text: string): unknown[] | null {
   try {
@@ -33,6 +36,18 @@ function importedItems(text: string): unknown[] | null {
 export function createRuleEditor(deps: EditorDeps) {
   const { rules, book, store } = deps;
   const missing = () => new AlertRuleError('id', 'That alert no longer exists.');
+
+  /** Pauses, resumes or snoozes: what the rule watches is unchanged, so is its state. */
+  async function update(
+    id: string,
+    patch: { paused?: boolean; snoozedUntil?: number | null },
+  ): Promise<void> {
+    const rule = rules.get(id);
+    if (!rule) throw missing();
+    const next = parseRule({ ...rule, ...patch });
+    await store.putRule(next);
+    rules.set(rules.all().map((r) => (r.id === id ? next : r)));
+  }
 
   return {
     async create(input: Record<string, unknown>): Promise<void> {
@@ -57,21 +72,20 @@ export function createRuleEditor(deps: EditorDeps) {
       book.forget(id);
     },
 
-    async update(id: string, patch: { paused?: boolean; snoozedUntil?: number | null }): Promise<void> {
-      const rule = rules.get(id);
-      if (!rule) throw missing();
-      const next = parseRule({ ...rule, ...patch });
-      await store.putRule(next);
-      rules.set(rules.all().map((r) => (r.id === id ? next : r)));
-    },
+    update,
 
     /**
      * Edits what an alert watches (level, direction, repeat…; not its pair or kind). The rule starts over
      * from the current price, as a new one would: a past firing of the old level says nothing about the new.
+     * Changes to `paused` / `snoozedUntil` alone (the popup's "Snooze 1 h") are an update: nothing restarts.
      */
     async edit(id: string, changes: Record<string, unknown>): Promise<void> {
       const rule = rules.get(id);
       if (!rule) throw missing();
+      const keys = Object.keys(changes);
+      if (keys.length > 0 && keys.every((k) => QUIET_FIELDS.has(k))) {
+        return update(id, changes as { paused?: boolean; snoozedUntil?: number | null });
+      }
       const next = parseRule({
         ...rule,
         ...changes,

@@ -1,7 +1,9 @@
 // Ticks through the engine: every rule of the tick's pair is evaluated, its state kept, and what fired is
 // persisted first, then notified and logged (so a worker that dies mid-way neither re-fires nor misses).
+// A notification that could not be shown is never swallowed: its log entry says why, and it is counted.
 import type { AlertLogEntry } from '../db/schema.ts';
 import { evaluate, type Firing, type PriceTick } from './engine.ts';
+import { notifyFailureReason } from './notification.ts';
 import type { RuleSet } from './rule-set.ts';
 import type { AlertRule } from './rules.ts';
 import type { StateBook } from './state-book.ts';
@@ -13,6 +15,8 @@ export interface PipelineDeps {
   book: StateBook;
   store: AlertStore;
   notify(entry: AlertLogEntry, rule: AlertRule): Promise<void>;
+  /** These firings' notifications could not be shown (reasons from the browser, nothing private). */
+  notifyFailed(reasons: string[]): Promise<void>;
   /** Something fired: the view changed. */
   changed(): Promise<void>;
 }
@@ -34,14 +38,20 @@ export function createTickPipeline(deps: PipelineDeps) {
     // Persist first: if the worker dies after this line, the restarted one knows these fired.
     await deps.book.flush();
     const entries: AlertLogEntry[] = [];
+    const failures: string[] = [];
     for (const f of fired) {
       const rule = deps.rules.get(f.ruleId);
       if (!rule) continue;
       const entry = logEntry(f, rule);
-      entries.push(entry);
-      await deps.notify(entry, rule).catch(() => {});
+      const failure = await deps.notify(entry, rule).then(
+        () => null,
+        (error: unknown) => notifyFailureReason(error),
+      );
+      if (failure !== null) failures.push(failure);
+      entries.push(failure === null ? entry : { ...entry, notifyError: failure });
     }
     await deps.store.appendLog(entries);
+    if (failures.length > 0) await deps.notifyFailed(failures);
     await deps.changed();
   };
 }

@@ -14,7 +14,7 @@ import { type AlertRule, parseRule } from './rules.ts';
 import { createStateBook } from './state-book.ts';
 import type { AlertStore } from './store.ts';
 import type { AlertProblem, AlertsView, Candle, ImportResult } from './types.ts';
-import { ruleView } from './view.ts';
+import { ruleView, statusOf } from './view.ts';
 
 export type {
   AlertProblem,
@@ -38,6 +38,8 @@ export interface AlertServiceDeps {
   newId(): string;
   /** Told about records read from storage that could not be used (the service goes on without them). */
   onProblem?(problem: AlertProblem): void;
+  /** Told each time a firing's notification could not be shown: the browser's reason, and the total so far. */
+  onNotifyFailure?(reason: string, total: number): void;
 }
 
 export function createAlertService(deps: AlertServiceDeps) {
@@ -53,6 +55,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     return {
       rules: rules.all().map((rule) => ruleView(rule, book.get(rule.id), now)),
       log: (await deps.store.listLog()).reverse(),
+      notifyFailures: await deps.store.notifyFailures(),
     };
   }
 
@@ -61,7 +64,19 @@ export function createAlertService(deps: AlertServiceDeps) {
     listeners.emit(await view());
   }
 
-  const apply = createTickPipeline({ rules, book, store: deps.store, notify: deps.notify, changed });
+  async function notifyFailed(reasons: string[]): Promise<void> {
+    const total = await deps.store.addNotifyFailures(reasons.length);
+    for (const reason of reasons) deps.onNotifyFailure?.(reason, total);
+  }
+
+  const apply = createTickPipeline({
+    rules,
+    book,
+    store: deps.store,
+    notify: deps.notify,
+    notifyFailed,
+    changed,
+  });
   const catchUp = createCatchUp({
     symbols: rules.activeSymbols,
     seenAt: book.seenAt,
@@ -100,6 +115,15 @@ export function createAlertService(deps: AlertServiceDeps) {
     onTick(tick: PriceTick): Promise<void> {
       if (!rules.watches(tick.symbol) || catchUp.hold(tick)) return Promise.resolve();
       return queue.run(() => apply([tick]));
+    },
+
+    /** Whether some alert can still fire (not paused, not done; a snoozed one wakes up again). */
+    watching(): boolean {
+      const now = deps.now();
+      return rules.all().some((r) => {
+        const status = statusOf(r, book.get(r.id), now);
+        return status !== 'paused' && status !== 'done';
+      });
     },
 
     /** The live feed was lost: ticks wait for the next catch-up, which replays the gap first. */

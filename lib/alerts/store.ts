@@ -21,4 +21,8 @@ export interface AlertStore {
   /** Per pair, the time of the last tick evaluated (for catch-up after sleep); not yet checked. */
   loadSeen(): Promise<unknown>;
   saveSeen(seen: Record<string, number>): Promise<void>;
+  /** How many firings' notifications could not be shown, ever (the log keeps only the last 100). */
+  notifyFailures(): Promise<number>;
+  /** Adds to that count in one transaction; returns the new total. */
+  addNotifyFailures(count: number): Promise<number>;
 }

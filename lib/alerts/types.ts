@@ -25,6 +25,8 @@ export interface AlertRuleView {
 export interface AlertsView {
   rules: AlertRuleView[];
   log: AlertLogEntry[];
+  /** Firings whose notification could not be shown, ever (each also says so in its log entry). */
+  notifyFailures: number;
 }
 
 export interface ImportResult {

@@ -1,5 +1,6 @@
 // The alert rules, their engine state, the log and the "last seen" times in the extension's IndexedDB
-// (lib/db/schema.ts: stores `alerts`, `alertState`, `alertLog`, and `meta` under 'alerts-seen').
+// (lib/db/schema.ts: stores `alerts`, `alertState`, `alertLog`, and `meta` under 'alerts-seen' and
+// 'alerts-notify-failures').
 import type { RuleState } from '../alerts/engine.ts';
 import type { AlertStore } from '../alerts/store.ts';
 import type { KrakenDatabase } from './schema.ts';
@@ -11,6 +12,10 @@ export const LOG_LIMIT = 100;
  * rule id can have: ids are UUIDs), so nothing is ever deleted and no schema upgrade is needed.
  */
 export const SET_ASIDE_PREFIX = 'set-aside:';
+
+/** `meta` key of the count of firings whose notification could not be shown. */
+const NOTIFY_FAILURES = 'alerts-notify-failures';
+const asCount = (v: unknown): number => (Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : 0);
 
 export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>): AlertStore {
   return {
@@ -64,6 +69,14 @@ export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>
     loadSeen: async () => (await database).get('meta', 'alerts-seen'),
     async saveSeen(seen) {
       await (await database).put('meta', seen, 'alerts-seen');
+    },
+    notifyFailures: async () => asCount(await (await database).get('meta', NOTIFY_FAILURES)),
+    async addNotifyFailures(count) {
+      const tx = (await database).transaction('meta', 'readwrite');
+      const total = asCount(await tx.store.get(NOTIFY_FAILURES)) + count;
+      await tx.store.put(total, NOTIFY_FAILURES);
+      await tx.done;
+      return total;
     },
   };
 }

@@ -15,6 +15,8 @@ export interface AlertLogEntry {
   price: number;
   at: number;
   offline: boolean;
+  /** The firing's notification could not be shown: the browser's reason (a value, no schema upgrade). */
+  notifyError?: string;
 }
 
 export const DB_NAME = 'kraken-trader';
@@ -25,8 +27,8 @@ export interface KrakenDB extends DBSchema {
   vault: { key: string; value: VaultRecord };
   /** Small singletons: the vault header (KDF parameters + passphrase check), the active key id. */
   meta: {
-    key: 'vault-header' | 'active-key' | 'alerts-seen';
-    value: VaultHeader | string | Record<string, number>;
+    key: 'vault-header' | 'active-key' | 'alerts-seen' | 'alerts-notify-failures';
+    value: VaultHeader | string | Record<string, number> | number;
   };
   /** Nonce high-water marks per API key id (lib/kraken/auth/nonce.ts), decimal strings. */
   nonce: { key: string; value: string };

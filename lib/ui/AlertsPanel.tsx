@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { krakenTradeUrl, notShownText, SNOOZE_MS } from '../alerts/notification.ts';
 import type { CrossRule } from '../alerts/rules.ts';
 import type { AlertsView } from '../alerts/service.ts';
 
@@ -7,6 +8,8 @@ export interface AlertActions {
   edit(id: string, changes: Record<string, unknown>): Promise<unknown>;
   remove(id: string): Promise<unknown>;
   setPaused(id: string, paused: boolean): Promise<unknown>;
+  /** Silent until `until` (ms): the popup's "Snooze 1 h", as the Chrome notification's button. */
+  snooze(id: string, until: number): Promise<unknown>;
 }
 
 const STATUS: Record<string, string> = {
@@ -103,7 +106,20 @@ export function AlertForm({
   );
 }
 
-export function AlertsPanel({ alerts, actions }: { alerts: AlertsView; actions: AlertActions }) {
+/**
+ * The alerts and their log. "Snooze 1 h" and "Open on Kraken" sit on each row, so they are reachable where a
+ * notification has no buttons (Firefox): a click on it opens the popup with the pair's rows highlighted.
+ */
+export function AlertsPanel({
+  alerts,
+  actions,
+  focused = null,
+}: {
+  alerts: AlertsView;
+  actions: AlertActions;
+  /** The pair whose alert notification was just clicked (focusedPair()). */
+  focused?: string | null;
+}) {
   const [editing, setEditing] = useState<string | null>(null);
   if (alerts.rules.length === 0 && alerts.log.length === 0) {
     return <p class="hint">No alerts yet: use 🔔 on a pair to create one.</p>;
@@ -113,7 +129,13 @@ export function AlertsPanel({ alerts, actions }: { alerts: AlertsView; actions: 
       <h2>Alerts</h2>
       <ul>
         {alerts.rules.map(({ rule, description, status, fires }) => (
-          <li key={rule.id} data-testid="alert-row" data-status={status}>
+          <li
+            key={rule.id}
+            data-testid="alert-row"
+            data-status={status}
+            data-focused={focused === rule.symbol ? 'true' : undefined}
+            class={focused === rule.symbol ? 'focused' : undefined}
+          >
             <span>{description}</span>
             <span class="hint">
               {STATUS[status]}
@@ -127,6 +149,25 @@ export function AlertsPanel({ alerts, actions }: { alerts: AlertsView; actions: 
             <button type="button" class="icon" onClick={() => actions.setPaused(rule.id, !rule.paused)}>
               {rule.paused ? 'Resume' : 'Pause'}
             </button>
+            {(status === 'armed' || status === 'waiting-to-rearm') && (
+              <button
+                type="button"
+                class="icon"
+                onClick={() => actions.snooze(rule.id, Date.now() + SNOOZE_MS)}
+                data-testid="alert-snooze"
+              >
+                Snooze 1 h
+              </button>
+            )}
+            <a
+              class="icon"
+              href={krakenTradeUrl(rule.symbol)}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="alert-open-kraken"
+            >
+              Open on Kraken
+            </a>
             <button
               type="button"
               class="icon"
@@ -149,10 +190,16 @@ export function AlertsPanel({ alerts, actions }: { alerts: AlertsView; actions: 
       </ul>
       {alerts.log.length > 0 && (
         <details data-testid="alert-log">
-          <summary>Recent alerts ({alerts.log.length})</summary>
+          <summary>
+            Recent alerts ({alerts.log.length})
+            {alerts.notifyFailures > 0 ? ` · ${alerts.notifyFailures} not shown as a notification` : ''}
+          </summary>
           <ol>
             {alerts.log.map((e) => (
-              <li key={`${e.ruleId}-${e.at}`}>{e.text}</li>
+              <li key={`${e.ruleId}-${e.at}`} data-notified={e.notifyError ? 'false' : 'true'}>
+                {e.text}
+                {e.notifyError ? ` — fired, but ${notShownText(e.notifyError)}` : ''}
+              </li>
             ))}
           </ol>
         </details>

@@ -16,6 +16,7 @@ export function memoryAlertStore(): AlertStore & {
   const setAside = new Map<string, unknown>();
   const log: AlertLogEntry[] = [];
   let seen: Record<string, number> = {};
+  let notifyFailures = 0;
   return {
     log,
     states,
@@ -39,6 +40,11 @@ export function memoryAlertStore(): AlertStore & {
     loadSeen: async () => ({ ...seen }),
     saveSeen: async (s) => {
       seen = { ...s };
+    },
+    notifyFailures: async () => notifyFailures,
+    addNotifyFailures: async (count) => {
+      notifyFailures += count;
+      return notifyFailures;
     },
   };
 }

@@ -76,7 +76,7 @@ it('keeps a fatal startup error for the popup to show', () => {
 });
 
 it('keeps the alerts view across ticks, connection changes and market snapshots', () => {
-  const alerts = { rules: [], log: [] };
+  const alerts = { rules: [], log: [], notifyFailures: 0 };
   let view = applyStreamEvent(null, { type: 'snapshot', snapshot: snapshot() });
   view = applyStreamEvent(view, { type: 'alerts', alerts });
   view = applyStreamEvent(view, { type: 'ticks', ticks: [tick('BTC/USD', 1)] });
