@@ -8,9 +8,10 @@ import 'fake-indexeddb/auto';
 import events from 'node:events';
 import { WebSocket as NodeWs } from 'ws';
 import { idbFillMarkStore } from '../lib/db/fill-marks.ts';
-import { type IdbIntentStore, idbIntentStore } from '../lib/db/intent-store.ts';
+import { idbIntentStore } from '../lib/db/intent-store.ts';
 import { idbNonceStore } from '../lib/db/nonce-store.ts';
 import { openDatabase } from '../lib/db/schema.ts';
+import type { PrunableIntentStore } from '../lib/kraken/index.ts';
 import {
   createKrakenRest,
   createNonceSource,
@@ -70,7 +71,7 @@ async function instrumentRules(wsPublic: string): Promise<Map<string, PairRules>
 }
 
 /** A store that refuses to write once its worker is dead (a stopped worker writes nothing). */
-function mortal(store: IdbIntentStore, alive: () => boolean): IdbIntentStore {
+function mortal(store: PrunableIntentStore, alive: () => boolean): PrunableIntentStore {
   return {
     ...store,
     put: (intent) => (alive() ? store.put(intent) : Promise.reject(new Error('worker stopped'))),

@@ -1,6 +1,6 @@
 // What an alert notification looks like in each browser, and how a failure to show one is told. Pure: the
 // background (entrypoints/background/notifications.ts) passes in what the browser supports.
-import type { AlertLogEntry } from '../db/schema.ts';
+import type { AlertLogEntry } from './types.ts';
 
 /** "Snooze 1 hour": from a notification button (Chrome) or the popup's alert row (every browser). */
 export const SNOOZE_MS = 60 * 60_000;

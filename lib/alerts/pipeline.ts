@@ -1,13 +1,14 @@
 // Ticks through the engine: every rule of the tick's pair is evaluated, its state kept, and what fired is
 // persisted first, then notified and logged (so a worker that dies mid-way neither re-fires nor misses).
 // A notification that could not be shown is never swallowed: its log entry says why, and it is counted.
-import type { AlertLogEntry } from '../db/schema.ts';
+
 import { evaluate, type Firing, type PriceTick } from './engine.ts';
 import { notifyFailureReason } from './notification.ts';
 import type { RuleSet } from './rule-set.ts';
 import type { AlertRule } from './rules.ts';
 import type { StateBook } from './state-book.ts';
 import type { AlertStore } from './store.ts';
+import type { AlertLogEntry } from './types.ts';
 import { logEntry } from './view.ts';
 
 export interface PipelineDeps {

@@ -4,7 +4,6 @@
 // catch-ups run one at a time, in order, through one queue.
 import { createEmitter } from '../base/emitter.ts';
 import { createSerialQueue } from '../base/serial-queue.ts';
-import type { AlertLogEntry } from '../db/schema.ts';
 import { createCatchUp } from './catch-up.ts';
 import { createRuleEditor } from './editor.ts';
 import type { PriceTick } from './engine.ts';
@@ -13,7 +12,7 @@ import { createRuleSet } from './rule-set.ts';
 import { type AlertRule, parseRule } from './rules.ts';
 import { createStateBook } from './state-book.ts';
 import type { AlertStore } from './store.ts';
-import type { AlertProblem, AlertsView, Candle, ImportResult } from './types.ts';
+import type { AlertLogEntry, AlertProblem, AlertsView, Candle, ImportResult } from './types.ts';
 import { ruleView, statusOf } from './view.ts';
 
 export type {

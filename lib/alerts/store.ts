@@ -1,8 +1,9 @@
 // What the alert service needs from storage. The IndexedDB implementation is lib/db/alert-store.ts; tests use
 // test/support/alert-store.ts.
-import type { AlertLogEntry } from '../db/schema.ts';
+
 import type { RuleState } from './engine.ts';
 import type { AlertRule } from './rules.ts';
+import type { AlertLogEntry } from './types.ts';
 
 export interface AlertStore {
   listRules(): Promise<AlertRule[]>;

@@ -1,8 +1,20 @@
 // The alert service's view types (what the popup and the options page are sent) and its inputs.
-import type { AlertLogEntry } from '../db/schema.ts';
 import type { AlertRule } from './rules.ts';
 
 /** One 1-minute candle (REST OHLC), prices as numbers. */
+/** One line of the alert log (the popup shows the last 100). */
+export interface AlertLogEntry {
+  seq?: number;
+  ruleId: string;
+  symbol: string;
+  text: string;
+  price: number;
+  at: number;
+  offline: boolean;
+  /** The firing's notification could not be shown: the browser's reason (a value, no schema upgrade). */
+  notifyError?: string;
+}
+
 export interface Candle {
   /** Candle open time, ms. */
   time: number;

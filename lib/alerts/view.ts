@@ -1,8 +1,8 @@
 // What the popup shows of the alerts: each rule's status, and the log line of a firing.
-import type { AlertLogEntry } from '../db/schema.ts';
+
 import type { Firing, RuleState } from './engine.ts';
 import { type AlertRule, describeRule } from './rules.ts';
-import type { AlertRuleView, RuleStatus } from './types.ts';
+import type { AlertLogEntry, AlertRuleView, RuleStatus } from './types.ts';
 
 export function statusOf(rule: AlertRule, state: RuleState | undefined, now: number): RuleStatus {
   if (state?.done) return 'done';

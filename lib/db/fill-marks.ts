@@ -1,11 +1,9 @@
 // Which fills of a live account were already notified (`fillMarks`, per accountKey): after a reconnect or a
 // restarted worker, the `executions` snapshot is compared with it, so each fill is notified exactly once.
+import type { FillMarkStore } from '../trading/live/fill-ledger.ts';
 import type { KrakenDatabase } from './schema.ts';
 
-export interface FillMarkStore {
-  get(account: string): Promise<string[] | undefined>;
-  put(account: string, ids: string[]): Promise<void>;
-}
+export type { FillMarkStore };
 
 export function idbFillMarkStore(database: KrakenDatabase | Promise<KrakenDatabase>): FillMarkStore {
   return {

@@ -1,7 +1,7 @@
 // Live order intents in IndexedDB (`orderIntents`): written before every send, so a restarted worker
 // reconciles them instead of sending again (lib/kraken/orders/placer.ts). Every record is validated on read;
 // a bad one is set aside, never allowed to stop the others.
-import { type OrderIntent, type OrderIntentStore, parseIntent } from '../kraken/index.ts';
+import { type OrderIntent, type PrunableIntentStore, parseIntent } from '../kraken/index.ts';
 import type { KrakenDatabase } from './schema.ts';
 import { setAside } from './set-aside.ts';
 
@@ -10,12 +10,7 @@ export const KEEP_SETTLED_MS = 7 * 24 * 60 * 60_000;
 /** Unsettled ones (another account's, never reconciled) are dropped after this: Kraken's own history remains. */
 export const KEEP_ANY_MS = 30 * 24 * 60 * 60_000;
 
-export interface IdbIntentStore extends OrderIntentStore {
-  /** Drops old settled intents (and very old unsettled ones); returns how many went. */
-  prune(now: number): Promise<number>;
-}
-
-export function idbIntentStore(database: KrakenDatabase | Promise<KrakenDatabase>): IdbIntentStore {
+export function idbIntentStore(database: KrakenDatabase | Promise<KrakenDatabase>): PrunableIntentStore {
   async function quarantine(db: KrakenDatabase, key: string, value: unknown, reason: string): Promise<void> {
     await setAside(db, { from: 'orderIntents', key, reason, at: Date.now(), value });
     await db.delete('orderIntents', key);

@@ -3,21 +3,11 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { RuleState } from '../alerts/engine.ts';
 import type { AlertRule } from '../alerts/rules.ts';
+import type { AlertLogEntry } from '../alerts/types.ts';
 import type { OrderIntent } from '../kraken/orders/intents.ts';
 import type { VaultHeader, VaultRecord } from '../vault/format.ts';
 
-/** One line of the alert log (the popup shows the last 100). */
-export interface AlertLogEntry {
-  seq?: number;
-  ruleId: string;
-  symbol: string;
-  text: string;
-  price: number;
-  at: number;
-  offline: boolean;
-  /** The firing's notification could not be shown: the browser's reason (a value, no schema upgrade). */
-  notifyError?: string;
-}
+export type { AlertLogEntry };
 
 export const DB_NAME = 'kraken-trader';
 export const DB_VERSION = 4;

@@ -32,6 +32,7 @@ export {
   memoryIntentStore,
   type OrderIntent,
   type OrderIntentStore,
+  type PrunableIntentStore,
   sameAccount,
 } from './orders/intents.ts';
 export { createOrderPlacer, type OrderPlacer, type OrderPlacerOptions } from './orders/placer.ts';

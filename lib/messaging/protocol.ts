@@ -7,26 +7,11 @@ import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
 import type { AmendView, TradingMode, TradingView } from '../trading/types.ts';
-import type { DamagedKey, KeySummary } from '../vault/format.ts';
+import type { KeySummary } from '../vault/format.ts';
+import type { VaultView } from '../vault/types.ts';
 import type { SerializedError } from './errors.ts';
 
-export type VaultStatus = 'empty' | 'locked' | 'unlocked';
-
-/** What the UI may know about the vault: status and key summaries, never a secret. */
-export interface VaultView {
-  status: VaultStatus;
-  /** Usable keys (listed while locked too: label and last four characters are stored in clear). */
-  keys: KeySummary[];
-  /** Keys whose record is unreadable or does not open: kept, named, removable. */
-  damaged: DamagedKey[];
-  /** The checks that follow an unlock are still asking the exchanges. */
-  checking: boolean;
-  /** The configured REST endpoint: a key added now is bound to it. */
-  endpoint: string;
-  autoLockMinutes: number;
-  /** Messages refused at the trust boundary since the browser started. */
-  refused: { untrusted: number; malformed: number };
-}
+export type { VaultStatus, VaultView } from '../vault/types.ts';
 
 /** The key fields of an add or a replace. */
 export interface KeyParams {

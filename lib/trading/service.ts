@@ -4,8 +4,12 @@
 // live trading on the vault's active key and endpoint, lists live orders whose ending is not yet known,
 // and pushes one view on every change.
 import { createEmitter } from '../base/emitter.ts';
-import type { IdbIntentStore } from '../db/intent-store.ts';
-import { type IntentAccount, type OrderIntent, sameAccount } from '../kraken/index.ts';
+import {
+  type IntentAccount,
+  type OrderIntent,
+  type PrunableIntentStore,
+  sameAccount,
+} from '../kraken/index.ts';
 import { ForeignIntent, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { isSettled } from '../kraken/orders/intents.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
@@ -36,7 +40,7 @@ export interface TradingServiceDeps {
     system?(): { status: string; since: number };
   };
   paper: PaperAccount;
-  intents: IdbIntentStore;
+  intents: PrunableIntentStore;
   /** What live trading can use right now (lib/trading/live/access.ts). */
   liveAccess(): Promise<LiveAccess>;
   now(): number;

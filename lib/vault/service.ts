@@ -1,10 +1,10 @@
 // The background's vault service: the messaging contract's vault requests, the key checks, and auto-lock.
 import type { NonceScale } from '../kraken/auth/nonce.ts';
-import type { VaultView } from '../messaging/protocol.ts';
 import { endpointUrls } from '../settings/endpoints.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { VaultError } from './errors.ts';
 import type { KeySecrets, KeyVerification } from './format.ts';
+import type { VaultView } from './types.ts';
 import { checkSecrets, type NewKey, type Vault } from './vault.ts';
 
 /** A key to check: its secrets, the endpoint it is bound to (the only one it signs for) and its scale. */

@@ -2,7 +2,32 @@
 import type { NonceScale } from '../kraken/auth/nonce.ts';
 import { fromBase64 } from './crypto.ts';
 import { VaultError } from './errors.ts';
-import type { KeySecrets, KeyVerification, VaultHeader, VaultRecord } from './format.ts';
+import type {
+  DamagedKey,
+  KeySecrets,
+  KeySummary,
+  KeyVerification,
+  VaultHeader,
+  VaultRecord,
+} from './format.ts';
+
+export type VaultStatus = 'empty' | 'locked' | 'unlocked';
+
+/** What the UI may know about the vault: status and key summaries, never a secret. */
+export interface VaultView {
+  status: VaultStatus;
+  /** Usable keys (listed while locked too: label and last four characters are stored in clear). */
+  keys: KeySummary[];
+  /** Keys whose record is unreadable or does not open: kept, named, removable. */
+  damaged: DamagedKey[];
+  /** The checks that follow an unlock are still asking the exchanges. */
+  checking: boolean;
+  /** The configured REST endpoint: a key added now is bound to it. */
+  endpoint: string;
+  autoLockMinutes: number;
+  /** Messages refused at the trust boundary since the browser started. */
+  refused: { untrusted: number; malformed: number };
+}
 
 export interface VaultStore {
   /** The stored header as it was read (checked before use). */
@@ -38,8 +63,6 @@ export interface VaultOptions {
   /** New vaults use this; weaker stored vaults are re-sealed with it on unlock. */
   kdfTarget?: number;
 }
-
-export type VaultStatus = 'empty' | 'locked' | 'unlocked';
 
 export interface NewKey {
   label: string;

@@ -1,31 +1,8 @@
 import type { PairSpec } from '../data/pairs.ts';
+import type { OrderSide, OrderStatus, OrderType, TimeInForce } from './kinds.ts';
 import type { Offset } from './relative-price.ts';
 
-/** Order types the engine executes (REST `ordertype`; WS v2 `order_type` spells them the same). */
-export type OrderType =
-  | 'market'
-  | 'limit'
-  | 'stop-loss'
-  | 'take-profit'
-  | 'stop-loss-limit'
-  | 'take-profit-limit'
-  | 'trailing-stop'
-  | 'trailing-stop-limit';
-export const ORDER_TYPES: readonly OrderType[] = [
-  'market',
-  'limit',
-  'stop-loss',
-  'take-profit',
-  'stop-loss-limit',
-  'take-profit-limit',
-  'trailing-stop',
-  'trailing-stop-limit',
-];
-
-export type OrderSide = 'buy' | 'sell';
-export type TimeInForce = 'GTC' | 'IOC' | 'GTD' | 'FOK';
-/** REST order statuses (https://docs.kraken.com/api/docs/rest-api/get-open-orders). */
-export type OrderStatus = 'pending' | 'open' | 'closed' | 'canceled' | 'expired';
+export { ORDER_TYPES, type OrderSide, type OrderStatus, type OrderType, type TimeInForce } from './kinds.ts';
 
 /** A conditional close: placed as a new order, opposite side, same volume, when the parent fills. */
 export interface CloseSpec {

@@ -1,6 +1,6 @@
 import type { PairSpec } from '../data/pairs.ts';
 import { parseDecimal } from '../decimal.ts';
-import type { OrderSide, OrderType } from './order.ts';
+import type { OrderSide, OrderType } from './kinds.ts';
 
 /**
  * Relative prices of REST AddOrder (https://docs.kraken.com/api/docs/rest-api/add-order, `price`/`price2`):

@@ -56,7 +56,7 @@ describe('--replay: a JSONL capture of public v2 frames', () => {
 });
 
 describe('/_sim/ws/flood: benchmark-grade book updates', () => {
-  it('sends 50,000 consistent BTC/USD book updates faster than 50,000 a second', async () => {
+  it('sends 50,000 consistent BTC/USD book updates, each with a correct checksum', async () => {
     const sim = await startTestSim();
     try {
       // A bare socket (no frame log, no JSON parse per frame) so the client is not what is measured.
@@ -91,15 +91,15 @@ describe('/_sim/ws/flood: benchmark-grade book updates', () => {
         JSON.stringify({ method: 'subscribe', params: { channel: 'book', symbol: ['BTC/USD'], depth: 10 } }),
       );
       await subscribed;
-      const started = performance.now();
+      // How fast it floods is measured by `npm run bench` (book-pipeline's floor), not asserted here: a
+      // loaded machine would fail a rate threshold without anything being wrong.
       const reply = await getJson(`${sim.rest}/_sim/ws/flood`, {
         method: 'POST',
         body: JSON.stringify({ count }),
       });
       expect(reply.json).toEqual({ ok: true, sent: count });
       await done;
-      const rate = count / ((performance.now() - started) / 1000);
-      expect(rate).toBeGreaterThan(50_000);
+      expect(received).toBe(count);
       // Every update carries a correct checksum: the first changes the best bid, the last restores it.
       book.apply(first);
       expect(book.checksum()).toBe(JSON.parse(first).data[0].checksum);

@@ -90,6 +90,12 @@ export interface OrderIntentStore {
   list(): Promise<OrderIntent[]>;
 }
 
+/** A store that also forgets what no longer guards against a resend (the extension's IndexedDB store). */
+export interface PrunableIntentStore extends OrderIntentStore {
+  /** Drops old settled intents (and very old unsettled ones); returns how many went. */
+  prune(now: number): Promise<number>;
+}
+
 export function memoryIntentStore(): OrderIntentStore {
   const data = new Map<string, OrderIntent>();
   return {

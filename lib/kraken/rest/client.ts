@@ -11,7 +11,9 @@ import { encodeForm, type Params } from './encode.ts';
 import { KrakenError } from './errors.ts';
 import { privateMethods } from './private.ts';
 import { publicMethods } from './public.ts';
-import { type Envelope, type FetchLike, send } from './transport.ts';
+import { type CallOptions, type Envelope, type FetchLike, send } from './transport.ts';
+
+export type { CallOptions };
 
 export interface Credentials {
   apiKey: string;
@@ -53,11 +55,6 @@ export interface KrakenRestOptions {
   backoff?: BackoffPolicy;
   /** Called with Kraken's W-warnings that accompanied a successful result. */
   onWarning?: (endpoint: string, warnings: readonly string[]) => void;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
 }
 
 /** Private methods that may be repeated without changing anything on the account. */
@@ -255,9 +252,3 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
 }
 
 export type KrakenRest = ReturnType<typeof createKrakenRest>;
-export type RestCore = {
-  publicCall: <T>(method: string, params?: Params, call?: CallOptions) => Promise<T>;
-  privateCall: <T>(method: string, params?: Params, call?: CallOptions) => Promise<T>;
-  trading: ReturnType<typeof createTradingLimiter>;
-  clock: Clock;
-};

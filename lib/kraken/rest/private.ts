@@ -1,8 +1,10 @@
 // Typed private endpoints (SPEC.md §1.3). Order-entry methods also feed the per-pair trading counter
 // (SPEC.md §4.2): they wait for room before sending and remember order ages to price later cancels.
-import type { RestCore } from './client.ts';
+import type { Clock } from '../clock.ts';
+import type { createTradingLimiter } from '../ratelimit/trading.ts';
 import { commaList, type Params } from './encode.ts';
 import { KrakenError } from './errors.ts';
+import type { CallOptions } from './transport.ts';
 import type {
   AddOrderBatchParams,
   AddOrderBatchResult,
@@ -31,11 +33,19 @@ import type {
 } from './types-private.ts';
 import type { Decimal } from './types-public.ts';
 
-type CallOpts = { signal?: AbortSignal; timeoutMs?: number };
+type CallOpts = CallOptions;
 
 function orderParams(p: AddOrderParams): Params {
   return { ...p, oflags: commaList(p.oflags), close: p.close ? { ...p.close } : undefined };
 }
+
+/** What the private methods are built on: the signed call, the trading counter, Kraken's clock. */
+export type RestCore = {
+  publicCall: <T>(method: string, params?: Params, call?: CallOptions) => Promise<T>;
+  privateCall: <T>(method: string, params?: Params, call?: CallOptions) => Promise<T>;
+  trading: ReturnType<typeof createTradingLimiter>;
+  clock: Clock;
+};
 
 export function privateMethods({ privateCall: call, trading }: RestCore) {
   /** Sends a trading call, snapping the pair counter to its cap if the engine still says rate-limited. */

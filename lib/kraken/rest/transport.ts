@@ -2,6 +2,12 @@ import { KrakenError, redact } from './errors.ts';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
+/** Per call: a signal to abandon it, and how long to wait for Kraken's answer. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
 export interface Envelope<T = unknown> {
   result: T;
   /** Kraken's "W…" warnings that came with a successful result. */

@@ -3,7 +3,7 @@
 // configured endpoint is another, there is no live account ('no-key-for-endpoint'). Each account is made with
 // a REST client whose fetch stops sending the moment the vault or the endpoint no longer points at it, and
 // never sends to another endpoint than the key's (revocable-fetch.ts), so a replaced key never signs again.
-import type { FillMarkStore } from '../../db/fill-marks.ts';
+
 import {
   accountKey,
   type Clock,
@@ -20,6 +20,7 @@ import {
 import type { FillView } from '../../orders/types.ts';
 import { sameEndpoint } from '../../vault/binding.ts';
 import { createLiveAccount, type LiveAccount } from './account.ts';
+import type { FillMarkStore } from './fill-ledger.ts';
 import { revocableFetch } from './revocable-fetch.ts';
 
 export interface ActiveKeyRef {

@@ -3,7 +3,7 @@
 // channel reports a change), placement through the order placer (cl_ord_id intents with Kraken's deadline:
 // never sent twice, never sent for another account), cancels, and the dead man's switch.
 // https://docs.kraken.com/api/docs/websocket-v2/executions · https://docs.kraken.com/api/docs/rest-api/get-extended-balance
-import type { FillMarkStore } from '../../db/fill-marks.ts';
+
 import {
   accountKey,
   backoffDelay,
@@ -32,6 +32,7 @@ import { type AmendChange, createAmender } from './amend.ts';
 import { createLiveBalances } from './balances.ts';
 import { createExecutionsFeed, symbolOf } from './executions-feed.ts';
 import { createLiveFees } from './fees.ts';
+import type { FillMarkStore } from './fill-ledger.ts';
 import { createFillLedger } from './fill-ledger.ts';
 import { orderTransport } from './order-transport.ts';
 import { orderView } from './order-views.ts';

@@ -3,11 +3,16 @@
 // first frame after every (re)connection) is compared with it — fills that happened during a gap in the
 // private feed are notified then, once. The very first snapshot of an account is history: nothing notified.
 import { createSerialQueue } from '../../base/serial-queue.ts';
-import type { FillMarkStore } from '../../db/fill-marks.ts';
 import type { FillView } from '../../orders/types.ts';
 
 /** Enough to cover any snapshot (Kraken sends the last 50 trades) and the updates between two. */
 const KEPT_IDS = 500;
+
+/** Where the notified ids are kept, per account (IndexedDB `fillMarks`: lib/db/fill-marks.ts). */
+export interface FillMarkStore {
+  get(account: string): Promise<string[] | undefined>;
+  put(account: string, ids: string[]): Promise<void>;
+}
 
 export function createFillLedger(store: FillMarkStore, account: string) {
   let seen: string[] | undefined;
