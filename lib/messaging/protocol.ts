@@ -7,7 +7,6 @@ import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
 import type { AmendView, TradingMode, TradingView } from '../trading/types.ts';
-import type { KeySummary } from '../vault/format.ts';
 import type { VaultView } from '../vault/types.ts';
 import type { SerializedError } from './errors.ts';
 
