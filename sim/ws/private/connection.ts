@@ -14,11 +14,11 @@ import { errorReply, pongReply, successReply } from '../envelope.ts';
 import { WsError } from '../errors.ts';
 import {
   balancesSnapshot,
+  executionsSnapshot,
   ledgerUpdate,
-  orderReport,
   type ReportFilter,
+  rateCountOf,
   reportsFor,
-  snapshotTrade,
 } from './executions.ts';
 import { WsTrading } from './trading.ts';
 
@@ -30,20 +30,6 @@ function isObject(value: unknown): value is Json {
 
 /** Kraken's answer to a missing, unknown or expired token (ccxt maps it to AuthenticationError). */
 export const INVALID_SESSION = 'ESession:Invalid session';
-
-/**
- * `ratecounter: true` on `executions`: each order report carries `ratecount`, the account's per-pair trading
- * counter for the order's pair after the action (in Kraken's units, cf. the ack's `maxratecount`). The field
- * name and placement are ours: Kraken documents the option, not the field (docs/simulator.md).
- */
-function rateCountOf(account: Account, event: EngineEvent): number | undefined {
-  const order = event.kind === 'fill' ? event.fill.order : event.kind === 'ledger' ? undefined : event.order;
-  if (!order) return undefined;
-  return Math.round(account.tradingLimiter.value(order.request.pair.restId) * 10_000) / 10_000;
-}
-
-/** Trades in an `executions` snapshot with `snap_trades` ("last 50 trades"). */
-const SNAP_TRADES = 50;
 
 interface ExecutionsSub {
   readonly filter: ReportFilter;
@@ -355,15 +341,7 @@ export class PrivateConnection {
     const subscription = this.executions;
     const account = this.account;
     if (!subscription || !account) return;
-    const nowNs = this.now();
-    const data: JsonValue[] = [];
-    if (trades)
-      for (const fill of account.engine.trades().slice(-SNAP_TRADES)) data.push(snapshotTrade(fill));
-    if (orders) {
-      for (const order of account.engine.open()) {
-        data.push(orderReport(order, 'new', order.filled > 0n ? 'partially_filled' : 'new', nowNs));
-      }
-    }
+    const data = executionsSnapshot(account, { orders, trades }, this.now());
     subscription.sequence += 1;
     this.send(toJson({ channel: 'executions', type: 'snapshot', data, sequence: subscription.sequence }));
   }

@@ -1,3 +1,4 @@
+import type { Account } from '../../account/account.ts';
 import { ASSETS } from '../../data/assets.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import { rfc3339Micro } from '../../time-format.ts';
@@ -257,4 +258,34 @@ export function ledgerUpdate(event: Extract<EngineEvent, { kind: 'ledger' }>): J
     fee: plain(entry.fee, decimals),
     balance: plain(entry.balance, decimals),
   };
+}
+
+/**
+ * `ratecounter: true` on `executions`: each order report carries `ratecount`, the account's per-pair trading
+ * counter for the order's pair after the action (in Kraken's units, cf. the ack's `maxratecount`). The field
+ * name and placement are ours: Kraken documents the option, not the field (docs/simulator.md).
+ */
+export function rateCountOf(account: Account, event: EngineEvent): number | undefined {
+  const order = event.kind === 'fill' ? event.fill.order : event.kind === 'ledger' ? undefined : event.order;
+  if (!order) return undefined;
+  return Math.round(account.tradingLimiter.value(order.request.pair.restId) * 10_000) / 10_000;
+}
+
+/** Trades in an `executions` snapshot with `snap_trades` ("last 50 trades"). */
+const SNAP_TRADES = 50;
+
+/** The `executions` snapshot's data: the last trades (`snap_trades`) then the open orders (`snap_orders`). */
+export function executionsSnapshot(
+  account: Account,
+  want: { orders: boolean; trades: boolean },
+  nowNs: bigint,
+): JsonValue[] {
+  const data: JsonValue[] = [];
+  if (want.trades)
+    for (const fill of account.engine.trades().slice(-SNAP_TRADES)) data.push(snapshotTrade(fill));
+  if (want.orders) {
+    for (const order of account.engine.open())
+      data.push(orderReport(order, 'new', order.filled > 0n ? 'partially_filled' : 'new', nowNs));
+  }
+  return data;
 }
