@@ -1,0 +1,26 @@
+// Which languages the extension speaks, and which one a page uses: the person's choice in the options, or the
+// browser's own language when they left it to the browser. Pure: the browser's language is passed in.
+
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+/** The setting: a language, or `auto` to follow the browser (the default). */
+export type LanguageSetting = 'auto' | Locale;
+export const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['auto', ...LOCALES];
+
+export const isLanguageSetting = (value: unknown): value is LanguageSetting =>
+  typeof value === 'string' && (LANGUAGE_SETTINGS as readonly string[]).includes(value);
+
+/**
+ * The locale a page speaks. `auto` takes the first of the browser's languages (its UI language first, as
+ * `i18n.getUILanguage()` gives it: "fr", "fr-CA", "en-US") that we have, by its primary subtag; English when
+ * none is ours. A language tag is case-insensitive (BCP 47), so "FR-fr" is French too.
+ */
+export function resolveLocale(setting: LanguageSetting, browserLanguages: readonly string[]): Locale {
+  if (setting !== 'auto') return setting;
+  for (const tag of browserLanguages) {
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    const found = LOCALES.find((l) => l === primary);
+    if (found) return found;
+  }
+  return 'en';
+}
