@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { manifestCommands, OMNIBOX_KEYWORD } from './lib/launch/commands.ts';
 
 // Kraken's production hosts are the only host permissions. The local simulator is reached as a plain
 // web origin: it answers CORS preflights, and WebSocket connections need no host permission.
@@ -8,12 +9,20 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Kraken Trader',
-    description: 'Live Kraken prices, price alerts and quick orders from the toolbar.',
+    // "Trader for Kraken", marked unofficial in the description, in English and French (public/_locales): a
+    // name that uses Kraken's mark only to say what it works with, as stores and Kraken's trademark guidance
+    // ask of third-party tools (docs/store.md).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // offscreen (Chrome only; Firefox has no such API): the optional alert sound, see entrypoints/offscreen.
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
-    action: { default_title: 'Kraken Trader' },
+    // The action's title is the popup's <title> (WXT): "Trader for Kraken", the same in every language.
+    // Keyboard shortcuts and the address bar keyword (lib/launch/commands.ts; handled in
+    // entrypoints/background/launch.ts). Neither needs a permission.
+    commands: manifestCommands(),
+    omnibox: { keyword: OMNIBOX_KEYWORD },
     // No web page and no other extension may message us: present and empty (DESIGN.md §8). Not for Firefox:
     // it has no such key ("Warning processing externally_connectable: An unexpected property was found" on
     // every load); there only other extensions can message us, through runtime.onMessageExternal, to which

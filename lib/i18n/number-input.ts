@@ -55,6 +55,10 @@ export function parseLocaleDecimal(text: string, locale: Locale): NumberInput {
   return { ok: true, value: `${whole === '' ? '0' : whole}.${fraction}` };
 }
 
+/** Plain decimal text ("0.01") written the locale's way ("0,01" in French), digit for digit: what a field shows. */
+export const localeDecimal = (value: string, locale: Locale): string =>
+  value.replace('.', DECIMAL_SEPARATOR[locale]);
+
 const MESSAGE: Readonly<Record<Exclude<NumberProblem, 'ambiguous'>, PlainKey>> = {
   empty: 'number.empty',
   grouping: 'number.grouping',

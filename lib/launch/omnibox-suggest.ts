@@ -2,7 +2,7 @@
 // command will open, and the launch it becomes when entered. Pure: the market's view and a translator are
 // passed in; the background turns the texts into the browser's suggestions (entrypoints/background/omnibox.ts).
 import type { Locale } from '../i18n/locales.ts';
-import { numberProblemText } from '../i18n/number-input.ts';
+import { localeDecimal, numberProblemText } from '../i18n/number-input.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { assetSpellings, v2Asset } from '../kraken/index.ts';
 import type { MarketSnapshot } from '../market/types.ts';
@@ -73,10 +73,6 @@ export function matchPairs(query: string, market: MarketView): string[] {
   }
   return [];
 }
-
-/** Decimal text the locale's way ("0.01" → "0,01" in French), digit for digit. */
-export const localeDecimal = (value: string, locale: Locale) =>
-  locale === 'fr' ? value.replace('.', ',') : value;
 
 function pairLine(symbol: string, market: MarketView, t: Translate, locale: Locale): string {
   const tick = market.ticks[symbol];

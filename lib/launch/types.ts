@@ -1,7 +1,7 @@
 // What the popup opens with when a keyboard shortcut or the address bar (`kr …`) opened it. The background
 // keeps it until the popup takes it (`launch.take`, lib/messaging/protocol.ts); nothing travels in the URL.
 // It only ever fills a form: an order still needs the ticket's own preview and confirmation.
-import type { Side } from '../orders/types.ts';
+import type { OrderRequest, Side } from '../orders/types.ts';
 import { isSymbol } from '../settings/watchlist.ts';
 
 export type Launch =
@@ -55,4 +55,17 @@ export function parseLaunch(v: unknown): Launch | null {
     default:
       return null;
   }
+}
+
+/**
+ * The ticket's starting form for a launch, as an order the ticket fills itself from (OrderTicket's `prefill`):
+ * a limit order when a price was given, else market; without an order, the pair alone with an empty amount.
+ * The ticket checks it like typed text, and sends nothing before its own preview and confirmation.
+ */
+export function launchPrefill(symbol: string, order: LaunchOrder | null): OrderRequest {
+  const base = { symbol, postOnly: false, timeInForce: 'GTC' } as const;
+  if (!order) return { ...base, side: 'buy', type: 'market', volume: '' };
+  return order.limitPrice === null
+    ? { ...base, side: order.side, type: 'market', volume: order.amount }
+    : { ...base, side: order.side, type: 'limit', volume: order.amount, limitPrice: order.limitPrice };
 }

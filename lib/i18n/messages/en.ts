@@ -59,6 +59,7 @@ export const en = {
   'launch.order':
     'From the address bar: check the order, then preview and confirm it. Nothing is sent before.',
   'launch.alert': 'From the address bar: check the alert, then create it.',
+  'launch.noPair': 'Add a pair to the watchlist first: the ticket trades the starred pair.',
   'launch.failed': 'The address bar’s request could not be opened: {reason}',
 
   'number.empty': 'Enter a number.',

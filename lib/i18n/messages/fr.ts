@@ -71,6 +71,7 @@ export const fr: FrenchCatalog = {
   'launch.order':
     'Depuis la barre d’adresse : vérifiez l’ordre, puis prévisualisez-le et confirmez-le. Rien n’est envoyé avant.',
   'launch.alert': 'Depuis la barre d’adresse : vérifiez l’alerte, puis créez-la.',
+  'launch.noPair': 'Ajoutez d’abord une paire à la liste : le bon d’ordre trade la paire étoilée.',
   'launch.failed': 'La demande de la barre d’adresse n’a pas pu être ouverte : {reason}',
 
   'number.empty': 'Saisissez un nombre.',
