@@ -41,9 +41,10 @@ function quoteRank(quote: string): number {
 
 /**
  * The listed pairs a query names, best first: one pair ("btc/eur", "xbteur") or every pair whose base is the
- * coin ("btc", "xbt"), the watchlist's in its order, then by quote (USD, EUR, …), then by name.
+ * coin ("btc", "xbt"), the watchlist's in its order, then by quote (USD, EUR, …), then by name. With
+ * `quoted`, the pairs priced in the coin follow ("ETH/BTC" is a BTC pair too, but `buy 1 btc` never buys ETH).
  */
-export function matchPairs(query: string, market: MarketView): string[] {
+export function matchPairs(query: string, market: MarketView, options: { quoted?: boolean } = {}): string[] {
   const q = query.trim().toUpperCase().replace(/[-_]/g, '/');
   const listed = (s: string) => Object.hasOwn(market.pairs, s);
   if (q.includes('/')) {
@@ -52,22 +53,22 @@ export function matchPairs(query: string, market: MarketView): string[] {
     return listed(symbol) ? [symbol] : [];
   }
   const coin = v2Asset(q);
-  const ofCoin = Object.values(market.pairs)
-    .filter((p) => p.base === coin)
-    .map((p) => p.symbol);
-  if (ofCoin.length > 0) {
-    const onList = (s: string) => {
-      const i = market.watchlist.indexOf(s);
-      return i < 0 ? market.watchlist.length : i;
-    };
-    return ofCoin.sort((a, b) => {
-      const qa = a.split('/')[1] ?? '';
-      const qb = b.split('/')[1] ?? '';
-      return onList(a) - onList(b) || quoteRank(qa) - quoteRank(qb) || a.localeCompare(b);
-    });
-  }
+  const pairs = Object.values(market.pairs);
+  const onList = (s: string) => {
+    const i = market.watchlist.indexOf(s);
+    return i < 0 ? market.watchlist.length : i;
+  };
+  const rank = (side: 'base' | 'quote') => (a: string, b: string) => {
+    const other = side === 'base' ? 1 : 0;
+    const oa = a.split('/')[other] ?? '';
+    const ob = b.split('/')[other] ?? '';
+    return onList(a) - onList(b) || quoteRank(oa) - quoteRank(ob) || a.localeCompare(b);
+  };
+  const ofCoin = pairs.filter((p) => p.base === coin).map((p) => p.symbol);
+  const inCoin = options.quoted ? pairs.filter((p) => p.quote === coin).map((p) => p.symbol) : [];
+  if (ofCoin.length + inCoin.length > 0) return [...ofCoin.sort(rank('base')), ...inCoin.sort(rank('quote'))];
   // "XBTUSD": a pair spelled without a separator, legacy names included.
-  for (const p of Object.values(market.pairs)) {
+  for (const p of pairs) {
     for (const b of assetSpellings(p.base))
       for (const qu of assetSpellings(p.quote)) if (q === b + qu) return [p.symbol];
   }
@@ -149,10 +150,11 @@ export function answer(command: OmniboxCommand, market: MarketView, t: Translate
     case 'invalid':
       return { heading: t('omnibox.default'), suggestions: [] };
     case 'market': {
-      const [first = '', ...others] = matchPairs(command.query, market);
-      const shown = others.slice(0, MAX_SUGGESTIONS);
-      const more = others.length - shown.length;
-      const heading = pairLine(first, market, t, locale);
+      // Every pair as a line with its price; the heading repeats the first, which Enter on the typed text opens.
+      const all = matchPairs(command.query, market, { quoted: true });
+      const shown = all.slice(0, MAX_SUGGESTIONS);
+      const more = all.length - shown.length;
+      const heading = pairLine(all[0] ?? '', market, t, locale);
       return {
         heading: more > 0 ? `${heading} ${t('omnibox.morePairs', { count: more })}` : heading,
         suggestions: shown.map((symbol) => ({

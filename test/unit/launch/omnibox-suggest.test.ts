@@ -63,6 +63,11 @@ describe('matchPairs', () => {
     ]);
   });
 
+  it('with quoted pairs, lists the pairs priced in the coin after its own (kr btc lists ETH/BTC last)', () => {
+    expect(matchPairs('btc', market, { quoted: true }).slice(-2)).toEqual(['BTC/AED', 'ETH/BTC']);
+    expect(matchPairs('btc', market)).not.toContain('ETH/BTC');
+  });
+
   it.each([
     ['xbt', 'BTC/EUR'],
     ['btc/usdt', 'BTC/USDT'],
@@ -83,14 +88,14 @@ describe('answer', () => {
   it('kr btc: the BTC pairs with live prices where the watchlist has them, and how many more', () => {
     const a = answer(parseOmnibox('btc', 'en'), market, en, 'en');
     expect(a.heading).toBe(
-      'BTC/EUR 90,001.0 (-0.5%): open the ticket …and 3 more pairs: type one in full (btc/eur)',
+      'BTC/EUR 90,001.0 (-0.5%): open the ticket …and 5 more pairs: type one in full (btc/eur)',
     );
     expect(a.suggestions).toEqual([
+      { content: 'BTC/EUR', description: 'BTC/EUR 90,001.0 (-0.5%): open the ticket' },
       { content: 'BTC/USD', description: 'BTC/USD 97,123.4 (+1.23%): open the ticket' },
       { content: 'BTC/USDT', description: 'BTC/USDT: not on your watchlist, opening the ticket adds it' },
       { content: 'BTC/GBP', description: 'BTC/GBP: not on your watchlist, opening the ticket adds it' },
       { content: 'BTC/CAD', description: 'BTC/CAD: not on your watchlist, opening the ticket adds it' },
-      { content: 'BTC/JPY', description: 'BTC/JPY: not on your watchlist, opening the ticket adds it' },
     ]);
   });
 
@@ -98,7 +103,7 @@ describe('answer', () => {
     const a = answer(parseOmnibox('btc/usd', 'fr'), market, fr, 'fr');
     expect(a.heading).toBe('BTC/USD 97\u202f123,4 (+1,23\u00a0%) : ouvrir le bon d’ordre');
     const more = answer(parseOmnibox('btc', 'fr'), market, fr, 'fr').heading;
-    expect(more).toMatch(/… et 3 autres paires : tapez-en une en entier \(btc\/eur\)$/);
+    expect(more).toMatch(/… et 5 autres paires : tapez-en une en entier \(btc\/eur\)$/);
   });
 
   it('kr buy …: says what opens, at market or at a limit, in the person’s numbers', () => {
