@@ -5,7 +5,7 @@
 // Where the popup cannot open (no focused window, an older Firefox) the same page opens in a tab; either way
 // the page takes the launch over the messaging contract (`launch.take`), never from its URL.
 import { browser } from 'wxt/browser';
-import { type LanguageSetting, resolveLocale } from '../../lib/i18n/locales.ts';
+import { browserLanguages, type LanguageSetting, resolveLocale } from '../../lib/i18n/locales.ts';
 import { translator } from '../../lib/i18n/translate.ts';
 import { COMMAND } from '../../lib/launch/commands.ts';
 import { parseOmnibox } from '../../lib/launch/omnibox-parse.ts';
@@ -15,7 +15,7 @@ import type { Launch } from '../../lib/launch/types.ts';
 import type { Services } from './services.ts';
 
 function localeOf(setting: LanguageSetting) {
-  const locale = resolveLocale(setting, [browser.i18n.getUILanguage()]);
+  const locale = resolveLocale(setting, browserLanguages(browser.i18n));
   return { locale, t: translator(locale) };
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { resolveLocale } from '../../lib/i18n/locales.ts';
+import { browserLanguages, resolveLocale } from '../../lib/i18n/locales.ts';
 import type { CommandName } from '../../lib/launch/commands.ts';
 import { request } from '../../lib/messaging/client.ts';
 import type { VaultView } from '../../lib/messaging/protocol.ts';
@@ -26,7 +26,7 @@ const vaultActions: VaultActions = {
   setAutoLock: (minutes) => request({ type: 'vault.setAutoLock', minutes }),
 };
 
-const browserLanguages = [browser.i18n.getUILanguage()];
+const languages = browserLanguages(browser.i18n);
 const manifest = browser.runtime.getManifest() as { side_panel?: unknown; sidebar_action?: unknown };
 
 /** Chrome has no API to open its shortcuts page but lets an extension page open it in a tab; Firefox 137+ does. */
@@ -57,7 +57,7 @@ export function App() {
     request({ type: 'vault.get' }).then(setVault, (e: unknown) => setError(String(e)));
     readShortcuts().then(setShortcuts, () => setShortcuts([]));
   }, []);
-  const locale = resolveLocale(settings?.language ?? 'auto', browserLanguages);
+  const locale = resolveLocale(settings?.language ?? 'auto', languages);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -71,7 +71,7 @@ export function App() {
         {settings && (
           <LanguageSettings
             value={settings.language}
-            browserLanguages={browserLanguages}
+            browserLanguages={languages}
             onChange={async (language) => {
               setSettings(await request({ type: 'settings.setLanguage', language }));
             }}

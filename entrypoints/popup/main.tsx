@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { browserLanguages } from '../../lib/i18n/locales.ts';
 import { request } from '../../lib/messaging/client.ts';
 import { LocaleContext, usePageLocale } from '../../lib/ui/locale.ts';
 import { App } from './App.tsx';
@@ -12,7 +13,7 @@ render(<Root />, document.getElementById('app')!);
 function Root() {
   const locale = usePageLocale(
     async () => (await request({ type: 'settings.get' })).language,
-    [browser.i18n.getUILanguage()],
+    browserLanguages(browser.i18n),
   );
   return (
     <LocaleContext.Provider value={locale}>

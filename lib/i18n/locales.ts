@@ -24,3 +24,26 @@ export function resolveLocale(setting: LanguageSetting, browserLanguages: readon
   }
   return 'en';
 }
+
+/** The part of the browser's i18n API the language choice reads (browser.i18n). */
+export interface BrowserI18n {
+  getMessage(name: 'uiLocale'): string;
+  getUILanguage(): string;
+}
+
+/**
+ * The browser's languages, most telling first: the one of ours the browser picked for this extension's
+ * _locales (the `uiLocale` message, "en" or "fr": the browser's own fallback rules, so the pages speak the
+ * language the manifest's name and description are shown in), then its UI language. Chromium on Linux, for
+ * one, picks French messages under LANGUAGE=fr while getUILanguage() still says "en-US" when it ships no
+ * French UI.
+ */
+export function browserLanguages(i18n: BrowserI18n): string[] {
+  let picked = '';
+  try {
+    picked = i18n.getMessage('uiLocale');
+  } catch {
+    // No _locales (a test page): the UI language alone.
+  }
+  return [picked, i18n.getUILanguage()].filter((l) => l !== '');
+}

@@ -8,6 +8,8 @@ import { waitUntil } from './harness.ts';
 export interface PopupView {
   /** Evaluates `expression` in the popup and returns its value (JSON). */
   eval<T>(expression: string): Promise<T>;
+  /** A PNG of the popup as it is shown (CDP Page.captureScreenshot). */
+  screenshot(): Promise<Buffer>;
   /** Polls `expression` in the popup until it is truthy. */
   waitFor(expression: string, what: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -72,25 +74,27 @@ export async function attachPopup(ext: ExtensionBrowser, timeoutMs = 10_000): Pr
     const message = JSON.parse(event.message) as Answer;
     if (message.id !== undefined) answers.get(message.id)?.(message);
   });
-  const evaluate = <T>(expression: string) =>
-    new Promise<T>((resolve, reject) => {
+  const call = (method: string, params: object) =>
+    new Promise<Answer>((resolve, reject) => {
       next += 1;
-      answers.set(next, (m) =>
-        m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m.result?.result?.value as T),
-      );
+      answers.set(next, (m) => (m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m)));
       cdp
         .send('Target.sendMessageToTarget', {
           sessionId,
-          message: JSON.stringify({
-            id: next,
-            method: 'Runtime.evaluate',
-            params: { expression, returnByValue: true },
-          }),
+          message: JSON.stringify({ id: next, method, params }),
         })
         .catch(reject);
     });
+  const evaluate = async <T>(expression: string) =>
+    (await call('Runtime.evaluate', { expression, returnByValue: true })).result?.result?.value as T;
   return {
     eval: evaluate,
+    async screenshot() {
+      const answer = (await call('Page.captureScreenshot', { format: 'png' })) as {
+        result?: { data?: string };
+      };
+      return Buffer.from(answer.result?.data ?? '', 'base64');
+    },
     async waitFor(expression, what, ms = 10_000) {
       await waitUntil(async () => Boolean(await evaluate(expression)), ms, what);
     },
