@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLanguageSetting, resolveLocale } from '../../../lib/i18n/locales.ts';
+import { browserLanguages, isLanguageSetting, resolveLocale } from '../../../lib/i18n/locales.ts';
 
 describe('resolveLocale', () => {
   it.each([
@@ -33,5 +33,28 @@ describe('resolveLocale', () => {
     ['__proto__', false],
   ])('isLanguageSetting(%j) is %s', (value, ok) => {
     expect(isLanguageSetting(value)).toBe(ok);
+  });
+});
+
+describe('browserLanguages', () => {
+  it('puts the browser’s pick among our _locales first, then its UI language', () => {
+    expect(browserLanguages({ getMessage: () => 'fr', getUILanguage: () => 'en-US' })).toEqual([
+      'fr',
+      'en-US',
+    ]);
+    expect(
+      resolveLocale('auto', browserLanguages({ getMessage: () => 'fr', getUILanguage: () => 'en-US' })),
+    ).toBe('fr');
+  });
+
+  it('falls back to the UI language where there is no _locales message', () => {
+    expect(browserLanguages({ getMessage: () => '', getUILanguage: () => 'fr-CA' })).toEqual(['fr-CA']);
+    const throwing = {
+      getMessage: (): string => {
+        throw new Error('no messages');
+      },
+      getUILanguage: () => 'de',
+    };
+    expect(browserLanguages(throwing)).toEqual(['de']);
   });
 });
