@@ -50,30 +50,33 @@ export function App() {
   // A shortcut or the address bar opened the popup: the ticket (or the alert form) filled in, once its pair is
   // on the watchlist shown here. Nothing more: an order still needs the ticket's preview and confirmation.
   const launch = useLaunch(takeLaunch);
-  const [launched, setLaunched] = useState<{ key: number; note: string; error: boolean } | null>(null);
+  // What the launch note says, translated when shown (the page's language may settle after the launch).
+  const [launched, setLaunched] = useState<{ key: number; note: 'order' | 'alert' | 'failed' | null } | null>(
+    null,
+  );
   const [alertDirection, setAlertDirection] = useState<'above' | 'below'>('above');
   const [alertLevel, setAlertLevel] = useState<string | null>(null);
   const watchlist = view?.snapshot.watchlist;
   useEffect(() => {
     if (!launch || launched || !watchlist) return;
     if (launch.kind === 'failed') {
-      setLaunched({ key: 1, note: t('launch.failed', { reason: launch.reason }), error: true });
+      setLaunched({ key: 1, note: 'failed' });
     } else if (launch.kind === 'alert') {
       setTab('watch');
       setAlertDirection(launch.direction);
       setAlertLevel(launch.level);
       setAlertFor(launch.symbol);
-      setLaunched({ key: 1, note: t('launch.alert'), error: false });
+      setLaunched({ key: 1, note: 'alert' });
     } else if (watchlist.includes(launch.symbol)) {
       setTab('trade');
       setTradeOpened(true);
       setPrefill((p) => ({ key: (p?.key ?? 0) + 1, order: launchPrefill(launch.symbol, launch.order) }));
-      setLaunched({ key: 1, note: launch.order ? t('launch.order') : '', error: false });
+      setLaunched({ key: 1, note: launch.order ? 'order' : null });
     }
   }, [launch, launched, watchlist]);
   useFocusWhenReady(
     launch?.kind === 'alert' ? '[data-testid="alert-level"]' : '[data-testid="ticket-amount"]',
-    launched && !launched.error ? launched.key : null,
+    launched && launched.note !== 'failed' ? launched.key : null,
   );
   if (!view) return <p class="loading">Connecting to the background…</p>;
   if (view.fatal) {
@@ -99,8 +102,10 @@ export function App() {
       </header>
       <StatusBar snapshot={snapshot} />
       {launched?.note && (
-        <p class={launched.error ? 'error' : 'hint'} role="status" data-testid="launch-note">
-          {launched.note}
+        <p class={launched.note === 'failed' ? 'error' : 'hint'} role="status" data-testid="launch-note">
+          {launched.note === 'failed'
+            ? t('launch.failed', { reason: launch?.kind === 'failed' ? launch.reason : '' })
+            : t(launched.note === 'order' ? 'launch.order' : 'launch.alert')}
         </p>
       )}
       {trading && (

@@ -44,7 +44,11 @@ export function AlertForm({
   const locale = useLocale();
   const t = useT();
   const [direction, setDirection] = useState<'above' | 'below'>(editing?.direction ?? initialDirection);
-  const [level, setLevel] = useState(localeDecimal(editing?.level ?? price, locale));
+  // Untouched, the level follows the page's language (which may settle after the form opens); typed, it is kept.
+  // The level starts at the price when the form opened (a live price does not move it afterwards).
+  const [initial] = useState(editing?.level ?? price);
+  const [typed, setLevel] = useState<string | null>(null);
+  const level = typed ?? localeDecimal(initial, locale);
   const [repeat, setRepeat] = useState<'once' | 'repeat'>(editing?.repeat.kind ?? 'once');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: Event) => {

@@ -45,6 +45,29 @@ describe('the alert form’s level', () => {
     expect(f.actions.create.mock.calls[0]?.[0]).toMatchObject({ level: '0.18123', direction: 'below' });
   });
 
+  it('follows the page’s language until typed in (the language may settle after the form opens)', async () => {
+    const actions = {
+      create: vi.fn(async () => null),
+      edit: vi.fn(),
+      remove: vi.fn(),
+      setPaused: vi.fn(),
+      snooze: vi.fn(),
+    };
+    const at = (locale: Locale, price = '0.5') => (
+      <LocaleContext.Provider value={locale}>
+        <AlertForm symbol="DOGE/USD" price={price} actions={actions} onClose={() => {}} />
+      </LocaleContext.Provider>
+    );
+    const { rerender } = render(at('en'));
+    const level = screen.getByTestId('alert-level') as HTMLInputElement;
+    expect(level.value).toBe('0.5');
+    rerender(at('fr', '0.51')); // a new tick does not move the level the form opened with
+    expect(level.value).toBe('0,5');
+    fireEvent.input(level, { target: { value: '0,75' } });
+    rerender(at('en'));
+    expect(level.value).toBe('0,75'); // typed text is never rewritten
+  });
+
   it.each<[Locale, string, string]>([
     ['fr', '0,5', '0.5'],
     ['en', '0.5', '0.5'],
