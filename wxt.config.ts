@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { manifestCommands, OMNIBOX_KEYWORD } from './lib/launch/commands.ts';
 
 // Kraken's production hosts are the only host permissions. The local simulator is reached as a plain
 // web origin: it answers CORS preflights, and WebSocket connections need no host permission.
@@ -7,13 +8,28 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: the Chrome zip, the Firefox zip and, for Firefox's reviewers, the sources zip (WXT writes it
+  // with the Firefox one) — everything the build reads, nothing this machine made (docs/store.md).
+  zip: {
+    artifactTemplate: 'trader-for-kraken-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'trader-for-kraken-{{version}}-sources.zip',
+    excludeSources: ['artifacts/**', 'coverage/**', 'test-results/**', 'bench/results.json', '**/*.log'],
+  },
   manifest: ({ browser }) => ({
-    name: 'Kraken Trader',
-    description: 'Live Kraken prices, price alerts and quick orders from the toolbar.',
+    // "Trader for Kraken", marked unofficial in the description, in English and French (public/_locales): a
+    // name that uses Kraken's mark only to say what it works with, as stores and Kraken's trademark guidance
+    // ask of third-party tools (docs/store.md).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // offscreen (Chrome only; Firefox has no such API): the optional alert sound, see entrypoints/offscreen.
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
-    action: { default_title: 'Kraken Trader' },
+    // The action's title is the popup's <title> (WXT): "Trader for Kraken", the same in every language.
+    // Keyboard shortcuts and the address bar keyword (lib/launch/commands.ts; handled in
+    // entrypoints/background/launch.ts). Neither needs a permission.
+    commands: manifestCommands(),
+    omnibox: { keyword: OMNIBOX_KEYWORD },
     // No web page and no other extension may message us: present and empty (DESIGN.md §8). Not for Firefox:
     // it has no such key ("Warning processing externally_connectable: An unexpected property was found" on
     // every load); there only other extensions can message us, through runtime.onMessageExternal, to which
@@ -40,9 +56,17 @@ export default defineConfig({
               // the build uses is older: MV3 event pages and `action` 109, storage.session 115,
               // AbortSignal.any 124. https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/manifest.json/browser_specific_settings
               strict_min_version: '140.0',
-              // We collect nothing; Firefox asks every new extension to say so.
-              data_collection_permissions: { required: ['none'] },
+              // What leaves the browser, in Firefox's data categories (required since November 2025 for new
+              // add-ons; Firefox 140+ shows it at install): the API key and its signatures go to Kraken
+              // (authenticationInfo: credentials of an account-based service), and so do the orders, cancels and
+              // balance and trade queries made with it (financialAndPaymentInfo: transactions, financial
+              // statements). Nothing goes to us or anyone else; no analytics (PRIVACY.md, docs/store.md).
+              // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              data_collection_permissions: { required: ['authenticationInfo', 'financialAndPaymentInfo'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 (web-ext lint:
+            // KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION); desktop from 140.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

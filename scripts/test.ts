@@ -1,6 +1,7 @@
 // `npm test`: type check + lint + unit tests + end-to-end tests (the production builds in a real Chromium
-// and in Firefox ESR), ending with one plain line "N passed, N failed" that counts every test and the two
-// static checks. A missing browser is a failure with what to do, never a skip.
+// and in Firefox ESR) + Mozilla's add-on linter on the Firefox build, ending with one plain line
+// "N passed, N failed" that counts every test and the three static checks. A missing browser is a failure
+// with what to do, never a skip.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,6 +71,41 @@ function vitest(project: 'unit' | 'e2e' | 'e2e-firefox', env: NodeJS.ProcessEnv 
   }
 }
 
+/**
+ * `web-ext lint` (Mozilla's addons-linter, what addons.mozilla.org runs on upload) on the Firefox build: one
+ * check, failed by any error. Warnings are printed, not counted (README, "Stores": the one left is Preact's).
+ * NO_UPDATE_NOTIFIER: web-ext would otherwise ask the npm registry whether it is the newest.
+ */
+function firefoxLint(): void {
+  const label = 'Firefox add-on lint (web-ext lint, 0 errors)';
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(
+    bin('web-ext'),
+    ['lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery', '--output', 'json'],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } },
+  );
+  let summary: { errors: number; warnings: number } | null = null;
+  let messages: { code: string; message: string; file?: string }[] = [];
+  try {
+    const report = JSON.parse(result.stdout) as {
+      summary: { errors: number; warnings: number };
+      errors: typeof messages;
+      warnings: typeof messages;
+    };
+    summary = report.summary;
+    messages = [...report.errors, ...report.warnings];
+  } catch {
+    console.error(result.stdout, result.stderr);
+  }
+  for (const m of messages) console.log(`  ${m.code}: ${m.message}${m.file ? ` (${m.file})` : ''}`);
+  if (summary) console.log(`  ${summary.errors} errors, ${summary.warnings} warnings`);
+  if (summary && summary.errors === 0 && result.status === 0) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+}
+
 step('type check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
 step('lint and format (biome check)', bin('biome'), ['check', '--error-on-warnings', '.']);
 vitest('unit');
@@ -108,6 +144,7 @@ if (firefoxPath) {
       '--mv3',
     ])
   ) {
+    firefoxLint();
     vitest('e2e-firefox', { FIREFOX_PATH: firefoxPath });
   } else {
     failed += 1;

@@ -6,6 +6,7 @@ import { isTrustedSender, type SenderLike } from '../../lib/messaging/trust.ts';
 import * as adapters from './adapters.ts';
 import { handlers } from './handlers.ts';
 import { keepEventPageAwake } from './keep-awake.ts';
+import { registerLaunchers } from './launch.ts';
 import { registerNotificationHandlers, showAutoLockWarning } from './notifications.ts';
 import { createServices, type Services } from './services.ts';
 import { streamSources } from './stream.ts';
@@ -43,6 +44,7 @@ export default defineBackground(() => {
     onPorts: (open, s) => open === 0 && s.trading.unwatch(),
   });
   keepEventPageAwake(ready); // Firefox's event page: see keep-awake.ts
+  registerLaunchers(ready, services.launches); // shortcuts and the address bar: see launch.ts
   registerNotificationHandlers(
     ready.then((s) => s.alerts),
     (symbol) => services.market.focus(symbol),

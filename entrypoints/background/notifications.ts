@@ -30,7 +30,7 @@ export async function showTestNotification(): Promise<string> {
   await browser.notifications.create(`${PREFIX}test:${Date.now()}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'Kraken Trader',
+    title: 'Trader for Kraken',
     message: 'Alerts will look like this.',
   });
   return (await browser.notifications.getPermissionLevel?.()) ?? 'granted';

@@ -18,6 +18,7 @@ import {
   restPairName,
   systemClock,
 } from '../../lib/kraken/index.ts';
+import { createLaunchBox } from '../../lib/launch/pending.ts';
 import { createMarket } from '../../lib/market/index.ts';
 import { endpointUrls } from '../../lib/settings/schema.ts';
 import { createSettingsService } from '../../lib/settings/service.ts';
@@ -150,7 +151,17 @@ export function createServices() {
       else alerts.suspend();
     }
   });
-  const services = { market, vault, alerts, trading, settings, testNotification: showTestNotification };
+  // What a shortcut or the address bar opened the popup for, until the popup takes it.
+  const launches = createLaunchBox({ now: Date.now });
+  const services = {
+    market,
+    vault,
+    alerts,
+    trading,
+    settings,
+    launches,
+    testNotification: showTestNotification,
+  };
   // Before anything can put the vault key into storage.session: trusted contexts only.
   const ready = adapters
     .restrictSessionStorage()

@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { launchPrefill } from '../../lib/launch/types.ts';
 import { openStream, request } from '../../lib/messaging/client.ts';
 import type { OrderRequest } from '../../lib/orders/types.ts';
 import { OrderTicket } from '../../lib/ticket/OrderTicket.tsx';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
+import { useT } from '../../lib/ui/locale.ts';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { Balances } from '../../lib/ui/trading/Balances.tsx';
@@ -14,6 +16,7 @@ import { IntentsPanel } from '../../lib/ui/trading/IntentsPanel.tsx';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
 import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
+import { useFocusWhenReady, useLaunch } from '../../lib/ui/use-launch.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
 import { focusedPair, WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
 
@@ -27,6 +30,7 @@ const alertActions: AlertActions = {
 };
 const tradingActions = createTradingActions(request);
 const openSettings = () => void browser.runtime.openOptionsPage();
+const takeLaunch = () => request({ type: 'launch.take' });
 
 type Tab = 'watch' | 'trade';
 const TABS: readonly { id: Tab; label: string }[] = [
@@ -42,6 +46,38 @@ export function App() {
   const [tradeOpened, setTradeOpened] = useState(false);
   const [prefill, setPrefill] = useState<{ key: number; order: OrderRequest } | undefined>(undefined);
   const trading = useTradingView(view?.trading, tradingActions.get, view !== null && !view.fatal);
+  const t = useT();
+  // A shortcut or the address bar opened the popup: the ticket (or the alert form) filled in, once its pair is
+  // on the watchlist shown here. Nothing more: an order still needs the ticket's preview and confirmation.
+  const launch = useLaunch(takeLaunch);
+  // What the launch note says, translated when shown (the page's language may settle after the launch).
+  const [launched, setLaunched] = useState<{ key: number; note: 'order' | 'alert' | 'failed' | null } | null>(
+    null,
+  );
+  const [alertDirection, setAlertDirection] = useState<'above' | 'below'>('above');
+  const [alertLevel, setAlertLevel] = useState<string | null>(null);
+  const watchlist = view?.snapshot.watchlist;
+  useEffect(() => {
+    if (!launch || launched || !watchlist) return;
+    if (launch.kind === 'failed') {
+      setLaunched({ key: 1, note: 'failed' });
+    } else if (launch.kind === 'alert') {
+      setTab('watch');
+      setAlertDirection(launch.direction);
+      setAlertLevel(launch.level);
+      setAlertFor(launch.symbol);
+      setLaunched({ key: 1, note: 'alert' });
+    } else if (watchlist.includes(launch.symbol)) {
+      setTab('trade');
+      setTradeOpened(true);
+      setPrefill((p) => ({ key: (p?.key ?? 0) + 1, order: launchPrefill(launch.symbol, launch.order) }));
+      setLaunched({ key: 1, note: launch.order ? 'order' : null });
+    }
+  }, [launch, launched, watchlist]);
+  useFocusWhenReady(
+    launch?.kind === 'alert' ? '[data-testid="alert-level"]' : '[data-testid="ticket-amount"]',
+    launched && launched.note !== 'failed' ? launched.key : null,
+  );
   if (!view) return <p class="loading">Connecting to the background…</p>;
   if (view.fatal) {
     return (
@@ -59,12 +95,19 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>Kraken Trader</h1>
+        <h1>Trader for Kraken</h1>
         <button type="button" class="link" onClick={openSettings}>
           Settings
         </button>
       </header>
       <StatusBar snapshot={snapshot} />
+      {launched?.note && (
+        <p class={launched.note === 'failed' ? 'error' : 'hint'} role="status" data-testid="launch-note">
+          {launched.note === 'failed'
+            ? t('launch.failed', { reason: launch?.kind === 'failed' ? launch.reason : '' })
+            : t(launched.note === 'order' ? 'launch.order' : 'launch.alert')}
+        </p>
+      )}
       {trading && (
         <ModeBar trading={trading} actions={tradingActions} now={now} onOpenSettings={openSettings} />
       )}
@@ -96,16 +139,27 @@ export function App() {
           actions={{
             onRemove: (symbol) => void request({ type: 'watchlist.remove', symbol }).catch(() => {}),
             onBadge: (symbol) => void request({ type: 'badge.setPair', symbol }).catch(() => {}),
-            onAlert: (symbol) => setAlertFor(symbol),
+            onAlert: (symbol) => {
+              setAlertLevel(null);
+              setAlertDirection('above');
+              setAlertFor(symbol);
+            },
           }}
         />
         {alertFor && (
           <AlertForm
             key={alertFor}
             symbol={alertFor}
-            price={plainPrice(snapshot.ticks[alertFor]?.last, snapshot.pairs[alertFor]?.pricePrecision)}
+            price={
+              alertLevel ??
+              plainPrice(snapshot.ticks[alertFor]?.last, snapshot.pairs[alertFor]?.pricePrecision)
+            }
+            direction={alertDirection}
             actions={alertActions}
-            onClose={() => setAlertFor(null)}
+            onClose={() => {
+              setAlertFor(null);
+              setAlertLevel(null);
+            }}
           />
         )}
         {view.alerts && (

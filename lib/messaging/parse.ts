@@ -1,5 +1,6 @@
 // Every request payload is checked against the contract before any handler sees it: one parser per request
 // type, each returning exactly that request (the type checker holds the map to the contract).
+import { isLanguageSetting } from '../i18n/locales.ts';
 import { isNonceScale } from '../kraken/auth/nonce.ts';
 import { DECIMAL_LIMITS, parseOrderRequest as orderRequest } from '../orders/parse.ts';
 import { type Endpoints, isLoopbackUrl, MAX_AUTO_LOCK_MINUTES } from '../settings/schema.ts';
@@ -80,6 +81,9 @@ const PARSERS: { [K in RequestType]: Parser<K> } = {
     return e ? { type, endpoints: e } : null;
   },
   'settings.setAlertSound': on,
+  'settings.setLanguage': (v, type) =>
+    isLanguageSetting(v.language) ? { type, language: v.language } : null,
+  'launch.take': none,
   'vault.get': none,
   'vault.create': passphrase,
   'vault.unlock': passphrase,

@@ -1,8 +1,10 @@
 // THE messaging contract between the UI pages and the background service worker (DESIGN.md §3).
 // Requests go through runtime.sendMessage; live data streams over a Port named STREAM_PORT.
 import type { AlertsView, ImportResult } from '../alerts/service.ts';
+import type { LanguageSetting } from '../i18n/locales.ts';
 import type { NonceScale } from '../kraken/auth/nonce.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
+import type { Launch } from '../launch/types.ts';
 import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
@@ -32,6 +34,12 @@ export interface RequestMap {
   'settings.get': { params: Record<never, never>; result: Settings };
   'settings.setEndpoints': { params: { endpoints: Endpoints }; result: Settings };
   'settings.setAlertSound': { params: { on: boolean }; result: Settings };
+  'settings.setLanguage': { params: { language: LanguageSetting }; result: Settings };
+  /**
+   * What a keyboard shortcut or the address bar opened the popup for (a ticket or an alert form to fill in),
+   * once: the first page to ask takes it. Null when nothing is waiting. The page checks it (parseLaunch).
+   */
+  'launch.take': { params: Record<never, never>; result: Launch | null };
   'vault.get': { params: Record<never, never>; result: VaultView };
   'vault.create': { params: { passphrase: string }; result: VaultView };
   'vault.unlock': { params: { passphrase: string }; result: VaultView };

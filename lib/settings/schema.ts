@@ -1,5 +1,6 @@
 // Settings kept in browser.storage.local (small, versioned; DESIGN.md §4). Pure: parsing and migration only.
 // What is stored is read as hostile: every field is checked, and a damaged one falls back to its default.
+import { isLanguageSetting, type LanguageSetting } from '../i18n/locales.ts';
 import { customEndpoints, type Endpoints, SettingsError } from './endpoints.ts';
 import { DEFAULT_WATCHLIST, isSymbol, MAX_WATCHLIST } from './watchlist.ts';
 
@@ -33,6 +34,8 @@ export interface Settings {
    * of a 30-day volume (USD) the person picks. Absent in settings saved before it existed: starter.
    */
   paperFees?: 'starter' | 'live' | number;
+  /** The language of the pages and the address bar: the browser's (`auto`, the default) or a chosen one. */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
@@ -52,6 +55,7 @@ export function defaultSettings(): Settings {
     tradingMode: 'paper',
     deadManSwitch: false,
     alertSound: false,
+    language: 'auto',
   };
 }
 
@@ -142,6 +146,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const alertSound = raw.alertSound === true;
   if (raw.alertSound !== undefined && typeof raw.alertSound !== 'boolean')
     problems.push('alert sound setting was damaged; it is off');
+  let language = defaults.language;
+  if (isLanguageSetting(raw.language)) language = raw.language;
+  else if (raw.language !== undefined) problems.push('language was damaged; the browser’s language is used');
   return {
     settings: {
       version: 1,
@@ -152,6 +159,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
       tradingMode,
       deadManSwitch,
       alertSound,
+      language,
       ...(paperFees !== undefined ? { paperFees } : {}),
     },
     problems,

@@ -1,6 +1,7 @@
 // The settings requests the popup and the options page make (watchlist, badge pair, endpoints, alert
 // sound), served on the settings store. Services that depend on a setting hear about it through the
 // store's change subscription (the market re-subscribes tickers, moves the badge, switches endpoints).
+import type { LanguageSetting } from '../i18n/locales.ts';
 import { customEndpoints, type Endpoints, type Settings } from './schema.ts';
 import { createSettingsStore, type SettingsStorage, type SettingsStoreOptions } from './store.ts';
 import { addToWatchlist, removeFromWatchlist, WatchlistError } from './watchlist.ts';
@@ -60,6 +61,10 @@ export function createSettingsService(storage: SettingsStorage, deps: SettingsSe
 
     setAlertSound(on: boolean): Promise<Settings> {
       return store.update((s) => ({ ...s, alertSound: on }));
+    },
+
+    setLanguage(language: LanguageSetting): Promise<Settings> {
+      return store.update((s) => ({ ...s, language }));
     },
   };
 }

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { krakenTradeUrl, notShownText, SNOOZE_MS } from '../alerts/notification.ts';
 import type { CrossRule } from '../alerts/rules.ts';
 import type { AlertsView } from '../alerts/service.ts';
+import { localeDecimal, numberProblemText, parseLocaleDecimal } from '../i18n/number-input.ts';
+import { useLocale, useT } from './locale.ts';
 
 export interface AlertActions {
   create(rule: Record<string, unknown>): Promise<unknown>;
@@ -27,25 +29,41 @@ export function AlertForm({
   actions,
   onClose,
   editing,
+  direction: initialDirection = 'above',
 }: {
   symbol: string;
+  /** The level to start from, as plain decimal text ("97123.4"); shown the page's way ("97123,4" in French). */
   price: string;
+  /** The direction to start from (the address bar's `kr alert btc < 90000`). */
+  direction?: 'above' | 'below';
   actions: AlertActions;
   onClose(): void;
   /** An existing level alert to edit instead of creating a new one. */
   editing?: CrossRule;
 }) {
-  const [direction, setDirection] = useState<'above' | 'below'>(editing?.direction ?? 'above');
-  const [level, setLevel] = useState(editing?.level ?? price);
+  const locale = useLocale();
+  const t = useT();
+  const [direction, setDirection] = useState<'above' | 'below'>(editing?.direction ?? initialDirection);
+  // Untouched, the level follows the page's language (which may settle after the form opens); typed, it is kept.
+  // The level starts at the price when the form opened (a live price does not move it afterwards).
+  const [initial] = useState(editing?.level ?? price);
+  const [typed, setLevel] = useState<string | null>(null);
+  const level = typed ?? localeDecimal(initial, locale);
   const [repeat, setRepeat] = useState<'once' | 'repeat'>(editing?.repeat.kind ?? 'once');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(null);
+    // The page's decimal separator, never a guess: "1,000" is refused, not read as 1000 or as 1 (issue 20).
+    const read = parseLocaleDecimal(level, locale);
+    if (!read.ok) {
+      setError(numberProblemText(read.problem, level, t));
+      return;
+    }
     try {
       const fields = {
         direction,
-        level: level.trim().replace(/,/g, ''),
+        level: read.value,
         repeat: repeat === 'once' ? { kind: 'once' } : { kind: 'repeat', cooldownMs: 5 * 60_000 },
       };
       if (editing) await actions.edit(editing.id, fields);

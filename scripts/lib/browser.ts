@@ -25,6 +25,8 @@ export async function launchWithExtension(opts: {
   profileDir?: string;
   /** More unpacked extensions to load beside ours (e.g. a probe that tries to message ours). */
   extraExtensions?: string[];
+  /** The browser's language ("fr"): --lang and the environment's LANGUAGE, which Chromium on Linux reads. */
+  lang?: string;
 }): Promise<ExtensionBrowser> {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   const ownProfile = opts.profileDir === undefined;
@@ -32,7 +34,11 @@ export async function launchWithExtension(opts: {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: opts.executablePath,
     headless: opts.headless,
-    args: chromiumArgs([extensionDir, ...(opts.extraExtensions ?? [])].join(',')),
+    args: [
+      ...chromiumArgs([extensionDir, ...(opts.extraExtensions ?? [])].join(',')),
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
+    ],
+    ...(opts.lang ? { locale: opts.lang, env: { ...process.env, LANGUAGE: opts.lang } } : {}),
     viewport: { width: 420, height: 560 },
   });
   const isOurs = (url: string) => url.endsWith('/background.js');

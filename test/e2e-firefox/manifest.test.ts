@@ -12,13 +12,20 @@ describe('Firefox production manifest (.output/firefox-mv3, built by npm test)',
   it('asks for storage, alarms, notifications and Kraken hosts, with a real add-on id and Firefox 140+', () => {
     expect(manifest).toEqual({
       manifest_version: 3,
-      name: 'Kraken Trader',
-      description: 'Live Kraken prices, price alerts and quick orders from the toolbar.',
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
       version: '0.1.0',
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       permissions: ['storage', 'alarms', 'notifications'],
       host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
-      action: { default_title: 'Kraken Trader', default_popup: 'popup.html' },
+      action: { default_title: 'Trader for Kraken', default_popup: 'popup.html' },
+      commands: {
+        _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdOpenPopup__' },
+        'focus-ticket': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmdFocusTicket__' },
+        'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmdSidePanel__' },
+      },
+      omnibox: { keyword: 'kr' },
       minimum_chrome_version: '116',
       content_security_policy: {
         extension_pages:
@@ -28,8 +35,11 @@ describe('Firefox production manifest (.output/firefox-mv3, built by npm test)',
         gecko: {
           id: 'trader-for-kraken@kraken-trader-extension',
           strict_min_version: '140.0',
-          data_collection_permissions: { required: ['none'] },
+          // What leaves the browser, for Kraken only: the API key (authentication) and orders and balance
+          // queries (financial). https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+          data_collection_permissions: { required: ['authenticationInfo', 'financialAndPaymentInfo'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
       background: { scripts: ['background.js'] },
       options_ui: { open_in_tab: true, page: 'options.html' },

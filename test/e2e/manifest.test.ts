@@ -16,19 +16,29 @@ const CONNECT_SRC = [
   'ws://localhost:*',
 ];
 
+/** The keyboard shortcuts (lib/launch/commands.ts): the keys suggested at install, described from _locales. */
+const COMMANDS = {
+  _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdOpenPopup__' },
+  'focus-ticket': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmdFocusTicket__' },
+  'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmdSidePanel__' },
+};
+
 describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
   it('asks for nothing beyond storage, alarms, notifications, offscreen (alert sound) and Kraken hosts', () => {
     expect(manifest).toEqual({
       manifest_version: 3,
-      name: 'Kraken Trader',
-      description: 'Live Kraken prices, price alerts and quick orders from the toolbar.',
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
       version: '0.1.0',
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       permissions: ['storage', 'alarms', 'notifications', 'offscreen'],
       host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
-      action: { default_title: 'Kraken Trader', default_popup: 'popup.html' },
+      action: { default_title: 'Trader for Kraken', default_popup: 'popup.html' },
+      commands: COMMANDS,
+      omnibox: { keyword: 'kr' },
       externally_connectable: { ids: [], matches: [] },
       minimum_chrome_version: '116',
       content_security_policy: {
@@ -62,6 +72,15 @@ describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
     }
     // A CSP host-source cannot name an IPv6 address (Chromium drops it as invalid): none is listed.
     expect(csp).not.toContain('[');
+  });
+
+  it('is named "Trader for Kraken", marked unofficial, in English and French', () => {
+    const messages = (locale: string) =>
+      JSON.parse(readFileSync(resolve(EXTENSION_DIR, `_locales/${locale}/messages.json`), 'utf8'));
+    expect(messages('en').extName.message).toBe('Trader for Kraken');
+    expect(messages('fr').extName.message).toBe('Trader for Kraken');
+    expect(messages('en').extDescription.message).toMatch(/^Unofficial, not made by Kraken: /);
+    expect(messages('fr').extDescription.message).toMatch(/^Non officiel, non conçu par Kraken : /);
   });
 
   it('ships real icons', () => {

@@ -29,6 +29,8 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
     },
   },
   'settings.setAlertSound': { type: 'settings.setAlertSound', on: true },
+  'settings.setLanguage': { type: 'settings.setLanguage', language: 'fr' },
+  'launch.take': { type: 'launch.take' },
   'vault.get': { type: 'vault.get' },
   'vault.create': { type: 'vault.create', passphrase: 'correct horse battery' },
   'vault.unlock': { type: 'vault.unlock', passphrase: 'correct horse battery' },
@@ -133,6 +135,9 @@ describe('request validation', () => {
     [{ type: '__proto__' }],
     [{ type: 'settings.setEndpoints', endpoints: { kind: 'custom', rest: 'http://x' } }],
     [{ type: 'settings.setEndpoints', endpoints: 'kraken' }],
+    [{ type: 'settings.setLanguage', language: 'de' }],
+    [{ type: 'settings.setLanguage', language: ['fr'] }],
+    [{ type: 'settings.setLanguage' }],
     // A custom endpoint must be this computer (lib/settings/endpoints.ts), every one of its URLs.
     [
       {

@@ -147,6 +147,9 @@ describe('settings', () => {
       { deadManSwitch: false, alertSound: false },
     ],
     ['an unknown trading mode', { tradingMode: 'margin' }, { tradingMode: 'paper' }],
+    ['an unknown language', { language: 'de' }, { language: 'auto' }],
+    ['a language that is not a string', { language: { toString: 'fr' } }, { language: 'auto' }],
+    ['a "__proto__" language', { language: '__proto__' }, { language: 'auto' }],
     [
       'a badge pair not on the list',
       { watchlist: ['ETH/USD'], badgePair: 'constructor' },
@@ -157,6 +160,17 @@ describe('settings', () => {
     expect(settings).toMatchObject(expected);
     if (!('badgePair' in stored)) expect(problems.length).toBeGreaterThan(0);
     expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
+  });
+
+  it('keeps a chosen language, and follows the browser in settings saved before the language existed', () => {
+    expect(parseSettings({ version: 1, language: 'fr' })).toMatchObject({
+      settings: { language: 'fr' },
+      problems: [],
+    });
+    expect(parseSettings({ version: 1, language: 'en' }).settings.language).toBe('en');
+    const older = { ...defaultSettings() } as Record<string, unknown>;
+    delete older.language;
+    expect(parseSettings(older)).toEqual({ settings: defaultSettings(), problems: [] });
   });
 
   it('refuses settings from a newer version instead of overwriting them', () => {

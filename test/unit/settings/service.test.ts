@@ -91,6 +91,13 @@ describe('settings service: endpoints and sound', () => {
     expect(changes).toEqual([true, true, true]);
   });
 
+  it('keeps a chosen language and answers with the settings', async () => {
+    const h = await harness();
+    expect(h.service.current().language).toBe('auto');
+    await expect(h.service.setLanguage('fr')).resolves.toMatchObject({ language: 'fr' });
+    expect(h.service.current().language).toBe('fr');
+  });
+
   it('turns the alert sound on and answers with the settings', async () => {
     const h = await harness();
     await expect(h.service.setAlertSound(true)).resolves.toMatchObject({ alertSound: true });
