@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ensureChromium } from './lib/chromium.ts';
 import { ensureFirefox } from './lib/firefox.ts';
 
@@ -34,7 +34,11 @@ interface VitestJson {
   numFailedTests: number;
   numPendingTests: number;
   numTotalTests: number;
-  testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    assertionResults: { status: string; fullName?: string; failureMessages?: string[] }[];
+  }[];
 }
 
 function vitest(project: 'unit' | 'e2e' | 'e2e-firefox', env: NodeJS.ProcessEnv = {}): void {
@@ -68,6 +72,14 @@ function vitest(project: 'unit' | 'e2e' | 'e2e-firefox', env: NodeJS.ProcessEnv 
   failed += report.numPendingTests;
   if (report.numFailedTests + report.numPendingTests > 0 || (!ok && brokenFiles.length === 0)) {
     failures.push(`${project}: ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+  }
+  // Name each failed test at the end of the run, where a CI log's tail shows it (the full output may be cut).
+  for (const file of report.testResults) {
+    for (const a of file.assertionResults) {
+      if (a.status !== 'failed' && a.status !== 'pending' && a.status !== 'skipped') continue;
+      const why = (a.failureMessages?.[0] ?? a.status).split('\n')[0]?.slice(0, 300);
+      failures.push(`  ${relative(ROOT, file.name)} › ${a.fullName ?? '?'}: ${why}`);
+    }
   }
 }
 
@@ -152,6 +164,6 @@ if (firefoxPath) {
   }
 }
 
-if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+if (failures.length) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
