@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createWsSession } from '../../lib/kraken/index.ts';
+import { createKrakenRest, createWsSession } from '../../lib/kraken/index.ts';
 import { BADGE_COLORS } from '../../lib/market/badge.ts';
 import { createMarket, type Market, type MarketEvent } from '../../lib/market/index.ts';
 import type { Tick } from '../../lib/market/types.ts';
@@ -36,6 +36,7 @@ function harness(sim: SimHandle, initial?: Partial<Settings>) {
     setBadge: async (text, color) => {
       badges.push({ text, color });
     },
+    ohlc: (params) => createKrakenRest({ baseUrl: sim.rest }).ohlc(params),
     now: () => Date.now(),
   });
   service.subscribe((e) => events.push(e));
