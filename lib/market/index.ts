@@ -27,7 +27,14 @@ import { createInstruments } from './instruments.ts';
 import { createSparklines } from './sparklines.ts';
 import { createTickStore } from './ticks.ts';
 import { publicTrades } from './trades.ts';
-import type { CandleSeries, ChartInterval, ConnectionView, MarketEvent, MarketSnapshot, Tick } from './types.ts';
+import type {
+  CandleSeries,
+  ChartInterval,
+  ConnectionView,
+  MarketEvent,
+  MarketSnapshot,
+  Tick,
+} from './types.ts';
 
 export type { MarketEvent, PublicTrade } from './types.ts';
 
@@ -43,7 +50,11 @@ export interface MarketDeps {
   saveTicks(ticks: Record<string, Tick>): Promise<void>;
   setBadge(text: string, color: string): Promise<void>;
   /** Kraken's public REST OHLC at the configured endpoint (history for charts and sparklines). */
-  ohlc(params: { pair: string; interval: OhlcInterval; since?: number }): Promise<{ rows: readonly OhlcRow[] }>;
+  ohlc(params: {
+    pair: string;
+    interval: OhlcInterval;
+    since?: number;
+  }): Promise<{ rows: readonly OhlcRow[] }>;
   now(): number;
 }
 

@@ -33,7 +33,9 @@ export function createSparklines(deps: SparklinesDeps) {
       interval: SPARK_INTERVAL_MIN,
       since: Math.floor(start / 1000) - SPARK_INTERVAL_MIN * 60,
     });
-    const candles = mergeHistory(rows, []).filter((c) => c.time * 1000 >= start - SPARK_INTERVAL_MIN * 60_000);
+    const candles = mergeHistory(rows, []).filter(
+      (c) => c.time * 1000 >= start - SPARK_INTERVAL_MIN * 60_000,
+    );
     if (candles.length === 0) return null;
     return { times: candles.map((c) => c.time * 1000), closes: candles.map((c) => c.close), at: deps.now() };
   }

@@ -91,7 +91,10 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
     case 'candle': {
       if (!view) return view;
       const key = chartKey(event.symbol, event.interval);
-      return { ...view, candles: { ...view.candles, [key]: withCandle(view.candles[key] ?? [], event.candle) } };
+      return {
+        ...view,
+        candles: { ...view.candles, [key]: withCandle(view.candles[key] ?? [], event.candle) },
+      };
     }
     case 'sparklines':
       return view ? { ...view, sparklines: event.sparklines } : view;

@@ -196,9 +196,16 @@ describe('ohlc frames', () => {
     const frame = (items: unknown[]) => ({ channel: 'ohlc', type: 'update', data: items });
     const kept = data(frame([{ ...good, close: -1 }, good, { ...good, interval_begin: 7 }]));
     expect(kept.channel === 'ohlc' && kept.data).toEqual([good]);
-    expect(reason(frame([{ ...good, open: 'x' }, { ...good, trades: 1.5 }]))).toBe(
+    expect(
+      reason(
+        frame([
+          { ...good, open: 'x' },
+          { ...good, trades: 1.5 },
+        ]),
+      ),
+    ).toBe('ohlc frame without valid candles');
+    expect(reason({ channel: 'ohlc', type: 'update', data: 'candles' })).toBe(
       'ohlc frame without valid candles',
     );
-    expect(reason({ channel: 'ohlc', type: 'update', data: 'candles' })).toBe('ohlc frame without valid candles');
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OhlcRow } from '../../../lib/kraken/index.ts';
-import {
-  beginSeconds,
-  candleFromRow,
-  mergeHistory,
-  upsertCandle,
-} from '../../../lib/market/candles.ts';
+import { beginSeconds, candleFromRow, mergeHistory, upsertCandle } from '../../../lib/market/candles.ts';
 import type { ChartCandle } from '../../../lib/market/types.ts';
 
 const candle = (time: number, close: number, trades = 1): ChartCandle => ({
@@ -31,7 +26,9 @@ const row = (time: number, close: string, count = 1): OhlcRow => [
 
 describe('candles from Kraken', () => {
   it('reads a REST row (decimal text) and refuses one whose prices do not read', () => {
-    expect(candleFromRow([1688671200, '30306.1', '30306.2', '30305.7', '30305.7', '30306.1', '3.39243896', 23])).toEqual({
+    expect(
+      candleFromRow([1688671200, '30306.1', '30306.2', '30305.7', '30305.7', '30306.1', '3.39243896', 23]),
+    ).toEqual({
       time: 1688671200,
       open: 30306.1,
       high: 30306.2,

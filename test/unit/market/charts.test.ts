@@ -5,8 +5,23 @@ import type { ChartCandle, ChartInterval } from '../../../lib/market/types.ts';
 
 type Ohlc = Extract<ChannelMessage, { channel: 'ohlc' }>;
 
-const row = (time: number, close: string, count = 1): OhlcRow => [time, close, close, close, close, close, '1', count];
-const wsFrame = (symbol: string, interval: number, beginIso: string, close: number, trades: number): Ohlc => ({
+const row = (time: number, close: string, count = 1): OhlcRow => [
+  time,
+  close,
+  close,
+  close,
+  close,
+  close,
+  '1',
+  count,
+];
+const wsFrame = (
+  symbol: string,
+  interval: number,
+  beginIso: string,
+  close: number,
+  trades: number,
+): Ohlc => ({
   channel: 'ohlc',
   type: 'update',
   data: [

@@ -21,7 +21,7 @@ function harness(failFor: string[] = []) {
       const rows: OhlcRow[] = [];
       for (let t = now - 25 * 3_600_000; t <= now; t += 15 * 60_000) {
         const s = Math.floor(t / 1000);
-        if (s > params.since) rows.push([s, '1', '1', '1', String(t % 7 + 1), '1', '1', 1]);
+        if (s > params.since) rows.push([s, '1', '1', '1', String((t % 7) + 1), '1', '1', 1]);
       }
       return { rows };
     },
