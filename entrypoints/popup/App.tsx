@@ -1,21 +1,18 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openStream, request } from '../../lib/messaging/client.ts';
-import type { OrderRequest } from '../../lib/orders/types.ts';
-import { OrderTicket } from '../../lib/ticket/OrderTicket.tsx';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
+import { createChartActions } from '../../lib/ui/chart-actions.ts';
+import { useLazy } from '../../lib/ui/lazy.ts';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
-import { Balances } from '../../lib/ui/trading/Balances.tsx';
-import { Fills } from '../../lib/ui/trading/Fills.tsx';
 import { openOrders } from '../../lib/ui/trading/format.ts';
-import { IntentsPanel } from '../../lib/ui/trading/IntentsPanel.tsx';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
-import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
 import { focusedPair, WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
+import { currentWindowId, hasSidePanel, openSidePanel } from './side-panel.ts';
 
 const alertActions: AlertActions = {
   create: (rule) => request({ type: 'alerts.create', rule }),
@@ -26,7 +23,12 @@ const alertActions: AlertActions = {
   snooze: (id, until) => request({ type: 'alerts.edit', id, changes: { snoozedUntil: until } }),
 };
 const tradingActions = createTradingActions(request);
+const chartActions = createChartActions(request);
 const openSettings = () => void browser.runtime.openOptionsPage();
+// Chunks loaded on first need: the chart (lightweight-charts) when a chart is shown, the ticket when the Trade
+// tab is opened. The popup's own JS at open stays small (bench row popup-js).
+const loadChart = () => import('../../lib/chart/ChartPanel.tsx').then((m) => m.ChartPanel);
+const loadTrade = () => import('./TradeTab.tsx').then((m) => m.TradeTab);
 
 type Tab = 'watch' | 'trade';
 const TABS: readonly { id: Tab; label: string }[] = [
@@ -37,10 +39,23 @@ const TABS: readonly { id: Tab; label: string }[] = [
 export function App() {
   const view = useMarket(openStream);
   const [alertFor, setAlertFor] = useState<string | null>(null);
+  /** A level picked on the chart's price axis for the alert form (else the last price). */
+  const [alertLevel, setAlertLevel] = useState<string | null>(null);
+  /** A limit price picked on the chart for the ticket; `key` changes with each pick. */
+  const [fill, setFill] = useState<{ key: number; symbol: string; limitPrice: string } | undefined>(
+    undefined,
+  );
   const [tab, setTab] = useState<Tab>('watch');
   // Trading stays mounted (hidden) once opened, so switching tabs keeps what was typed in the ticket.
   const [tradeOpened, setTradeOpened] = useState(false);
-  const [prefill, setPrefill] = useState<{ key: number; order: OrderRequest } | undefined>(undefined);
+  const [chartFor, setChartFor] = useState<string | null>(null);
+  const [windowId, setWindowId] = useState<number | undefined>(undefined);
+  const [panelError, setPanelError] = useState<string | null>(null);
+  useEffect(() => {
+    currentWindowId().then(setWindowId, () => {});
+  }, []);
+  const ChartPanel = useLazy(chartFor ? loadChart : null);
+  const TradeTab = useLazy(tradeOpened ? loadTrade : null);
   const trading = useTradingView(view?.trading, tradingActions.get, view !== null && !view.fatal);
   if (!view) return <p class="loading">Connecting to the background…</p>;
   if (view.fatal) {
@@ -60,10 +75,28 @@ export function App() {
     <main>
       <header>
         <h1>Kraken Trader</h1>
-        <button type="button" class="link" onClick={openSettings}>
-          Settings
-        </button>
+        <span>
+          {hasSidePanel() && (
+            <button
+              type="button"
+              class="link"
+              data-testid="open-side-panel"
+              onClick={() =>
+                openSidePanel(windowId).then(
+                  () => window.close(),
+                  (e: unknown) => setPanelError(e instanceof Error ? e.message : String(e)),
+                )
+              }
+            >
+              Open in side panel
+            </button>
+          )}{' '}
+          <button type="button" class="link" onClick={openSettings}>
+            Settings
+          </button>
+        </span>
       </header>
+      {panelError && <p class="error">The side panel did not open: {panelError}</p>}
       <StatusBar snapshot={snapshot} />
       {trading && (
         <ModeBar trading={trading} actions={tradingActions} now={now} onOpenSettings={openSettings} />
@@ -92,20 +125,67 @@ export function App() {
         <WatchlistTable
           snapshot={snapshot}
           moves={moves}
+          sparklines={view.sparklines}
           focused={focusedPair(snapshot, now)}
           actions={{
             onRemove: (symbol) => void request({ type: 'watchlist.remove', symbol }).catch(() => {}),
             onBadge: (symbol) => void request({ type: 'badge.setPair', symbol }).catch(() => {}),
             onAlert: (symbol) => setAlertFor(symbol),
+            onChart: (symbol) => setChartFor((s) => (s === symbol ? null : symbol)),
           }}
         />
+        {chartFor && snapshot.watchlist.includes(chartFor) && (
+          <div class="popup-chart" data-testid="popup-chart">
+            <div class="popup-chart-head">
+              <b>{chartFor}</b>
+              <button
+                type="button"
+                class="link"
+                aria-label="Close the chart"
+                onClick={() => setChartFor(null)}
+              >
+                Close
+              </button>
+            </div>
+            {ChartPanel ? (
+              <ChartPanel
+                symbol={chartFor}
+                decimals={snapshot.pairs[chartFor]?.pricePrecision ?? 2}
+                last={snapshot.ticks[chartFor]?.last}
+                recent={view.candles}
+                epoch={view.epoch}
+                orders={trading?.orders ?? []}
+                alerts={view.alerts}
+                actions={chartActions}
+                onPick={(kind, price) => {
+                  if (kind === 'alert') {
+                    setAlertLevel(price);
+                    setAlertFor(chartFor);
+                    return;
+                  }
+                  setFill((f) => ({ key: (f?.key ?? 0) + 1, symbol: chartFor, limitPrice: price }));
+                  setTab('trade');
+                  setTradeOpened(true);
+                }}
+              />
+            ) : (
+              <p class="loading">Loading the chart…</p>
+            )}
+          </div>
+        )}
         {alertFor && (
           <AlertForm
             key={alertFor}
             symbol={alertFor}
-            price={plainPrice(snapshot.ticks[alertFor]?.last, snapshot.pairs[alertFor]?.pricePrecision)}
+            price={
+              alertLevel ??
+              plainPrice(snapshot.ticks[alertFor]?.last, snapshot.pairs[alertFor]?.pricePrecision)
+            }
             actions={alertActions}
-            onClose={() => setAlertFor(null)}
+            onClose={() => {
+              setAlertFor(null);
+              setAlertLevel(null);
+            }}
           />
         )}
         {view.alerts && (
@@ -120,26 +200,15 @@ export function App() {
       </div>
       {tradeOpened && (
         <div role="tabpanel" hidden={tab !== 'trade'}>
-          {trading ? (
-            <>
-              <IntentsPanel
-                intents={trading.intents}
-                actions={tradingActions}
-                onReopen={(order) => setPrefill((p) => ({ key: (p?.key ?? 0) + 1, order }))}
-              />
-              <OrderTicket
-                snapshot={snapshot}
-                books={view.books}
-                trading={trading}
-                actions={tradingActions}
-                epoch={view.epoch}
-                visible={tab === 'trade'}
-                {...(prefill ? { prefill } : {})}
-              />
-              <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />
-              <Balances balances={trading.balances} />
-              <Fills fills={trading.fills} now={now} />
-            </>
+          {trading && TradeTab ? (
+            <TradeTab
+              view={view}
+              trading={trading}
+              actions={tradingActions}
+              visible={tab === 'trade'}
+              now={now}
+              {...(fill ? { fill } : {})}
+            />
           ) : (
             <p class="loading">Loading the trading account…</p>
           )}
