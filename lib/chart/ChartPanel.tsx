@@ -99,6 +99,7 @@ export function ChartPanel({
 
   useEffect(() => {
     const e = engine.current;
+    if (!series) setDrawn(0); // another pair or interval is on its way
     if (!e || !series) return;
     e.setCandles(series.candles, decimals);
     e.update(recent[chartKey(symbol, interval)] ?? []);
@@ -245,6 +246,17 @@ export function ChartPanel({
           </div>
         )}
       </div>
+      {/* The lines are drawn on a canvas: listed here for screen readers (and read by the e2e tests). */}
+      <ul class="sr-only" data-testid="chart-lines" aria-label="Lines on the chart">
+        {lines.map((l) => (
+          <li key={lineKey(l)} data-kind={l.kind} data-id={l.id} data-price={l.priceText}>
+            {l.label} at {grouped(l.priceText)}
+            {l.kind === 'order'
+              ? ' (drag its line to amend the order)'
+              : ' (drag its line to move the alert)'}
+          </li>
+        ))}
+      </ul>
       <p class="chart-readout" id={readoutId} data-testid="chart-readout" aria-live="polite">
         {readout}
       </p>

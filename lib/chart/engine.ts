@@ -159,7 +159,11 @@ export function createChartEngine(el: HTMLElement, colors: ChartColors, events: 
   const blockMouse = (e: MouseEvent) => {
     if (drag) e.stopPropagation();
   };
+  const onPointerLeave = () => {
+    if (!drag) el.style.cursor = '';
+  };
   el.addEventListener('pointerdown', onPointerDown, true);
+  el.addEventListener('pointerleave', onPointerLeave);
   el.addEventListener('pointermove', onPointerMove, true);
   el.addEventListener('pointerup', onPointerUp, true);
   for (const type of ['mousedown', 'mousemove', 'mouseup'] as const)
@@ -274,6 +278,7 @@ export function createChartEngine(el: HTMLElement, colors: ChartColors, events: 
 
     destroy(): void {
       el.removeEventListener('pointerdown', onPointerDown, true);
+      el.removeEventListener('pointerleave', onPointerLeave);
       el.removeEventListener('pointermove', onPointerMove, true);
       el.removeEventListener('pointerup', onPointerUp, true);
       for (const type of ['mousedown', 'mousemove', 'mouseup'] as const)
