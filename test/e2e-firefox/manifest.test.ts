@@ -20,7 +20,11 @@ describe('Firefox production manifest (.output/firefox-mv3, built by npm test)',
       host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
       action: { default_title: 'Kraken Trader', default_popup: 'popup.html' },
       minimum_chrome_version: '116',
-      content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
+      // The same CSP as Chrome's (wxt.config.ts), connect-src included.
+      content_security_policy: {
+        extension_pages:
+          "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https://api.kraken.com wss://ws.kraken.com wss://ws-auth.kraken.com http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
+      },
       browser_specific_settings: {
         gecko: {
           id: 'trader-for-kraken@kraken-trader-extension',
@@ -30,6 +34,8 @@ describe('Firefox production manifest (.output/firefox-mv3, built by npm test)',
       },
       background: { scripts: ['background.js'] },
       options_ui: { open_in_tab: true, page: 'options.html' },
+      // The side panel page as Firefox's sidebar (no permission needed there).
+      sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Kraken Trader' },
     });
   });
 
