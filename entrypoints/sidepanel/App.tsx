@@ -1,21 +1,22 @@
 // The side panel (Chrome's sidePanel, Firefox's sidebar_action; one page): the chart, the verified book as a
 // depth ladder, the ticket and open orders, side by side when the panel is wide. It shows the starred pair
-// unless a pair is pinned here.
+// unless a pair is pinned here. Until the background's first view arrives it already draws the pair it showed
+// last (bench row chart-first-paint); the same chart then carries on.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChartPanel } from '../../lib/chart/ChartPanel.tsx';
+import { prefetchSeries } from '../../lib/chart/use-series.ts';
 import { openStream, request } from '../../lib/messaging/client.ts';
-import { OrderTicket } from '../../lib/ticket/OrderTicket.tsx';
 import { type AlertActions, AlertForm } from '../../lib/ui/AlertsPanel.tsx';
 import { createChartActions } from '../../lib/ui/chart-actions.ts';
-import { DepthLadder } from '../../lib/ui/DepthLadder.tsx';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
-import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
-import { loadPin, savePin, shownPair } from './pair.ts';
+import { PanelHeader } from './PanelHeader.tsx';
+import { PanelTrade } from './PanelTrade.tsx';
+import { loadLast, loadPin, saveLast, savePin, shownPair } from './pair.ts';
 
 const tradingActions = createTradingActions(request);
 const chartActions = createChartActions(request);
@@ -27,6 +28,9 @@ const alertActions: AlertActions = {
   snooze: (id, until) => request({ type: 'alerts.edit', id, changes: { snoozedUntil: until } }),
 };
 const openSettings = () => void browser.runtime.openOptionsPage();
+// At load, before the first view: the last pair's candles (the chart opens on the 1h interval).
+const lastShown = loadLast();
+if (lastShown) prefetchSeries(chartActions, lastShown.symbol, 60);
 
 export function App() {
   const view = useMarket(openStream);
@@ -36,16 +40,15 @@ export function App() {
   );
   const [alertLevel, setAlertLevel] = useState<string | null>(null);
   const trading = useTradingView(view?.trading, tradingActions.get, view !== null && !view.fatal);
-  if (!view) return <p class="loading">Connecting to the background…</p>;
-  if (view.fatal) {
-    return (
-      <p class="error" role="alert">
-        The extension could not start: {view.fatal}
-      </p>
-    );
-  }
-  const { snapshot } = view;
-  const symbol = shownPair(snapshot.watchlist, snapshot.badgePair, pinned);
+  const live = view && !view.fatal ? view : null;
+  const snapshot = live?.snapshot;
+  const symbol = snapshot
+    ? shownPair(snapshot.watchlist, snapshot.badgePair, pinned)
+    : (lastShown?.symbol ?? null);
+  const listed = symbol ? snapshot?.pairs[symbol] : undefined;
+  const decimals =
+    listed?.pricePrecision ?? (lastShown && lastShown.symbol === symbol ? lastShown.decimals : 2);
+  if (symbol && listed) saveLast({ symbol, decimals });
   const pin = (next: string | null) => {
     savePin(next);
     setPinned(next);
@@ -53,89 +56,55 @@ export function App() {
   const pickLimit = (price: string) =>
     symbol && setFill((f) => ({ key: (f?.key ?? 0) + 1, symbol, limitPrice: price }));
   const now = Date.now();
-  const info = symbol ? snapshot.pairs[symbol] : undefined;
+  // One tree whatever has arrived, so the chart drawn early is the one that stays.
   return (
     <main class="sidepanel">
-      <header>
-        <h1>Kraken Trader</h1>
-        {symbol && (
-          <select
-            value={symbol}
-            aria-label="Pair shown"
-            data-testid="panel-pair"
-            onChange={(e) => pin((e.target as HTMLSelectElement).value)}
-          >
-            {snapshot.watchlist.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        )}
-        {pinned && snapshot.watchlist.includes(pinned) ? (
-          <button type="button" class="link" data-testid="panel-follow" onClick={() => pin(null)}>
-            Pinned · follow ★
-          </button>
-        ) : (
-          <span class="quote" data-testid="panel-following">
-            follows ★
-          </span>
-        )}
-        <button type="button" class="link" onClick={openSettings}>
-          Settings
-        </button>
-      </header>
-      <StatusBar snapshot={snapshot} />
-      {trading && (
-        <ModeBar trading={trading} actions={tradingActions} now={now} onOpenSettings={openSettings} />
-      )}
-      {!symbol ? (
-        <p class="empty">Your watchlist is empty: add a pair from the toolbar popup.</p>
+      {!view ? (
+        <p class="loading">Connecting to the background…</p>
+      ) : view.fatal ? (
+        <p class="error" role="alert">
+          The extension could not start: {view.fatal}
+        </p>
       ) : (
-        <>
-          <ChartPanel
-            symbol={symbol}
-            decimals={info?.pricePrecision ?? 2}
-            last={snapshot.ticks[symbol]?.last}
-            recent={view.candles}
-            epoch={view.epoch}
-            orders={trading?.orders ?? []}
-            alerts={view.alerts}
-            actions={chartActions}
-            onPick={(kind, price) => (kind === 'limit' ? pickLimit(price) : setAlertLevel(price))}
-          />
-          {alertLevel !== null && (
-            <AlertForm
-              key={alertLevel}
-              symbol={symbol}
-              price={alertLevel}
-              actions={alertActions}
-              onClose={() => setAlertLevel(null)}
-            />
-          )}
-          <div class="panel-grid">
-            <DepthLadder book={view.books[symbol]} base={info?.base ?? ''} onPick={pickLimit} />
-            <div class="panel-trade">
-              {trading ? (
-                <>
-                  <OrderTicket
-                    key={symbol}
-                    snapshot={{ ...snapshot, badgePair: symbol }}
-                    books={view.books}
-                    trading={trading}
-                    actions={tradingActions}
-                    epoch={view.epoch}
-                    {...(fill && fill.symbol === symbol ? { fill } : {})}
-                  />
-                  <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />
-                </>
-              ) : (
-                <p class="loading">Loading the trading account…</p>
-              )}
-            </div>
-          </div>
-        </>
+        <PanelHeader
+          watchlist={view.snapshot.watchlist}
+          symbol={symbol}
+          pinned={pinned}
+          onPin={pin}
+          onOpenSettings={openSettings}
+        />
       )}
+      {snapshot ? <StatusBar snapshot={snapshot} /> : null}
+      {trading && live ? (
+        <ModeBar trading={trading} actions={tradingActions} now={now} onOpenSettings={openSettings} />
+      ) : null}
+      {symbol && !view?.fatal ? (
+        <ChartPanel
+          symbol={symbol}
+          decimals={decimals}
+          last={snapshot?.ticks[symbol]?.last}
+          recent={live?.candles ?? {}}
+          epoch={live?.epoch ?? 0}
+          orders={trading?.orders ?? []}
+          alerts={live?.alerts}
+          actions={chartActions}
+          onPick={(kind, price) => (kind === 'limit' ? pickLimit(price) : setAlertLevel(price))}
+        />
+      ) : live ? (
+        <p class="empty">Your watchlist is empty: add a pair from the toolbar popup.</p>
+      ) : null}
+      {symbol && alertLevel !== null ? (
+        <AlertForm
+          key={alertLevel}
+          symbol={symbol}
+          price={alertLevel}
+          actions={alertActions}
+          onClose={() => setAlertLevel(null)}
+        />
+      ) : null}
+      {live && symbol ? (
+        <PanelTrade view={live} trading={trading} symbol={symbol} fill={fill} now={now} onPick={pickLimit} />
+      ) : null}
     </main>
   );
 }

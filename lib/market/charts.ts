@@ -12,6 +12,13 @@ export const LEASE_MS = 60_000;
 const HISTORY_FRESH_MS = 5 * 60_000;
 /** At most this many viewers at once; the one renewed longest ago gives way. */
 const MAX_VIEWERS = 8;
+/**
+ * A series nobody watches is kept this many intervals (at most HISTORY_FRESH_MS), so a page reopened soon draws
+ * at once: on resubscribing, the `ohlc` snapshot (Kraken sends the latest candles; the simulator ten) fills the
+ * candles missed meanwhile. Past that, the history is fetched again.
+ */
+const IDLE_INTERVALS = 8;
+const MAX_IDLE_SERIES = 6;
 
 export interface ChartsDeps {
   /** REST OHLC for a REST pair name ("XBTUSD"). */
@@ -32,6 +39,9 @@ interface Watch {
 }
 
 interface Held {
+  interval: ChartInterval;
+  /** Since when nobody watches it (its WebSocket subscription is dropped), or null while watched. */
+  idleSince: number | null;
   candles: ChartCandle[];
   /** Candles from the WebSocket while the history is on its way. */
   live: ChartCandle[];
@@ -52,7 +62,16 @@ export function createCharts(deps: ChartsDeps) {
     for (const [viewer, w] of viewers) if (w.until <= now) viewers.delete(viewer);
     const wanted = new Map<string, { symbol: string; interval: ChartInterval }>();
     for (const w of viewers.values()) wanted.set(keyOf(w.symbol, w.interval), w);
-    for (const key of held.keys()) if (!wanted.has(key)) held.delete(key);
+    let idle = 0;
+    for (const [key, h] of [...held].reverse()) {
+      if (wanted.has(key)) {
+        h.idleSince = null;
+        continue;
+      }
+      h.idleSince ??= now;
+      const keep = Math.min(HISTORY_FRESH_MS, IDLE_INTERVALS * h.interval * 60_000);
+      if (now - h.idleSince > keep || ++idle > MAX_IDLE_SERIES) held.delete(key);
+    }
     deps.wantOhlc([...wanted.values()]);
     deps.wantDepth([...new Set([...viewers.values()].map((w) => w.symbol))]);
   }
@@ -76,10 +95,15 @@ export function createCharts(deps: ChartsDeps) {
       while (viewers.size > MAX_VIEWERS) viewers.delete(viewers.keys().next().value as string);
       const key = keyOf(symbol, interval);
       let h = held.get(key);
-      if (!h) {
-        h = { candles: [], live: [], limited: false, fetchedAt: null, loading: null };
-        held.set(key, h);
+      if (h?.idleSince != null) {
+        const keep = Math.min(HISTORY_FRESH_MS, IDLE_INTERVALS * interval * 60_000);
+        if (deps.now() - h.idleSince > keep) h = undefined;
       }
+      if (!h) {
+        h = { interval, idleSince: null, candles: [], live: [], limited: false, fetchedAt: null, loading: null };
+      }
+      held.delete(key); // re-inserted last: the most recently used idle series are the ones kept
+      held.set(key, h);
       sync();
       const stale = h.fetchedAt === null || deps.now() - h.fetchedAt > HISTORY_FRESH_MS;
       if (stale && !h.loading) {
@@ -97,9 +121,8 @@ export function createCharts(deps: ChartsDeps) {
       if (viewers.delete(viewer)) sync();
     },
 
-    /** No page is open: every watch ends. */
+    /** No page is open: every watch ends (the candles are kept a while, unsubscribed: see IDLE_INTERVALS). */
     clear(): void {
-      if (viewers.size === 0 && held.size === 0) return;
       viewers.clear();
       sync();
     },
@@ -118,7 +141,7 @@ export function createCharts(deps: ChartsDeps) {
       for (const d of message.data) {
         const interval = d.interval as ChartInterval;
         const h = held.get(keyOf(d.symbol, interval));
-        const c = h && candleFromWs(d);
+        const c = h && h.idleSince === null && candleFromWs(d);
         if (!h || !c) continue;
         if (upsertCandle(h.loading ? h.live : h.candles, c)) deps.onCandle(d.symbol, interval, c);
       }

@@ -144,3 +144,27 @@ describe('charts: watches, candles and books', () => {
     expect(h.depth()).toEqual([]);
   });
 });
+
+describe('charts: a chart reopened soon', () => {
+  it('draws from the candles kept since it closed (no REST call), and fetches again after a while', async () => {
+    const h = harness();
+    const first = h.charts.watch('v1', 'BTC/USD', 5);
+    h.answer([row(1699999200, '100', 6)]);
+    await first;
+    h.charts.clear(); // the page closed
+    expect(h.ohlc()).toEqual([]);
+    // While nobody watches, its frames are not folded in (the subscription is gone; a late frame is ignored).
+    h.charts.onOhlc(wsFrame('BTC/USD', 5, '2023-11-14T22:00:00Z', 1, 99));
+    h.advance(60_000);
+    const again = await h.charts.watch('v2', 'BTC/USD', 5);
+    expect(h.asked).toHaveLength(1);
+    expect(again.candles.map((c) => c.close)).toEqual([100]);
+    expect(h.ohlc()).toEqual(['BTC/USD|5']); // subscribed again: its snapshot fills what was missed
+    h.charts.clear();
+    h.advance(8 * 5 * 60_000 + 1); // eight 5-minute candles later: too many may be missing
+    const later = h.charts.watch('v3', 'BTC/USD', 5);
+    expect(h.asked).toHaveLength(2);
+    h.answer([row(1699999200, '100', 6), row(1699999500, '101', 1)]);
+    expect((await later).candles).toHaveLength(2);
+  });
+});
