@@ -2,7 +2,7 @@
 // depth ladder, the ticket and open orders, side by side when the panel is wide. It shows the starred pair
 // unless a pair is pinned here. Until the background's first view arrives it already draws the pair it showed
 // last (bench row chart-first-paint); the same chart then carries on.
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChartPanel } from '../../lib/chart/ChartPanel.tsx';
 import { prefetchSeries } from '../../lib/chart/use-series.ts';
@@ -53,8 +53,11 @@ export function App() {
     savePin(next);
     setPinned(next);
   };
-  const pickLimit = (price: string) =>
-    symbol && setFill((f) => ({ key: (f?.key ?? 0) + 1, symbol, limitPrice: price }));
+  // The same function while the pair is the same: the ladder re-renders only when its book changes.
+  const pickLimit = useCallback(
+    (price: string) => symbol && setFill((f) => ({ key: (f?.key ?? 0) + 1, symbol, limitPrice: price })),
+    [symbol],
+  );
   const now = Date.now();
   // One tree whatever has arrived, so the chart drawn early is the one that stays.
   return (

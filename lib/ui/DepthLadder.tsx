@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { BookTop } from '../orders/types.ts';
 import { LADDER_LEVELS, type LadderLevels, type LadderRow, ladderOf } from './ladder.ts';
+import { pure } from './pure.ts';
 
 /** Groups digits of decimal text without going through a float: "97123.40" → "97,123.40". */
 export const grouped = (text: string): string => {
@@ -39,9 +40,10 @@ function Row({ row, onPick }: { row: LadderRow; onPick(price: string): void }) {
 
 /**
  * The verified book's best 10–25 levels a side with the size up to each level and the spread; clicking a price
- * fills the ticket's limit price. Updates as fast as the book does (every checksum-verified message).
+ * fills the ticket's limit price. Updates as fast as the book does (every checksum-verified message), and only
+ * then: a tick or a candle elsewhere in the page does not re-render it.
  */
-export function DepthLadder({
+export const DepthLadder = pure(function DepthLadder({
   book,
   base,
   onPick,
@@ -77,7 +79,7 @@ export function DepthLadder({
       )}
     </section>
   );
-}
+});
 
 function LadderTable({
   book,
@@ -90,7 +92,7 @@ function LadderTable({
   base: string;
   onPick(price: string): void;
 }) {
-  const ladder = ladderOf(book, levels);
+  const ladder = useMemo(() => ladderOf(book, levels), [book, levels]);
   return (
     <table class="ladder-table">
       <thead>
