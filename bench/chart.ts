@@ -127,7 +127,12 @@ async function frames(context: BrowserContext, url: string, rest: string, second
     await page.locator(DRAWN).waitFor({ timeout: 20_000 });
     const box = await page.getByTestId('chart').boundingBox();
     if (!box) throw new Error('no chart');
-    const last = Number(((await page.getByTestId('chart-readout').innerText()).match(/ C ([\d,.]+)/)?.[1] ?? '').replace(/,/g, ''));
+    const last = Number(
+      ((await page.getByTestId('chart-readout').innerText()).match(/ C ([\d,.]+)/)?.[1] ?? '').replace(
+        /,/g,
+        '',
+      ),
+    );
     await page.evaluate(PROBE_FRAMES);
     const until = Date.now() + seconds * 1000;
     // 20 trades a second on the chart's pair, each a tick, a book change and a new forming candle.
@@ -198,7 +203,11 @@ async function heap(ext: ExtensionBrowser, url: string, seconds: number, stepMs:
   }
 }
 
-export async function chartBench({ opens = 10, frameSeconds = 8, heapSeconds = 60 } = {}): Promise<ChartFigures> {
+export async function chartBench({
+  opens = 10,
+  frameSeconds = 8,
+  heapSeconds = 60,
+} = {}): Promise<ChartFigures> {
   // A still market for the paint, JS and frame rows: the only trades are the benchmark's own.
   const still = await startSimProcess(['--port', '0', '--step-ms', '0']);
   // The heap row: the simulator's market steps 10× as often as its default (25 ms instead of 250 ms), so 60 s
@@ -215,7 +224,9 @@ export async function chartBench({ opens = 10, frameSeconds = 8, heapSeconds = 6
     const popupJs = await jsLoaded(ext.context, popupUrl, (p) =>
       p.locator('[data-testid="row"] [data-testid="last"]').first().waitFor({ timeout: 20_000 }),
     );
-    const sidepanelJs = await jsLoaded(ext.context, panelUrl, (p) => p.locator(DRAWN).waitFor({ timeout: 20_000 }));
+    const sidepanelJs = await jsLoaded(ext.context, panelUrl, (p) =>
+      p.locator(DRAWN).waitFor({ timeout: 20_000 }),
+    );
     const paint = await firstPaint(ext.context, panelUrl, opens);
     const frame = await frames(ext.context, panelUrl, still.rest, frameSeconds);
     await pointAtSimulator(ext, fast.rest);

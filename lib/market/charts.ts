@@ -100,7 +100,15 @@ export function createCharts(deps: ChartsDeps) {
         if (deps.now() - h.idleSince > keep) h = undefined;
       }
       if (!h) {
-        h = { interval, idleSince: null, candles: [], live: [], limited: false, fetchedAt: null, loading: null };
+        h = {
+          interval,
+          idleSince: null,
+          candles: [],
+          live: [],
+          limited: false,
+          fetchedAt: null,
+          loading: null,
+        };
       }
       held.delete(key); // re-inserted last: the most recently used idle series are the ones kept
       held.set(key, h);
