@@ -127,12 +127,8 @@ async function frames(context: BrowserContext, url: string, rest: string, second
     await page.locator(DRAWN).waitFor({ timeout: 20_000 });
     const box = await page.getByTestId('chart').boundingBox();
     if (!box) throw new Error('no chart');
-    const last = Number(
-      ((await page.getByTestId('chart-readout').innerText()).match(/ C ([\d,.]+)/)?.[1] ?? '').replace(
-        /,/g,
-        '',
-      ),
-    );
+    const readout = (await page.getByTestId('chart-readout').textContent()) ?? '';
+    const last = Number((/ C ([\d,.]+)/.exec(readout)?.[1] ?? '').replace(/,/g, ''));
     await page.evaluate(PROBE_FRAMES);
     const until = Date.now() + seconds * 1000;
     // 20 trades a second on the chart's pair, each a tick, a book change and a new forming candle.
