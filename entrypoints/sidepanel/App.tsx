@@ -58,6 +58,10 @@ export function App() {
     (price: string) => symbol && setFill((f) => ({ key: (f?.key ?? 0) + 1, symbol, limitPrice: price })),
     [symbol],
   );
+  const onPick = useCallback(
+    (kind: 'limit' | 'alert', price: string) => (kind === 'limit' ? pickLimit(price) : setAlertLevel(price)),
+    [pickLimit],
+  );
   const now = Date.now();
   // One tree whatever has arrived, so the chart drawn early is the one that stays.
   return (
@@ -91,7 +95,7 @@ export function App() {
           orders={trading?.orders ?? []}
           alerts={live?.alerts}
           actions={chartActions}
-          onPick={(kind, price) => (kind === 'limit' ? pickLimit(price) : setAlertLevel(price))}
+          onPick={onPick}
         />
       ) : live ? (
         <p class="empty">Your watchlist is empty: add a pair from the toolbar popup.</p>

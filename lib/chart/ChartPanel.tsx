@@ -6,6 +6,7 @@ import type { OrderView } from '../orders/types.ts';
 import { grouped } from '../ui/DepthLadder.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { chartKey } from '../ui/market-model.ts';
+import { pure } from '../ui/pure.ts';
 import { type ChartColors, type ChartEngine, createChartEngine } from './engine.ts';
 import { chartKeyAction } from './keys.ts';
 import { alertDirection, alertLines, type ChartLine, lineKey, orderLines } from './lines.ts';
@@ -41,9 +42,10 @@ type Note = { tone: 'error' | 'info'; text: string } | null;
  * A pair's live candlestick chart: intervals 1m…1w, volume, a crosshair with an OHLCV readout, zoom and pan by
  * mouse, wheel and keyboard; the person's open orders and alerts as lines. Dragging an order line asks to amend
  * the order (nothing is sent before "Amend" is pressed); dragging an alert line moves the alert; clicking the
- * price axis offers the price as the ticket's limit or a new alert's level.
+ * price axis offers the price as the ticket's limit or a new alert's level. It renders again only when one of
+ * its props changes (a tick of another pair, or the ticket's typing, does not touch it).
  */
-export function ChartPanel({
+export const ChartPanel = pure(function ChartPanel({
   symbol,
   decimals,
   last,
@@ -298,4 +300,4 @@ export function ChartPanel({
       )}
     </section>
   );
-}
+});
