@@ -7,6 +7,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, parseIncoming } from '../lib/kraken/index.ts';
 import { alertEvalPerTick, alertLatency } from './alerts.ts';
 import { bookPipeline } from './book-pipeline.ts';
+import { chartBench } from './chart.ts';
 import { fuzz } from './fuzz.ts';
 import { orderChaos } from './order-chaos.ts';
 import { popupBench } from './popup.ts';
@@ -29,6 +30,8 @@ interface Row {
   duplicates?: number;
   foreign?: number;
   misreported?: number;
+  /** sidepanel-heap: the samples (MB), every 10 s. */
+  samples?: number[];
   /** fuzz: cases run per surface. */
   cases?: Record<string, number>;
   crashes?: number;
@@ -209,6 +212,44 @@ rows.push({
   floor: popup.tradeTick.floorP99,
   budget: Math.round((popup.tradeTick.floorP99 + 8) * 10) / 10,
   note: `the same measure with the Trade tab open and a BTC/USD limit buy of 0.01 typed in the ticket (estimate shown, preview not open): ${popup.tradeTick.samples} ticks (${popup.tradeTick.missed} missed), p50 ${popup.tradeTick.p50} ms; floor p50 ${popup.tradeTick.floorP50} ms; budget = floor + 8`,
+});
+
+const chart = await chartBench();
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+rows.push({
+  id: 'chart-first-paint',
+  unit: 'ms',
+  ours: chart.firstPaint.p50,
+  budget: 150,
+  note: `p50 of ${chart.firstPaint.samples} opens of sidepanel.html in a fresh page (worker live, the pair's candles fetched once before): from the page's navigation start to its chart-drawn mark, set one frame after 720 hourly BTC/USD candles were handed to the chart (p95 ${chart.firstPaint.p95} ms); of which DOMContentLoaded p50 ${chart.firstPaint.dclP50} ms and the candles' arrival p50 ${chart.firstPaint.seriesP50} ms`,
+});
+rows.push({
+  id: 'chart-frame-p99',
+  unit: 'ms',
+  ours: chart.frame.p99,
+  budget: 16,
+  note: `main-thread time per frame in the side panel (from the frame's first requestAnimationFrame callback to a task posted from it, i.e. the chart's canvas drawing, style, layout and paint) over ${chart.frame.frames} frames while ${chart.frame.ticks} BTC/USD trades arrived at 20/s (/_sim/market/price) and the mouse dragged the view back and forth (p50 ${chart.frame.p50} ms; ${chart.frame.over16} frames over 16 ms)`,
+});
+rows.push({
+  id: 'popup-js',
+  unit: 'bytes',
+  ours: chart.popupJs.bytes,
+  budget: 80 * 1024,
+  note: `JS files popup.html fetched until its rows showed prices (+0.5 s): ${chart.popupJs.files.map((f) => f.replace('chunks/', '')).join(', ')} = ${kb(chart.popupJs.bytes)}; the chart chunk ${chart.popupJs.chartLoaded ? 'WAS' : 'was not'} among them (it loads when a sparkline opens a chart), nor the Trade tab's`,
+});
+rows.push({
+  id: 'sidepanel-js',
+  unit: 'bytes',
+  ours: chart.sidepanelJs.bytes,
+  note: `JS files sidepanel.html fetched until its 720 candles were drawn: ${chart.sidepanelJs.files.map((f) => f.replace('chunks/', '')).join(', ')} = ${kb(chart.sidepanelJs.bytes)} (lightweight-charts is ~166 KB of it)`,
+});
+rows.push({
+  id: 'sidepanel-heap',
+  unit: 'MB',
+  ours: chart.heap.lastMB,
+  budget: 30,
+  samples: chart.heap.mb,
+  note: `the side panel's JS heap (CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage) over ${chart.heap.seconds} s against a simulator stepping every ${chart.heap.stepMs} ms, 10× its default 250 ms: the updates of 10 minutes. Samples every 10 s: ${chart.heap.mb.join(', ')} MB; from 10 s to the end ${chart.heap.growthPct > 0 ? '+' : ''}${chart.heap.growthPct} % (goal: ≤ 30 MB and not growing)`,
 });
 
 writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify({ rows }, null, 2)}\n`);

@@ -41,16 +41,35 @@ async function main(): Promise<void> {
     .waitFor({ timeout: 15_000 })
     .catch(() => log('no prices after 15 s: check the simulator output above.'));
 
-  if (headless) {
-    const dir = resolve(ROOT, 'artifacts');
-    mkdirSync(dir, { recursive: true });
-    const path = resolve(dir, 'popup.png');
-    await popup.screenshot({ path });
-    log(`screenshot of the popup: ${path}`);
-  } else {
-    log('the popup is open in a tab; the toolbar icon opens it too.');
+  // The side panel's page in a tab too (Chrome opens the real panel only from a click: the popup's "Open in
+  // side panel"), at a side panel's usual width.
+  const panel = await ext.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(extensionUrl(ext, 'sidepanel.html'));
+  await panel
+    .locator('[data-testid="chart"]:not([data-candles="0"])')
+    .waitFor({ timeout: 15_000 })
+    .catch(() => log('the side panel drew no candles after 15 s: check the simulator output above.'));
+  await popup
+    .locator('[data-testid="sparkline"]:not([data-points="0"])')
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(() => log('no sparklines after 15 s.'));
+
+  // Screenshots always (artifacts/ is not committed): what a person sees, to look at without a display.
+  const dir = resolve(ROOT, 'artifacts');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, page] of [
+    ['popup', popup],
+    ['sidepanel', panel],
+  ] as const) {
+    const path = resolve(dir, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    log(`screenshot of the ${name === 'popup' ? 'popup' : 'side panel'}: ${path}`);
   }
+  if (!headless) log('the popup and the side panel are open in tabs; the toolbar icon opens the popup too.');
   log(`popup URL: ${extensionUrl(ext, 'popup.html')}`);
+  log(`side panel URL: ${extensionUrl(ext, 'sidepanel.html')}`);
   log('running; press Ctrl-C to stop the browser and the simulator.');
 
   let stopping = false;

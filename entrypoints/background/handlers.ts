@@ -8,6 +8,15 @@ export const handlers: Handlers<Services> = {
   'watchlist.add': { handle: async (req, s) => ({ symbol: await s.settings.addPair(req.symbol) }) },
   'watchlist.remove': { handle: async (req, s) => ({ symbol: await s.settings.removePair(req.symbol) }) },
   'badge.setPair': { handle: async (req, s) => ({ symbol: await s.settings.setBadgePair(req.symbol) }) },
+  'chart.watch': {
+    handle: async (req, s) => ({ series: await s.market.watchChart(req.viewer, req.symbol, req.interval) }),
+  },
+  'chart.unwatch': {
+    handle: (req, s) => {
+      s.market.unwatchChart(req.viewer);
+      return {};
+    },
+  },
   'settings.get': { handle: (_, s) => s.settings.current() },
   'settings.setEndpoints': { handle: (req, s) => s.settings.setEndpoints(req.endpoints), refreshLive: true },
   'settings.setAlertSound': { handle: (req, s) => s.settings.setAlertSound(req.on) },

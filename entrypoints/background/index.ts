@@ -40,8 +40,13 @@ export default defineBackground(() => {
     sources: streamSources,
     refused: onRefused,
     used,
-    // No popup: the ticket's book is not needed.
-    onPorts: (open, s) => open === 0 && s.trading.unwatch(),
+    // No page open: the ticket's book and the charts are not needed. A page opened: its sparklines are
+    // brought up to date (only the missing or stale ones are fetched).
+    onPorts: (open, s) => {
+      if (open > 0) return void s.market.refreshSparklines();
+      s.trading.unwatch();
+      s.market.clearCharts();
+    },
   });
   keepEventPageAwake(ready); // Firefox's event page: see keep-awake.ts
   registerLaunchers(ready, services.launches); // shortcuts and the address bar: see launch.ts

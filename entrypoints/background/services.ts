@@ -38,10 +38,13 @@ export function createServices() {
     { load: adapters.loadSettings, save: adapters.saveSettings },
     { resolveSymbol: (input) => market.resolveSymbol(input), onListenerError: console.error },
   );
+  // Public REST at the configured endpoint: candles for the alerts' catch-up, the charts and the sparklines.
+  const publicRest = () => createKrakenRest({ baseUrl: urls().rest, retries: 1 });
   const market = createMarket({
     ...adapters,
     settings,
     createSession: (url) => createWsSession({ url }),
+    ohlc: (params) => publicRest().ohlc(params),
     now: Date.now,
   });
   const db = openDatabase();
@@ -81,7 +84,7 @@ export function createServices() {
       if (settings.current().alertSound) await playAlertSound().catch(() => {});
     },
     fetchCandles: createCandleSource({
-      ohlc: (params) => createKrakenRest({ baseUrl: urls().rest, retries: 1 }).ohlc(params),
+      ohlc: (params) => publicRest().ohlc(params),
       restPair: restPairName,
     }),
     onProblem: (problem) => console.warn('[alerts] a stored record could not be used', problem),

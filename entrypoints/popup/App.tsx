@@ -3,22 +3,20 @@ import { browser } from 'wxt/browser';
 import { launchPrefill } from '../../lib/launch/types.ts';
 import { openStream, request } from '../../lib/messaging/client.ts';
 import type { OrderRequest } from '../../lib/orders/types.ts';
-import { OrderTicket } from '../../lib/ticket/OrderTicket.tsx';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
+import { createChartActions } from '../../lib/ui/chart-actions.ts';
+import { useLazy } from '../../lib/ui/lazy.ts';
 import { useT } from '../../lib/ui/locale.ts';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
-import { Balances } from '../../lib/ui/trading/Balances.tsx';
-import { Fills } from '../../lib/ui/trading/Fills.tsx';
 import { openOrders } from '../../lib/ui/trading/format.ts';
-import { IntentsPanel } from '../../lib/ui/trading/IntentsPanel.tsx';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
-import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
 import { useFocusWhenReady, useLaunch } from '../../lib/ui/use-launch.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
 import { focusedPair, WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
+import { currentWindowId, hasSidePanel, openSidePanel } from './side-panel.ts';
 
 const alertActions: AlertActions = {
   create: (rule) => request({ type: 'alerts.create', rule }),
@@ -29,8 +27,13 @@ const alertActions: AlertActions = {
   snooze: (id, until) => request({ type: 'alerts.edit', id, changes: { snoozedUntil: until } }),
 };
 const tradingActions = createTradingActions(request);
+const chartActions = createChartActions(request);
 const openSettings = () => void browser.runtime.openOptionsPage();
 const takeLaunch = () => request({ type: 'launch.take' });
+// Chunks loaded on first need: the chart (lightweight-charts) when a chart is shown, the ticket when the Trade
+// tab is opened. The popup's own JS at open stays small (bench row popup-js).
+const loadChart = () => import('../../lib/chart/ChartPanel.tsx').then((m) => m.ChartPanel);
+const loadTrade = () => import('./TradeTab.tsx').then((m) => m.TradeTab);
 
 type Tab = 'watch' | 'trade';
 const TABS: readonly { id: Tab; label: string }[] = [
@@ -41,10 +44,25 @@ const TABS: readonly { id: Tab; label: string }[] = [
 export function App() {
   const view = useMarket(openStream);
   const [alertFor, setAlertFor] = useState<string | null>(null);
+  /** A level picked on the chart's price axis for the alert form (else the last price). */
+  const [alertLevel, setAlertLevel] = useState<string | null>(null);
+  /** An order filled in by a shortcut or the address bar; `key` changes with each launch. */
+  const [prefill, setPrefill] = useState<{ key: number; order: OrderRequest } | undefined>(undefined);
+  /** A limit price picked on the chart for the ticket; `key` changes with each pick. */
+  const [fill, setFill] = useState<{ key: number; symbol: string; limitPrice: string } | undefined>(
+    undefined,
+  );
   const [tab, setTab] = useState<Tab>('watch');
   // Trading stays mounted (hidden) once opened, so switching tabs keeps what was typed in the ticket.
   const [tradeOpened, setTradeOpened] = useState(false);
-  const [prefill, setPrefill] = useState<{ key: number; order: OrderRequest } | undefined>(undefined);
+  const [chartFor, setChartFor] = useState<string | null>(null);
+  const [windowId, setWindowId] = useState<number | undefined>(undefined);
+  const [panelError, setPanelError] = useState<string | null>(null);
+  useEffect(() => {
+    currentWindowId().then(setWindowId, () => {});
+  }, []);
+  const ChartPanel = useLazy(chartFor ? loadChart : null);
+  const TradeTab = useLazy(tradeOpened ? loadTrade : null);
   const trading = useTradingView(view?.trading, tradingActions.get, view !== null && !view.fatal);
   const t = useT();
   // A shortcut or the address bar opened the popup: the ticket (or the alert form) filled in, once its pair is
@@ -55,7 +73,6 @@ export function App() {
     null,
   );
   const [alertDirection, setAlertDirection] = useState<'above' | 'below'>('above');
-  const [alertLevel, setAlertLevel] = useState<string | null>(null);
   const watchlist = view?.snapshot.watchlist;
   useEffect(() => {
     if (!launch || launched || !watchlist) return;
@@ -96,10 +113,28 @@ export function App() {
     <main>
       <header>
         <h1>Trader for Kraken</h1>
-        <button type="button" class="link" onClick={openSettings}>
-          Settings
-        </button>
+        <span>
+          {hasSidePanel() && (
+            <button
+              type="button"
+              class="link"
+              data-testid="open-side-panel"
+              onClick={() =>
+                openSidePanel(windowId).then(
+                  () => window.close(),
+                  (e: unknown) => setPanelError(e instanceof Error ? e.message : String(e)),
+                )
+              }
+            >
+              Open in side panel
+            </button>
+          )}{' '}
+          <button type="button" class="link" onClick={openSettings}>
+            Settings
+          </button>
+        </span>
       </header>
+      {panelError && <p class="error">The side panel did not open: {panelError}</p>}
       <StatusBar snapshot={snapshot} />
       {launched?.note && (
         <p class={launched.note === 'failed' ? 'error' : 'hint'} role="status" data-testid="launch-note">
@@ -135,6 +170,7 @@ export function App() {
         <WatchlistTable
           snapshot={snapshot}
           moves={moves}
+          sparklines={view.sparklines}
           focused={focusedPair(snapshot, now)}
           actions={{
             onRemove: (symbol) => void request({ type: 'watchlist.remove', symbol }).catch(() => {}),
@@ -144,8 +180,50 @@ export function App() {
               setAlertDirection('above');
               setAlertFor(symbol);
             },
+            onChart: (symbol) => setChartFor((s) => (s === symbol ? null : symbol)),
           }}
         />
+        {chartFor && snapshot.watchlist.includes(chartFor) && (
+          <div class="popup-chart" data-testid="popup-chart">
+            <div class="popup-chart-head">
+              <b>{chartFor}</b>
+              <button
+                type="button"
+                class="link"
+                aria-label="Close the chart"
+                onClick={() => setChartFor(null)}
+              >
+                Close
+              </button>
+            </div>
+            {ChartPanel ? (
+              <ChartPanel
+                symbol={chartFor}
+                decimals={snapshot.pairs[chartFor]?.pricePrecision ?? 2}
+                last={snapshot.ticks[chartFor]?.last}
+                recent={view.candles}
+                epoch={view.epoch}
+                orders={trading?.orders ?? []}
+                alerts={view.alerts}
+                actions={chartActions}
+                onPick={(kind, price) => {
+                  if (kind === 'alert') {
+                    const last = snapshot.ticks[chartFor]?.last;
+                    setAlertDirection(last !== undefined && Number(price) < last ? 'below' : 'above');
+                    setAlertLevel(price);
+                    setAlertFor(chartFor);
+                    return;
+                  }
+                  setFill((f) => ({ key: (f?.key ?? 0) + 1, symbol: chartFor, limitPrice: price }));
+                  setTab('trade');
+                  setTradeOpened(true);
+                }}
+              />
+            ) : (
+              <p class="loading">Loading the chart…</p>
+            )}
+          </div>
+        )}
         {alertFor && (
           <AlertForm
             key={alertFor}
@@ -174,26 +252,16 @@ export function App() {
       </div>
       {tradeOpened && (
         <div role="tabpanel" hidden={tab !== 'trade'}>
-          {trading ? (
-            <>
-              <IntentsPanel
-                intents={trading.intents}
-                actions={tradingActions}
-                onReopen={(order) => setPrefill((p) => ({ key: (p?.key ?? 0) + 1, order }))}
-              />
-              <OrderTicket
-                snapshot={snapshot}
-                books={view.books}
-                trading={trading}
-                actions={tradingActions}
-                epoch={view.epoch}
-                visible={tab === 'trade'}
-                {...(prefill ? { prefill } : {})}
-              />
-              <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />
-              <Balances balances={trading.balances} />
-              <Fills fills={trading.fills} now={now} />
-            </>
+          {trading && TradeTab ? (
+            <TradeTab
+              view={view}
+              trading={trading}
+              actions={tradingActions}
+              visible={tab === 'trade'}
+              now={now}
+              {...(fill ? { fill } : {})}
+              {...(prefill ? { prefill } : {})}
+            />
           ) : (
             <p class="loading">Loading the trading account…</p>
           )}

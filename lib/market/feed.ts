@@ -1,11 +1,21 @@
 // The public WebSocket session and who wants what on it. Tickers are wanted by the watchlist, by alerts on
 // pairs off the watchlist and by the balances (to value them in USD); books and trades by the order ticket
-// and the paper account. Each owner's call replaces its previous set; a pair stays subscribed while any
-// owner wants it. The session itself replays subscriptions after a reconnect (lib/kraken/ws/desired.ts).
-import type { ChannelMessage, SessionProblem, SessionState, WsSession } from '../kraken/index.ts';
+// and the paper account, and by the charts' pages (lib/market/charts.ts), which also want candles (`ohlc`). Each
+// owner's call replaces its previous set; a pair stays subscribed while any owner wants it. The session itself replays subscriptions after a reconnect (lib/kraken/ws/desired.ts).
+import type {
+  ChannelMessage,
+  OhlcInterval,
+  SessionProblem,
+  SessionState,
+  WsSession,
+} from '../kraken/index.ts';
 
 export type TickerOwner = 'watchlist' | 'alerts' | 'balances';
-export type DepthOwner = 'ticket' | 'paper';
+export type DepthOwner = 'ticket' | 'paper' | 'chart';
+export interface OhlcWant {
+  symbol: string;
+  interval: OhlcInterval;
+}
 
 export interface FeedHandlers {
   state(state: SessionState): void;
@@ -30,6 +40,7 @@ export function createFeed(deps: { createSession(url: string): WsSession }) {
   let session: WsSession | null = null;
   const tickers = ownedSets<TickerOwner>();
   const depth = ownedSets<DepthOwner>();
+  let ohlc: readonly OhlcWant[] = [];
 
   return {
     /** Opens the session: the pair list, every wanted ticker, then connects. */
@@ -40,6 +51,7 @@ export function createFeed(deps: { createSession(url: string): WsSession }) {
       next.on('problem', handlers.problem);
       next.subscribe({ channel: 'instrument' });
       for (const symbol of tickers.union()) next.subscribe({ channel: 'ticker', symbol });
+      for (const o of ohlc) next.subscribe({ channel: 'ohlc', ...o });
       next.start();
       session = next;
       return next;
@@ -60,6 +72,15 @@ export function createFeed(deps: { createSession(url: string): WsSession }) {
       depth.set(owner, symbols);
     },
     depthSymbols: (): Set<string> => depth.union(),
+    /** Replaces the candles wanted; subscribes the new ones, drops the ones nobody wants now. */
+    wantOhlc(next: readonly OhlcWant[]): void {
+      const key = (o: OhlcWant) => `${o.symbol}|${o.interval}`;
+      const before = new Set(ohlc.map(key));
+      const after = new Set(next.map(key));
+      for (const o of next) if (!before.has(key(o))) session?.subscribe({ channel: 'ohlc', ...o });
+      for (const o of ohlc) if (!after.has(key(o))) session?.unsubscribe({ channel: 'ohlc', ...o });
+      ohlc = [...next];
+    },
 
     setUrl(url: string): void {
       session?.setUrl(url);

@@ -1,21 +1,40 @@
 // The background's market: one public Kraken WS v2 session (feed.ts) and what is built from it — the last
 // ticks (ticks.ts), the toolbar badge (badge.ts), the pair list and order rules (instruments.ts), verified
-// books and public trades (depth.ts, trades.ts) — put together here, with the view the popup is sent.
+// books and public trades (depth.ts, trades.ts), the charts' candles (charts.ts) and the watchlist's sparklines
+// (sparklines.ts) — put together here, with the view the popup is sent.
 // It follows the settings (watchlist, badge pair, endpoints) by subscribing to their changes; the
 // requests that change them are served by lib/settings/service.ts. Browser APIs arrive as injected adapters.
 import { createEmitter } from '../base/emitter.ts';
-import type { ChannelMessage, PairRules, SessionProblem, SessionState, WsSession } from '../kraken/index.ts';
+import {
+  type ChannelMessage,
+  type OhlcInterval,
+  type OhlcRow,
+  type PairRules,
+  restPairName,
+  type SessionProblem,
+  type SessionState,
+  type WsSession,
+} from '../kraken/index.ts';
 import type { BookTop } from '../orders/types.ts';
 import { endpointUrls, type Settings } from '../settings/schema.ts';
 import type { SettingsChange } from '../settings/store.ts';
 import { createBadgeController } from './badge.ts';
+import { createCharts } from './charts.ts';
 import { connectionView, endpointLabel } from './connection.ts';
 import { createDepth } from './depth.ts';
 import { createFeed, type DepthOwner, type TickerOwner } from './feed.ts';
 import { createInstruments } from './instruments.ts';
+import { createSparklines } from './sparklines.ts';
 import { createTickStore } from './ticks.ts';
 import { publicTrades } from './trades.ts';
-import type { ConnectionView, MarketEvent, MarketSnapshot, Tick } from './types.ts';
+import type {
+  CandleSeries,
+  ChartInterval,
+  ConnectionView,
+  MarketEvent,
+  MarketSnapshot,
+  Tick,
+} from './types.ts';
 
 export type { MarketEvent, PublicTrade } from './types.ts';
 
@@ -30,6 +49,12 @@ export interface MarketDeps {
   loadTicks(): Promise<Record<string, Tick>>;
   saveTicks(ticks: Record<string, Tick>): Promise<void>;
   setBadge(text: string, color: string): Promise<void>;
+  /** Kraken's public REST OHLC at the configured endpoint (history for charts and sparklines). */
+  ohlc(params: {
+    pair: string;
+    interval: OhlcInterval;
+    since?: number;
+  }): Promise<{ rows: readonly OhlcRow[] }>;
   now(): number;
 }
 
@@ -44,6 +69,23 @@ export function createMarket(deps: MarketDeps) {
     info: instruments.info,
     now: deps.now,
     onBook: (book) => events.emit({ type: 'book', book }),
+  });
+  const charts = createCharts({
+    ohlc: deps.ohlc,
+    restPair: restPairName,
+    wantOhlc: (subs) => feed.wantOhlc(subs),
+    wantDepth: (symbols) => {
+      feed.wantDepth('chart', symbols);
+      depth.sync(feed.session(), feed.depthSymbols());
+    },
+    onCandle: (symbol, interval, candle) => events.emit({ type: 'candle', symbol, interval, candle }),
+    now: deps.now,
+  });
+  const sparklines = createSparklines({
+    ohlc: deps.ohlc,
+    restPair: restPairName,
+    now: deps.now,
+    onChange: (lines) => events.emit({ type: 'sparklines', sparklines: lines }),
   });
   /** Pairs Kraken refused to subscribe, with its reason (keyed by outside symbols: a Map). */
   const rejected = new Map<string, string>();
@@ -108,6 +150,9 @@ export function createMarket(deps: MarketDeps) {
         }
         return;
       }
+      case 'ohlc':
+        charts.onOhlc(message);
+        return;
       case 'book': // watchBook listens to these itself
       case 'executions': // private channels: never on this public session
       case 'balances':
@@ -149,7 +194,10 @@ export function createMarket(deps: MarketDeps) {
       void ticks.clear();
       instruments.forgetList();
       rejected.clear();
+      charts.forget();
+      sparklines.clear();
     }
+    if (watchlistChanged || endpointsChanged) void sparklines.refresh(next.watchlist);
     if (next.badgePair !== previous.badgePair || endpointsChanged) {
       badge.setPair(next.badgePair);
       badge.show(next.badgePair && !endpointsChanged ? ticks.get(next.badgePair)?.last : undefined);
@@ -205,6 +253,17 @@ export function createMarket(deps: MarketDeps) {
     watchExtra(owner: Exclude<TickerOwner, 'watchlist'>, symbols: readonly string[]): void {
       feed.wantTickers(owner, symbols);
     },
+
+    /** A page's chart: its candles now, then `candle` events while the watch is renewed (lib/market/charts.ts). */
+    watchChart: (viewer: string, symbol: string, interval: ChartInterval): Promise<CandleSeries> =>
+      charts.watch(viewer, symbol, interval),
+    unwatchChart: (viewer: string): void => charts.unwatch(viewer),
+    /** No page is open: no chart is shown. */
+    clearCharts: (): void => charts.clear(),
+
+    /** The watchlist's 24 h histories, and a refresh of the missing or stale ones (a page opened). */
+    sparklines: () => sparklines.current(),
+    refreshSparklines: (): Promise<void> => sparklines.refresh(deps.settings.current().watchlist),
 
     stop(): void {
       feed.stop();

@@ -2,6 +2,7 @@
 // type, each returning exactly that request (the type checker holds the map to the contract).
 import { isLanguageSetting } from '../i18n/locales.ts';
 import { isNonceScale } from '../kraken/auth/nonce.ts';
+import { CHART_INTERVALS, type ChartInterval } from '../market/types.ts';
 import { DECIMAL_LIMITS, parseOrderRequest as orderRequest } from '../orders/parse.ts';
 import { type Endpoints, isLoopbackUrl, MAX_AUTO_LOCK_MINUTES } from '../settings/schema.ts';
 import type { KeyParams, Request, RequestOf, RequestType } from './protocol.ts';
@@ -75,6 +76,13 @@ const PARSERS: { [K in RequestType]: Parser<K> } = {
   'watchlist.add': symbol,
   'watchlist.remove': symbol,
   'badge.setPair': symbol,
+  'chart.watch': (v, type) =>
+    str(v.viewer, ID_MAX) &&
+    str(v.symbol, SYMBOL_MAX) &&
+    CHART_INTERVALS.includes(v.interval as ChartInterval)
+      ? { type, viewer: v.viewer, symbol: v.symbol, interval: v.interval as ChartInterval }
+      : null,
+  'chart.unwatch': (v, type) => (str(v.viewer, ID_MAX) ? { type, viewer: v.viewer } : null),
   'settings.get': none,
   'settings.setEndpoints': (v, type) => {
     const e = endpoints(v.endpoints);

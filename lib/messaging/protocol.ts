@@ -5,7 +5,15 @@ import type { LanguageSetting } from '../i18n/locales.ts';
 import type { NonceScale } from '../kraken/auth/nonce.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { Launch } from '../launch/types.ts';
-import type { ConnectionView, MarketSnapshot, Tick } from '../market/types.ts';
+import type {
+  CandleSeries,
+  ChartCandle,
+  ChartInterval,
+  ConnectionView,
+  MarketSnapshot,
+  Sparkline,
+  Tick,
+} from '../market/types.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { Endpoints, Settings } from '../settings/schema.ts';
 import type { AmendView, TradingMode, TradingView } from '../trading/types.ts';
@@ -31,6 +39,15 @@ export interface RequestMap {
   'watchlist.add': { params: { symbol: string }; result: { symbol: string } };
   'watchlist.remove': { params: { symbol: string }; result: { symbol: string } };
   'badge.setPair': { params: { symbol: string }; result: { symbol: string } };
+  /**
+   * A page shows a chart: its candles now, then `candle` stream events and the pair's `book`, for as long as the
+   * page renews this watch (every 20 s; it lapses after 60 s). `viewer` is an id the page made up for itself.
+   */
+  'chart.watch': {
+    params: { viewer: string; symbol: string; interval: ChartInterval };
+    result: { series: CandleSeries };
+  };
+  'chart.unwatch': { params: { viewer: string }; result: Record<never, never> };
   'settings.get': { params: Record<never, never>; result: Settings };
   'settings.setEndpoints': { params: { endpoints: Endpoints }; result: Settings };
   'settings.setAlertSound': { params: { on: boolean }; result: Settings };
@@ -139,5 +156,9 @@ export type StreamEvent =
   | { type: 'alerts'; alerts: AlertsView }
   | { type: 'trading'; trading: TradingView }
   | { type: 'book'; book: BookTop }
+  /** A watched chart's candle changed (`chart.watch`). */
+  | { type: 'candle'; symbol: string; interval: ChartInterval; candle: ChartCandle }
+  /** The watchlist's 24 h histories for the sparklines (the page appends live prices itself). */
+  | { type: 'sparklines'; sparklines: Record<string, Sparkline> }
   /** The background could not start (e.g. settings from a newer version): say so instead of spinning. */
   | { type: 'fatal'; message: string };

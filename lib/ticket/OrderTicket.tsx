@@ -50,6 +50,7 @@ export function OrderTicket({
   epoch = 0,
   newId = () => crypto.randomUUID(),
   prefill,
+  fill,
   visible = true,
 }: {
   snapshot: MarketSnapshot;
@@ -61,6 +62,8 @@ export function OrderTicket({
   newId?: () => string;
   /** An order to start a new ticket from (a not-placed one); `key` changes for each request. */
   prefill?: { key: number; order: OrderRequest };
+  /** A limit price picked elsewhere (a chart's axis, the depth ladder); `key` changes for each pick. */
+  fill?: { key: number; symbol: string; limitPrice: string };
   visible?: boolean;
 }) {
   const pairs = snapshot.watchlist;
@@ -104,6 +107,17 @@ export function OrderTicket({
       },
     });
   }, [prefill?.key]);
+  // A picked price fills the limit field (a market order becomes a limit); the rest of the form stays.
+  useEffect(() => {
+    if (!fill) return;
+    if (fill.symbol !== form.symbol) dispatch({ type: 'pair', symbol: fill.symbol });
+    const takesLimit =
+      form.type === 'limit' || form.type === 'stop-loss-limit' || form.type === 'take-profit-limit';
+    dispatch({
+      type: 'set',
+      patch: { limitPrice: fill.limitPrice, ...(takesLimit ? {} : { type: 'limit' }) },
+    });
+  }, [fill?.key]);
   // An unknown outcome settles in the background (it keeps asking Kraken): when the order leaves the list of
   // unconfirmed ones, or shows as not placed, ask for its ending.
   const checkingId = phase.kind === 'checking' ? phase.confirmation.clOrdId : null;

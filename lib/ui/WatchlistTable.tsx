@@ -1,11 +1,14 @@
 import type { Direction } from '../market/badge.ts';
 import { formatChangePct, formatPrice } from '../market/format.ts';
-import type { MarketSnapshot } from '../market/types.ts';
+import type { Sparkline as Line, MarketSnapshot } from '../market/types.ts';
+import { Sparkline } from './Sparkline.tsx';
 
 export interface WatchlistActions {
   onRemove(symbol: string): void;
   onBadge(symbol: string): void;
   onAlert(symbol: string): void;
+  /** Opens the pair's chart (from its sparkline). */
+  onChart?(symbol: string): void;
 }
 
 /** A pair asked to be brought forward this recently is highlighted when the popup opens. */
@@ -17,16 +20,19 @@ export function focusedPair(snapshot: MarketSnapshot, now: number): string | nul
   return f && now - f.at < FOCUS_FOR_MS && snapshot.watchlist.includes(f.symbol) ? f.symbol : null;
 }
 
-/** The live watchlist: pair, last, 24 h change, bid / ask. Presentational only. */
+/** The live watchlist: pair with its 24 h sparkline, last, 24 h change, bid / ask. Presentational only. */
 export function WatchlistTable({
   snapshot,
   moves,
   actions,
+  sparklines = {},
   focused = null,
 }: {
   snapshot: MarketSnapshot;
   moves: Record<string, Direction>;
   actions: WatchlistActions;
+  /** The background's 24 h histories (MarketView.sparklines). */
+  sparklines?: Record<string, Line>;
   /** focusedPair(): highlighted and scrolled into view. */
   focused?: string | null;
 }) {
@@ -59,7 +65,16 @@ export function WatchlistTable({
               class={`move-${moves[symbol] ?? 'flat'}${focused === symbol ? ' focused' : ''}`}
               ref={focused === symbol ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
             >
-              <td class="pair">{symbol}</td>
+              <td class="pair">
+                {symbol}
+                <Sparkline
+                  symbol={symbol}
+                  line={sparklines[symbol]}
+                  tick={tick}
+                  precision={pp}
+                  {...(actions.onChart ? { onOpen: actions.onChart } : {})}
+                />
+              </td>
               {rejected ? (
                 <td colSpan={3} class="rejected" title={rejected}>
                   {rejected}

@@ -2,7 +2,7 @@
 
 import type { AlertsView } from '../alerts/service.ts';
 import { type Direction, direction } from '../market/badge.ts';
-import type { MarketSnapshot } from '../market/types.ts';
+import type { ChartCandle, ChartInterval, MarketSnapshot, Sparkline } from '../market/types.ts';
 import type { StreamEvent } from '../messaging/protocol.ts';
 import type { BookTop } from '../orders/types.ts';
 import type { TradingView } from '../trading/types.ts';
@@ -22,6 +22,23 @@ export interface MarketView {
   epoch: number;
   /** Direction of each pair's last price move, for the up/down flash. */
   moves: Record<string, Direction>;
+  /** The watchlist's 24 h histories (the live price is appended where they are drawn). */
+  sparklines: Record<string, Sparkline>;
+  /** The latest candles of each watched chart (chartKey), newest last: what the chart has not drawn yet. */
+  candles: Record<string, ChartCandle[]>;
+}
+
+/** Candles kept per chart between renders: a new candle and the one it closed, with room for one more. */
+const RECENT_CANDLES = 3;
+
+export const chartKey = (symbol: string, interval: ChartInterval): string => `${symbol}|${interval}`;
+
+/** `recent` with `c` put in by start time (a newer version of the same candle replaces it), the last few kept. */
+function withCandle(recent: readonly ChartCandle[], c: ChartCandle): ChartCandle[] {
+  const next = recent.filter((r) => r.time !== c.time);
+  next.push(c);
+  next.sort((a, b) => a.time - b.time);
+  return next.slice(-RECENT_CANDLES);
 }
 
 const EMPTY_SNAPSHOT: MarketSnapshot = {
@@ -45,6 +62,8 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
         snapshot: event.snapshot,
         moves: view?.moves ?? {},
         books: view?.books ?? {},
+        sparklines: view?.sparklines ?? {},
+        candles: view?.candles ?? {},
         epoch: (view?.epoch ?? 0) + (event.type === 'snapshot' ? 1 : 0),
       };
     case 'ticks': {
@@ -69,11 +88,23 @@ export function applyStreamEvent(view: MarketView | null, event: StreamEvent): M
       return view ? { ...view, trading: event.trading } : view;
     case 'book':
       return view ? { ...view, books: { ...view.books, [event.book.symbol]: event.book } } : view;
+    case 'candle': {
+      if (!view) return view;
+      const key = chartKey(event.symbol, event.interval);
+      return {
+        ...view,
+        candles: { ...view.candles, [key]: withCandle(view.candles[key] ?? [], event.candle) },
+      };
+    }
+    case 'sparklines':
+      return view ? { ...view, sparklines: event.sparklines } : view;
     case 'fatal':
       return {
         snapshot: view?.snapshot ?? EMPTY_SNAPSHOT,
         moves: view?.moves ?? {},
         books: view?.books ?? {},
+        sparklines: view?.sparklines ?? {},
+        candles: view?.candles ?? {},
         epoch: view?.epoch ?? 0,
         fatal: event.message,
       };

@@ -63,7 +63,10 @@ export async function launchWithExtension(opts: {
   };
 }
 
-export function extensionUrl(browser: ExtensionBrowser, page: 'popup.html' | 'options.html'): string {
+export function extensionUrl(
+  browser: ExtensionBrowser,
+  page: 'popup.html' | 'options.html' | 'sidepanel.html',
+): string {
   return `chrome-extension://${browser.extensionId}/${page}`;
 }
 

@@ -36,7 +36,7 @@ export interface FirefoxExtension {
   uuid: string;
   url(path: string): string;
   /** Opens one of the extension's pages in a new tab and waits until it has loaded. */
-  open(path: 'popup.html' | 'options.html'): Promise<Page>;
+  open(path: 'popup.html' | 'options.html' | 'sidepanel.html'): Promise<Page>;
   background(): Promise<BackgroundInfo>;
   /** Stops the event page as Firefox does when it idles; the next event starts it again. */
   terminateBackground(): Promise<void>;

@@ -45,6 +45,21 @@ describe('Firefox: the production build against the simulator', () => {
     expect(await e2e.ext.background()).toEqual({ state: 'running', warnings: [], errors: [] });
   });
 
+  it('the sidebar page draws 720 candles of the starred pair and its book (the same page as Chrome’s side panel)', async () => {
+    const panel = await e2e.ext.open('sidepanel.html');
+    try {
+      await waitUntil(
+        async () => (await attr(panel, tid('chart'), 'data-candles').catch(() => null)) === '720',
+        20_000,
+        'the chart to draw its candles',
+      );
+      expect(await attr(panel, tid('chart-panel'), 'data-symbol')).toBe('BTC/USD');
+      await waitUntil(async () => (await rows(panel, 'ladder-row')) > 10, 15_000, 'the depth ladder');
+    } finally {
+      await panel.close();
+    }
+  });
+
   it('shows live prices in the popup and on the badge', async () => {
     const first = await lastPrice(popup, 'BTC/USD');
     expect(parsePrice(first ?? '')).toBeGreaterThan(0);

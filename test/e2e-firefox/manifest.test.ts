@@ -27,6 +27,7 @@ describe('Firefox production manifest (.output/firefox-mv3, built by npm test)',
       },
       omnibox: { keyword: 'kr' },
       minimum_chrome_version: '116',
+      // The same CSP as Chrome's (wxt.config.ts), connect-src included.
       content_security_policy: {
         extension_pages:
           "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https://api.kraken.com wss://ws.kraken.com wss://ws-auth.kraken.com http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
@@ -43,6 +44,8 @@ describe('Firefox production manifest (.output/firefox-mv3, built by npm test)',
       },
       background: { scripts: ['background.js'] },
       options_ui: { open_in_tab: true, page: 'options.html' },
+      // The side panel page as Firefox's sidebar (no permission needed there).
+      sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Kraken Trader' },
     });
   });
 

@@ -26,7 +26,7 @@ const COMMANDS = {
 describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
-  it('asks for nothing beyond storage, alarms, notifications, offscreen (alert sound) and Kraken hosts', () => {
+  it('asks for nothing beyond storage, alarms, notifications, offscreen (alert sound), sidePanel and Kraken hosts', () => {
     expect(manifest).toEqual({
       manifest_version: 3,
       name: '__MSG_extName__',
@@ -34,7 +34,8 @@ describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
       default_locale: 'en',
       version: '0.1.0',
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-      permissions: ['storage', 'alarms', 'notifications', 'offscreen'],
+      // sidePanel: the side panel page (chart, book, ticket); WXT adds it with side_panel from entrypoints/sidepanel.
+      permissions: ['storage', 'alarms', 'notifications', 'offscreen', 'sidePanel'],
       host_permissions: ['https://api.kraken.com/*', 'wss://ws.kraken.com/*', 'wss://ws-auth.kraken.com/*'],
       action: { default_title: 'Trader for Kraken', default_popup: 'popup.html' },
       commands: COMMANDS,
@@ -46,6 +47,7 @@ describe('production manifest (.output/chrome-mv3, built by npm test)', () => {
       },
       background: { service_worker: 'background.js' },
       options_ui: { open_in_tab: true, page: 'options.html' },
+      side_panel: { default_path: 'sidepanel.html' },
     });
   });
 

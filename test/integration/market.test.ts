@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createWsSession } from '../../lib/kraken/index.ts';
+import { createKrakenRest, createWsSession } from '../../lib/kraken/index.ts';
 import { BADGE_COLORS } from '../../lib/market/badge.ts';
 import { createMarket, type Market, type MarketEvent } from '../../lib/market/index.ts';
 import type { Tick } from '../../lib/market/types.ts';
@@ -36,6 +36,7 @@ function harness(sim: SimHandle, initial?: Partial<Settings>) {
     setBadge: async (text, color) => {
       badges.push({ text, color });
     },
+    ohlc: (params) => createKrakenRest({ baseUrl: sim.rest }).ohlc(params),
     now: () => Date.now(),
   });
   service.subscribe((e) => events.push(e));
@@ -93,6 +94,46 @@ describe('market against the simulator', () => {
     // A clicked alert notification asks the popup to bring a pair forward.
     h.service.focus('BTC/USD');
     expect(h.service.snapshot().focus).toEqual({ symbol: 'BTC/USD', at: expect.any(Number) });
+  });
+
+  it('a chart: 720 hourly candles from REST OHLC, then the forming candle follows a trade over the ohlc channel', async () => {
+    const h = harness(sim, { watchlist: ['BTC/USD'], badgePair: 'BTC/USD' });
+    services.push(h.service);
+    await h.start();
+    await expect.poll(() => h.service.snapshot().connection.kind).toBe('live');
+    const series = await h.service.watchChart('page-1', 'BTC/USD', 60);
+    expect(series.candles).toHaveLength(720);
+    expect(series.limited).toBe(true);
+    const forming = series.candles.at(-1);
+    expect(forming?.time).toBe(Math.floor(Date.now() / 3_600_000) * 3600);
+    // The book comes with the chart (the side panel's depth ladder).
+    await expect.poll(() => h.service.book('BTC/USD')?.bids.length ?? 0).toBe(25);
+    const price = (Math.round((forming?.close ?? 0) * 10) / 10 + 123.4).toFixed(1);
+    await simControl(sim, 'market/price', { symbol: 'BTC/USD', price });
+    await expect
+      .poll(() =>
+        h.events.some(
+          (e) =>
+            e.type === 'candle' &&
+            e.interval === 60 &&
+            e.candle.close === Number(price) &&
+            e.candle.time === forming?.time,
+        ),
+      )
+      .toBe(true);
+    h.service.clearCharts();
+    expect(h.service.book('BTC/USD')).toBeUndefined();
+  });
+
+  it('sparklines: 24 h of 15-minute closes for each watchlist pair', async () => {
+    const h = harness(sim, { watchlist: ['BTC/USD', 'ETH/USD'], badgePair: 'BTC/USD' });
+    services.push(h.service);
+    await h.start();
+    await h.service.refreshSparklines();
+    const lines = h.service.sparklines();
+    expect(Object.keys(lines).sort()).toEqual(['BTC/USD', 'ETH/USD']);
+    expect(lines['BTC/USD']?.closes.length).toBeGreaterThanOrEqual(96);
+    expect(h.events.some((e) => e.type === 'sparklines')).toBe(true);
   });
 
   it('adds by any Kraken spelling, refuses unknown pairs, removes and persists', async () => {

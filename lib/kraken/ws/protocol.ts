@@ -14,9 +14,11 @@ import {
   type InstrumentAsset,
   type InstrumentPair,
   isBookData,
+  isOhlc,
   isRecord,
   isTicker,
   isTrade,
+  type OhlcData,
   type SystemStatus,
   type TickerData,
   type TradeData,
@@ -33,6 +35,7 @@ export type {
   BookLevelData,
   InstrumentAsset,
   InstrumentPair,
+  OhlcData,
   SystemStatus,
   TickerData,
   TradeData,
@@ -61,7 +64,7 @@ export function isPrivate(sub: Subscription): boolean {
 
 /**
  * Channel data the session passes on. The channels the extension reads are typed and checked on arrival;
- * anything else Kraken may send (ohlc, new channels) arrives as `other`. The private channels and `trade`
+ * anything else Kraken may send (new channels) arrives as `other`. The private channels, `trade` and `ohlc`
  * keep the frame as it came (`raw`) too, for consumers that fold whole frames (lib/kraken/ws/executions.ts).
  */
 export type ChannelMessage =
@@ -74,6 +77,8 @@ export type ChannelMessage =
     }
   | { channel: 'status'; type: 'snapshot' | 'update'; data: { system: SystemStatus; version?: string }[] }
   | { channel: 'trade'; type: 'snapshot' | 'update'; data: TradeData[]; raw: Record<string, unknown> }
+  /** Candles: a snapshot of recent ones, then the forming candle on each trade. */
+  | { channel: 'ohlc'; type: 'snapshot' | 'update'; data: OhlcData[]; raw: Record<string, unknown> }
   | {
       channel: 'executions';
       type: 'snapshot' | 'update';
@@ -170,6 +175,11 @@ export function parseIncoming(text: string): Incoming {
     case 'trade': {
       const data = validItems(value.data, isTrade);
       if (!data) return { kind: 'invalid', reason: 'trade frame without valid trades' };
+      return { kind: 'data', message: { channel, type, data, raw: value } };
+    }
+    case 'ohlc': {
+      const data = validItems(value.data, isOhlc);
+      if (!data) return { kind: 'invalid', reason: 'ohlc frame without valid candles' };
       return { kind: 'data', message: { channel, type, data, raw: value } };
     }
     case 'executions': {

@@ -123,3 +123,38 @@ export function isTrade(value: unknown): value is TradeData {
     typeof value.timestamp === 'string'
   );
 }
+
+/**
+ * One candle of the `ohlc` channel (https://docs.kraken.com/api/docs/websocket-v2/ohlc): prices and volume are
+ * JSON numbers, `interval_begin` the RFC 3339 start of the candle (nanoseconds in Kraken's example,
+ * "2023-10-04T15:25:00.000000000Z"), `interval` in minutes. Updates carry the forming candle on each trade.
+ */
+export interface OhlcData {
+  symbol: string;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  vwap?: number;
+  trades: number;
+  volume: number;
+  interval_begin: string;
+  interval: number;
+}
+
+export function isOhlc(value: unknown): value is OhlcData {
+  return (
+    isRecord(value) &&
+    typeof value.symbol === 'string' &&
+    isPositive(value.open) &&
+    isPositive(value.high) &&
+    isPositive(value.low) &&
+    isPositive(value.close) &&
+    typeof value.volume === 'number' &&
+    Number.isFinite(value.volume) &&
+    value.volume >= 0 &&
+    Number.isSafeInteger(value.trades) &&
+    typeof value.interval_begin === 'string' &&
+    Number.isSafeInteger(value.interval)
+  );
+}

@@ -142,3 +142,70 @@ describe('balances frames', () => {
     );
   });
 });
+
+describe('ohlc frames', () => {
+  // Kraken's example snapshot (https://docs.kraken.com/api/docs/websocket-v2/ohlc), quoted as published.
+  const docSnapshot = {
+    channel: 'ohlc',
+    type: 'snapshot',
+    timestamp: '2023-10-04T16:26:01.806315597Z',
+    data: [
+      {
+        symbol: 'ALGO/USD',
+        open: 0.09875,
+        high: 0.09875,
+        low: 0.09875,
+        close: 0.09875,
+        trades: 1,
+        volume: 201.86015,
+        vwap: 0.09875,
+        interval_begin: '2023-10-04T15:25:00.000000000Z',
+        interval: 5,
+        timestamp: '2023-10-04T15:30:00.000000Z',
+      },
+      {
+        symbol: 'ALGO/USD',
+        open: 0.09875,
+        high: 0.0988,
+        low: 0.09875,
+        close: 0.09875,
+        trades: 13,
+        volume: 16255.46368,
+        vwap: 0.09879,
+        interval_begin: '2023-10-04T15:30:00.000000000Z',
+        interval: 5,
+        timestamp: '2023-10-04T15:35:00.000000Z',
+      },
+    ],
+  };
+
+  it("types Kraken's example, keeping the frame as it came", () => {
+    const message = data(docSnapshot);
+    expect(message.channel).toBe('ohlc');
+    if (message.channel !== 'ohlc') return;
+    expect(message.type).toBe('snapshot');
+    expect(message.data.map((c) => [c.interval_begin, c.high, c.trades])).toEqual([
+      ['2023-10-04T15:25:00.000000000Z', 0.09875, 1],
+      ['2023-10-04T15:30:00.000000000Z', 0.0988, 13],
+    ]);
+    expect(message.raw).toEqual(docSnapshot);
+  });
+
+  it('drops a candle it cannot read and keeps the others; all unreadable is an invalid frame', () => {
+    const [good] = docSnapshot.data;
+    const frame = (items: unknown[]) => ({ channel: 'ohlc', type: 'update', data: items });
+    const kept = data(frame([{ ...good, close: -1 }, good, { ...good, interval_begin: 7 }]));
+    expect(kept.channel === 'ohlc' && kept.data).toEqual([good]);
+    expect(
+      reason(
+        frame([
+          { ...good, open: 'x' },
+          { ...good, trades: 1.5 },
+        ]),
+      ),
+    ).toBe('ohlc frame without valid candles');
+    expect(reason({ channel: 'ohlc', type: 'update', data: 'candles' })).toBe(
+      'ohlc frame without valid candles',
+    );
+  });
+});

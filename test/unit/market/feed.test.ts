@@ -84,3 +84,25 @@ describe('depth: books and trades for wanted pairs', () => {
     h.feed.stop();
   });
 });
+
+describe('feed: candles for the charts', () => {
+  it('subscribes new candles, drops unwanted ones, and carries them into a new session', () => {
+    const h = harness();
+    h.feed.wantOhlc([{ symbol: 'BTC/USD', interval: 60 }]);
+    h.feed.open('wss://x/v2', h.handlers);
+    const ohlc = () =>
+      (h.session()?.subscriptions() ?? [])
+        .filter((s) => s.channel === 'ohlc')
+        .map((s) => (s.channel === 'ohlc' ? `${s.symbol}|${s.interval}` : ''))
+        .sort();
+    expect(ohlc()).toEqual(['BTC/USD|60']);
+    h.feed.wantOhlc([
+      { symbol: 'BTC/USD', interval: 5 },
+      { symbol: 'ETH/USD', interval: 60 },
+    ]);
+    expect(ohlc()).toEqual(['BTC/USD|5', 'ETH/USD|60']);
+    h.feed.wantOhlc([]);
+    expect(ohlc()).toEqual([]);
+    h.feed.stop();
+  });
+});

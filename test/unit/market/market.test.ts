@@ -31,6 +31,7 @@ async function harness(initial: Partial<Settings> = {}) {
     setBadge: async (text, color) => {
       badges.push([text, color]);
     },
+    ohlc: async () => ({ rows: [] }),
     now: () => clock.timers.now(),
   });
   market.subscribe((e) => events.push(e));

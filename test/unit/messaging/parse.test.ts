@@ -18,6 +18,8 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'watchlist.add': { type: 'watchlist.add', symbol: 'BTC/USD' },
   'watchlist.remove': { type: 'watchlist.remove', symbol: 'BTC/USD' },
   'badge.setPair': { type: 'badge.setPair', symbol: 'ETH/USD' },
+  'chart.watch': { type: 'chart.watch', viewer: 'v-1', symbol: 'BTC/USD', interval: 60 },
+  'chart.unwatch': { type: 'chart.unwatch', viewer: 'v-1' },
   'settings.get': { type: 'settings.get' },
   'settings.setEndpoints': {
     type: 'settings.setEndpoints',
@@ -131,6 +133,10 @@ describe('request validation', () => {
     [{ type: 'watchlist.add', symbol: 42 }],
     [{ type: 'watchlist.add', symbol: 'X'.repeat(100) }],
     [{ type: 'vault.export' }],
+    // Only the chart's intervals (Kraken's 30 and 21600 exist, the chart does not offer them).
+    [{ type: 'chart.watch', viewer: 'v', symbol: 'BTC/USD', interval: 30 }],
+    [{ type: 'chart.watch', viewer: 'v', symbol: 'BTC/USD', interval: '60' }],
+    [{ type: 'chart.watch', viewer: 'v'.repeat(65), symbol: 'BTC/USD', interval: 60 }],
     [{ type: 'constructor' }],
     [{ type: '__proto__' }],
     [{ type: 'settings.setEndpoints', endpoints: { kind: 'custom', rest: 'http://x' } }],

@@ -115,3 +115,41 @@ describe('focused pair (a clicked alert notification)', () => {
     expect(focusedPair(snapshot(), at)).toBeNull();
   });
 });
+
+describe('charts and sparklines in the view', () => {
+  const c = (time: number, close: number, trades = 1) => ({
+    time,
+    open: close,
+    high: close,
+    low: close,
+    close,
+    volume: 1,
+    trades,
+  });
+  it('keeps the newest few candles of each chart, a newer version of a candle replacing it', () => {
+    let v = applyStreamEvent(null, { type: 'snapshot', snapshot: snapshot() });
+    for (const [time, close] of [
+      [60, 1],
+      [120, 2],
+      [120, 2.5],
+      [180, 3],
+      [240, 4],
+    ] as const)
+      v = applyStreamEvent(v, { type: 'candle', symbol: 'BTC/USD', interval: 1, candle: c(time, close) });
+    v = applyStreamEvent(v, { type: 'candle', symbol: 'BTC/USD', interval: 60, candle: c(3600, 9) });
+    expect(v?.candles['BTC/USD|1']?.map((x) => [x.time, x.close])).toEqual([
+      [120, 2.5],
+      [180, 3],
+      [240, 4],
+    ]);
+    expect(v?.candles['BTC/USD|60']?.map((x) => x.close)).toEqual([9]);
+  });
+
+  it('takes the sparklines whole, and keeps them across a new snapshot', () => {
+    let v = applyStreamEvent(null, { type: 'snapshot', snapshot: snapshot() });
+    const sparklines = { 'BTC/USD': { times: [1, 2], closes: [3, 4], at: 2 } };
+    v = applyStreamEvent(v, { type: 'sparklines', sparklines });
+    v = applyStreamEvent(v, { type: 'market', snapshot: snapshot() });
+    expect(v?.sparklines).toEqual(sparklines);
+  });
+});

@@ -1,0 +1,31 @@
+// "Open in side panel": Chrome's side panel (chrome.sidePanel.open, Chrome 116+, which must run in the handler
+// of the person's click: https://developer.chrome.com/docs/extensions/reference/api/sidePanel#method-open) or
+// Firefox's sidebar (sidebarAction.open, also only from a user action:
+// https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/sidebarAction/open).
+import { browser } from 'wxt/browser';
+
+interface SidePanelApi {
+  open(options: { windowId: number }): Promise<void>;
+}
+interface SidebarActionApi {
+  open(): Promise<void>;
+}
+
+const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi };
+
+/** Whether this browser has a side panel or sidebar for extensions. */
+export const hasSidePanel = (): boolean => api.sidePanel !== undefined || api.sidebarAction !== undefined;
+
+/**
+ * Opens the side panel in the popup's window. `windowId` is read when the popup opens (windows.getCurrent),
+ * so nothing is awaited between the click and the call: the click's user gesture is still there.
+ */
+export function openSidePanel(windowId: number | undefined): Promise<void> {
+  if (api.sidePanel && windowId !== undefined) return api.sidePanel.open({ windowId });
+  if (api.sidebarAction) return api.sidebarAction.open();
+  return Promise.reject(new Error('This browser has no side panel for extensions.'));
+}
+
+export async function currentWindowId(): Promise<number | undefined> {
+  return (await browser.windows.getCurrent()).id;
+}

@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { App } from './App.tsx';
+import '../../lib/ui/theme.css';
+import '../popup/style.css';
+import './style.css';
+
+// biome-ignore lint/style/noNonNullAssertion: index.html always has #app
+render(<App />, document.getElementById('app')!);
