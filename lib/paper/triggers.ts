@@ -10,22 +10,11 @@
 // https://docs.kraken.com/api/docs/rest-api/add-order); a trailing-stop-limit then rests at its limit offset
 // from the trigger (`price2`, "-" below it for a sell, "+" above for a buy). The simulator does the same
 // (sim/trading/trailing.ts), so paper and live agree on when a trailing stop fires.
-import {
-  add,
-  cmp,
-  div,
-  type Exact,
-  exact,
-  format,
-  isPositive,
-  mul,
-  normalize,
-  round,
-  sub,
-} from '../kraken/pairs/exact.ts';
+import { add, cmp, format, isPositive, mul, normalize } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
 import { feeOn } from '../orders/fees.ts';
+import { limitFromTrigger, trailingTrigger } from '../orders/offsets.ts';
 import type { BookTop, PriceOffset, TicketOrderType } from '../orders/types.ts';
 import { availableOf } from './balances.ts';
 import {
@@ -73,24 +62,12 @@ export function reachesTrigger(order: PaperOrder, last: Decimal): boolean {
   return firesOnFall(order) ? c <= 0 : c >= 0;
 }
 
-/** A price on the pair's grid: its decimals, then a multiple of its tick (half-up, as the simulator rounds). */
-export function onTick(value: Exact | Decimal, rules: PairRules): Exact {
-  const rounded = round(value, rules.pairDecimals, 'half-up');
-  if (!rules.tickSize || !isPositive(rules.tickSize)) return rounded;
-  const ticks = div(rounded, rules.tickSize, 0, 'half-up');
-  return round(mul(ticks, rules.tickSize), rules.pairDecimals, 'half-up');
-}
-
-/** An offset in quote at `reference`: as given, or that percentage of it on the price grid. */
-export function offsetAmount(offset: PriceOffset, reference: Decimal, rules: PairRules): Exact {
-  if (offset.unit === 'quote') return exact(offset.value);
-  return onTick(div(mul(reference, offset.value), '100', rules.pairDecimals + 4, 'half-up'), rules);
-}
-
 /** The trigger a trailing stop has at `peak`: below it for a sell, above it for a buy. */
 export function trailTrigger(order: PaperOrder, peak: Decimal, rules: PairRules): Decimal {
-  const amount = offsetAmount(order.trailOffset as PriceOffset, peak, rules);
-  return format(order.side === 'sell' ? sub(peak, amount) : add(peak, amount), rules.pairDecimals);
+  return format(
+    trailingTrigger(order.side, order.trailOffset as PriceOffset, peak, rules),
+    rules.pairDecimals,
+  );
 }
 
 /** Starts a trailing stop at the last trade. */
@@ -110,9 +87,13 @@ export function trail(order: PaperOrder, price: Decimal, rules: PairRules): bool
 
 /** A trailing-stop-limit's limit at its current trigger: below it for a sell, above it for a buy. */
 export function trailLimit(order: PaperOrder, rules: PairRules): Decimal {
-  const trigger = order.triggerPrice as Decimal;
-  const amount = offsetAmount(order.limitOffset as PriceOffset, trigger, rules);
-  return format(order.side === 'sell' ? sub(trigger, amount) : add(trigger, amount), rules.pairDecimals);
+  const limit = limitFromTrigger(
+    order.side,
+    order.limitOffset as PriceOffset,
+    order.triggerPrice as Decimal,
+    rules,
+  );
+  return format(limit, rules.pairDecimals);
 }
 
 /**

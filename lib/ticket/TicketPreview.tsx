@@ -9,6 +9,7 @@ const SOURCE: Record<PriceSource, string> = {
   last: 'at the last price',
   limit: 'your limit',
   trigger: 'your trigger',
+  trail: 'the trigger at today’s price',
 };
 
 function KrakenLine({ check }: { check: KrakenCheck }) {

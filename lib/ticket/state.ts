@@ -103,8 +103,15 @@ export function initialTicket(symbol: string): TicketState {
       amountIn: 'base',
       limitPrice: '',
       triggerPrice: '',
+      trailOffset: '',
+      trailUnit: 'percent',
+      limitOffset: '',
+      limitOffsetUnit: 'quote',
       postOnly: false,
       timeInForce: 'GTC',
+      expiresAt: '',
+      closeType: 'none',
+      closePrice: '',
     },
     touched: [],
     attempted: false,
@@ -114,10 +121,15 @@ export function initialTicket(symbol: string): TicketState {
   };
 }
 
-/** What is checked: post-only and IOC are limit-only options, so a hidden checkbox never blocks a market order. */
+/**
+ * What is checked: the options the form hides for this type are not read — post-only, IOC and FOK are limit
+ * options, a market order cannot wait for a date — so a hidden choice never blocks an order.
+ */
 export function draftOf(form: TicketForm): TicketDraft {
   if (form.type === 'limit') return form;
-  return { ...form, postOnly: false, timeInForce: 'GTC' };
+  const tif = form.timeInForce === 'GTD' && form.type !== 'market' ? 'GTD' : 'GTC';
+  if (!form.postOnly && tif === form.timeInForce) return form;
+  return { ...form, postOnly: false, timeInForce: tif };
 }
 
 const FIELD_OF: Partial<Record<keyof TicketForm, TicketField>> = {
@@ -125,8 +137,12 @@ const FIELD_OF: Partial<Record<keyof TicketForm, TicketField>> = {
   amount: 'amount',
   limitPrice: 'limitPrice',
   triggerPrice: 'triggerPrice',
+  trailOffset: 'trailOffset',
+  limitOffset: 'limitOffset',
   postOnly: 'postOnly',
   timeInForce: 'timeInForce',
+  expiresAt: 'expiresAt',
+  closePrice: 'closePrice',
 };
 
 function touch(touched: readonly TicketField[], patch: Partial<TicketForm>): readonly TicketField[] {
@@ -138,7 +154,16 @@ function touch(touched: readonly TicketField[], patch: Partial<TicketForm>): rea
 
 const cleared = (state: TicketState, symbol: string): TicketState => ({
   ...state,
-  form: { ...state.form, symbol, amount: '', limitPrice: '', triggerPrice: '' },
+  form: {
+    ...state.form,
+    symbol,
+    amount: '',
+    limitPrice: '',
+    triggerPrice: '',
+    trailOffset: '',
+    limitOffset: '',
+    closePrice: '',
+  },
   touched: [],
   attempted: false,
   phase: { kind: 'editing' },
