@@ -8,9 +8,11 @@ import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPa
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { Balances } from '../../lib/ui/trading/Balances.tsx';
+import { Fees } from '../../lib/ui/trading/Fees.tsx';
 import { Fills } from '../../lib/ui/trading/Fills.tsx';
 import { openOrders } from '../../lib/ui/trading/format.ts';
 import { IntentsPanel } from '../../lib/ui/trading/IntentsPanel.tsx';
+import { RateMeter, SystemStatus } from '../../lib/ui/trading/MarketStatus.tsx';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
 import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
@@ -127,6 +129,7 @@ export function App() {
                 actions={tradingActions}
                 onReopen={(order) => setPrefill((p) => ({ key: (p?.key ?? 0) + 1, order }))}
               />
+              <SystemStatus system={trading.system} />
               <OrderTicket
                 snapshot={snapshot}
                 books={view.books}
@@ -136,7 +139,9 @@ export function App() {
                 visible={tab === 'trade'}
                 {...(prefill ? { prefill } : {})}
               />
-              <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />
+              <RateMeter rates={trading.rates} />
+              <OpenOrders orders={trading.orders} actions={tradingActions} now={now} mode={trading.mode} />
+              <Fees trading={trading} actions={tradingActions} />
               <Balances balances={trading.balances} />
               <Fills fills={trading.fills} now={now} />
             </>

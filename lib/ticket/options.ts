@@ -165,22 +165,25 @@ function closeProblems(
   const text = draft.closePrice.trim();
   if (tooLong(text)) return;
   const price = positive(text);
-  if (text === '') return error('closePrice', 'required', `Enter the ${draft.closeType}’s trigger price.`);
-  if (!PLAIN.test(text))
-    return error('closePrice', 'not-a-number', 'The close price must be a number like 1234.5.');
-  if (!price) return error('closePrice', 'not-positive', 'The close price must be above zero.');
-  if (significantDecimals(price) > rules.pairDecimals)
-    return error(
-      'closePrice',
-      'too-many-decimals',
-      `${rules.symbol} prices take at most ${plural(rules.pairDecimals, 'decimal')}.`,
-    );
-  if (rules.tickSize && isPositive(rules.tickSize) && !isMultipleOf(price, rules.tickSize))
-    return error(
-      'closePrice',
-      'tick-size',
-      `The close price must be a multiple of ${rules.tickSize} ${rules.quote}.`,
-    );
+  const wrong: [TicketProblemCode, string] | null =
+    text === ''
+      ? ['required', `Enter the ${draft.closeType}’s trigger price.`]
+      : !PLAIN.test(text)
+        ? ['not-a-number', 'The close price must be a number like 1234.5.']
+        : !price
+          ? ['not-positive', 'The close price must be above zero.']
+          : significantDecimals(price) > rules.pairDecimals
+            ? [
+                'too-many-decimals',
+                `${rules.symbol} prices take at most ${plural(rules.pairDecimals, 'decimal')}.`,
+              ]
+            : rules.tickSize && isPositive(rules.tickSize) && !isMultipleOf(price, rules.tickSize)
+              ? ['tick-size', `The close price must be a multiple of ${rules.tickSize} ${rules.quote}.`]
+              : null;
+  if (wrong || !price) {
+    if (wrong) error('closePrice', ...wrong);
+    return;
+  }
   const reference: Exact | undefined =
     basis.kind === 'fixed'
       ? basis.price

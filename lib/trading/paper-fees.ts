@@ -6,15 +6,17 @@ import type { Settings } from '../settings/schema.ts';
 import type { FeesView } from './types.ts';
 
 export function paperFeesView(choice: Settings['paperFees'], live: FeesView | undefined): FeesView {
-  const picked = choice ?? 'starter';
-  if (picked === 'live') return live?.source === 'account' ? live : { source: 'starter', ...STARTER_FEES };
-  if (picked === 'starter') return { source: 'starter', ...STARTER_FEES };
-  const tier = tierOf(picked);
+  const chosen = choice ?? 'starter';
+  if (chosen === 'live')
+    return live?.source === 'account' ? { ...live, chosen } : { source: 'starter', ...STARTER_FEES, chosen };
+  if (chosen === 'starter') return { source: 'starter', ...STARTER_FEES, chosen };
+  const tier = tierOf(chosen);
   return {
+    chosen,
     source: 'chosen',
     makerPercent: tier.makerPercent,
     takerPercent: tier.takerPercent,
-    volume: String(picked),
+    volume: String(chosen),
     ...(tier.next ? { next: { ...tier.next, volume: String(tier.next.volume) } } : {}),
   };
 }

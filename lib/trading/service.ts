@@ -231,6 +231,8 @@ export function createTradingService(deps: TradingServiceDeps) {
 
     watch(symbol: string): { rules: PairRules | null; book: BookTop | null } {
       deps.market.watchTicket(symbol);
+      // The ticket's preview shows the account's fees: a tier that changed since they were read shows now.
+      if (mode() === 'live') live?.account.refreshFees();
       return { rules: deps.market.rulesFor(symbol) ?? null, book: deps.market.book(symbol) ?? null };
     },
     unwatch: () => deps.market.watchTicket(null),

@@ -259,6 +259,8 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     fills: (): FillView[] => executions.fills(),
     /** The account's own fees (Kraken's TradeVolume), or the starter tier until Kraken answered. */
     fees: (): FeesView => fees.view(),
+    /** The ticket opened: Kraken is asked for the fees again unless it was in the last 15 s. */
+    refreshFees: (): void => fees.refreshIfOlder(15_000),
     /** Pairs whose trading counter is past half its threshold (Kraken's count, else our model of it). */
     rates: (): RateView[] => {
       const max = TRADING_LIMITS[deps.rest.tier].max;

@@ -1,5 +1,6 @@
 // The live account's own fees (Kraken's TradeVolume: its tier for each pair, and its 30-day volume), asked at
-// start, every half hour and a minute after fills (volume moves the tier). Until Kraken answers, the starter
+// start, every half hour, a minute after fills (volume moves the tier) and when the ticket opens (at most every
+// 15 s). Until Kraken answers, the starter
 // tier stands in and says so. https://docs.kraken.com/api/docs/rest-api/get-trade-volume
 import { type AccountFees, accountFees, type KrakenRest, type TradeVolume } from '../../kraken/index.ts';
 import { toV2Symbol } from '../../kraken/pairs/symbols.ts';
@@ -17,12 +18,14 @@ export function createLiveFees(
   onChange: () => void,
 ) {
   let answer: TradeVolume | null = null;
+  let askedAt = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | null = null;
   lifetime.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
 
   async function refresh(): Promise<void> {
     const wanted = pairs();
     if (wanted.length === 0 || lifetime.aborted) return;
+    askedAt = Date.now();
     answer = await rest.tradeVolume({ pair: wanted });
     onChange();
   }
@@ -54,6 +57,13 @@ export function createLiveFees(
     start(): void {
       void refresh().catch(() => {});
       schedule(REFRESH_MS);
+    },
+    /**
+     * The ticket opened (or changed pair): ask again unless Kraken was asked in the last `minAgeMs`, so the
+     * preview's fees follow a tier that changed since (TradeVolume costs 1 on the REST counter).
+     */
+    refreshIfOlder(minAgeMs: number): void {
+      if (Date.now() - askedAt >= minAgeMs) void refresh().catch(() => {});
     },
     /** Something filled: the 30-day volume moved, the tier may have too. */
     onFill(): void {
