@@ -66,6 +66,8 @@ function OffsetInput(p: {
   field: 'trailOffset' | 'limitOffset';
   testId: string;
   label: string;
+  /** The word before the input, so a filled field still says what it is. */
+  short: string;
   value: string;
   unit: OffsetUnit;
   quote: string;
@@ -76,6 +78,7 @@ function OffsetInput(p: {
   return (
     <>
       <div class="ticket-row">
+        <span class="hint field-label">{p.short}</span>
         <input
           class="amount"
           data-testid={p.testId}
@@ -143,6 +146,7 @@ function Options(p: TicketOptionsProps) {
           field="trailOffset"
           testId="ticket-trail"
           label="Trailing offset"
+          short="Trail by"
           value={form.trailOffset}
           unit={form.trailUnit}
           quote={quote}
@@ -167,6 +171,7 @@ function Options(p: TicketOptionsProps) {
           field="limitOffset"
           testId="ticket-limit-offset"
           label="Limit offset from the trigger"
+          short={form.side === 'sell' ? 'Limit below trigger' : 'Limit above trigger'}
           value={form.limitOffset}
           unit={form.limitOffsetUnit}
           quote={quote}

@@ -79,6 +79,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     session: () => session,
     ...(deps.ordersVia ? { ordersVia: deps.ordersVia } : {}),
     ...(deps.isCurrent ? { isCurrent: deps.isCurrent } : {}),
+    wsUsable: () => tokenProblem === null,
   });
   const placer = createOrderPlacer({
     rest: deps.rest,
@@ -118,6 +119,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     rest: deps.rest,
     session: () => session,
     ordersVia: () => deps.ordersVia?.() ?? 'websocket',
+    wsUsable: () => tokenProblem === null,
     order: (id) => tracker.get(id),
     rulesFor: deps.rulesFor,
   });

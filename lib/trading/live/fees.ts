@@ -4,7 +4,7 @@
 // tier stands in and says so. https://docs.kraken.com/api/docs/rest-api/get-trade-volume
 import { type AccountFees, accountFees, type KrakenRest, type TradeVolume } from '../../kraken/index.ts';
 import { toV2Symbol } from '../../kraken/pairs/symbols.ts';
-import { STARTER_FEES } from '../../orders/fees.ts';
+import { percentText, STARTER_FEES } from '../../orders/fees.ts';
 import type { FeesView } from '../types.ts';
 
 const REFRESH_MS = 30 * 60_000;
@@ -73,16 +73,25 @@ export function createLiveFees(
       const pairsFees = byPair();
       const first = [...pairsFees.values()][0];
       if (!first) return { source: 'starter', ...STARTER_FEES };
+      const next = first.next;
       return {
         source: 'account',
-        makerPercent: first.makerPercent,
-        takerPercent: first.takerPercent,
+        makerPercent: percentText(first.makerPercent),
+        takerPercent: percentText(first.takerPercent),
         volume: first.volume,
-        ...(first.next ? { next: first.next } : {}),
+        ...(next
+          ? {
+              next: {
+                volume: next.volume,
+                takerPercent: percentText(next.takerPercent),
+                ...(next.makerPercent !== undefined ? { makerPercent: percentText(next.makerPercent) } : {}),
+              },
+            }
+          : {}),
         pairs: Object.fromEntries(
           [...pairsFees].map(([symbol, f]) => [
             symbol,
-            { makerPercent: f.makerPercent, takerPercent: f.takerPercent },
+            { makerPercent: percentText(f.makerPercent), takerPercent: percentText(f.takerPercent) },
           ]),
         ),
       };
