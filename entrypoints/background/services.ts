@@ -17,6 +17,7 @@ import {
   keyIdOf,
   restPairName,
   systemClock,
+  toFixedDecimal,
 } from '../../lib/kraken/index.ts';
 import { createLaunchBox } from '../../lib/launch/pending.ts';
 import { createMarket } from '../../lib/market/index.ts';
@@ -108,6 +109,15 @@ export function createServices() {
     newId: () => crypto.randomUUID(),
     onChange: () => trading.changed(),
     onFill: (fill) => void showFill(fill, 'paper').catch(() => {}),
+    fees: () => trading.paperFees(),
+    lastPrice: (symbol) => {
+      const last = market.latestTick(symbol)?.last;
+      const decimals = market.rulesFor(symbol)?.pairDecimals;
+      return last !== undefined && decimals !== undefined && last > 0
+        ? toFixedDecimal(last, decimals)
+        : undefined;
+    },
+    system: () => market.system().status,
   });
   const intents = idbIntentStore(db);
   const liveAccess = createLiveAccess({
@@ -146,6 +156,8 @@ export function createServices() {
   // Every live tick goes through the alert engine; each (re)connection replays what we missed.
   market.subscribe((event) => {
     if (event.type === 'trades') void trading.onTrades(event.symbol, event.trades);
+    // A pair's status or Kraken's exchange status changed: the Trade tab says what the market takes now.
+    else if (event.type === 'market') trading.changed();
     else if (event.type === 'ticks')
       for (const t of event.ticks)
         void alerts.onTick({ symbol: t.symbol, last: t.last, bid: t.bid, ask: t.ask, at: t.receivedAt });

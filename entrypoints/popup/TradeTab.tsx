@@ -7,8 +7,10 @@ import type { TradingView } from '../../lib/trading/types.ts';
 import type { MarketView } from '../../lib/ui/market-model.ts';
 import type { TradingActions } from '../../lib/ui/trading/actions.ts';
 import { Balances } from '../../lib/ui/trading/Balances.tsx';
+import { Fees } from '../../lib/ui/trading/Fees.tsx';
 import { Fills } from '../../lib/ui/trading/Fills.tsx';
 import { IntentsPanel } from '../../lib/ui/trading/IntentsPanel.tsx';
+import { RateMeter, SystemStatus } from '../../lib/ui/trading/MarketStatus.tsx';
 import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 
 export function TradeTab({
@@ -43,6 +45,7 @@ export function TradeTab({
         actions={actions}
         onReopen={(order) => setPrefill((p) => ({ key: (p?.key ?? 0) + 1, order }))}
       />
+      <SystemStatus system={trading.system} />
       <OrderTicket
         snapshot={view.snapshot}
         books={view.books}
@@ -53,7 +56,9 @@ export function TradeTab({
         {...(prefill ? { prefill } : {})}
         {...(fill ? { fill } : {})}
       />
-      <OpenOrders orders={trading.orders} actions={actions} now={now} />
+      <RateMeter rates={trading.rates} />
+      <OpenOrders orders={trading.orders} actions={actions} now={now} mode={trading.mode} />
+      <Fees trading={trading} actions={actions} />
       <Balances balances={trading.balances} />
       <Fills fills={trading.fills} now={now} />
     </>

@@ -40,7 +40,7 @@ export function PanelTrade({
               epoch={view.epoch}
               {...(fill && fill.symbol === symbol ? { fill } : {})}
             />
-            <OpenOrders orders={trading.orders} actions={tradingActions} now={now} />
+            <OpenOrders orders={trading.orders} actions={tradingActions} now={now} mode={trading.mode} />
           </>
         ) : (
           <p class="loading">Loading the trading account…</p>

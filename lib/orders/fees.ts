@@ -3,7 +3,7 @@
 // (https://www.kraken.com/features/fee-schedule). The paper account lets a pair's own AssetPairs schedule win
 // when it is known (`fees` / `fees_maker`, first tier; lib/kraken/pairs/rules.ts); the ticket's preview
 // assumes the starter tier, as its label says.
-import { div, type Exact, mul } from '../kraken/pairs/exact.ts';
+import { div, type Exact, mul, normalize } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
 
@@ -69,3 +69,12 @@ export function tierOf(volume: number): {
   return { makerPercent: tier.makerPercent, takerPercent: tier.takerPercent, ...(next ? { next } : {}) };
 }
 const STARTER_TIER = { volume: 0, ...STARTER_FEES };
+
+/**
+ * A rate as the person reads it: trailing zeros gone, at least 2 decimals ("0.2500" → "0.25", "0.4" → "0.40",
+ * "0" → "0.00"). Kraken's TradeVolume sends 4 decimals; the value is unchanged.
+ */
+export function percentText(rate: Decimal): Decimal {
+  const [whole = '0', fraction = ''] = normalize(rate).split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+}

@@ -104,6 +104,18 @@ export interface OrderView {
   avgPrice?: Decimal;
   status: OrderStatus;
   createdAt: number;
+  /** Trailing stops: the offset the trigger keeps behind the best price since placement (`triggerPrice` is the trigger now). */
+  trailOffset?: PriceOffset;
+  /** Trailing-stop-limit: the limit's offset from the trigger. */
+  limitOffset?: PriceOffset;
+  /** When it is not GTC (GTD orders also carry `expiresAt`). */
+  timeInForce?: TimeInForce;
+  expiresAt?: number;
+  postOnly?: boolean;
+  /** The close order attached to it (placed by Kraken, or the paper account, when it fills). */
+  close?: AttachedClose;
+  /** A trigger order whose trigger has fired (a -limit form now rests at its limit price). */
+  triggered?: boolean;
 }
 
 export interface FillView {

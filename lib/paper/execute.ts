@@ -20,6 +20,29 @@ import type { BookTop, FillView, Level, OrderStatus } from '../orders/types.ts';
 import { credit } from './balances.ts';
 import { type NewId, PAPER_HISTORY_LIMIT, type PaperOrder, type PaperState } from './types.ts';
 
+/** The rate an order pays for `liquidity`: its own (set at placement), else the pair's schedule or the starter tier. */
+export function rateOf(order: Pick<PaperOrder, 'fees'>, rules: PairRules, liquidity: Liquidity): Decimal {
+  if (!order.fees) return feePercent(rules, liquidity);
+  return liquidity === 'maker' ? order.fees.makerPercent : order.fees.takerPercent;
+}
+
+/**
+ * What a resting limit holds for `rest` more base at its limit: a sell the base; a buy the cost plus the maker
+ * fee its fills will be charged — the rounded fee of its whole maker cost minus the maker fee already charged
+ * (fillFee), so a hold recomputed after partial fills (an amend) still covers every later fill exactly.
+ */
+export function restingHold(order: PaperOrder, rest: Exact | Decimal, rules: PairRules): Decimal {
+  if (order.side === 'sell') return normalize(rest);
+  const cost = mul(rest, order.limitPrice as Decimal);
+  const fee = fillFee(
+    add(order.makerCost, cost),
+    order.makerFee,
+    rateOf(order, rules, 'maker'),
+    rules.costDecimals,
+  );
+  return normalize(add(cost, fee));
+}
+
 /** What every fill needs besides the order: where to write, the pair's rules, how to name it. */
 export interface FillContext {
   state: PaperState;
@@ -72,7 +95,7 @@ export function applyFill(
     throw new RangeError(`paper fill of ${format(qty)} does not fit order ${order.id}`);
   }
   const cost = mul(qty, price);
-  const percent = feePercent(rules, liquidity);
+  const percent = rateOf(order, rules, liquidity);
   let fee: Exact;
   if (liquidity === 'taker') {
     order.takerCost = normalize(add(order.takerCost, cost));

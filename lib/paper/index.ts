@@ -4,11 +4,14 @@ export {
   cancelAllPaper,
   cancelPaperOrder,
   DEFAULT_FUNDING,
+  expirePaper,
   initialPaperState,
+  nextExpiry,
   type PaperCancel,
   type PaperPlacement,
   placePaperOrder,
 } from './account.ts';
+export { amendPaperOrder, type PaperAmendChange, type PaperAmendResult } from './amend.ts';
 export { onPaperMarket, type PaperMarketResult, tradesThrough } from './market.ts';
 export { PaperStateCorrupted, parsePaperState } from './parse.ts';
 export { PAPER_RESET_NOTICE, type PaperRead, type PaperStore } from './store.ts';
@@ -16,6 +19,8 @@ export {
   type NewId,
   PAPER_HISTORY_LIMIT,
   PAPER_STATE_VERSION,
+  type PaperAmend,
+  type PaperFees,
   type PaperMarket,
   type PaperMarketUpdate,
   type PaperOrder,
@@ -26,4 +31,4 @@ export {
   type PaperTrade,
 } from './types.ts';
 export { MAX_OPEN_ORDERS_PER_PAIR } from './validate.ts';
-export { orderView, paperBalances, paperFills, paperOrders } from './views.ts';
+export { orderView, paperAmends, paperBalances, paperFills, paperOrders } from './views.ts';

@@ -1,10 +1,20 @@
-// The live market moving the paper account: trades fill resting limits and fire stops; the book prices
-// triggered stops. Fed by the background worker from Kraken's WS v2 `trade` and `book` channels.
+// The live market moving the paper account: trades fill resting limits, move trailing stops and fire triggers;
+// the book prices triggered market-type stops; a filled entry places its close order. Fed by the background worker from Kraken's WS v2 `trade` and `book` channels.
 import { cmp, type Exact, exact, isPositive, sub } from '../kraken/pairs/exact.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { FillView, OrderView } from '../orders/types.ts';
+import { placeCloses } from './close.ts';
 import { applyFill, closeOrder, type FillContext, minOf, remainingOf } from './execute.ts';
-import { executeTriggered, isStop, reachesTrigger } from './stops.ts';
+import {
+  awaitsBook,
+  executeTriggered,
+  fire,
+  firesAsLimit,
+  isArmed,
+  reachesTrigger,
+  restsAsLimit,
+  trail,
+} from './triggers.ts';
 import type { NewId, PaperMarketUpdate, PaperOrder, PaperState, PaperTrade } from './types.ts';
 import { orderView } from './views.ts';
 
@@ -56,7 +66,7 @@ export function onPaperMarket(
   const mine = (o: PaperOrder) => o.symbol === update.symbol;
   const book = update.book?.symbol === update.symbol ? update.book : undefined;
   const trades = update.trades ?? [];
-  const waiting = state.open.some((o) => mine(o) && o.triggered);
+  const waiting = state.open.some((o) => mine(o) && awaitsBook(o));
   if (!state.open.some(mine) || (trades.length === 0 && !(waiting && book))) {
     return { state, fills: [], changed: [] };
   }
@@ -66,17 +76,22 @@ export function onPaperMarket(
   const changed = new Set<PaperOrder>();
   for (const trade of trades) {
     fillThrough(ctx, trade, mine, changed);
-    for (const o of draft.open) {
-      if (mine(o) && isStop(o) && !o.triggered && reachesTrigger(o, trade.price)) {
-        o.triggered = true;
-        changed.add(o);
-      }
+    for (const o of [...draft.open]) {
+      if (!mine(o) || !isArmed(o)) continue;
+      if (trail(o, trade.price, rules)) changed.add(o);
+      if (!reachesTrigger(o, trade.price)) continue;
+      changed.add(o);
+      // A -limit form starts resting now (later trades of this update may fill it); a market-type one
+      // executes against the book below.
+      if (firesAsLimit(o.type)) fire(ctx, o, book, trade.at);
+      else o.triggered = true;
     }
   }
-  for (const o of draft.open.filter((x) => mine(x) && x.triggered)) {
+  for (const o of draft.open.filter((x) => mine(x) && awaitsBook(x))) {
     executeTriggered(ctx, o, book, now);
     if (!o.triggered) changed.add(o);
   }
+  for (const close of placeCloses(ctx, rules, book, trades.at(-1)?.price, now)) changed.add(close);
   if (changed.size === 0) return { state, fills: [], changed: [] };
   return { state: draft, fills: ctx.fills, changed: [...changed].map(orderView) };
 }
@@ -89,7 +104,7 @@ function fillThrough(
 ): void {
   let left: Exact = exact(trade.qty);
   const hit = ctx.state.open
-    .filter((o) => mine(o) && o.type === 'limit' && tradesThrough(o, trade.price))
+    .filter((o) => mine(o) && restsAsLimit(o) && tradesThrough(o, trade.price))
     .sort(byPriority);
   for (const order of hit) {
     if (!isPositive(left)) break;

@@ -3,7 +3,15 @@
 // engine trusts it. A bad record is reported (PaperStateCorrupted, with where and what), never thrown past
 // the store: the caller resets the account and tells the person.
 import { cmp, isDecimalText } from '../kraken/pairs/exact.ts';
-import type { FillView, OrderStatus, Side, TicketOrderType, TimeInForce } from '../orders/types.ts';
+import {
+  type AttachedClose,
+  type FillView,
+  type OrderStatus,
+  type Side,
+  TICKET_ORDER_TYPES,
+  type TicketOrderType,
+  type TimeInForce,
+} from '../orders/types.ts';
 import { availableOf } from './balances.ts';
 import { PAPER_STATE_VERSION, type PaperOrder, type PaperState } from './types.ts';
 
@@ -22,8 +30,17 @@ export class PaperStateCorrupted extends Error {
 type Obj = Record<string, unknown>;
 
 const SIDES: readonly Side[] = ['buy', 'sell'];
-const TYPES: readonly TicketOrderType[] = ['market', 'limit', 'stop-loss', 'take-profit'];
-const TIFS: readonly TimeInForce[] = ['GTC', 'IOC'];
+const TYPES = TICKET_ORDER_TYPES;
+const TIFS: readonly TimeInForce[] = ['GTC', 'IOC', 'GTD', 'FOK'];
+const CLOSE_TYPES: readonly AttachedClose['type'][] = [
+  'limit',
+  'stop-loss',
+  'take-profit',
+  'stop-loss-limit',
+  'take-profit-limit',
+];
+/** Versions this build reads: 1 is 2 without the fields added since (types.ts PAPER_STATE_VERSION). */
+const READABLE_VERSIONS: readonly number[] = [1, PAPER_STATE_VERSION];
 const STATUSES: readonly OrderStatus[] = [
   'pending',
   'new',
@@ -103,12 +120,58 @@ function checkOrder(v: unknown, path: string): PaperOrder {
   }
   if (cmp(o.filled as string, o.volume as string) > 0)
     throw new PaperStateCorrupted(`${path}.filled`, 'more than the volume');
-  if (type === 'limit' && o.limitPrice === undefined)
-    throw new PaperStateCorrupted(`${path}.limitPrice`, 'missing');
-  if ((type === 'stop-loss' || type === 'take-profit') && o.triggerPrice === undefined) {
-    throw new PaperStateCorrupted(`${path}.triggerPrice`, 'missing');
-  }
+  checkAdded(o, type, path);
   return o as unknown as PaperOrder;
+}
+
+/** A price offset: a positive decimal in percent or in quote. */
+function offset(o: Obj, key: string, path: string): void {
+  const v = object(o[key], `${path}.${key}`);
+  amount(v.value, `${path}.${key}.value`);
+  oneOf(v, 'unit', ['percent', 'quote'] as const, `${path}.${key}`);
+}
+
+/** The fields version 2 added, and what each type cannot do without. */
+function checkAdded(o: Obj, type: TicketOrderType, path: string): void {
+  optional(o, 'fees', () => {
+    const fees = object(o.fees, `${path}.fees`);
+    amount(fees.makerPercent, `${path}.fees.makerPercent`);
+    amount(fees.takerPercent, `${path}.fees.takerPercent`);
+  });
+  optional(o, 'trailOffset', () => offset(o, 'trailOffset', path));
+  optional(o, 'limitOffset', () => offset(o, 'limitOffset', path));
+  optional(o, 'peak', () => amount(o.peak, `${path}.peak`));
+  optional(o, 'expiresAt', () => time(o, 'expiresAt', path));
+  optional(o, 'parentId', () => text(o, 'parentId', path));
+  optional(o, 'closeId', () => text(o, 'closeId', path));
+  optional(o, 'close', () => {
+    const c = object(o.close, `${path}.close`);
+    oneOf(c, 'type', CLOSE_TYPES, `${path}.close`);
+    amount(c.price, `${path}.close.price`);
+    optional(c, 'limitPrice', () => amount(c.limitPrice, `${path}.close.limitPrice`));
+  });
+  optional(o, 'amends', () =>
+    array(o.amends, `${path}.amends`).forEach((v, i) => {
+      const a = object(v, `${path}.amends[${i}]`);
+      oneOf(a, 'kind', ['original', 'user'] as const, `${path}.amends[${i}]`);
+      amount(a.volume, `${path}.amends[${i}].volume`);
+      for (const key of ['limitPrice', 'triggerPrice'])
+        optional(a, key, () => amount(a[key], `${path}.amends[${i}].${key}`));
+      time(a, 'at', `${path}.amends[${i}]`);
+    }),
+  );
+  const missing = (key: string) => {
+    if (o[key] === undefined) throw new PaperStateCorrupted(`${path}.${key}`, 'missing');
+  };
+  const trailing = type === 'trailing-stop' || type === 'trailing-stop-limit';
+  if (type === 'limit' || type === 'stop-loss-limit' || type === 'take-profit-limit') missing('limitPrice');
+  if (type !== 'market' && type !== 'limit') missing('triggerPrice');
+  if (trailing) {
+    missing('trailOffset');
+    missing('peak');
+  }
+  if (type === 'trailing-stop-limit') missing('limitOffset');
+  if (o.timeInForce === 'GTD') missing('expiresAt');
 }
 
 function checkFill(v: unknown, path: string): FillView {
@@ -125,10 +188,10 @@ function checkFill(v: unknown, path: string): FillView {
 /** The record as a PaperState, or PaperStateCorrupted saying where it is wrong. */
 export function parsePaperState(value: unknown): PaperState {
   const s = object(value, 'account');
-  if (s.version !== PAPER_STATE_VERSION) {
+  if (!READABLE_VERSIONS.includes(s.version as number)) {
     throw new PaperStateCorrupted(
       'account.version',
-      `expected ${PAPER_STATE_VERSION}, found ${JSON.stringify(s.version)}`,
+      `expected ${READABLE_VERSIONS.join(' or ')}, found ${JSON.stringify(s.version)}`,
     );
   }
   time(s, 'createdAt', 'account');
@@ -143,7 +206,8 @@ export function parsePaperState(value: unknown): PaperState {
   array(s.fills, 'account.fills').forEach((f, i) => {
     checkFill(f, `account.fills[${i}]`);
   });
-  const state = s as unknown as PaperState;
+  // A version 1 record is a version 2 record without the newer fields: read as is, saved as 2 next time.
+  const state: PaperState = { ...(s as unknown as PaperState), version: PAPER_STATE_VERSION };
   // The account's own invariant: open orders never hold more than the asset's total.
   for (const asset of new Set(state.open.map((o) => (o.side === 'buy' ? o.quote : o.base)))) {
     if (cmp(availableOf(state, asset), '0') < 0) {

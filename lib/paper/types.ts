@@ -4,18 +4,39 @@
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
 import type {
+  AttachedClose,
   BookTop,
   FillView,
   OrderRequest,
   OrderStatus,
   OrderView,
+  PriceOffset,
   Side,
   TicketOrderType,
   TimeInForce,
 } from '../orders/types.ts';
 
-/** Bumped when the shape changes; `parsePaperState` refuses any other value (the account is then reset). */
-export const PAPER_STATE_VERSION = 1;
+/**
+ * Bumped when the shape changes. Version 2 added the order types beyond market, limit, stop-loss and
+ * take-profit, time in force GTD/FOK, attached closes, amends and per-order fees; a version 1 record is a valid
+ * version 2 record without them, so `parsePaperState` reads both (and nothing else: the account is then reset).
+ */
+export const PAPER_STATE_VERSION = 2;
+
+/** The fee rates an order pays, in percent: the paper tier in force when it was placed (lib/orders/fees.ts). */
+export interface PaperFees {
+  makerPercent: Decimal;
+  takerPercent: Decimal;
+}
+
+/** One change of an order, as Kraken's OrderAmends lists them: the original values first, then each amend. */
+export interface PaperAmend {
+  kind: 'original' | 'user';
+  volume: Decimal;
+  limitPrice?: Decimal;
+  triggerPrice?: Decimal;
+  at: number;
+}
 
 /** At most this many fills and closed orders are kept (the popup shows the last 100). */
 export const PAPER_HISTORY_LIMIT = 100;
@@ -55,8 +76,27 @@ export interface PaperOrder {
   makerFee: Decimal;
   /** Funds held while open: quote for a buy, base for a sell. "0" once closed. */
   hold: Decimal;
-  /** A stop whose trigger fired while no book was at hand: it executes with the next book. */
+  /**
+   * A trigger order whose trigger fired. A market-type stop (stop-loss, take-profit, trailing-stop) executes
+   * against the next book while it is still open with this set; a -limit form rests at its limit from then on.
+   */
   triggered?: boolean;
+  /** The rates this order pays (absent on version 1 records: the pair's schedule, else the starter tier). */
+  fees?: PaperFees;
+  /** Trailing stops: the offset, and the best last trade since placement (highest for a sell, lowest for a buy). */
+  trailOffset?: PriceOffset;
+  limitOffset?: PriceOffset;
+  peak?: Decimal;
+  /** GTD: when it expires (ms). */
+  expiresAt?: number;
+  /** The close order to place when this one fills (Kraken's conditional close). */
+  close?: AttachedClose;
+  /** A close order: the id of the order whose fill placed it. */
+  parentId?: string;
+  /** The id of the close order this one placed, once it has. */
+  closeId?: string;
+  /** Amends so far, the original values first (absent until the first amend). */
+  amends?: PaperAmend[];
 }
 
 export interface PaperState {
@@ -84,8 +124,10 @@ export type PaperResult = { ok: true; order: OrderView } | { ok: false; error: P
 export interface PaperMarket {
   rules: PairRules;
   book?: BookTop;
-  /** Price of the last trade, for stops placed beyond it (they trigger at once). */
+  /** Price of the last trade: stops placed beyond it trigger at once, trailing stops start from it. */
   lastTrade?: Decimal;
+  /** The paper account's fee tier now; without it, the pair's own schedule, else Kraken Pro's starter tier. */
+  fees?: PaperFees;
 }
 
 export type PaperOrderRequest = OrderRequest & { clOrdId: string };

@@ -2,7 +2,7 @@
 import { normalize } from '../kraken/pairs/exact.ts';
 import type { BalanceView, FillView, OrderView } from '../orders/types.ts';
 import { availableOf, holdOf, totalOf } from './balances.ts';
-import type { PaperOrder, PaperState } from './types.ts';
+import type { PaperAmend, PaperOrder, PaperState } from './types.ts';
 
 export function orderView(o: PaperOrder): OrderView {
   const view: OrderView = {
@@ -19,7 +19,20 @@ export function orderView(o: PaperOrder): OrderView {
   if (o.limitPrice !== undefined) view.limitPrice = o.limitPrice;
   if (o.triggerPrice !== undefined) view.triggerPrice = o.triggerPrice;
   if (o.avgPrice !== undefined) view.avgPrice = o.avgPrice;
+  if (o.trailOffset) view.trailOffset = { ...o.trailOffset };
+  if (o.limitOffset) view.limitOffset = { ...o.limitOffset };
+  if (o.timeInForce !== 'GTC') view.timeInForce = o.timeInForce;
+  if (o.expiresAt !== undefined) view.expiresAt = o.expiresAt;
+  if (o.postOnly) view.postOnly = true;
+  if (o.close) view.close = { ...o.close };
+  if (o.triggered) view.triggered = true;
   return view;
+}
+
+/** An order's amend history, the original values first (empty when it was never amended). */
+export function paperAmends(state: PaperState, id: string): PaperAmend[] {
+  const order = state.open.find((o) => o.id === id) ?? state.closed.find((o) => o.id === id);
+  return (order?.amends ?? []).map((a) => ({ ...a }));
 }
 
 /** Open orders (resting limits, untriggered stops), oldest first. */

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MarketSnapshot } from '../market/types.ts';
-import { STARTER_FEES } from '../orders/fees.ts';
 import type { BookTop, OrderRequest } from '../orders/types.ts';
 import type { TradingView } from '../trading/types.ts';
 import { pure } from '../ui/pure.ts';
@@ -8,7 +7,8 @@ import type { TradingActions } from '../ui/trading/actions.ts';
 import type { CheckInputs } from './check-memo.ts';
 import { contextOf } from './check-memo.ts';
 import {
-  FEES_LABEL,
+  feesLabel,
+  formOfOrder,
   type KeyTarget,
   keyAction,
   lastText,
@@ -18,6 +18,7 @@ import {
   tradingGate,
 } from './form.ts';
 import { availableByAsset, fractionAmount } from './funds.ts';
+import { marketGate, takesNoOrders } from './market-status.ts';
 import { canConfirm, draftOf, type TicketForm } from './state.ts';
 import { type Fraction, TicketFields } from './TicketFields.tsx';
 import { TicketPreview } from './TicketPreview.tsx';
@@ -93,19 +94,7 @@ export function OrderTicket({
     if (!prefill) return;
     const o = prefill.order;
     dispatch({ type: 'pair', symbol: o.symbol });
-    dispatch({
-      type: 'set',
-      patch: {
-        side: o.side,
-        type: o.type,
-        amount: o.volume,
-        amountIn: 'base',
-        limitPrice: o.limitPrice ?? '',
-        triggerPrice: o.triggerPrice ?? '',
-        postOnly: o.postOnly,
-        timeInForce: o.timeInForce,
-      },
-    });
+    dispatch({ type: 'set', patch: formOfOrder(o) });
   }, [prefill?.key]);
   // A picked price fills the limit field (a market order becomes a limit); the rest of the form stays.
   useEffect(() => {
@@ -129,18 +118,31 @@ export function OrderTicket({
 
   const ready = details.kind === 'ready' && details.symbol === form.symbol ? details : null;
   const available = availableByAsset(trading.balances);
-  const inputs: CheckInputs | null = ready && {
-    form,
-    rules: ready.rules,
-    book: newerBook(books[form.symbol], ready.book),
-    last: lastText(snapshot.ticks[form.symbol]?.last, ready.rules.pairDecimals),
-    available,
-    fees: STARTER_FEES,
-    mode: trading.mode,
-  };
+  // The pair's status as the market has it now (an instrument update), not as it was when the ticket opened.
+  const status = snapshot.pairs[form.symbol]?.status ?? ready?.rules.status ?? 'online';
+  const rules = useMemo(
+    () => ready && (ready.rules.status === status ? ready.rules : { ...ready.rules, status }),
+    [ready?.rules, status],
+  );
+  const { makerPercent, takerPercent } = trading.fees;
+  const fees = useMemo(() => ({ makerPercent, takerPercent }), [makerPercent, takerPercent]);
+  const system = trading.system?.status;
+  const market = useMemo(() => marketGate(form.symbol, status, system), [form.symbol, status, system]);
+  const inputs: CheckInputs | null = ready &&
+    rules && {
+      form,
+      rules,
+      book: newerBook(books[form.symbol], ready.book),
+      last: lastText(snapshot.ticks[form.symbol]?.last, rules.pairDecimals),
+      available,
+      fees,
+      mode: trading.mode,
+      ...(system ? { system } : {}),
+      now: Date.now(),
+    };
   const check = useTicketCheck(inputs, visible);
   const messages = useFieldMessages(state, check);
-  const gate = tradingGate(trading);
+  const tradeGate = tradingGate(trading);
 
   // Focus follows the flow: confirm when it can be pressed, the preview while Kraken checks, the amount after.
   const confirmation = phase.kind === 'editing' ? null : phase.confirmation;
@@ -156,8 +158,8 @@ export function OrderTicket({
   }, [phase.kind]);
 
   // The callbacks handed to the pure parts stay the same functions; they read this render's values here.
-  const now = useRef({ form, inputs, check, gate, confirmation });
-  now.current = { form, inputs, check, gate, confirmation };
+  const now = useRef({ form, inputs, check, gate: tradeGate, confirmation });
+  now.current = { form, inputs, check, gate: tradeGate, confirmation };
   const set = useCallback(
     (patch: Partial<TicketForm>) => {
       setNote(null);
@@ -195,7 +197,7 @@ export function OrderTicket({
   }
 
   const submit = () => {
-    if (check) dispatch({ type: 'submit', check, mode: trading.mode, gate, newId });
+    if (check) dispatch({ type: 'submit', check, mode: trading.mode, gate: tradeGate, newId });
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const t = e.target as HTMLElement;
@@ -253,6 +255,7 @@ export function OrderTicket({
           canSize={inputs !== null}
           note={note}
           locked={phase.kind !== 'editing'}
+          gate={market}
           amountRef={amountRef}
           onSet={set}
           onFraction={fraction}
@@ -260,19 +263,26 @@ export function OrderTicket({
           onRetry={retry}
         />
         {phase.kind === 'editing' && check?.preview && <Estimate preview={check.preview} />}
-        <p class="hint">{FEES_LABEL}</p>
-        {gate !== null && (
+        <p class="hint" data-testid="ticket-fees">
+          {feesLabel(trading.fees, trading.mode)}
+        </p>
+        {tradeGate !== null && (
           <p class="warn" data-testid="ticket-gate">
-            Live orders are off: {gate}.
+            Live orders are off: {tradeGate}.
           </p>
         )}
-        {state.blocked !== null && state.blocked !== gate && <p class="warn">{state.blocked}</p>}
+        {tradeGate === null && trading.mode === 'live' && trading.live.kind !== 'ready' && (
+          <p class="hint" data-testid="ticket-via-rest">
+            Kraken's private feed is not connected: orders go over REST meanwhile, still sent once.
+          </p>
+        )}
+        {state.blocked !== null && state.blocked !== tradeGate && <p class="warn">{state.blocked}</p>}
         {phase.kind === 'editing' && (
           <button
             type="submit"
             class={`primary ${form.side}`}
             data-testid="ticket-submit"
-            disabled={!ready || gate !== null}
+            disabled={!ready || tradeGate !== null || takesNoOrders(market)}
           >
             Preview {form.side} (Enter)
           </button>

@@ -2,7 +2,9 @@ import type { Ref } from 'preact';
 import type { TicketOrderType } from '../orders/types.ts';
 import { pure } from '../ui/pure.ts';
 import { amount } from '../ui/trading/format.ts';
+import { type MarketGate, takesNoOrders, typeAllowed } from './market-status.ts';
 import type { TicketForm } from './state.ts';
+import { TicketOptions } from './TicketOptions.tsx';
 import type { FieldMessages } from './use-check.ts';
 import type { PairDetails } from './use-ticket.ts';
 
@@ -10,7 +12,11 @@ const TYPES: readonly { value: TicketOrderType; label: string }[] = [
   { value: 'market', label: 'Market' },
   { value: 'limit', label: 'Limit' },
   { value: 'stop-loss', label: 'Stop-loss' },
+  { value: 'stop-loss-limit', label: 'Stop-loss limit' },
   { value: 'take-profit', label: 'Take-profit' },
+  { value: 'take-profit-limit', label: 'Take-profit limit' },
+  { value: 'trailing-stop', label: 'Trailing stop' },
+  { value: 'trailing-stop-limit', label: 'Trailing stop limit' },
 ];
 export const FRACTIONS = [25, 50, 100] as const;
 export type Fraction = (typeof FRACTIONS)[number];
@@ -33,6 +39,8 @@ export interface TicketFieldsProps {
   note: string | null;
   /** A confirmation is shown: the form cannot change under it. */
   locked: boolean;
+  /** What the market takes now (pair and exchange status): what it refuses is disabled, with why. */
+  gate: MarketGate;
   amountRef: Ref<HTMLInputElement>;
   onSet(patch: Partial<TicketForm>): void;
   onFraction(pct: Fraction): void;
@@ -48,8 +56,7 @@ export interface TicketFieldsProps {
 function Fields(p: TicketFieldsProps) {
   const { form, details, messages, base, quote, onSet: set } = p;
   const spend = form.side === 'buy' ? quote : base;
-  const isLimit = form.type === 'limit';
-  const isStop = form.type === 'stop-loss' || form.type === 'take-profit';
+  const closed = takesNoOrders(p.gate);
   const unit = form.amountIn === 'base' ? base : quote;
   const other = form.amountIn === 'base' ? quote : base;
   const message = (field: keyof FieldMessages) => {
@@ -89,6 +96,8 @@ function Fields(p: TicketFieldsProps) {
               class={`side-${side} ${form.side === side ? 'on' : ''}`}
               data-testid={`ticket-side-${side}`}
               aria-pressed={form.side === side}
+              disabled={closed}
+              title={closed && p.gate.kind !== 'open' ? p.gate.reason : undefined}
               onClick={() => set({ side })}
             >
               {side === 'buy' ? 'Buy' : 'Sell'}
@@ -102,13 +111,18 @@ function Fields(p: TicketFieldsProps) {
           onChange={(e) => set({ type: textOf(e) as TicketOrderType })}
         >
           {TYPES.map((t) => (
-            <option key={t.value} value={t.value}>
+            <option key={t.value} value={t.value} disabled={!typeAllowed(p.gate, t.value)}>
               {t.label}
             </option>
           ))}
         </select>
       </div>
-      {message('pair')}
+      {p.gate.kind !== 'open' && (
+        <p class="warn" data-testid="ticket-market-status" data-gate={p.gate.kind} role="status">
+          {p.gate.reason}
+        </p>
+      )}
+      {messages.pair?.code !== 'market-status' && message('pair')}
       {here && details.kind === 'loading' && (
         <p class="hint" data-testid="ticket-loading">
           Loading {form.symbol} trading rules…
@@ -170,56 +184,7 @@ function Fields(p: TicketFieldsProps) {
       </div>
       {message('amount')}
       {p.note && <p class="hint">{p.note}</p>}
-      {isLimit && (
-        <input
-          data-testid="ticket-limit"
-          aria-label={`Limit price in ${quote}`}
-          aria-invalid={messages.limitPrice?.level === 'error'}
-          placeholder={`Limit price (${quote})`}
-          inputMode="decimal"
-          autoComplete="off"
-          value={form.limitPrice}
-          onInput={(e) => set({ limitPrice: textOf(e) })}
-        />
-      )}
-      {isLimit && message('limitPrice')}
-      {isStop && (
-        <input
-          data-testid="ticket-trigger"
-          aria-label={`Trigger price in ${quote}`}
-          aria-invalid={messages.triggerPrice?.level === 'error'}
-          placeholder={`Trigger price (${quote}, last trade)`}
-          inputMode="decimal"
-          autoComplete="off"
-          value={form.triggerPrice}
-          onInput={(e) => set({ triggerPrice: textOf(e) })}
-        />
-      )}
-      {isStop && message('triggerPrice')}
-      {isLimit && (
-        <div class="ticket-row">
-          <label class="check">
-            <input
-              type="checkbox"
-              data-testid="ticket-post-only"
-              checked={form.postOnly}
-              onChange={(e) => set({ postOnly: (e.currentTarget as HTMLInputElement).checked })}
-            />
-            Post-only
-          </label>
-          <select
-            data-testid="ticket-tif"
-            aria-label="Time in force"
-            value={form.timeInForce}
-            onChange={(e) => set({ timeInForce: textOf(e) === 'IOC' ? 'IOC' : 'GTC' })}
-          >
-            <option value="GTC">Good till cancelled</option>
-            <option value="IOC">Immediate or cancel</option>
-          </select>
-        </div>
-      )}
-      {isLimit && message('postOnly')}
-      {isLimit && message('timeInForce')}
+      <TicketOptions form={form} messages={messages} quote={quote} gate={p.gate} onSet={set} />
       {message('balance')}
     </fieldset>
   );

@@ -1,6 +1,6 @@
 import { Fragment, type Ref } from 'preact';
 import { pure } from '../ui/pure.ts';
-import { group, trim } from '../ui/trading/format.ts';
+import { group, offsetText, trim } from '../ui/trading/format.ts';
 import { type Confirmation, canConfirm, type KrakenCheck } from './state.ts';
 import type { PriceSource } from './types.ts';
 
@@ -9,6 +9,7 @@ const SOURCE: Record<PriceSource, string> = {
   last: 'at the last price',
   limit: 'your limit',
   trigger: 'your trigger',
+  trail: 'the trigger at today’s price',
 };
 
 function KrakenLine({ check }: { check: KrakenCheck }) {
@@ -69,9 +70,13 @@ export const TicketPreview = pure(function TicketPreview({
         <b class={order.side === 'buy' ? 'pos' : 'neg'}>{order.side}</b> {trim(p.volume)} {order.symbol} ·{' '}
         {order.type}
         {price ? ` at ${group(price)}` : ''}
+        {order.trailOffset ? ` · trailing ${offsetText(order.trailOffset, order.symbol)}` : ''}
         {order.postOnly ? ' · post-only' : ''}
-        {order.timeInForce === 'IOC' ? ' · IOC' : ''} ·{' '}
+        {order.timeInForce !== 'GTC' ? ` · ${order.timeInForce}` : ''} ·{' '}
         <span class="mode-word">{mode === 'live' ? 'Live' : 'Paper'}</span>
+      </p>
+      <p class="preview-words" data-testid="preview-words">
+        {p.words}
       </p>
       <dl class="preview-grid">
         <dt>Est. price</dt>
@@ -81,6 +86,10 @@ export const TicketPreview = pure(function TicketPreview({
         <dt>Cost</dt>
         <dd data-testid="preview-cost">
           {p.cost} {p.feeAsset}
+        </dd>
+        <dt>Your fees</dt>
+        <dd data-testid="preview-fees" data-liquidity={p.liquidity}>
+          {p.fees.makerPercent} % maker · {p.fees.takerPercent} % taker
         </dd>
         <dt>
           Fee {p.feePercent} % {p.liquidity}
@@ -105,6 +114,9 @@ export const TicketPreview = pure(function TicketPreview({
           </Fragment>
         ))}
       </dl>
+      <p class="hint" data-testid="preview-fee-note">
+        {p.fees.note}
+      </p>
       {warnings.map((w) => (
         <p key={w.code} class="warn" data-testid="ticket-warning" data-code={w.code}>
           {w.message}

@@ -1,12 +1,13 @@
 // The ticket's check, run again only when something it reads changed. A tick changes the last price and a book
 // event the book; the check reads the book only for market and post-only limit orders, the last price only for
-// stops and for market orders without a book, and of the balances only the pair's base and quote. While the
+// stops, trailing stops and market orders without a book, the clock only for a GTD expiry (to the second), and
+// of the balances only the pair's base and quote. While the
 // Trade tab is hidden it does not run at all: the last result stays, and the next visible render catches up.
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { BookTop } from '../orders/types.ts';
 import type { TradingMode } from '../trading/types.ts';
 import { checkTicket } from './check.ts';
-import { takingSide } from './price.ts';
+import { hasFixedTrigger, takingSide } from './price.ts';
 import { draftOf, type TicketForm } from './state.ts';
 import type { TicketCheck, TicketContext } from './types.ts';
 
@@ -21,11 +22,23 @@ export interface CheckInputs {
   available: Readonly<Record<string, string>>;
   fees: TicketContext['fees'];
   mode: TradingMode;
+  /** Kraken's exchange status, when it is not online. */
+  system?: string;
+  /** Now (ms): read only by a GTD expiry, and then only to the second. */
+  now?: number;
 }
 
 export function contextOf(inputs: CheckInputs): TicketContext {
-  const { rules, book, last, available, fees } = inputs;
-  return { rules, available, fees, ...(book ? { book } : {}), ...(last !== undefined ? { last } : {}) };
+  const { rules, book, last, available, fees, system, now } = inputs;
+  return {
+    rules,
+    available,
+    fees,
+    ...(book ? { book } : {}),
+    ...(last !== undefined ? { last } : {}),
+    ...(system !== undefined ? { system } : {}),
+    ...(now !== undefined ? { now } : {}),
+  };
 }
 
 /** What the check of these inputs depends on: equal keys (Object.is, one by one) give the same check. */
@@ -34,19 +47,22 @@ export function checkKeys(inputs: CheckInputs): readonly unknown[] {
   const market = draft.type === 'market';
   const usesBook = market || (draft.type === 'limit' && draft.postOnly);
   const usesLast =
-    draft.type === 'stop-loss' ||
-    draft.type === 'take-profit' ||
+    hasFixedTrigger(draft.type) ||
+    draft.type === 'trailing-stop' ||
+    draft.type === 'trailing-stop-limit' ||
     (market && takingSide(draft, contextOf(inputs)) === undefined);
-  const { form, rules, fees, mode, available } = inputs;
+  const { form, rules, fees, mode, available, system, now } = inputs;
   return [
     form,
     rules,
     fees,
     mode,
+    system,
     available[rules.base],
     available[rules.quote],
     usesBook ? inputs.book : null,
     usesLast ? inputs.last : null,
+    draft.timeInForce === 'GTD' && now !== undefined ? Math.floor(now / 1000) : null,
   ];
 }
 

@@ -1,10 +1,9 @@
 // The ticket form's helpers around the state machine (state.ts): which message shows under which field, the
 // unit toggle, what a key means where, the freshest book and last price, whether live orders are possible, and
 // the fees the preview assumes.
-import { STARTER_FEES } from '../orders/fees.ts';
-import type { BookTop } from '../orders/types.ts';
-import type { TradingView } from '../trading/types.ts';
-import { liveStatusText } from '../ui/trading/format.ts';
+import type { BookTop, OrderRequest } from '../orders/types.ts';
+import type { FeesView, TradingView } from '../trading/types.ts';
+import { amount, liveStatusText } from '../ui/trading/format.ts';
 import type { TicketForm, TicketState } from './state.ts';
 import type { TicketField, TicketPreview, TicketProblem } from './types.ts';
 
@@ -80,12 +79,67 @@ export function newerBook(a: BookTop | undefined, b: BookTop | null | undefined)
   return b.at > a.at ? b : a;
 }
 
-export const FEES_LABEL = `Fees: Kraken Pro starter tier, ${STARTER_FEES.makerPercent} % maker / ${STARTER_FEES.takerPercent} % taker.`;
+/** The fee line under the ticket: the account's maker / taker rates and where they come from. */
+export function feesLabel(fees: FeesView, mode: TradingView['mode']): string {
+  const rates = `${fees.makerPercent} % maker / ${fees.takerPercent} % taker`;
+  const volume = fees.volume === undefined ? '' : `, 30-day volume ${amount(fees.volume)} USD`;
+  const account = mode === 'paper' ? 'Paper fees' : 'Fees';
+  switch (fees.source) {
+    case 'account':
+      return `${account}: your Kraken tier, ${rates}${volume}.`;
+    case 'chosen':
+      return `${account}: the tier of ${amount(fees.volume ?? '0')} USD of 30-day volume, ${rates}.`;
+    case 'starter':
+      return `${account}: Kraken Pro starter tier, ${rates}${mode === 'live' ? ' (until Kraken tells your own)' : ''}.`;
+    default: {
+      const never: never = fees.source;
+      throw new RangeError(`unknown fee source ${String(never)}`);
+    }
+  }
+}
 
-/** Why no order can be sent right now, or null: paper always can; live only when ready. */
+/**
+ * Why no order can be sent right now, or null. Paper always can. Live needs a key and the vault unlocked; while
+ * the private WebSocket is (re)connecting or refused, orders go over REST under the same never-twice guarantee
+ * (lib/trading/live/order-transport.ts), so they are not held back.
+ */
 export function tradingGate(trading: Pick<TradingView, 'mode' | 'live'>): string | null {
-  if (trading.mode === 'paper' || trading.live.kind === 'ready') return null;
-  return liveStatusText(trading.live);
+  if (trading.mode === 'paper') return null;
+  switch (trading.live.kind) {
+    case 'ready':
+    case 'connecting':
+    case 'error':
+      return null;
+    case 'no-key':
+    case 'locked':
+      return liveStatusText(trading.live);
+    default: {
+      const never: never = trading.live;
+      throw new RangeError(`unknown live status ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** A ticket form filled from an order (a new ticket from a not-placed one), to review and confirm anew. */
+export function formOfOrder(o: OrderRequest): Partial<TicketForm> {
+  return {
+    side: o.side,
+    type: o.type,
+    amount: o.volume,
+    amountIn: 'base',
+    limitPrice: o.limitPrice ?? '',
+    triggerPrice: o.triggerPrice ?? '',
+    trailOffset: o.trailOffset?.value ?? '',
+    trailUnit: o.trailOffset?.unit ?? 'percent',
+    limitOffset: o.limitOffset?.value ?? '',
+    limitOffsetUnit: o.limitOffset?.unit ?? 'quote',
+    postOnly: o.postOnly,
+    timeInForce: o.timeInForce,
+    // An old expiry is not carried over: a new confirmation asks for a new one.
+    expiresAt: '',
+    closeType: o.close?.type === 'stop-loss' || o.close?.type === 'take-profit' ? o.close.type : 'none',
+    closePrice: o.close?.price ?? '',
+  };
 }
 
 /**

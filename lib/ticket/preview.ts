@@ -1,10 +1,12 @@
 // The preview of a checked ticket: the estimated price and where it comes from, cost, fee, what leaves and
 // arrives, and the balances before and after. Amounts at the asset's decimals in the pair.
 import { add, type Exact, format, significantDecimals, sub } from '../kraken/pairs/exact.ts';
+import type { OrderRequest } from '../orders/types.ts';
 import type { Estimate } from './amount.ts';
 import { availableOf, type Settled } from './funds.ts';
-import { liquidityOf } from './price.ts';
+import { feeNote, liquidityOf } from './price.ts';
 import type { TicketContext, TicketDraft, TicketPreview } from './types.ts';
+import { orderInWords } from './words.ts';
 
 export function previewOf(
   draft: TicketDraft,
@@ -12,6 +14,8 @@ export function previewOf(
   est: Estimate,
   s: Settled,
   feePercent: string,
+  /** The order, when the draft makes one: what it will do, in words. */
+  order: OrderRequest | undefined,
 ): TicketPreview {
   const { rules } = ctx;
   // Amounts at the asset's decimals in this pair (lot for base, cost for quote), never rounding a balance that
@@ -40,5 +44,7 @@ export function previewOf(
     balances: [balance(s.totalAsset, sub('0', s.total)), balance(s.receiveAsset, s.receive)],
     bookExhausted: est.exhausted,
     liquidity: liquidityOf(draft),
+    fees: { makerPercent: ctx.fees.makerPercent, takerPercent: ctx.fees.takerPercent, note: feeNote(draft) },
+    words: order ? orderInWords(order, rules) : '',
   };
 }

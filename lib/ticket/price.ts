@@ -1,17 +1,11 @@
-// The price side of the ticket: what an order is estimated at (the live book for market orders, else the
-// typed limit or trigger, else the last price), which liquidity it takes, and the checks on the price, the
-// trigger and the limit-only options (post-only, immediate-or-cancel).
-import { cmp, type Exact } from '../kraken/pairs/exact.ts';
-import type { Level } from '../orders/types.ts';
-import { positive, tooLong, tooLongMessage } from './numbers.ts';
-import type {
-  PriceSource,
-  TicketContext,
-  TicketDraft,
-  TicketField,
-  TicketProblem,
-  TicketProblemCode,
-} from './types.ts';
+// The price side of the ticket: what an order is estimated at (the live book for market orders; the typed limit
+// or trigger; a trailing stop's trigger as it would be now, from the last price), which liquidity its fee
+// assumes, and which typed fields carry its prices.
+import { cmp, type Exact, isPositive } from '../kraken/pairs/exact.ts';
+import { limitFromTrigger, trailingTrigger } from '../orders/offsets.ts';
+import type { Level, PriceOffset } from '../orders/types.ts';
+import { PLAIN, positive, tooLong } from './numbers.ts';
+import type { PriceSource, TicketContext, TicketDraft, TicketField } from './types.ts';
 
 /** Maker only for a post-only limit: anything else may take liquidity, and the preview must not understate. */
 export function liquidityOf(draft: TicketDraft): 'maker' | 'taker' {
@@ -21,6 +15,27 @@ export function liquidityOf(draft: TicketDraft): 'maker' | 'taker' {
 /** The fee rate the preview assumes for this draft, in percent. */
 export function feePercentOf(draft: TicketDraft, ctx: TicketContext): string {
   return liquidityOf(draft) === 'maker' ? ctx.fees.makerPercent : ctx.fees.takerPercent;
+}
+
+/** Which rate applies, and why, in a sentence for the preview. */
+export function feeNote(draft: TicketDraft): string {
+  if (liquidityOf(draft) === 'maker') return 'Maker applies: a post-only order only ever adds to the book.';
+  switch (draft.type) {
+    case 'market':
+    case 'stop-loss':
+    case 'take-profit':
+    case 'trailing-stop':
+      return 'Taker applies: it takes from the book.';
+    case 'limit':
+    case 'stop-loss-limit':
+    case 'take-profit-limit':
+    case 'trailing-stop-limit':
+      return 'Taker shown: what rests in the book and fills later pays maker.';
+    default: {
+      const never: never = draft.type;
+      throw new RangeError(`unknown order type ${String(never)}`);
+    }
+  }
 }
 
 /** The side of the book an order takes from (buy → asks, sell → bids), when the live book has any. */
@@ -35,29 +50,61 @@ export type Basis =
   | { kind: 'book'; levels: readonly Level[] }
   | { kind: 'none' };
 
+/** A typed offset as the order carries it, when it is a plain number above zero. */
+export function offsetOf(value: string, unit: PriceOffset['unit']): PriceOffset | undefined {
+  const v = positive(value);
+  return v ? { value: value.trim(), unit } : undefined;
+}
+
+/**
+ * A trailing stop's trigger if it were placed now: the last price less (sell) or plus (buy) its offset. It
+ * follows the market from there, so the estimate is what it would be at today's price.
+ */
+export function trailingEstimate(draft: TicketDraft, ctx: TicketContext): Exact | undefined {
+  const last = positive(ctx.last);
+  const offset = offsetOf(draft.trailOffset, draft.trailUnit);
+  if (!last || !offset || offsetProblem(offset) !== null) return undefined;
+  const trigger = trailingTrigger(draft.side, offset, last, ctx.rules);
+  return isPositive(trigger) ? trigger : undefined;
+}
+
+/** What is wrong with an offset as such (a percentage of 100 or more, or finer than 0.01 %), or null. */
+export function offsetProblem(offset: PriceOffset): string | null {
+  if (offset.unit !== 'percent') return null;
+  if (!PLAIN.test(offset.value) || tooLong(offset.value) !== null) return null;
+  const [, fraction = ''] = offset.value.split('.');
+  if (fraction.replace(/0+$/, '').length > 2)
+    return 'A percentage takes at most 2 decimals (Kraken’s “+5.25%”).';
+  if (cmp(offset.value, '100') >= 0) return 'A percentage offset must be below 100.';
+  return null;
+}
+
 /** The price an order is estimated at: the book for market orders (else the last price), the typed price. */
 export function basisOf(draft: TicketDraft, ctx: TicketContext): Basis {
+  const fixed = (price: Exact | undefined, source: PriceSource): Basis =>
+    price ? { kind: 'fixed', price, source } : { kind: 'none' };
   const type = draft.type;
   switch (type) {
-    case 'limit': {
-      const price = positive(draft.limitPrice);
-      return price ? { kind: 'fixed', price, source: 'limit' } : { kind: 'none' };
-    }
-    case 'stop-loss':
-    case 'take-profit': {
-      const price = positive(draft.triggerPrice);
-      return price ? { kind: 'fixed', price, source: 'trigger' } : { kind: 'none' };
-    }
+    case 'limit':
     case 'stop-loss-limit':
     case 'take-profit-limit':
+      // The -limit forms fill at their limit or better: the limit is what they are worth at most (buy) or least.
+      return fixed(positive(draft.limitPrice), 'limit');
+    case 'stop-loss':
+    case 'take-profit':
+      return fixed(positive(draft.triggerPrice), 'trigger');
     case 'trailing-stop':
-    case 'trailing-stop-limit':
-      return { kind: 'none' }; // not offered by the ticket yet
+      return fixed(trailingEstimate(draft, ctx), 'trail');
+    case 'trailing-stop-limit': {
+      const trigger = trailingEstimate(draft, ctx);
+      const offset = offsetOf(draft.limitOffset, draft.limitOffsetUnit);
+      const limit = trigger && offset && limitFromTrigger(draft.side, offset, trigger, ctx.rules);
+      return fixed(limit && isPositive(limit) ? limit : undefined, 'trail');
+    }
     case 'market': {
       const levels = takingSide(draft, ctx);
       if (levels) return { kind: 'book', levels };
-      const last = positive(ctx.last);
-      return last ? { kind: 'fixed', price: last, source: 'last' } : { kind: 'none' };
+      return fixed(positive(ctx.last), 'last');
     }
     default: {
       const never: never = type;
@@ -66,69 +113,33 @@ export function basisOf(draft: TicketDraft, ctx: TicketContext): Basis {
   }
 }
 
-/** The field holding the typed price (limit or trigger), or undefined for a market order. */
-export function priceFieldOf(draft: TicketDraft): 'limitPrice' | 'triggerPrice' | undefined {
-  if (draft.type === 'market') return undefined;
-  return draft.type === 'limit' ? 'limitPrice' : 'triggerPrice';
-}
-
-/**
- * The checks on the price, the trigger and the options. A typed price longer than the background accepts is an
- * error here (and counts as no price for the estimate). A post-only limit that would cross the book is an
- * error: Kraken would cancel it (AddOrder `post`). Post-only and IOC apply to limit orders only, and a post-only
- * IOC order could never trade. A stop whose trigger the last price has already reached is a warning: it fires
- * at once as a market order, which may be what the person wants (get out now).
- */
-export function priceProblems(draft: TicketDraft, ctx: TicketContext, basis: Basis): TicketProblem[] {
-  const { rules } = ctx;
-  const problems: TicketProblem[] = [];
-  const error = (field: TicketField, code: TicketProblemCode, message: string) =>
-    problems.push({ field, code, message, level: 'error' });
-  const isLimit = draft.type === 'limit';
-
-  const priceField = priceFieldOf(draft);
-  const long = priceField && tooLong(draft[priceField]);
-  if (priceField && long) {
-    error(priceField, 'too-long', tooLongMessage(isLimit ? 'A limit price' : 'A trigger price', long));
-  }
-
-  if (draft.postOnly && !isLimit)
-    error('postOnly', 'post-only-limit-only', 'Post-only applies to limit orders only.');
-  if (draft.timeInForce === 'IOC' && !isLimit) {
-    error('timeInForce', 'ioc-limit-only', 'Immediate-or-cancel applies to limit orders only.');
-  }
-  if (isLimit && draft.postOnly && draft.timeInForce === 'IOC') {
-    error(
-      'timeInForce',
-      'post-only-ioc',
-      'A post-only order cannot be immediate-or-cancel, because it never trades on arrival and would always be cancelled.',
-    );
-  }
-  if (isLimit && draft.postOnly && basis.kind === 'fixed') {
-    const best = takingSide(draft, ctx)?.[0];
-    const crosses =
-      best && (draft.side === 'buy' ? cmp(basis.price, best.price) >= 0 : cmp(basis.price, best.price) <= 0);
-    if (best && crosses) {
-      error(
-        'postOnly',
-        'post-only-would-cross',
-        `A post-only ${draft.side} at ${draft.limitPrice.trim()} would trade at once against the best ${draft.side === 'buy' ? 'ask' : 'bid'} of ${best.price} ${rules.quote}, so Kraken would cancel it.`,
-      );
+/** The typed price fields each type reads, in the order the form shows them. */
+export function priceFieldsOf(draft: Pick<TicketDraft, 'type'>): TicketField[] {
+  switch (draft.type) {
+    case 'market':
+      return [];
+    case 'limit':
+      return ['limitPrice'];
+    case 'stop-loss':
+    case 'take-profit':
+      return ['triggerPrice'];
+    case 'stop-loss-limit':
+    case 'take-profit-limit':
+      return ['triggerPrice', 'limitPrice'];
+    case 'trailing-stop':
+      return ['trailOffset'];
+    case 'trailing-stop-limit':
+      return ['trailOffset', 'limitOffset'];
+    default: {
+      const never: never = draft.type;
+      throw new RangeError(`unknown order type ${String(never)}`);
     }
   }
-  if ((draft.type === 'stop-loss' || draft.type === 'take-profit') && basis.kind === 'fixed') {
-    const last = positive(ctx.last);
-    // A stop-loss sell / take-profit buy fires when the last price falls to the trigger; the other two
-    // when it rises to it (Kraken's trigger reference defaults to the last trade price, AddOrder `trigger`).
-    const firesOnFall = (draft.type === 'stop-loss') === (draft.side === 'sell');
-    if (last && (firesOnFall ? cmp(last, basis.price) <= 0 : cmp(last, basis.price) >= 0)) {
-      problems.push({
-        field: 'triggerPrice',
-        code: 'triggers-immediately',
-        message: `The last ${rules.symbol} price ${ctx.last?.trim()} is already at or ${firesOnFall ? 'below' : 'above'} this trigger, so the ${draft.type} would fire at once as a market ${draft.side}.`,
-        level: 'warning',
-      });
-    }
-  }
-  return problems;
 }
+
+/** The trigger-type orders with a fixed trigger price (a warning when the last price is already past it). */
+export const hasFixedTrigger = (type: TicketDraft['type']): boolean =>
+  type === 'stop-loss' ||
+  type === 'take-profit' ||
+  type === 'stop-loss-limit' ||
+  type === 'take-profit-limit';

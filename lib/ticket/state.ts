@@ -4,7 +4,7 @@
 // confirmation owns its cl_ord_id from the moment it is shown, and only a `preview → sending` step may send.
 import type { OrderRequest, OrderView } from '../orders/types.ts';
 import type { TradingMode } from '../trading/types.ts';
-import { describeOrder } from '../ui/trading/format.ts';
+import { closedAtOnce, describeOrder } from '../ui/trading/format.ts';
 import type { TicketCheck, TicketDraft, TicketField, TicketPreview, TicketProblem } from './types.ts';
 
 /** What the form holds: the draft's fields as typed, including options the current type hides. */
@@ -93,6 +93,8 @@ export type TicketEffect =
   | { kind: 'place'; order: OrderRequest; clOrdId: string }
   | { kind: 'check'; clOrdId: string };
 
+export { draftOf } from './draft.ts';
+
 export function initialTicket(symbol: string): TicketState {
   return {
     form: {
@@ -103,8 +105,15 @@ export function initialTicket(symbol: string): TicketState {
       amountIn: 'base',
       limitPrice: '',
       triggerPrice: '',
+      trailOffset: '',
+      trailUnit: 'percent',
+      limitOffset: '',
+      limitOffsetUnit: 'quote',
       postOnly: false,
       timeInForce: 'GTC',
+      expiresAt: '',
+      closeType: 'none',
+      closePrice: '',
     },
     touched: [],
     attempted: false,
@@ -114,31 +123,35 @@ export function initialTicket(symbol: string): TicketState {
   };
 }
 
-/** What is checked: post-only and IOC are limit-only options, so a hidden checkbox never blocks a market order. */
-export function draftOf(form: TicketForm): TicketDraft {
-  if (form.type === 'limit') return form;
-  return { ...form, postOnly: false, timeInForce: 'GTC' };
-}
-
-const FIELD_OF: Partial<Record<keyof TicketForm, TicketField>> = {
-  symbol: 'pair',
-  amount: 'amount',
-  limitPrice: 'limitPrice',
-  triggerPrice: 'triggerPrice',
-  postOnly: 'postOnly',
-  timeInForce: 'timeInForce',
-};
+/** The form's keys that carry a message of their own (the pair's sits under `symbol`). */
+const MESSAGED = new Set(
+  'amount limitPrice triggerPrice trailOffset limitOffset postOnly timeInForce expiresAt closePrice'.split(
+    ' ',
+  ),
+);
+const fieldOf = (key: keyof TicketForm): TicketField | undefined =>
+  key === 'symbol' ? 'pair' : MESSAGED.has(key) ? (key as TicketField) : undefined;
 
 function touch(touched: readonly TicketField[], patch: Partial<TicketForm>): readonly TicketField[] {
   const added = (Object.keys(patch) as (keyof TicketForm)[])
-    .map((k) => FIELD_OF[k])
+    .map(fieldOf)
     .filter((f): f is TicketField => f !== undefined && !touched.includes(f));
   return added.length > 0 ? [...touched, ...added] : touched;
 }
 
+/** What a new pair (or Esc on the form) clears: what was typed; the choices (side, type, units) stay. */
+const TYPED_CLEARED = {
+  amount: '',
+  limitPrice: '',
+  triggerPrice: '',
+  trailOffset: '',
+  limitOffset: '',
+  closePrice: '',
+};
+
 const cleared = (state: TicketState, symbol: string): TicketState => ({
   ...state,
-  form: { ...state.form, symbol, amount: '', limitPrice: '', triggerPrice: '' },
+  form: { ...state.form, symbol, ...TYPED_CLEARED },
   touched: [],
   attempted: false,
   phase: { kind: 'editing' },
@@ -222,7 +235,7 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
         result: {
           kind: 'placed',
           // Live: Kraken's order id, which the person can find on Kraken. Paper ids are ours and say nothing.
-          text: `Placed: ${describeOrder(event.order)}${phase.confirmation.mode === 'live' ? ` · order ${event.order.id}` : ''}`,
+          text: `Placed: ${describeOrder(event.order)}${closedAtOnce(event.order)}${phase.confirmation.mode === 'live' ? ` · order ${event.order.id}` : ''}`,
           orderId: event.order.id,
           clOrdId: event.clOrdId,
         },

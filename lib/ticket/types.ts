@@ -12,22 +12,40 @@ export interface TicketDraft {
   type: TicketOrderType;
   amount: string;
   amountIn: 'base' | 'quote';
-  /** Used by limit orders only. */
+  /** Limit orders and the -limit forms of stop-loss and take-profit. */
   limitPrice: string;
-  /** Used by stop-loss and take-profit only. */
+  /** Stop-loss and take-profit, and their -limit forms. */
   triggerPrice: string;
+  /** Trailing stops: how far the trigger follows behind the best price, in percent or in the quote asset. */
+  trailOffset: string;
+  trailUnit: OffsetUnit;
+  /** Trailing-stop-limit: how far beyond the trigger the limit sits. */
+  limitOffset: string;
+  limitOffsetUnit: OffsetUnit;
   postOnly: boolean;
   timeInForce: TimeInForce;
+  /** GTD: the expiry as a datetime-local input gives it ("2026-11-20T14:30", local time). */
+  expiresAt: string;
+  /** An attached close (Kraken's conditional close), placed when the order fills. */
+  closeType: 'none' | 'take-profit' | 'stop-loss';
+  /** The close's trigger price. */
+  closePrice: string;
 }
+
+export type OffsetUnit = 'percent' | 'quote';
 
 export type TicketField =
   | 'amount'
   | 'limitPrice'
   | 'triggerPrice'
+  | 'trailOffset'
+  | 'limitOffset'
   | 'balance'
   | 'pair'
   | 'postOnly'
-  | 'timeInForce';
+  | 'timeInForce'
+  | 'expiresAt'
+  | 'closePrice';
 
 export type TicketProblemCode =
   | OrderProblemCode
@@ -43,6 +61,16 @@ export type TicketProblemCode =
   | 'post-only-would-cross'
   | 'ioc-limit-only'
   | 'post-only-ioc'
+  /** Immediate-or-cancel or fill-or-kill on an order that is not a limit, or with post-only. */
+  | 'tif-limit-only'
+  /** GTD: no expiry, one that is not a time, in the past, or further out than Kraken takes. */
+  | 'expiry'
+  /** A percent offset of 100 or more, or with more than 2 decimals. */
+  | 'offset'
+  /** The market refuses this order now (pair status, Kraken's exchange status). */
+  | 'market-status'
+  /** Warning: the attached close would trigger as soon as the order fills. */
+  | 'close-triggers-at-once'
   /** Warning: the last price is already past the trigger, so the stop fires as soon as it is placed. */
   | 'triggers-immediately'
   /** Longer than the background accepts (lib/messaging/parse.ts DECIMAL_LIMITS). */
@@ -67,10 +95,14 @@ export interface TicketContext {
   available: Readonly<Record<string, string>>;
   /** The account's fee rates in percent ("0.40"). */
   fees: { makerPercent: string; takerPercent: string };
+  /** Kraken's exchange status (the `status` channel) when it is not online. */
+  system?: string;
+  /** Now (ms): only read for a GTD expiry. */
+  now?: number;
 }
 
 /** Where the preview's price comes from. */
-export type PriceSource = 'book' | 'last' | 'limit' | 'trigger';
+export type PriceSource = 'book' | 'last' | 'limit' | 'trigger' | 'trail';
 
 export interface TicketPreview {
   /** Base volume, lot decimals. */
@@ -94,6 +126,10 @@ export interface TicketPreview {
   balances: { asset: string; before: string; after: string }[];
   bookExhausted: boolean;
   liquidity: 'maker' | 'taker';
+  /** The account's rates, and a sentence saying which applies and why. */
+  fees: { makerPercent: string; takerPercent: string; note: string };
+  /** What will happen, in words ("sells 0.1 BTC at market if the price falls 5 % below its highest…"). */
+  words: string;
 }
 
 /**

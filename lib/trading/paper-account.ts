@@ -4,20 +4,28 @@ import { createSerialQueue } from '../base/serial-queue.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { BalanceView, BookTop, FillView, OrderRequest, OrderView } from '../orders/types.ts';
 import {
+  amendPaperOrder,
   cancelAllPaper,
   cancelPaperOrder,
+  expirePaper,
   initialPaperState,
+  nextExpiry,
   onPaperMarket,
   PAPER_RESET_NOTICE,
+  type PaperAmendChange,
+  type PaperFees,
+  type PaperMarket,
   type PaperState,
   type PaperStore,
   type PaperTrade,
+  paperAmends,
   paperBalances,
   paperFills,
   paperOrders,
   placePaperOrder,
 } from '../paper/index.ts';
 import { OrderRefused } from './errors.ts';
+import type { AmendView } from './types.ts';
 
 export interface PaperAccountDeps {
   store: PaperStore;
@@ -29,7 +37,22 @@ export interface PaperAccountDeps {
   newId(): string;
   onChange(): void;
   onFill(fill: FillView): void;
+  /** The paper account's fee tier now (settings.paperFees); orders pay the tier in force when placed. */
+  fees?(): PaperFees;
+  /** The last price from the ticker (decimal text), for trailing stops placed before any trade was seen. */
+  lastPrice?(symbol: string): string | undefined;
+  /** Kraken's exchange status (the `status` channel): the paper account refuses what the exchange would. */
+  system?(): string;
 }
+
+/** Kraken's exchange status, where it is stricter than the pair's own, applied to the pair's rules. */
+function withSystem(rules: PairRules, system: string | undefined): PairRules {
+  if (!system || system === 'online' || rules.status !== 'online') return rules;
+  return { ...rules, status: system };
+}
+
+/** The longest a GTD timer waits before looking again (a worker restart re-arms it from the stored orders). */
+const EXPIRY_CHECK_MAX_MS = 60_000;
 
 export function createPaperAccount(deps: PaperAccountDeps) {
   let state: PaperState = initialPaperState(undefined, deps.now());
@@ -39,6 +62,8 @@ export function createPaperAccount(deps: PaperAccountDeps) {
   const queue = createSerialQueue();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => queue.run(fn);
 
+  let expiryTimer: ReturnType<typeof setTimeout> | null = null;
+
   async function commit(next: PaperState, fills: readonly FillView[]): Promise<void> {
     if (next === state && fills.length === 0) return;
     state = next;
@@ -46,6 +71,27 @@ export function createPaperAccount(deps: PaperAccountDeps) {
     deps.watchDepth([...new Set(state.open.map((o) => o.symbol))]);
     for (const f of fills) deps.onFill(f);
     deps.onChange();
+    armExpiry();
+  }
+
+  /** GTD orders expire at their time: a timer for the next one (and a look at least once a minute). */
+  function armExpiry(): void {
+    if (expiryTimer) clearTimeout(expiryTimer);
+    expiryTimer = null;
+    const next = nextExpiry(state);
+    if (next === undefined) return;
+    const wait = Math.min(Math.max(0, next - deps.now()), EXPIRY_CHECK_MAX_MS);
+    expiryTimer = setTimeout(() => {
+      expiryTimer = null;
+      void expire().catch(() => {});
+    }, wait);
+  }
+
+  function expire(): Promise<void> {
+    return serial(async () => {
+      await commit(expirePaper(state, deps.now()).state, []);
+      armExpiry();
+    });
   }
 
   function rules(symbol: string): PairRules {
@@ -55,13 +101,19 @@ export function createPaperAccount(deps: PaperAccountDeps) {
         'EQuery:Unknown asset pair',
         `No trading rules for ${symbol} yet; try again in a moment.`,
       );
-    return r;
+    return withSystem(r, deps.system?.());
   }
 
-  function market(symbol: string) {
+  function market(symbol: string): PaperMarket {
     const book = deps.book(symbol);
-    const last = lastTrade.get(symbol);
-    return { rules: rules(symbol), ...(book ? { book } : {}), ...(last ? { lastTrade: last } : {}) };
+    const last = lastTrade.get(symbol) ?? deps.lastPrice?.(symbol);
+    const fees = deps.fees?.();
+    return {
+      rules: rules(symbol),
+      ...(book ? { book } : {}),
+      ...(last ? { lastTrade: last } : {}),
+      ...(fees ? { fees } : {}),
+    };
   }
 
   return {
@@ -77,6 +129,8 @@ export function createPaperAccount(deps: PaperAccountDeps) {
         await deps.store.save(state);
       }
       deps.watchDepth([...new Set(state.open.map((o) => o.symbol))]);
+      // Orders whose GTD time came while the worker was stopped expire now.
+      await expire();
     },
 
     /** Trades and books of the watched pairs: resting limits and stops fill as the market moves. */
@@ -88,8 +142,10 @@ export function createPaperAccount(deps: PaperAccountDeps) {
         const r = deps.rulesFor(symbol);
         if (!r) return;
         const book = deps.book(symbol);
+        // An order whose time has come expires before the market can fill it.
+        const current = expirePaper(state, deps.now()).state;
         const result = onPaperMarket(
-          state,
+          current,
           { symbol, trades, ...(book ? { book } : {}) },
           r,
           deps.now(),
@@ -140,6 +196,21 @@ export function createPaperAccount(deps: PaperAccountDeps) {
       });
     },
 
+    /** Amends an open order in place (its id kept): a new amount, limit price or trigger price. */
+    amend(id: string, change: PaperAmendChange): Promise<void> {
+      return serial(async () => {
+        const symbol = state.open.find((o) => o.id === id)?.symbol;
+        if (!symbol)
+          throw new OrderRefused('EOrder:Unknown order', 'There is no open paper order with that id.');
+        const r = amendPaperOrder(state, id, change, market(symbol), deps.now(), deps.newId);
+        if (!r.result.ok) throw new OrderRefused(r.result.error.code, r.result.error.message);
+        await commit(r.state, r.fills);
+      });
+    },
+
+    /** An order's amend history, the original values first (empty when never amended). */
+    amends: (id: string): AmendView[] => paperAmends(state, id),
+
     cancelAll(symbol: string): Promise<number> {
       return serial(async () => {
         const result = cancelAllPaper(state, symbol, deps.now());
@@ -159,23 +230,32 @@ export function createPaperAccount(deps: PaperAccountDeps) {
 
 export type PaperAccount = ReturnType<typeof createPaperAccount>;
 
-/** "buy 0.01 BTC/USD at market" / "sell 1 ETH/USD at 3500 (limit)". */
+/** "buy 0.01 BTC/USD at market" / "sell 1 ETH/USD at 3500 (limit)" / "sell 0.1 BTC/USD, trailing-stop 5%". */
 export function describe(order: OrderRequest): string {
   const base = `${order.side} ${order.volume} ${order.symbol}`;
+  const offset = (o: OrderRequest['trailOffset']) =>
+    o ? `${o.value}${o.unit === 'percent' ? '%' : ''}` : '?';
+  const options = [
+    order.postOnly ? 'post-only' : '',
+    order.timeInForce !== 'GTC' ? order.timeInForce : '',
+    order.close ? `close: ${order.close.type} at ${order.close.price}` : '',
+  ].filter((x) => x !== '');
+  const tail = options.length > 0 ? ` (${options.join(', ')})` : '';
   switch (order.type) {
     case 'market':
-      return `${base} at market`;
+      return `${base} at market${tail}`;
     case 'limit':
-      return `${base} at ${order.limitPrice ?? '?'} (limit${order.postOnly ? ', post-only' : ''}${order.timeInForce === 'IOC' ? ', IOC' : ''})`;
+      return `${base} at ${order.limitPrice ?? '?'} (limit${options.length > 0 ? `, ${options.join(', ')}` : ''})`;
     case 'stop-loss':
-      return `${base}, stop-loss at ${order.triggerPrice ?? '?'}`;
     case 'take-profit':
-      return `${base}, take-profit at ${order.triggerPrice ?? '?'}`;
+      return `${base}, ${order.type} at ${order.triggerPrice ?? '?'}${tail}`;
     case 'stop-loss-limit':
     case 'take-profit-limit':
+      return `${base}, ${order.type} at ${order.triggerPrice ?? '?'}, limit ${order.limitPrice ?? '?'}${tail}`;
     case 'trailing-stop':
+      return `${base}, trailing-stop ${offset(order.trailOffset)}${tail}`;
     case 'trailing-stop-limit':
-      return `${base}, ${order.type}`;
+      return `${base}, trailing-stop-limit ${offset(order.trailOffset)}, limit offset ${offset(order.limitOffset)}${tail}`;
     default: {
       const never: never = order.type;
       return String(never);

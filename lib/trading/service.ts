@@ -13,14 +13,15 @@ import {
 import { ForeignIntent, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { isSettled } from '../kraken/orders/intents.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
-import { STARTER_FEES, tierOf } from '../orders/fees.ts';
+import { STARTER_FEES } from '../orders/fees.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { SettingsStore } from '../settings/store.ts';
-import { OrderRefused, TradingUnavailable } from './errors.ts';
+import { TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
 import type { LiveAccess } from './live/access.ts';
 import type { LiveAccount } from './live/account.ts';
 import type { PaperAccount } from './paper-account.ts';
+import { paperFeesView } from './paper-fees.ts';
 import { recheckOrder } from './recheck.ts';
 import type { AmendView, DeadManView, FeesView, LiveStatus, TradingMode, TradingView } from './types.ts';
 import { valuations } from './valuations.ts';
@@ -127,20 +128,7 @@ export function createTradingService(deps: TradingServiceDeps) {
 
   /** The tier the paper account charges (settings.paperFees): starter, the live account's, or a chosen volume's. */
   function paperFees(): FeesView {
-    const choice = deps.settings.current().paperFees ?? 'starter';
-    if (choice === 'live') {
-      const own = live?.account.fees();
-      return own?.source === 'account' ? own : { source: 'starter', ...STARTER_FEES };
-    }
-    if (choice === 'starter') return { source: 'starter', ...STARTER_FEES };
-    const tier = tierOf(choice);
-    return {
-      source: 'chosen',
-      makerPercent: tier.makerPercent,
-      takerPercent: tier.takerPercent,
-      volume: String(choice),
-      ...(tier.next ? { next: { ...tier.next, volume: String(tier.next.volume) } } : {}),
-    };
+    return paperFeesView(deps.settings.current().paperFees, live?.account.fees());
   }
 
   function onIntent(intent: OrderIntent): void {
@@ -234,6 +222,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     /** Called by the accounts whenever what they show changed. */
     changed,
     view,
+    paperFees,
     subscribe: (listener: (view: TradingView) => void): (() => void) => views.on(listener),
     /** Whether a live dead man's switch is armed (an auto-lock would turn it off: the person is warned). */
     deadManArmed: () => live?.account.deadMan().kind === 'armed',
@@ -246,6 +235,8 @@ export function createTradingService(deps: TradingServiceDeps) {
 
     watch(symbol: string): { rules: PairRules | null; book: BookTop | null } {
       deps.market.watchTicket(symbol);
+      // The ticket's preview shows the account's fees: a tier that changed since they were read shows now.
+      if (mode() === 'live') live?.account.refreshFees();
       return { rules: deps.market.rulesFor(symbol) ?? null, book: deps.market.book(symbol) ?? null };
     },
     unwatch: () => deps.market.watchTicket(null),
@@ -287,23 +278,18 @@ export function createTradingService(deps: TradingServiceDeps) {
       return view();
     },
 
-    /** Amends a resting order in place; paper orders are the paper account's to amend. */
+    /** Amends a resting order in place (Kraken's amend, or the paper account's): its id is kept. */
     async amend(
       id: string,
       change: { volume?: string; limitPrice?: string; triggerPrice?: string },
     ): Promise<TradingView> {
-      const target = account();
-      if (!('amend' in target))
-        throw new OrderRefused(
-          'EGeneral:Invalid arguments',
-          'Paper orders cannot be amended yet: cancel and place again.',
-        );
-      await target.amend(id, change);
+      await account().amend(id, change);
       return view();
     },
 
-    /** An order's amend history (live only: Kraken keeps it). */
-    amends: (id: string): Promise<AmendView[]> => liveAccount().amends(id),
+    /** An order's amend history: Kraken's OrderAmends live, the paper account's own record in paper. */
+    amends: async (id: string): Promise<AmendView[]> =>
+      mode() === 'paper' ? deps.paper.amends(id) : liveAccount().amends(id),
 
     async setPaperFees(tier: 'starter' | 'live' | number): Promise<TradingView> {
       await deps.settings.update((s) => ({ ...s, paperFees: tier }));

@@ -56,6 +56,8 @@ export interface FeesView {
   next?: { volume: Decimal; makerPercent?: Decimal; takerPercent: Decimal };
   /** Fees that differ on some pairs (Kraken's per-pair schedule), by pair. */
   pairs?: Record<string, { makerPercent: Decimal; takerPercent: Decimal }>;
+  /** Paper: the tier the person picked (settings.paperFees; absent: starter). */
+  chosen?: 'starter' | 'live' | number;
 }
 
 /** Kraken's per-pair trading counter (executions `ratecounter`), for the pairs with recent order activity. */

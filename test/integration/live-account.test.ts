@@ -210,6 +210,23 @@ describe('live account against the simulator', () => {
     await a.cancelAll('BTC/USD');
   }, 30_000);
 
+  it('a private socket that is open but gets no token sends nothing: orders go over REST, once', async () => {
+    // A key without "WebSocket API": the socket connects, GetWebSocketsToken is refused. Open is not usable.
+    const restAdds: string[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/0/private/AddOrder')) restAdds.push(String(init?.body ?? ''));
+      return fetch(input, init);
+    };
+    const { a, rest } = account([], counting, { key: sim.keys.nows });
+    await a.start();
+    await until(() => a.status().kind === 'error' || undefined, 'the token problem');
+    const id = crypto.randomUUID();
+    const placed = await a.place(limitBuy('1007.0'), id);
+    expect(restAdds).toHaveLength(1);
+    expect(Object.keys((await rest.openOrders({ cl_ord_id: id })).open)).toEqual([placed.id]);
+    await a.cancel(placed.id);
+  }, 30_000);
+
   it('a dropped AddOrder response still yields exactly one order (reconciled by cl_ord_id)', async () => {
     const { a, rest } = account();
     await a.start();

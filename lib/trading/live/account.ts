@@ -80,6 +80,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     session: () => session,
     ...(deps.ordersVia ? { ordersVia: deps.ordersVia } : {}),
     ...(deps.isCurrent ? { isCurrent: deps.isCurrent } : {}),
+    wsUsable: () => tokenProblem === null,
   });
   const placer = createOrderPlacer({
     rest: deps.rest,
@@ -119,6 +120,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     rest: deps.rest,
     session: () => session,
     ordersVia: () => deps.ordersVia?.() ?? 'websocket',
+    wsUsable: () => tokenProblem === null,
     order: (id) => tracker.get(id),
     rulesFor: deps.rulesFor,
   });
@@ -260,6 +262,8 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     fills: (): FillView[] => executions.fills(),
     /** The account's own fees (Kraken's TradeVolume), or the starter tier until Kraken answered. */
     fees: (): FeesView => fees.view(),
+    /** The ticket opened: Kraken is asked for the fees again unless it was in the last 15 s. */
+    refreshFees: (): void => fees.refreshIfOlder(15_000),
     /** Pairs whose trading counter is past half its threshold (Kraken's count, else our model of it). */
     rates: (): RateView[] => {
       const max = TRADING_LIMITS[deps.rest.tier].max;

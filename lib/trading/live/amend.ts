@@ -13,6 +13,7 @@ import { isDecimalText, isPositive, normalize, significantDecimals } from '../..
 import type { AmendOrderParams } from '../../kraken/rest/types-private.ts';
 import { OrderRefused } from '../errors.ts';
 import type { AmendView } from '../types.ts';
+import { tokenNeverCame, viaWebSocket } from './order-transport.ts';
 
 export interface AmendChange {
   volume?: string;
@@ -24,6 +25,8 @@ export interface AmenderDeps {
   rest: Pick<KrakenRest, 'amendOrder' | 'orderAmends' | 'tradingLimiter'>;
   session(): WsSession | null;
   ordersVia(): 'websocket' | 'rest';
+  /** The private socket's token can be had (see order-transport.ts). */
+  wsUsable?(): boolean;
   order(id: string): OrderReport | undefined;
   rulesFor(symbol: string): PairRules | undefined;
 }
@@ -61,12 +64,17 @@ export function createAmender(deps: AmenderDeps) {
         params.limit_price = checked(change.limitPrice, 'limit price', rules.pairDecimals);
       if (change.triggerPrice !== undefined)
         params.trigger_price = checked(change.triggerPrice, 'trigger price', rules.pairDecimals);
-      const ws = deps.session();
-      if (deps.ordersVia() === 'websocket' && ws && ws.getState().kind === 'live') {
+      const ws = viaWebSocket(deps);
+      if (ws) {
         await deps.rest.tradingLimiter.acquire(rules.altname, 'amend', id);
-        await wsAmendOrder(ws)(params);
-        deps.rest.tradingLimiter.remember(id, rules.altname);
-        return;
+        try {
+          await wsAmendOrder(ws)(params);
+          deps.rest.tradingLimiter.remember(id, rules.altname);
+          return;
+        } catch (error) {
+          // The socket's token could not be had, so nothing was sent: REST amends it instead.
+          if (!tokenNeverCame(error)) throw error;
+        }
       }
       await deps.rest.amendOrder({ ...params, pair: rules.altname });
     },

@@ -1,9 +1,10 @@
 // The live account's own fees (Kraken's TradeVolume: its tier for each pair, and its 30-day volume), asked at
-// start, every half hour and a minute after fills (volume moves the tier). Until Kraken answers, the starter
+// start, every half hour, a minute after fills (volume moves the tier) and when the ticket opens (at most every
+// 15 s). Until Kraken answers, the starter
 // tier stands in and says so. https://docs.kraken.com/api/docs/rest-api/get-trade-volume
 import { type AccountFees, accountFees, type KrakenRest, type TradeVolume } from '../../kraken/index.ts';
 import { toV2Symbol } from '../../kraken/pairs/symbols.ts';
-import { STARTER_FEES } from '../../orders/fees.ts';
+import { percentText, STARTER_FEES } from '../../orders/fees.ts';
 import type { FeesView } from '../types.ts';
 
 const REFRESH_MS = 30 * 60_000;
@@ -17,12 +18,14 @@ export function createLiveFees(
   onChange: () => void,
 ) {
   let answer: TradeVolume | null = null;
+  let askedAt = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | null = null;
   lifetime.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
 
   async function refresh(): Promise<void> {
     const wanted = pairs();
     if (wanted.length === 0 || lifetime.aborted) return;
+    askedAt = Date.now();
     answer = await rest.tradeVolume({ pair: wanted });
     onChange();
   }
@@ -55,6 +58,13 @@ export function createLiveFees(
       void refresh().catch(() => {});
       schedule(REFRESH_MS);
     },
+    /**
+     * The ticket opened (or changed pair): ask again unless Kraken was asked in the last `minAgeMs`, so the
+     * preview's fees follow a tier that changed since (TradeVolume costs 1 on the REST counter).
+     */
+    refreshIfOlder(minAgeMs: number): void {
+      if (Date.now() - askedAt >= minAgeMs) void refresh().catch(() => {});
+    },
     /** Something filled: the 30-day volume moved, the tier may have too. */
     onFill(): void {
       schedule(AFTER_FILL_MS);
@@ -63,16 +73,25 @@ export function createLiveFees(
       const pairsFees = byPair();
       const first = [...pairsFees.values()][0];
       if (!first) return { source: 'starter', ...STARTER_FEES };
+      const next = first.next;
       return {
         source: 'account',
-        makerPercent: first.makerPercent,
-        takerPercent: first.takerPercent,
+        makerPercent: percentText(first.makerPercent),
+        takerPercent: percentText(first.takerPercent),
         volume: first.volume,
-        ...(first.next ? { next: first.next } : {}),
+        ...(next
+          ? {
+              next: {
+                volume: next.volume,
+                takerPercent: percentText(next.takerPercent),
+                ...(next.makerPercent !== undefined ? { makerPercent: percentText(next.makerPercent) } : {}),
+              },
+            }
+          : {}),
         pairs: Object.fromEntries(
           [...pairsFees].map(([symbol, f]) => [
             symbol,
-            { makerPercent: f.makerPercent, takerPercent: f.takerPercent },
+            { makerPercent: percentText(f.makerPercent), takerPercent: percentText(f.takerPercent) },
           ]),
         ),
       };

@@ -2,7 +2,8 @@
 // pair's precision; fixed-point text at that precision gives back its digits (money stays decimal text).
 // https://docs.kraken.com/api/docs/websocket-v2/executions
 import { type OrderReport, type PairRules, toFixedDecimal } from '../../kraken/index.ts';
-import type { FillView, OrderStatus, OrderView, Side } from '../../orders/types.ts';
+import { normalize } from '../../kraken/pairs/exact.ts';
+import type { FillView, OrderStatus, OrderView, PriceOffset, Side, TimeInForce } from '../../orders/types.ts';
 
 const STATUS: ReadonlyMap<string, OrderStatus> = new Map([
   ['pending_new', 'pending'],
@@ -21,11 +22,41 @@ function text(value: unknown, decimals: number | undefined): string | undefined 
   return toFixedDecimal(value, decimals ?? 8);
 }
 
+/**
+ * `triggers`: `price` and `price_type` as placed — for a trailing stop the offset, `pct` or `quote` — and
+ * `actual_price`, the trigger now (https://docs.kraken.com/api/docs/websocket-v2/executions, `triggers`).
+ */
+interface Triggers {
+  price?: unknown;
+  price_type?: unknown;
+  actual_price?: unknown;
+  status?: unknown;
+}
+
+function trailOf(triggers: Triggers | undefined, rules: PairRules | undefined): PriceOffset | undefined {
+  if (triggers?.price_type !== 'pct' && triggers?.price_type !== 'quote') return undefined;
+  if (typeof triggers.price !== 'number' || !Number.isFinite(triggers.price)) return undefined;
+  // Percentages come with up to 4 decimals (the simulator; Kraken's "+5%" syntax takes decimals too).
+  const value = normalize(
+    toFixedDecimal(triggers.price, triggers.price_type === 'pct' ? 4 : (rules?.pairDecimals ?? 8)),
+  );
+  return { value, unit: triggers.price_type === 'pct' ? 'percent' : 'quote' };
+}
+
+const TIME_IN_FORCE: ReadonlyMap<string, TimeInForce> = new Map([
+  ['ioc', 'IOC'],
+  ['gtd', 'GTD'],
+  ['fok', 'FOK'],
+]);
+
 export function orderView(r: OrderReport, rules: PairRules | undefined): OrderView {
   const symbol = textOf(r.symbol);
-  const triggers = r.triggers as { price?: unknown } | undefined;
+  const triggers = r.triggers as Triggers | undefined;
   const limit = text(r.limit_price, rules?.pairDecimals);
-  const trigger = text(triggers?.price, rules?.pairDecimals);
+  const trail = trailOf(triggers, rules);
+  // A trailing stop's `price` is its offset: the trigger it has now is `actual_price`.
+  const trigger = text(trail ? triggers?.actual_price : triggers?.price, rules?.pairDecimals);
+  const tif = TIME_IN_FORCE.get(textOf(r.time_in_force).toLowerCase());
   const avg = text(r.avg_price, rules?.pairDecimals);
   return {
     id: r.order_id,
@@ -40,6 +71,10 @@ export function orderView(r: OrderReport, rules: PairRules | undefined): OrderVi
     ...(avg && r.avg_price !== 0 ? { avgPrice: avg } : {}),
     status: STATUS.get(textOf(r.order_status)) ?? 'new',
     createdAt: typeof r.timestamp === 'string' ? Date.parse(r.timestamp) || 0 : 0,
+    ...(trail ? { trailOffset: trail } : {}),
+    ...(tif ? { timeInForce: tif } : {}),
+    ...(r.post_only === true ? { postOnly: true } : {}),
+    ...(triggers?.status === 'triggered' ? { triggered: true } : {}),
   };
 }
 

@@ -14,6 +14,12 @@ export interface TradingActions {
   dismissIntent(clOrdId: string): Promise<unknown>;
   cancel(id: string): Promise<unknown>;
   cancelAll(symbol: string): Promise<ResultOf<'trading.cancelAll'>>;
+  amend(
+    id: string,
+    change: { volume?: string; limitPrice?: string; triggerPrice?: string },
+  ): Promise<unknown>;
+  amends(id: string): Promise<ResultOf<'trading.amends'>>;
+  setPaperFees(tier: 'starter' | 'live' | number): Promise<unknown>;
   setDeadMan(on: boolean): Promise<unknown>;
   resetPaper(): Promise<unknown>;
 }
@@ -31,6 +37,9 @@ export function createTradingActions(send: Send): TradingActions {
     dismissIntent: (clOrdId) => send({ type: 'trading.dismissIntent', clOrdId }),
     cancel: (id) => send({ type: 'trading.cancel', id }),
     cancelAll: (symbol) => send({ type: 'trading.cancelAll', symbol }),
+    amend: (id, change) => send({ type: 'trading.amend', id, ...change }),
+    amends: (id) => send({ type: 'trading.amends', id }),
+    setPaperFees: (tier) => send({ type: 'trading.setPaperFees', tier }),
     setDeadMan: (on) => send({ type: 'trading.setDeadMan', on }),
     resetPaper: () => send({ type: 'trading.resetPaper' }),
   };

@@ -1,7 +1,7 @@
 // Words and numbers for the trading panels: pure, so the components stay presentational and these are tested
 // alone. Money stays decimal text (DESIGN.md §3); only trailing zeros are trimmed for display.
 import { exact, format, normalize, round } from '../../kraken/pairs/exact.ts';
-import type { OrderView } from '../../orders/types.ts';
+import type { OrderView, PriceOffset } from '../../orders/types.ts';
 import type { DeadManView, LiveStatus } from '../../trading/types.ts';
 
 /** Statuses that still rest on the book (or are about to): what "open orders" lists and cancels. */
@@ -44,11 +44,34 @@ export function describeOrder(
   return `${order.side} ${trim(order.volume)} ${order.symbol} ${order.type}${price ? ` at ${group(price)}` : ''}`;
 }
 
-/** The price column: the limit price, the trigger of a stop, or "market". Prices keep the pair's decimals. */
-export function orderPrice(o: Pick<OrderView, 'limitPrice' | 'triggerPrice'>): string {
-  if (o.limitPrice !== undefined) return group(o.limitPrice);
-  if (o.triggerPrice !== undefined) return `trigger ${group(o.triggerPrice)}`;
-  return 'market';
+/** A trailing offset as the person typed it: "5 %" or "500 USD" (the quote asset of the pair `symbol`). */
+export function offsetText(offset: PriceOffset, symbol: string): string {
+  return offset.unit === 'percent'
+    ? `${trim(offset.value)} %`
+    : `${amount(offset.value)} ${symbol.split('/')[1] ?? ''}`;
+}
+
+/** An order that closed as it was placed without filling in full (FOK, IOC): " · cancelled at once, 0.2 of 1 filled". */
+export function closedAtOnce(order: Pick<OrderView, 'status' | 'filled' | 'volume'>): string {
+  if (order.status !== 'canceled' && order.status !== 'expired') return '';
+  return ` · cancelled at once, ${trim(order.filled)} of ${trim(order.volume)} filled`;
+}
+
+/**
+ * The price column: the limit price; a stop's trigger ("trigger 1,700.25"); both for the -limit forms; a trailing
+ * stop's trigger now and what it trails by; "market" for none. Prices keep the pair's decimals.
+ */
+export function orderPrice(
+  o: Pick<OrderView, 'limitPrice' | 'triggerPrice' | 'symbol'> & Partial<Pick<OrderView, 'trailOffset'>>,
+): string {
+  const trails = o.trailOffset ? `trails ${offsetText(o.trailOffset, o.symbol)}` : '';
+  const parts: string[] = [];
+  if (o.triggerPrice !== undefined)
+    parts.push(`trigger ${group(o.triggerPrice)}${trails ? ` (${trails})` : ''}`);
+  else if (trails) parts.push(trails);
+  if (o.limitPrice !== undefined)
+    parts.push(parts.length > 0 ? `limit ${group(o.limitPrice)}` : group(o.limitPrice));
+  return parts.length > 0 ? parts.join(', ') : 'market';
 }
 
 export const filledOf = (o: Pick<OrderView, 'filled' | 'volume'>): string =>

@@ -3,6 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { idbPaperStore, PAPER_KEY } from '../../../lib/db/paper-store.ts';
 import { openDatabase } from '../../../lib/db/schema.ts';
 import {
+  amendPaperOrder,
   initialPaperState,
   type PaperState,
   type PaperStateCorrupted,
@@ -50,6 +51,58 @@ function busyAccount(): PaperState {
   return s;
 }
 
+/**
+ * Every field version 2 added: a trailing stop-limit in percent (peak, current trigger, limit offset), a GTD
+ * limit with an attached take-profit, paid at a chosen tier, amended once.
+ */
+function newerAccount(): PaperState {
+  let n = 0;
+  const newId = () => `Q${++n}`;
+  const market = { rules, book, lastTrade: '45284.0', fees: { makerPercent: '0.14', takerPercent: '0.24' } };
+  let s = initialPaperState({ USD: '20000', BTC: '0.5' }, T0);
+  const trailing = placePaperOrder(
+    s,
+    {
+      clOrdId: 't',
+      symbol: 'BTC/USD',
+      side: 'sell',
+      type: 'trailing-stop-limit',
+      volume: '0.1',
+      trailOffset: { value: '2.5', unit: 'percent' },
+      limitOffset: { value: '10.0', unit: 'quote' },
+      postOnly: false,
+      timeInForce: 'GTC',
+    },
+    market,
+    T0,
+    newId,
+  );
+  s = trailing.state;
+  const gtd = placePaperOrder(
+    s,
+    {
+      clOrdId: 'g',
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'limit',
+      volume: '0.1',
+      limitPrice: '44000.0',
+      postOnly: true,
+      timeInForce: 'GTD',
+      expiresAt: T0 + 3_600_000,
+      close: { type: 'take-profit', price: '47000.0' },
+    },
+    market,
+    T0,
+    newId,
+  );
+  expect([trailing.result.ok, gtd.result.ok]).toEqual([true, true]);
+  const id = gtd.result.ok ? gtd.result.order.id : '';
+  const amended = amendPaperOrder(gtd.state, id, { limitPrice: '44100.0' }, market, T0 + 1, newId);
+  expect(amended.result.ok).toBe(true);
+  return amended.state;
+}
+
 const database = openDatabase();
 afterAll(async () => (await database).close());
 beforeEach(async () => {
@@ -69,13 +122,73 @@ describe('the paper account in IndexedDB', () => {
     expect(await store.read()).toEqual({ kind: 'loaded', state: s });
   });
 
+  it('round-trips every field of the newer order types', async () => {
+    const store = idbPaperStore(database);
+    const s = newerAccount();
+    expect(s.open.map((o) => [o.type, o.peak, o.triggerPrice, o.amends?.length])).toEqual([
+      // 2.5 % of 45284.0 is 1132.1 on the 0.1 grid: the trigger trails the last trade by that
+      ['trailing-stop-limit', '45284.0', '44151.9', undefined],
+      ['limit', undefined, undefined, 2],
+    ]);
+    await store.save(s);
+    expect(await store.read()).toEqual({ kind: 'loaded', state: s });
+  });
+
+  it('reads a version 1 record (saved before the newer order types) as the current version', async () => {
+    const v1 = { ...busyAccount(), version: 1 };
+    await (await database).put('paper', v1 as unknown as PaperState, PAPER_KEY);
+    const read = await idbPaperStore(database).read();
+    expect(read).toEqual({ kind: 'loaded', state: { ...v1, version: 2 } });
+  });
+
   const good = busyAccount();
+  const newer = newerAccount();
+  const trail0 = newer.open[0] as NonNullable<(typeof newer.open)[0]>;
+  const gtd0 = newer.open[1] as NonNullable<(typeof newer.open)[1]>;
   const open0 = good.open[0] as NonNullable<(typeof good.open)[0]>;
   it.each([
     ['null', null, 'account'],
     ['a string', 'not an account', 'account'],
     ['a list', [1, 2, 3], 'account'],
-    ['another version', { ...good, version: 2 }, 'account.version'],
+    ['a newer version', { ...good, version: 3 }, 'account.version'],
+    [
+      'a trailing stop without its offset',
+      { ...newer, open: [{ ...trail0, trailOffset: undefined }, gtd0] },
+      'account.open[0].trailOffset',
+    ],
+    [
+      'a trailing stop without its peak',
+      { ...newer, open: [{ ...trail0, peak: undefined }, gtd0] },
+      'account.open[0].peak',
+    ],
+    [
+      'an offset in an unknown unit',
+      { ...newer, open: [{ ...trail0, limitOffset: { value: '10', unit: 'bps' } }, gtd0] },
+      'account.open[0].limitOffset.unit',
+    ],
+    [
+      'a GTD order without its expiry',
+      { ...newer, open: [trail0, { ...gtd0, expiresAt: undefined }] },
+      'account.open[1].expiresAt',
+    ],
+    [
+      'a close of a type that cannot close',
+      { ...newer, open: [trail0, { ...gtd0, close: { type: 'market', price: '1' } }] },
+      'account.open[1].close.type',
+    ],
+    [
+      'an amend with a float price',
+      {
+        ...newer,
+        open: [trail0, { ...gtd0, amends: [{ kind: 'user', volume: '0.1', limitPrice: 1, at: T0 }] }],
+      },
+      'account.open[1].amends[0].limitPrice',
+    ],
+    [
+      'fees that are not decimals',
+      { ...newer, open: [trail0, { ...gtd0, fees: { makerPercent: 'x', takerPercent: '0.4' } }] },
+      'account.open[1].fees.makerPercent',
+    ],
     ['a balance that is a number', { ...good, balances: { USD: 100 } }, 'account.balances.USD'],
     ['a negative balance', { ...good, balances: { ...good.balances, BTC: '-1' } }, 'account.balances.BTC'],
     ['open orders that are not a list', { ...good, open: {} }, 'account.open'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { format } from '../../../lib/kraken/pairs/exact.ts';
-import { feeOn, feePercent, STARTER_FEES } from '../../../lib/orders/fees.ts';
+import { feeOn, feePercent, percentText, STARTER_FEES } from '../../../lib/orders/fees.ts';
 import { BTC_USD_RULES } from '../../support/paper-fixtures.ts';
 
 describe('the fee schedule', () => {
@@ -16,5 +16,18 @@ describe('the fee schedule', () => {
     // 452.852 × 0.40 % = 1.811408 → 1.81141 at 5 decimals.
     expect(format(feeOn('452.852', '0.40', 5))).toBe('1.81141');
     expect(format(feeOn('100', '0.40', 5))).toBe('0.40000');
+  });
+});
+
+describe('percentText', () => {
+  it('reads Kraken’s 4-decimal rates as people write them, keeping the value', () => {
+    expect(['0.2500', '0.4', '0', '0.0200', '1.125', '10'].map(percentText)).toEqual([
+      '0.25',
+      '0.40',
+      '0.00',
+      '0.02',
+      '1.125',
+      '10.00',
+    ]);
   });
 });

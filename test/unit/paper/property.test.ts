@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, cmp, div, type Exact, exact, format, mul, sub } from '../../../lib/kraken/pairs/exact.ts';
-import type { BookTop, FillView, Side, TicketOrderType, TimeInForce } from '../../../lib/orders/types.ts';
+import type {
+  AttachedClose,
+  BookTop,
+  FillView,
+  Side,
+  TicketOrderType,
+  TimeInForce,
+} from '../../../lib/orders/types.ts';
 import {
+  amendPaperOrder,
   cancelPaperOrder,
+  expirePaper,
   initialPaperState,
   onPaperMarket,
   type PaperState,
@@ -38,9 +47,15 @@ type Command =
       type: TicketOrderType;
       lots: number;
       offset: number;
+      /** The -limit forms' limit from their trigger (tenths); a trailing stop's offset in tenths or hundredths of %. */
+      second: number;
+      percent: boolean;
       tif: TimeInForce;
       postOnly: boolean;
+      close: { type: AttachedClose['type']; offset: number } | null;
     }
+  | { kind: 'amend'; pick: number; lots: number | null; offset: number | null }
+  | { kind: 'expire' }
   | { kind: 'trade'; offset: number; lots: number }
   | { kind: 'cancel'; pick: number }
   | { kind: 'move'; shift: number; qtys: number[] }
@@ -52,13 +67,47 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('place' as const),
       side: fc.constantFrom<Side>('buy', 'sell'),
-      type: fc.constantFrom<TicketOrderType>('market', 'limit', 'limit', 'stop-loss', 'take-profit'),
+      type: fc.constantFrom<TicketOrderType>(
+        'market',
+        'limit',
+        'limit',
+        'stop-loss',
+        'take-profit',
+        'stop-loss-limit',
+        'take-profit-limit',
+        'trailing-stop',
+        'trailing-stop-limit',
+      ),
       lots: fc.integer({ min: 1, max: 40_000 }),
       offset: fc.integer({ min: -400, max: 400 }),
-      tif: fc.constantFrom<TimeInForce>('GTC', 'GTC', 'IOC'),
+      second: fc.integer({ min: 1, max: 300 }),
+      percent: fc.boolean(),
+      tif: fc.constantFrom<TimeInForce>('GTC', 'GTC', 'IOC', 'FOK', 'GTD'),
       postOnly: fc.boolean(),
+      close: fc.option(
+        fc.record({
+          type: fc.constantFrom<AttachedClose['type']>(
+            'limit',
+            'stop-loss',
+            'take-profit',
+            'stop-loss-limit',
+          ),
+          offset: fc.integer({ min: -400, max: 400 }),
+        }),
+        { freq: 3 },
+      ),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('amend' as const),
+      pick: fc.nat(),
+      lots: fc.option(fc.integer({ min: 1, max: 40_000 })),
+      offset: fc.option(fc.integer({ min: -400, max: 400 })),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const) }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -140,7 +189,19 @@ function checkFees(fills: FillView[]): void {
 describe('paper account properties', () => {
   it('over random orders, trades, cancels and book moves: nothing goes negative, holds add up, value is conserved', () => {
     // What the runs exercised, so a generator that never reaches a path fails the test instead of passing it.
-    const seen = { maker: 0, taker: 0, stopFills: 0, refused: 0, resting: 0, canceled: 0 };
+    const seen = {
+      maker: 0,
+      taker: 0,
+      stopFills: 0,
+      trailingFills: 0,
+      limitStopFills: 0,
+      closes: 0,
+      amended: 0,
+      expired: 0,
+      refused: 0,
+      resting: 0,
+      canceled: 0,
+    };
     fc.assert(
       fc.property(fc.array(command, { minLength: 10, maxLength: 50 }), (commands) => {
         let state = initialPaperState(FUNDING, 0);
@@ -159,18 +220,42 @@ describe('paper account properties', () => {
               placed.push(clOrdId);
               const volume = format(div(String(c.lots), '100000', 8, 'down'));
               const at = price(mid + c.offset);
+              const t = c.type;
+              const trailing = t === 'trailing-stop' || t === 'trailing-stop-limit';
+              const withLimit = t === 'limit' || t === 'stop-loss-limit' || t === 'take-profit-limit';
+              const offset = c.percent
+                ? { value: format(div(String(c.second), '100', 2, 'down')), unit: 'percent' as const }
+                : { value: price(c.second), unit: 'quote' as const };
+              const closeAt = c.close && price(mid + c.close.offset);
               const r = placePaperOrder(
                 state,
                 {
                   clOrdId,
                   symbol: 'BTC/USD',
                   side: c.side,
-                  type: c.type,
+                  type: t,
                   volume,
-                  limitPrice: c.type === 'limit' ? at : undefined,
-                  triggerPrice: c.type === 'stop-loss' || c.type === 'take-profit' ? at : undefined,
-                  postOnly: c.type === 'limit' && c.postOnly,
+                  ...(t === 'limit' ? { limitPrice: at } : {}),
+                  ...(withLimit && t !== 'limit'
+                    ? { limitPrice: price(mid + c.offset + c.second - 150) }
+                    : {}),
+                  ...(!trailing && t !== 'market' && t !== 'limit' ? { triggerPrice: at } : {}),
+                  ...(trailing ? { trailOffset: offset } : {}),
+                  ...(t === 'trailing-stop-limit'
+                    ? { limitOffset: { value: price(c.second), unit: 'quote' } }
+                    : {}),
+                  postOnly: t === 'limit' && c.postOnly,
                   timeInForce: c.tif,
+                  ...(c.tif === 'GTD' ? { expiresAt: now + 1000 * (1 + (c.second % 5)) } : {}),
+                  ...(c.close && closeAt
+                    ? {
+                        close: {
+                          type: c.close.type,
+                          price: closeAt,
+                          ...(c.close.type === 'stop-loss-limit' ? { limitPrice: closeAt } : {}),
+                        },
+                      }
+                    : {}),
                 },
                 { rules, book, lastTrade: price(mid) },
                 now,
@@ -184,6 +269,44 @@ describe('paper account properties', () => {
               }
               state = r.state;
               fills.push(...r.fills);
+              break;
+            }
+            case 'amend': {
+              const open = state.open;
+              const target = open[c.pick % Math.max(1, open.length)];
+              if (!target) break;
+              const r = amendPaperOrder(
+                state,
+                target.id,
+                {
+                  ...(c.lots !== null ? { volume: format(div(String(c.lots), '100000', 8, 'down')) } : {}),
+                  ...(c.offset !== null && target.limitPrice !== undefined && !target.trailOffset
+                    ? { limitPrice: price(mid + c.offset) }
+                    : {}),
+                  ...(c.offset !== null &&
+                  target.triggerPrice !== undefined &&
+                  !target.trailOffset &&
+                  !target.triggered
+                    ? { triggerPrice: price(mid - c.offset) }
+                    : {}),
+                },
+                { rules, book, lastTrade: price(mid) },
+                now,
+                newId,
+              );
+              if (!r.result.ok) expect(r.state).toBe(state);
+              else {
+                expect(r.result.order.id).toBe(target.id);
+                seen.amended++;
+              }
+              state = r.state;
+              fills.push(...r.fills);
+              break;
+            }
+            case 'expire': {
+              const r = expirePaper(state, now);
+              seen.expired += r.expired.length;
+              state = r.state;
               break;
             }
             case 'trade': {
@@ -254,16 +377,15 @@ describe('paper account properties', () => {
           checkInvariants(state, fills);
         }
         checkFees(fills);
+        const orders = [...state.open, ...state.closed];
         for (const f of fills) {
           seen[f.liquidity]++;
-          if (
-            state.closed.some(
-              (o) => o.id === f.orderId && (o.type === 'stop-loss' || o.type === 'take-profit'),
-            )
-          ) {
-            seen.stopFills++;
-          }
+          const type = orders.find((o) => o.id === f.orderId)?.type;
+          if (type === 'stop-loss' || type === 'take-profit') seen.stopFills++;
+          if (type === 'trailing-stop' || type === 'trailing-stop-limit') seen.trailingFills++;
+          if (type === 'stop-loss-limit' || type === 'take-profit-limit') seen.limitStopFills++;
         }
+        seen.closes += orders.filter((o) => o.parentId !== undefined).length;
         // Every state is plain JSON: what IndexedDB stores is what the engine uses.
         expect(JSON.parse(JSON.stringify(state))).toEqual(state);
       }),

@@ -56,6 +56,31 @@ describe('the memoised check', () => {
     expect(runs()).toBe(3);
   });
 
+  it('a trailing stop follows the last price (its trigger is estimated from it), not the book', () => {
+    const { memo, runs } = counted();
+    const trailing = form({ type: 'trailing-stop', side: 'sell', trailOffset: '5' });
+    memo(inputs({ form: trailing }), true);
+    memo(inputs({ form: trailing, book: movedBook }), true);
+    expect(runs()).toBe(1);
+    memo(inputs({ form: trailing, last: '45300.0' }), true);
+    expect(runs()).toBe(2);
+  });
+
+  it('the clock matters to a GTD expiry only, and only to the second; the exchange status always', () => {
+    const { memo, runs } = counted();
+    memo(inputs({ now: 1_000 }), true);
+    memo(inputs({ now: 9_000 }), true);
+    expect(runs()).toBe(1);
+    const gtd = { ...limit, timeInForce: 'GTD' as const, expiresAt: '2030-01-01T12:00' };
+    memo(inputs({ form: gtd, now: 9_000 }), true);
+    memo(inputs({ form: gtd, now: 9_500 }), true);
+    expect(runs()).toBe(2);
+    memo(inputs({ form: gtd, now: 10_000 }), true);
+    expect(runs()).toBe(3);
+    memo(inputs({ form: gtd, now: 10_000, system: 'cancel_only' }), true);
+    expect(runs()).toBe(4);
+  });
+
   it('a post-only limit follows the book (it may cross), not the last price', () => {
     const { memo, runs } = counted();
     const postOnly = { ...limit, postOnly: true };

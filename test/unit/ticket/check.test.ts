@@ -52,8 +52,8 @@ describe('every problem, with its field and its exact sentence', () => {
       { rules: { ...BTCUSD, status: 'cancel_only' } },
       {
         field: 'pair',
-        code: 'pair-unavailable',
-        message: 'BTC/USD is not accepting new orders right now (cancel-only).',
+        code: 'market-status',
+        message: 'BTC/USD is in cancel-only mode: Kraken takes cancellations only, no new orders.',
       },
       E,
     ],
@@ -61,7 +61,12 @@ describe('every problem, with its field and its exact sentence', () => {
       'a stop-loss on a limit-only pair',
       { type: 'stop-loss', triggerPrice: '44000.0', side: 'sell' },
       { rules: { ...BTCUSD, status: 'limit_only' } },
-      { field: 'pair', code: 'pair-unavailable', message: 'BTC/USD takes limit orders only right now.' },
+      {
+        field: 'pair',
+        code: 'market-status',
+        message:
+          'BTC/USD takes limit orders only right now: market orders, stop-loss, take-profit and trailing stops are off.',
+      },
       E,
     ],
     [
@@ -70,7 +75,7 @@ describe('every problem, with its field and its exact sentence', () => {
       { rules: { ...BTCUSD, status: 'post_only' } },
       {
         field: 'pair',
-        code: 'pair-unavailable',
+        code: 'market-status',
         message: 'BTC/USD takes post-only limit orders only right now.',
       },
       E,
@@ -473,7 +478,7 @@ describe('every problem, with its field and its exact sentence', () => {
         'not-a-number',
         'not-positive',
         'pair-mismatch',
-        'pair-unavailable',
+        'market-status',
         'post-only-ioc',
         'post-only-limit-only',
         'post-only-would-cross',
@@ -511,7 +516,7 @@ describe('every problem, with its field and its exact sentence', () => {
       btcCtx({ rules: { ...BTCUSD, status: 'limit_only' } }),
     );
     expect(only(check)).toEqual([
-      'pair:pair-unavailable',
+      'pair:market-status',
       'amount:not-a-number',
       'postOnly:post-only-limit-only',
       'timeInForce:ioc-limit-only',
@@ -553,6 +558,8 @@ describe('the preview on the real ETH/USD book (2025-05-06 capture)', () => {
         ],
         bookExhausted: false,
         liquidity: 'taker',
+        fees: { makerPercent: '0.25', takerPercent: '0.40', note: 'Taker applies: it takes from the book.' },
+        words: 'Buys 20 ETH at market now.',
       },
     });
   });

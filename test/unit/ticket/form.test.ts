@@ -95,5 +95,13 @@ describe('inputs', () => {
     expect(tradingGate(tradingView())).toBeNull();
     expect(tradingGate(tradingView({ mode: 'live' }))).toBe('Add an API key in Settings');
     expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'ready' } }))).toBeNull();
+    // The private WebSocket down: orders go over REST (still once), so the ticket is not held back.
+    expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'connecting' } }))).toBeNull();
+    expect(
+      tradingGate(tradingView({ mode: 'live', live: { kind: 'error', message: 'feed failed' } })),
+    ).toBeNull();
+    expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'locked', message: 'Unlock' } }))).toBe(
+      'Unlock',
+    );
   });
 });

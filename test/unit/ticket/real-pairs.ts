@@ -63,8 +63,15 @@ export const btcDraft = (patch: Partial<TicketDraft> = {}): TicketDraft => ({
   amountIn: 'base',
   limitPrice: '45000.0',
   triggerPrice: '',
+  trailOffset: '',
+  trailUnit: 'percent',
+  limitOffset: '',
+  limitOffsetUnit: 'quote',
   postOnly: false,
   timeInForce: 'GTC',
+  expiresAt: '',
+  closeType: 'none',
+  closePrice: '',
   ...patch,
 });
 export const btcCtx = (patch: Partial<TicketContext> = {}): TicketContext => ({

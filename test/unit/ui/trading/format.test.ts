@@ -45,6 +45,16 @@ describe('orders', () => {
     [{ limitPrice: '45000.0' }, '45,000.0'],
     [{ limitPrice: undefined, triggerPrice: '1700.25' }, 'trigger 1,700.25'],
     [{ limitPrice: undefined }, 'market'],
+    [{ limitPrice: '43900.0', triggerPrice: '44000.0' }, 'trigger 44,000.0, limit 43,900.0'],
+    [
+      {
+        limitPrice: undefined,
+        triggerPrice: '92150.5',
+        trailOffset: { value: '5', unit: 'percent' as const },
+      },
+      'trigger 92,150.5 (trails 5 %)',
+    ],
+    [{ limitPrice: undefined, trailOffset: { value: '500.0', unit: 'quote' as const } }, 'trails 500 USD'],
   ])('price column of %o is %s', (patch, expected) => {
     expect(orderPrice(order(patch))).toBe(expected);
   });
