@@ -70,7 +70,9 @@ function exchange(faults: Fault[], clock: { now(): number }, account = A) {
         throw KrakenError.transport('OpenOrders', 'network', 'down');
       }
       return {
-        open: Object.fromEntries(visible(p.cl_ord_id).map((o) => [o.txid, { cl_ord_id: o.clOrdId } as Order])),
+        open: Object.fromEntries(
+          visible(p.cl_ord_id).map((o) => [o.txid, { cl_ord_id: o.clOrdId } as Order]),
+        ),
       };
     },
     async closedOrders(p: { cl_ord_id?: string } = {}) {
