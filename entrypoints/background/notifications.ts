@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { AlertService } from '../../lib/alerts/service.ts';
 import type { AlertLogEntry } from '../../lib/db/schema.ts';
 import type { FillView, TradingMode } from '../../lib/trading/types.ts';
+import { noteNotification } from './diagnostics.ts';
 
 const PREFIX = 'alert:';
 const SNOOZE_MS = 60 * 60_000;
@@ -13,7 +14,9 @@ const krakenUrl = (symbol: string) =>
 
 export async function showAlert(entry: AlertLogEntry): Promise<void> {
   const [title = entry.text, detail = ''] = entry.text.split(': ');
-  await browser.notifications.create(`${PREFIX}${entry.ruleId}:${entry.at}`, {
+  const id = `${PREFIX}${entry.ruleId}:${entry.at}`;
+  noteNotification(id);
+  await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
@@ -70,6 +73,7 @@ export function registerNotificationHandlers(
 /** One notification per fill, partial or full; the id is Kraken's exec_id, so a fill is never shown twice. */
 export async function showFill(fill: FillView, mode: TradingMode): Promise<void> {
   const what = `${fill.side === 'buy' ? 'Bought' : 'Sold'} ${fill.qty} ${fill.symbol.split('/')[0] ?? ''}`;
+  noteNotification(`fill:${fill.id}`);
   await browser.notifications.create(`fill:${fill.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),

@@ -28,6 +28,7 @@ import { checkKey } from '../../lib/vault/key-check.ts';
 import { createVaultService } from '../../lib/vault/service.ts';
 import { createVault } from '../../lib/vault/vault.ts';
 import * as adapters from './adapters.ts';
+import { watchSession } from './diagnostics.ts';
 import { showAlert, showFill, showTestNotification } from './notifications.ts';
 import { playAlertSound } from './sound.ts';
 
@@ -39,7 +40,7 @@ export function createServices() {
   const market = createMarket({
     ...adapters,
     settings,
-    createSession: (url) => createWsSession({ url }),
+    createSession: (url) => watchSession(createWsSession({ url }), 'public'),
     now: Date.now,
   });
   const db = openDatabase();
@@ -105,7 +106,7 @@ export function createServices() {
     },
     endpoints: urls,
     restFor,
-    createSession: (url, token) => createWsSession({ url, token }),
+    createSession: (url, token) => watchSession(createWsSession({ url, token }), 'private'),
     intents,
     fillMarks: idbFillMarkStore(db),
     clock: systemClock,
