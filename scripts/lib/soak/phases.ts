@@ -1,7 +1,7 @@
 // The soak's heavier chaos steps: stopping the worker (with heap and diagnostics read around it) and
 // restarting the simulator (after reading everything the current generation knows, since it forgets).
 import { waitUntil } from '../../../test/e2e/harness.ts';
-import { readSim, type SimRecord } from './audit.ts';
+import { readSim } from './audit.ts';
 import { alertsView, logLine, noteStep, type Run } from './context.ts';
 import { sleep } from './gate.ts';
 import { restartSim, restartWorker, simControl } from './world.ts';
@@ -23,9 +23,11 @@ export function sampleHeapLater(run: Run, delayMs: number): void {
 export async function stopTheWorker(run: Run): Promise<void> {
   run.workerGate.close();
   try {
-    // The life's last word before it goes: its diagnostics and its heap.
+    // The life's last word before it goes: its heap, then its diagnostics (read last: a notification
+    // created after this reading and before the stop is only seen in the getAll polls).
+    const heapBeforeStop = { ...(await run.probe.heap()), at: Date.now() };
     const life = await run.ledger.poll(run.world);
-    life.heapBeforeStop = { ...(await run.probe.heap()), at: Date.now() };
+    life.heapBeforeStop = heapBeforeStop;
     for (const listener of run.stopListeners.splice(0)) listener();
     // An order on its way while the worker goes: its outcome must be settled by asking, never by resending.
     // One that rests, unless --at-stops asks for one that fills (its fill then races the stop too).
@@ -57,11 +59,12 @@ export async function closePhase(run: Run, deadlineMs: number): Promise<void> {
   await orders.idle();
   await run.crossingInFlight;
   await orders.settle(world.generation, deadlineMs);
+  // No order goes out now (the gate is closed), so the simulator's record is complete: read it once (its
+  // REST counter is slow to refill), then wait until every fill is notified and every crossing pushed so
+  // far has fired, or the deadline.
+  const record = await readSim(world.observer, world.publicRest, run.pairs, world.generation);
   const until = Date.now() + deadlineMs;
-  let record: SimRecord;
-  // Until every fill is notified and every crossing pushed so far has fired (or the deadline).
   for (;;) {
-    record = await readSim(world.observer, world.publicRest, run.pairs, world.generation);
     await ledger.poll(world).catch(() => {});
     const view = await alertsView(run);
     const fillsShown = record.fills.every((id) => ledger.timesShown(`fill:${id}`) > 0);
