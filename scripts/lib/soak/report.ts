@@ -67,6 +67,8 @@ export function buildReport(input: {
   records: readonly SimRecord[];
   ledger: Ledger;
   workerErrors: readonly WorkerError[];
+  /** The browser's error log for the worker (not JS errors): counted by kind, for information. */
+  browserLog: Record<string, number>;
   popupErrors: readonly string[];
   placements: readonly Placement[];
 }) {
@@ -220,7 +222,13 @@ export function buildReport(input: {
       first: p.first,
       final: p.final,
     })),
-    errors: { worker: input.workerErrors, diagnostics: diagErrors, uncaught, popup: input.popupErrors },
+    errors: {
+      worker: input.workerErrors,
+      diagnostics: diagErrors,
+      uncaught,
+      popup: input.popupErrors,
+      browserLog: input.browserLog,
+    },
     workerLives: lives.length,
     goals,
     ok: goals.every((g) => g.ok),
@@ -250,6 +258,9 @@ export function formatReport(r: SoakReport): string {
     ),
     ...r.errors.worker.map((e) => `worker ${e.kind}: ${e.text}`),
     ...r.errors.popup.map((e) => `popup error: ${e}`),
+    ...Object.entries(r.errors.browserLog).map(
+      ([k, n]) => `browser log for the worker (not a JS error), ${n}×: ${k}`,
+    ),
     ...r.chaos.notes.map((n) => `note: ${n}`),
     '',
     ...r.goals.map((g) => `${g.ok ? 'PASS' : 'FAIL'}  ${g.goal}: ${g.actual} (target ${g.target})`),

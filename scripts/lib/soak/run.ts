@@ -137,6 +137,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       records: current.records,
       ledger: current.ledger,
       workerErrors: current.probe.errors(),
+      browserLog: current.probe.browserLog(),
       popupErrors: current.popupErrors,
       placements: current.orders.placements(),
     });

@@ -36,6 +36,8 @@ export function createWorkerProbe(ext: ExtensionBrowser) {
   let nextId = 1;
   const pending = new Map<number, { ok(v: unknown): void; fail(e: Error): void }>();
   const errors: WorkerError[] = [];
+  /** The browser's own error log lines for the worker (Log domain: failed connections and the like). */
+  const browserLog = new Map<string, number>();
   const seen = new Set<string>();
   const prefix = `chrome-extension://${ext.extensionId}/`;
 
@@ -68,6 +70,12 @@ export function createWorkerProbe(ext: ExtensionBrowser) {
       };
       const detail = exceptionDetails.exception?.description ?? '';
       record('exception', `${exceptionDetails.text} ${detail}`.trim(), timestamp);
+    } else if (message.method === 'Log.entryAdded') {
+      const { entry } = message.params as { entry: { level: string; source: string; text: string } };
+      if (entry.level !== 'error') return;
+      // Grouped by text without numbers, so one line per kind of failure (e.g. a refused connection).
+      const key = `${entry.source}: ${entry.text.replace(/\d+/g, 'N').slice(0, 200)}`;
+      browserLog.set(key, (browserLog.get(key) ?? 0) + 1);
     } else if (message.method === 'Runtime.consoleAPICalled') {
       const { type, args, timestamp } = message.params as {
         type: string;
@@ -130,6 +138,7 @@ export function createWorkerProbe(ext: ExtensionBrowser) {
       })) as { sessionId: string };
       sessionId = attached.sessionId;
       await send('Runtime.enable');
+      await send('Log.enable').catch(() => {});
     },
     attached: (): boolean => sessionId !== null,
     /**
@@ -147,6 +156,7 @@ export function createWorkerProbe(ext: ExtensionBrowser) {
       return best as HeapSample;
     },
     errors: (): readonly WorkerError[] => errors,
+    browserLog: (): Record<string, number> => Object.fromEntries(browserLog),
     async close(): Promise<void> {
       await page?.close().catch(() => {});
     },
