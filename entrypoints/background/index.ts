@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { serveRequests, serveStream } from '../../lib/messaging/server.ts';
 import { isTrustedSender, type SenderLike } from '../../lib/messaging/trust.ts';
 import * as adapters from './adapters.ts';
+import { installDiagnostics } from './diagnostics.ts';
 import { handlers } from './handlers.ts';
 import { keepEventPageAwake } from './keep-awake.ts';
 import { registerLaunchers } from './launch.ts';
@@ -17,6 +18,7 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 
 export default defineBackground(() => {
   const { services, ready } = createServices();
+  installDiagnostics(() => services.market.depthStats());
   const refused = adapters.refusedCounter();
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const trusted = (sender: SenderLike | undefined) =>

@@ -7,6 +7,7 @@ import type { AlertService } from '../../lib/alerts/service.ts';
 import type { AlertLogEntry } from '../../lib/db/schema.ts';
 import type { FillView } from '../../lib/orders/types.ts';
 import type { TradingMode } from '../../lib/trading/types.ts';
+import { noteNotification } from './diagnostics.ts';
 
 const PREFIX = 'alert:';
 
@@ -20,10 +21,9 @@ const BUTTONS = !import.meta.env.FIREFOX;
 
 export async function showAlert(entry: AlertLogEntry): Promise<void> {
   const iconUrl = browser.runtime.getURL('/icon/128.png');
-  await browser.notifications.create(
-    `${PREFIX}${entry.ruleId}:${entry.at}`,
-    alertNotification(entry, { iconUrl, buttons: BUTTONS }),
-  );
+  const id = `${PREFIX}${entry.ruleId}:${entry.at}`;
+  noteNotification(id);
+  await browser.notifications.create(id, alertNotification(entry, { iconUrl, buttons: BUTTONS }));
 }
 
 export async function showTestNotification(): Promise<string> {
@@ -77,6 +77,7 @@ export function registerNotificationHandlers(
 /** One notification per fill, partial or full; the id is Kraken's exec_id, so a fill is never shown twice. */
 export async function showFill(fill: FillView, mode: TradingMode): Promise<void> {
   const what = `${fill.side === 'buy' ? 'Bought' : 'Sold'} ${fill.qty} ${fill.symbol.split('/')[0] ?? ''}`;
+  noteNotification(`fill:${fill.id}`);
   await browser.notifications.create(`fill:${fill.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),

@@ -31,6 +31,7 @@ import { checkKey } from '../../lib/vault/key-check.ts';
 import { createVaultService, type KeyToCheck } from '../../lib/vault/service.ts';
 import { createVault } from '../../lib/vault/vault.ts';
 import * as adapters from './adapters.ts';
+import { watchSession } from './diagnostics.ts';
 import { showAlert, showFill, showTestNotification } from './notifications.ts';
 import { playAlertSound } from './sound.ts';
 
@@ -44,7 +45,7 @@ export function createServices() {
   const market = createMarket({
     ...adapters,
     settings,
-    createSession: (url) => createWsSession({ url }),
+    createSession: (url) => watchSession(createWsSession({ url }), 'public'),
     ohlc: (params) => publicRest().ohlc(params),
     now: Date.now,
   });
@@ -128,7 +129,7 @@ export function createServices() {
     },
     endpoints: urls,
     restFor: (key, fetch) => restFor({ ...key, nonceScale: key.nonceScale ?? 'ms' }, fetch),
-    createSession: (url, token) => createWsSession({ url, token }),
+    createSession: (url, token) => watchSession(createWsSession({ url, token }), 'private'),
     intents,
     fillMarks: idbFillMarkStore(db),
     clock: systemClock,

@@ -18,15 +18,36 @@ export interface DepthDeps {
   onBook(book: BookTop): void;
 }
 
+/** Counters for diagnostics (entrypoints/background/diagnostics.ts), since this worker started. */
+export interface DepthStats {
+  /** Book messages applied whose checksum matched. */
+  booksVerified: number;
+  checksumMismatches: number;
+  /** Mismatches answered with a resubscription (the rest were over the resync budget). */
+  resyncs: number;
+  /** Mismatches followed by a verified book of the same pair. */
+  recovered: number;
+  /** Watched pairs whose last book message was a mismatch (no verified book since). */
+  unrecovered: number;
+}
+
 export function createDepth(deps: DepthDeps) {
   const watches = new Map<string, () => void>();
   const books = new Map<string, BookTop>();
+  const counts = { booksVerified: 0, checksumMismatches: 0, resyncs: 0, recovered: 0 };
+  /** Watched pairs waiting for a verified book after a mismatch. */
+  const broken = new Set<string>();
 
   function start(session: WsSession, symbol: string, info: InstrumentPair): () => void {
     const stopBook = watchBook(
       session,
       { symbol, depth: DEPTH, pricePrecision: info.price_precision, qtyPrecision: info.qty_precision },
       (event) => {
+        if (event.kind === 'mismatch') {
+          counts.checksumMismatches += 1;
+          if (event.resyncing) counts.resyncs += 1;
+          broken.add(symbol);
+        }
         if (event.kind !== 'book') {
           books.delete(symbol);
           return;
@@ -43,6 +64,8 @@ export function createDepth(deps: DepthDeps) {
             .map(({ price, qty }) => ({ price, qty })),
           at: deps.now(),
         };
+        counts.booksVerified += 1;
+        if (broken.delete(symbol)) counts.recovered += 1;
         books.set(symbol, top);
         deps.onBook(top);
       },
@@ -71,9 +94,11 @@ export function createDepth(deps: DepthDeps) {
         stop();
         watches.delete(symbol);
         books.delete(symbol);
+        broken.delete(symbol);
       }
     },
     /** The latest verified book of a watched pair, if any. */
     book: (symbol: string): BookTop | undefined => books.get(symbol),
+    stats: (): DepthStats => ({ ...counts, unrecovered: broken.size }),
   };
 }

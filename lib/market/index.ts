@@ -242,6 +242,8 @@ export function createMarket(deps: MarketDeps) {
 
     /** The latest verified book of a pair being watched (watchDepth), if any. */
     book: (symbol: string): BookTop | undefined => depth.book(symbol),
+    /** Book counters for diagnostics (checksums verified, mismatches, resyncs). */
+    depthStats: () => depth.stats(),
 
     /** Keeps book + trade feeds for these pairs on behalf of `owner`; each call replaces its previous set. */
     watchDepth(owner: DepthOwner, symbols: readonly string[]): void {
