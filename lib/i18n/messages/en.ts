@@ -4,7 +4,16 @@
 // and takes a {count}. Strings are moved here as the pages are translated (issue 20): the popup and most of
 // the options page are still English in their components.
 
+import { notifyEn } from './notify.en.ts';
+import { optionsEn } from './options.en.ts';
+import { panelEn } from './panel.en.ts';
+import { popupEn } from './popup.en.ts';
+
 export const en = {
+  ...popupEn,
+  ...optionsEn,
+  ...panelEn,
+  ...notifyEn,
   'language.title': 'Language',
   'language.label': 'Language of the extension',
   'language.auto': 'Same as the browser ({language})',

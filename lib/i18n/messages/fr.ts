@@ -2,16 +2,20 @@
 // placeholders). French plurals: one (0 and 1, and below 2: 1,5 ordre), many (whole millions: 1 000 000
 // d’ordres), other (Intl.PluralRules('fr'), CLDR).
 import type { en } from './en.ts';
+import type { FrenchOf } from './french.ts';
+import { notifyFr } from './notify.fr.ts';
+import { optionsFr } from './options.fr.ts';
+import { panelFr } from './panel.fr.ts';
+import { popupFr } from './popup.fr.ts';
 
-/** A French plural entry: one text per category of Intl.PluralRules('fr'). */
-export interface FrenchPlural {
-  one: string;
-  many: string;
-  other: string;
-}
-export type FrenchCatalog = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : FrenchPlural };
+export type { FrenchPlural } from './french.ts';
+export type FrenchCatalog = FrenchOf<typeof en>;
 
 export const fr: FrenchCatalog = {
+  ...popupFr,
+  ...optionsFr,
+  ...panelFr,
+  ...notifyFr,
   'language.title': 'Langue',
   'language.label': 'Langue de l’extension',
   'language.auto': 'Celle du navigateur ({language})',
