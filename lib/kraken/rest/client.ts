@@ -182,7 +182,7 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
     );
   }
 
-  /** One signed POST: takes its turn in the key's queue, waits for the REST counter, then a fresh nonce. */
+  /** One signed POST: waits for the REST counter, takes its turn in the key's queue, then a fresh nonce. */
   async function signedOnce<T>(method: string, params: Params, call: CallOptions): Promise<T> {
     if (!creds) {
       throw new KrakenError({
@@ -194,11 +194,15 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
         detail: 'no credentials configured',
       });
     }
+    // The counter is waited for before the queue, not inside it: a call waiting seconds for points would
+    // otherwise hold the key's queue, and order entry, which Kraken does not count there (SPEC.md §4.1,
+    // docs/kraken-quirks.md "REST client" 4), would wait behind a balance refresh or a token retry. Charged
+    // before the queue, re-dated after the answer: the model only errs on the high side.
+    const cost = restCost(method, options.costs);
+    await restCounter.acquire(cost, call.signal);
+    const chargedAt = clock.now();
     return queue.run(async () => {
       call.signal?.throwIfAborted();
-      const cost = restCost(method, options.costs);
-      await restCounter.acquire(cost, call.signal);
-      const chargedAt = clock.now();
       const n = await nonce.next();
       const otp = creds.otp ? await creds.otp() : undefined;
       const body = encodeForm(otp === undefined ? params : { ...params, otp }, ['nonce', n]).toString();

@@ -306,6 +306,25 @@ describe('timeouts, retries and pacing', () => {
     // Two calls over the cap, each waiting for one point to drain at 0.33/s (±1 ms of rounding).
     expect(Math.abs(clock.now() - t0 - 2000 / 0.33)).toBeLessThanOrEqual(2);
   });
+
+  it('order entry is not held behind a call waiting for the REST counter (Kraken does not count it there)', async () => {
+    const { rest, requests, clock } = client((req) =>
+      req.path.endsWith('/AddOrder') ? replay('createOrder') : ok({}),
+    );
+    const t0 = clock.now();
+    // Starter: 15 points. The 16th Balance waits ~3 s for one to drain; the order is asked for after it.
+    const balances = Array.from({ length: 16 }, () => rest.balance());
+    const placed = rest
+      .addOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'limit', volume: '1.25', price: '37500' })
+      .then(() => clock.now() - t0);
+    await Promise.all(balances);
+    expect(await placed).toBe(0);
+    // The order went out at once; the Balance that had to wait for a point went last, ~3 s later.
+    const paths = requests.map((r) => r.path.replace('/0/private/', ''));
+    expect(paths.filter((p) => p === 'Balance')).toHaveLength(16);
+    expect(paths.at(-1)).toBe('Balance');
+    expect(clock.now() - t0).toBeGreaterThanOrEqual(1000 / 0.33 - 1);
+  });
 });
 
 describe('per-pair trading counter inside the client', () => {
