@@ -60,6 +60,7 @@ describe('live account against the simulator', () => {
       fillMarks?: FillMarkStore;
       intents?: OrderIntentStore;
       ordersVia?: 'websocket' | 'rest';
+      restLimits?: { max: number; decayPerSecond: number };
     } = {},
   ) {
     const key = opts.key ?? { key: sim.apiKey ?? '', secret: sim.apiSecret ?? '' };
@@ -67,6 +68,7 @@ describe('live account against the simulator', () => {
       baseUrl: sim.rest,
       credentials: { apiKey: key.key, secret: key.secret },
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      ...(opts.restLimits ? { restLimits: opts.restLimits } : {}),
     });
     let changes = 0;
     const a = createLiveAccount({
@@ -226,6 +228,35 @@ describe('live account against the simulator', () => {
     expect(Object.keys((await rest.openOrders({ cl_ord_id: id })).open)).toEqual([placed.id]);
     await a.cancel(placed.id);
   }, 30_000);
+
+  it('a private socket whose token is still on its way is not ready: an order goes over REST at once', async () => {
+    const restAdds: string[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/0/private/AddOrder')) restAdds.push(String(init?.body ?? ''));
+      return fetch(input, init);
+    };
+    // A REST counter of 3 points draining one per 4 s, filled: GetWebSocketsToken (1 point) waits for it, as
+    // it does behind balance refreshes at Kraken's Starter tier; order entry is not on that counter.
+    const { a, rest } = account([], counting, { restLimits: { max: 3, decayPerSecond: 0.25 } });
+    await a.start();
+    await until(() => a.status().kind === 'ready' || undefined, 'the private feed', 15_000);
+    while (rest.restCounterLevel() <= 2) await rest.balance();
+    const reads = rest.balance();
+    await simControl(sim, 'ws/drop');
+    // The socket reconnects at once (backoff ≤ 0.5 s) and asks for a token, which waits for the counter.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(a.status().kind).toBe('connecting');
+    const id = crypto.randomUUID();
+    const started = Date.now();
+    const placed = await a.place(limitBuy('1008.0'), id);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(restAdds).toHaveLength(1);
+    expect(Object.keys((await rest.openOrders({ cl_ord_id: id })).open)).toEqual([placed.id]);
+    await reads;
+    // Once the token has come, the feed is ready again.
+    await until(() => a.status().kind === 'ready' || undefined, 'the feed with its token', 20_000);
+    await a.cancel(placed.id);
+  }, 60_000);
 
   it('a dropped AddOrder response still yields exactly one order (reconciled by cl_ord_id)', async () => {
     const { a, rest } = account();

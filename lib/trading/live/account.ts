@@ -36,7 +36,7 @@ import type { FillMarkStore } from './fill-ledger.ts';
 import { createFillLedger } from './fill-ledger.ts';
 import { orderTransport } from './order-transport.ts';
 import { orderView } from './order-views.ts';
-import { type TokenProblem, withTokenHealth } from './token-health.ts';
+import { createConnectionAuth, type TokenProblem, withTokenHealth } from './token-health.ts';
 
 export interface LiveAccountDeps {
   account: IntentAccount;
@@ -80,7 +80,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     session: () => session,
     ...(deps.ordersVia ? { ordersVia: deps.ordersVia } : {}),
     ...(deps.isCurrent ? { isCurrent: deps.isCurrent } : {}),
-    wsUsable: () => tokenProblem === null,
+    wsUsable: () => tokenProblem === null && auth.authed(),
   });
   const placer = createOrderPlacer({
     rest: deps.rest,
@@ -120,7 +120,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     rest: deps.rest,
     session: () => session,
     ordersVia: () => deps.ordersVia?.() ?? 'websocket',
-    wsUsable: () => tokenProblem === null,
+    wsUsable: () => tokenProblem === null && auth.authed(),
     order: (id) => tracker.get(id),
     rulesFor: deps.rulesFor,
   });
@@ -146,6 +146,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
       deps.onChange();
     },
   );
+  const auth = createConnectionAuth(token, () => deps.onChange());
 
   function scheduleReconcile(attempt: number): void {
     if (lifetime.signal.aborted || reconcileTimer) return;
@@ -204,8 +205,9 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     account: deps.account,
 
     async start(): Promise<void> {
-      session = deps.createSession(() => token(lifetime.signal));
+      session = deps.createSession(() => auth.token(lifetime.signal));
       session.on('state', (state) => {
+        auth.stateChanged();
         const next: LiveStatus =
           state.kind === 'live'
             ? { kind: 'ready' }
@@ -252,7 +254,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     status(): LiveStatus {
       if (tokenProblem)
         return { kind: 'error', message: tokenProblem.message, retryAt: tokenProblem.retryAt };
-      return feed;
+      return feed.kind === 'ready' && !auth.authed() ? { kind: 'connecting' } : feed;
     },
     orders: (): OrderView[] =>
       tracker

@@ -46,3 +46,32 @@ export function withTokenHealth(
     }
   };
 }
+
+/**
+ * Whether the private socket's current connection has its token: only then can it carry orders. A connection
+ * that is open but still waiting for GetWebSocketsToken (itself a REST call, which may have to wait for the
+ * REST counter) would hold an order until the token came or failed — measured by the order-ack bench at over
+ * 3 s — where REST sends it at once; and the feed is not "ready" before it can subscribe.
+ */
+export function createConnectionAuth(token: (signal?: AbortSignal) => Promise<string>, onChange: () => void) {
+  /** Bumped on every state change of the session: a new connection (or none) starts without a token. */
+  let connection = 0;
+  let authed = false;
+  return {
+    /** The session's token provider: a token got while its connection is still the current one marks it. */
+    async token(signal?: AbortSignal): Promise<string> {
+      const asked = connection;
+      const value = await token(signal);
+      if (asked === connection && !authed) {
+        authed = true;
+        onChange();
+      }
+      return value;
+    },
+    stateChanged(): void {
+      connection += 1;
+      authed = false;
+    },
+    authed: (): boolean => authed,
+  };
+}
