@@ -1,6 +1,7 @@
 import type { Market } from '../market/market.ts';
 import type { TradingLimiter } from '../ratelimit/trading-limiter.ts';
 import { tradingCost } from '../ratelimit/trading-limiter.ts';
+import type { AmendChanges } from './amend-terms.ts';
 import type { Engine, PlaceResult } from './engine.ts';
 import { OrderError } from './engine.ts';
 import { isOpen, type Order, type OrderRequest } from './order.ts';
@@ -46,11 +47,7 @@ export function cancelAll(desk: Desk): number {
   return count;
 }
 
-export function amendOrder(
-  desk: Desk,
-  order: Order,
-  changes: { volume?: bigint; limitTick?: number },
-): string | undefined {
+export function amendOrder(desk: Desk, order: Order, changes: AmendChanges): string | undefined {
   if (!isOpen(order)) return OrderError.unknownOrder;
   const closed = desk.market.status.entryRefusal(order.request);
   if (closed !== undefined) return closed;

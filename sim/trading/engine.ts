@@ -268,7 +268,7 @@ export class Engine {
   }
 
   /**
-   * In-place amend (AmendOrder): new quantity and/or limit price; the quantity may not drop below what
+   * In-place amend (AmendOrder): new quantity, limit price and/or trigger; the quantity may not drop below what
    * has been filled. Refuses if the new terms are not covered by available funds.
    */
   amend(order: Order, changes: AmendChanges): string | undefined {
@@ -282,7 +282,8 @@ export class Engine {
     if (heldAfter && heldAfter.amount - (heldBefore?.amount ?? 0n) > this.available(heldAfter.asset)) {
       return OrderError.insufficientFunds;
     }
-    Object.assign(order, { request: amended.request, limitTick: amended.limitTick, changedMs: Date.now() });
+    const { request, limitTick, stopTick } = amended;
+    Object.assign(order, { request, limitTick, stopTick, changedMs: Date.now() });
     order.amends.push(amendRecord(order, 'user'));
     this.emit({ kind: 'amended', order });
     if (beforeLimit !== order.limitTick) this.run(order, this.pairOf(order.request));

@@ -1,4 +1,5 @@
 import { tradingCost } from '../../ratelimit/trading-limiter.ts';
+import { triggerChange } from '../../trading/amend-trigger.ts';
 import { amendOrder, deadlineProblem, findOrders, LimitError } from '../../trading/desk.ts';
 import { OrderError } from '../../trading/engine.ts';
 import { isOpen, type OrderRequest } from '../../trading/order.ts';
@@ -11,7 +12,8 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
  * `AmendOrder` → `{"amend_id":"TEZA4R-DSDGT-IJBOJK"}`: in place, same txid
- * (https://docs.kraken.com/api/docs/rest-api/amend-order). Supports `order_qty` and `limit_price`.
+ * (https://docs.kraken.com/api/docs/rest-api/amend-order). Supports `order_qty`, `limit_price` and
+ * `trigger_price` (absolute or relative, amend-trigger.ts); not `display_qty` (no iceberg orders here).
  */
 export const amendOrderHandler: PrivateHandler = ({ params, account }) => {
   const txid = params.get('txid');
@@ -42,9 +44,17 @@ export const amendOrderHandler: PrivateHandler = ({ params, account }) => {
   );
   if (!checked.ok)
     return fail(checked.error.replace(':volume', ':order_qty').replace(':price', ':limit_price'));
+  const triggerText = params.get('trigger_price');
+  const lastTick = account.market.pair(request.pair.symbol)?.tape.last()?.tick;
+  const trigger =
+    triggerText === undefined
+      ? {}
+      : triggerChange(order, triggerText, Math.floor(Date.now() / 1000), lastTick);
+  if (typeof trigger === 'string') return fail(trigger);
   const problem = amendOrder(account, order, {
     volume: qty === undefined ? undefined : checked.value.volume,
     limitTick: limit === undefined ? undefined : checked.value.priceTick,
+    ...trigger,
   });
   if (problem !== undefined) return fail(problem);
   return ok({ amend_id: order.amends.at(-1)?.amendId });

@@ -4,7 +4,7 @@ import type { JsonValue } from '../../json-raw.ts';
 import { rfc3339Micro } from '../../time-format.ts';
 import type { EngineEvent } from '../../trading/engine.ts';
 import { baseAsset, quoteAsset } from '../../trading/money.ts';
-import type { Fill, Order } from '../../trading/order.ts';
+import { type Fill, isTrigger, type Order } from '../../trading/order.ts';
 import { plain, price, qty, quote } from './numbers.ts';
 
 /**
@@ -199,6 +199,9 @@ export function reportsFor(event: EngineEvent, nowNs: bigint, filter: ReportFilt
           order_id: order.txid,
           order_qty: qty(spec, order.request.volume),
           limit_price: order.limitTick === undefined ? undefined : price(spec, order.limitTick),
+          // The trigger as it is now, so a trigger amend reaches the open order (ours: Kraken's docs list
+          // `triggers` among the report's fields without saying which exec types carry it).
+          triggers: isTrigger(order.request.type) ? triggersOf(order) : undefined,
           amended: true,
           reason: 'User requested',
         },

@@ -9,7 +9,7 @@ function isObject(value: unknown): value is Json {
 
 type PriceType = 'static' | 'pct' | 'quote';
 
-function priceType(value: unknown): PriceType | undefined {
+export function priceType(value: unknown): PriceType | undefined {
   if (value === undefined) return 'static';
   return value === 'static' || value === 'pct' || value === 'quote' ? value : undefined;
 }
@@ -28,7 +28,7 @@ function relative(value: unknown, type: 'pct' | 'quote'): string | undefined {
  * peak (always `+`; `static` read as a quote amount, ours), and a trailing-stop-limit's `limit_price` the
  * offset from the trigger ("0 would set a limit price the same as the trigger price").
  */
-function priceField(
+export function priceField(
   value: unknown,
   type: PriceType,
   trailing: 'trigger' | 'limit' | false,

@@ -4,6 +4,7 @@ import { fixed } from '../../decimal.ts';
 import type { RestFaults } from '../../faults/rest-faults.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import { rfc3339Seconds } from '../../time-format.ts';
+import { type TriggerChange, triggerChange } from '../../trading/amend-trigger.ts';
 import {
   amendOrder,
   cancelAll,
@@ -13,11 +14,11 @@ import {
   placeOrder,
 } from '../../trading/desk.ts';
 import { OrderError } from '../../trading/engine.ts';
-import { isOpen, type Order } from '../../trading/order.ts';
+import { isOpen, isTrailing, type Order } from '../../trading/order.ts';
 import { parseOrder } from '../../trading/order-params.ts';
 import { WsError } from '../errors.ts';
 import { numberText } from './numbers.ts';
-import { wsOrderFields } from './order-fields.ts';
+import { priceField, priceType, wsOrderFields } from './order-fields.ts';
 
 type Json = Record<string, unknown>;
 
@@ -235,6 +236,20 @@ export class WsTrading {
     }
   }
 
+  /**
+   * amend_order's `trigger_price` with `trigger_price_type` (static, pct, quote; static by default), read as
+   * add_order reads `triggers.price` (order-fields.ts) and then checked as REST AmendOrder's (amend-trigger.ts).
+   */
+  private triggerOf(order: Order, params: Json): TriggerChange | Record<string, never> | string {
+    if (params.trigger_price === undefined) return {};
+    const type = priceType(params.trigger_price_type);
+    const trailing = isTrailing(order.request.type) ? 'trigger' : false;
+    const text = type && priceField(params.trigger_price, type, trailing);
+    if (!text) return 'EGeneral:Invalid arguments:trigger_price';
+    const lastTick = this.account.market.pair(order.request.pair.symbol)?.tape.last()?.tick;
+    return triggerChange(order, text, Math.floor(Date.now() / 1000), lastTick);
+  }
+
   amend(params: Json, reply: (result: JsonValue) => void, fail: (error: string) => void): void {
     const id = typeof params.order_id === 'string' ? params.order_id : undefined;
     const cl = typeof params.cl_ord_id === 'string' ? params.cl_ord_id : undefined;
@@ -268,9 +283,15 @@ export class WsTrading {
       fail(checked.error.replace(':volume', ':order_qty').replace(':price', ':limit_price'));
       return;
     }
+    const trigger = this.triggerOf(order, params);
+    if (typeof trigger === 'string') {
+      fail(trigger);
+      return;
+    }
     const problem = amendOrder(this.account, order, {
       volume: qty === undefined ? undefined : checked.value.volume,
       limitTick: limit === undefined ? undefined : checked.value.priceTick,
+      ...trigger,
     });
     if (problem !== undefined) {
       fail(problem);
