@@ -195,9 +195,10 @@ export function createKrakenRest(options: KrakenRestOptions = {}) {
       });
     }
     // The counter is waited for before the queue, not inside it: a call waiting seconds for points would
-    // otherwise hold the key's queue, and order entry, which Kraken does not count there (SPEC.md §4.1,
-    // docs/kraken-quirks.md "REST client" 4), would wait behind a balance refresh or a token retry. Charged
-    // before the queue, re-dated after the answer: the model only errs on the high side.
+    // otherwise hold the key's queue, and order entry, which Kraken does not count there
+    // (https://docs.kraken.com/api/docs/guides/spot-rest-ratelimits, docs/kraken-quirks.md "REST client" 4),
+    // would wait behind a balance refresh or a token request. Charged before the queue, re-dated after the
+    // answer: the model only errs on the high side.
     const cost = restCost(method, options.costs);
     await restCounter.acquire(cost, call.signal);
     const chargedAt = clock.now();
