@@ -75,6 +75,33 @@ describe('limits enforced by the simulator (Pro tier, rate limits on)', () => {
     await client().cancelAll();
   });
 
+  it('adds, amends and cancels as fast as the pair counter allows are never refused by it', async () => {
+    // Each round: an add (1), an amend of the young order (1 + 3) and its cancel (8): Pro's 180 fill within
+    // 14 rounds, then every round waits for the counter. Kraken charges on receipt, after our booking: the model
+    // re-dates each booking to the answer, or it runs a hair below Kraken's and the add that it waited for is
+    // refused at the threshold.
+    const trader = client();
+    const refusals: string[] = [];
+    for (let round = 0; round < 18; round++) {
+      try {
+        const placed = await trader.addOrder({
+          pair: 'XBTUSD',
+          type: 'buy',
+          ordertype: 'limit',
+          volume: '0.0001',
+          price: '40000.0',
+        });
+        const txid = placed.txid?.[0] ?? '';
+        await trader.amendOrder({ txid, order_qty: '0.0002' });
+        await trader.cancelOrder({ txid });
+      } catch (e) {
+        refusals.push((e as { code?: string }).code ?? String(e));
+      }
+    }
+    expect(refusals).toEqual([]);
+    expect(trader.tradingCounterLevel('XBTUSD')).toBeGreaterThan(160);
+  }, 30_000);
+
   it("the dead man's switch arms CancelAllOrdersAfter and disarms it on stop", async () => {
     const rest = client();
     const seen: string[] = [];

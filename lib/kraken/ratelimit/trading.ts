@@ -65,16 +65,34 @@ export function createTradingLimiter(tier: Tier, clock: Clock, override?: Counte
     return c;
   };
 
+  async function book(pair: string, cost: number, signal?: AbortSignal): Promise<() => void> {
+    const counter = counterFor(pair);
+    await counter.acquire(cost, signal);
+    const at = clock.now();
+    return () => counter.redate(cost, clock.now() - at);
+  }
+
   return {
-    /** Waits until the action fits under the pair's threshold and books its cost. */
-    async acquire(pair: string, action: TradingAction, orderId?: string, signal?: AbortSignal) {
+    /**
+     * Waits until the action fits under the pair's threshold and books its cost. Returns what to call once
+     * Kraken has answered: Kraken charges on receipt, after our booking, so the booking moves to the answer
+     * (the REST counter does the same, docs/kraken-quirks.md "REST client" 3) and the model never runs below
+     * Kraken's. Without it, a counter filled to the threshold here was a hundredth over at Kraken (the
+     * simulator): `EOrder:Rate limit exceeded` on an amend the model had waited for.
+     */
+    async acquire(
+      pair: string,
+      action: TradingAction,
+      orderId?: string,
+      signal?: AbortSignal,
+    ): Promise<() => void> {
       const known = orderId === undefined ? undefined : orders.get(orderId);
       const age = known ? clock.now() - known.since : undefined;
-      await counterFor(pair).acquire(Math.min(limits.max, tradingCost(action, age)), signal);
+      return book(pair, Math.min(limits.max, tradingCost(action, age)), signal);
     },
-    /** Books a fixed number of points (batch add: n/2). */
-    async acquirePoints(pair: string, points: number, signal?: AbortSignal) {
-      await counterFor(pair).acquire(Math.min(limits.max, points), signal);
+    /** Books a fixed number of points (batch add: n/2); the same answer-time re-dating. */
+    acquirePoints(pair: string, points: number, signal?: AbortSignal): Promise<() => void> {
+      return book(pair, Math.min(limits.max, points), signal);
     },
     /** Remembers an order's birth (or amendment) so a later cancel is priced by age. */
     remember(orderId: string, pair: string): void {

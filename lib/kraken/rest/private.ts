@@ -49,12 +49,19 @@ export type RestCore = {
 
 export function privateMethods({ privateCall: call, trading }: RestCore) {
   /** Sends a trading call, snapping the pair counter to its cap if the engine still says rate-limited. */
-  async function traded<T>(pair: string | undefined, send: () => Promise<T>): Promise<T> {
+  /** Sends an order call booked on the pair's counter (`settle` re-dates the booking to the answer). */
+  async function traded<T>(
+    pair: string | undefined,
+    settle: (() => void) | undefined,
+    send: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await send();
     } catch (e) {
       if (pair && e instanceof KrakenError && e.code === 'order-rate-limit') trading.snapToCap(pair);
       throw e;
+    } finally {
+      settle?.();
     }
   }
 
@@ -80,17 +87,17 @@ export function privateMethods({ privateCall: call, trading }: RestCore) {
      * cl_ord_id intents and reconciliation after ambiguous failures.
      */
     addOrder: async (p: AddOrderParams, o?: CallOpts) => {
-      await trading.acquire(p.pair, 'add', undefined, o?.signal);
-      const result = await traded(p.pair, () => call<AddOrderResult>('AddOrder', orderParams(p), o));
+      const settle = await trading.acquire(p.pair, 'add', undefined, o?.signal);
+      const result = await traded(p.pair, settle, () => call<AddOrderResult>('AddOrder', orderParams(p), o));
       for (const txid of result.txid ?? []) trading.remember(txid, p.pair);
       if (p.cl_ord_id && result.txid) trading.remember(p.cl_ord_id, p.pair);
       return result;
     },
     /** 2–15 orders on one pair; costs n/2 on the pair counter. */
     addOrderBatch: async (p: AddOrderBatchParams, o?: CallOpts) => {
-      await trading.acquirePoints(p.pair, p.orders.length / 2, o?.signal);
+      const settle = await trading.acquirePoints(p.pair, p.orders.length / 2, o?.signal);
       const orders = p.orders.map((order) => ({ ...order, oflags: commaList(order.oflags) }));
-      const result = await traded(p.pair, () =>
+      const result = await traded(p.pair, settle, () =>
         call<AddOrderBatchResult>('AddOrderBatch', { ...p, orders }, o),
       );
       for (const r of result.orders) if ('txid' in r) trading.remember(r.txid, p.pair);
@@ -102,14 +109,16 @@ export function privateMethods({ privateCall: call, trading }: RestCore) {
       // `pair` only names the trading counter to wait on; AmendOrder itself takes no pair (OpenAPI amend.yaml).
       const { pair: given, ...amend } = p;
       const pair = trading.pairOf(id) ?? given;
-      if (pair) await trading.acquire(pair, 'amend', id, o?.signal);
-      const result = await traded(pair, () => call<{ amend_id: string }>('AmendOrder', { ...amend }, o));
+      const settle = pair ? await trading.acquire(pair, 'amend', id, o?.signal) : undefined;
+      const result = await traded(pair, settle, () =>
+        call<{ amend_id: string }>('AmendOrder', { ...amend }, o),
+      );
       if (pair) trading.remember(id, pair);
       return result;
     },
     editOrder: async (p: EditOrderParams, o?: CallOpts) => {
-      await trading.acquire(p.pair, 'edit', String(p.txid), o?.signal);
-      const result = await traded(p.pair, () =>
+      const settle = await trading.acquire(p.pair, 'edit', String(p.txid), o?.signal);
+      const result = await traded(p.pair, settle, () =>
         call<EditOrderResult>('EditOrder', { ...p, oflags: commaList(p.oflags) }, o),
       );
       if (result.txid) trading.remember(result.txid, p.pair);
@@ -118,8 +127,8 @@ export function privateMethods({ privateCall: call, trading }: RestCore) {
     cancelOrder: async (p: CancelOrderParams, o?: CallOpts) => {
       const id = 'txid' in p ? String(p.txid) : p.cl_ord_id;
       const pair = trading.pairOf(id);
-      if (pair) await trading.acquire(pair, 'cancel', id, o?.signal);
-      const result = await traded(pair, () =>
+      const settle = pair ? await trading.acquire(pair, 'cancel', id, o?.signal) : undefined;
+      const result = await traded(pair, settle, () =>
         call<{ count: number; pending?: boolean }>('CancelOrder', { ...p }, o),
       );
       trading.forget(id);

@@ -66,7 +66,7 @@ export function createAmender(deps: AmenderDeps) {
         params.trigger_price = checked(change.triggerPrice, 'trigger price', rules.pairDecimals);
       const ws = viaWebSocket(deps);
       if (ws) {
-        await deps.rest.tradingLimiter.acquire(rules.altname, 'amend', id);
+        const settle = await deps.rest.tradingLimiter.acquire(rules.altname, 'amend', id);
         try {
           await wsAmendOrder(ws)(params);
           deps.rest.tradingLimiter.remember(id, rules.altname);
@@ -74,6 +74,8 @@ export function createAmender(deps: AmenderDeps) {
         } catch (error) {
           // The socket's token could not be had, so nothing was sent: REST amends it instead.
           if (!tokenNeverCame(error)) throw error;
+        } finally {
+          settle();
         }
       }
       await deps.rest.amendOrder({ ...params, pair: rules.altname });

@@ -39,10 +39,14 @@ export function orderTransport(deps: OrderTransportDeps) {
     params: AddOrderParams,
     signal?: AbortSignal,
   ): Promise<AddOrderResult> {
-    await deps.rest.tradingLimiter.acquire(params.pair, 'add', undefined, signal);
-    const result = await wsAddOrder(ws)(params);
-    for (const txid of result.txid ?? []) deps.rest.tradingLimiter.remember(txid, params.pair);
-    return result;
+    const settle = await deps.rest.tradingLimiter.acquire(params.pair, 'add', undefined, signal);
+    try {
+      const result = await wsAddOrder(ws)(params);
+      for (const txid of result.txid ?? []) deps.rest.tradingLimiter.remember(txid, params.pair);
+      return result;
+    } finally {
+      settle();
+    }
   }
   return async (params: AddOrderParams, signal?: AbortSignal): Promise<AddOrderResult> => {
     if (deps.isCurrent && !deps.isCurrent())

@@ -145,4 +145,19 @@ describe('per-pair trading counter (SPEC.md §4.2)', () => {
     await limiter.acquire('XBTUSD', 'add');
     expect(clock.now() - t0).toBe(1000);
   });
+
+  it('re-dates a booking to when Kraken answered, so a full counter here is never over at Kraken', async () => {
+    const clock = virtualClock();
+    const limiter = createTradingLimiter('starter', clock);
+    for (let i = 0; i < 59; i++) await limiter.acquire('XBTUSD', 'add');
+    // Kraken charges the 60th on receipt: its answer comes 500 ms after our booking, so Kraken's counter
+    // holds the point 0.5 higher than a model dated at the booking.
+    const settle = await limiter.acquire('XBTUSD', 'add');
+    clock.advance(500);
+    settle();
+    expect(limiter.level('XBTUSD')).toBeCloseTo(60, 9);
+    const t0 = clock.now();
+    await limiter.acquire('XBTUSD', 'amend');
+    expect(clock.now() - t0).toBe(1000);
+  });
 });
