@@ -1,8 +1,8 @@
 // Trading like on Kraken Pro, in the production build, live on the simulator: every order type placed from the
-// ticket, shown in open orders with its trigger, amended in place and cancelled; a trailing stop that fires after
-// a rise and a fall, notified once; a cancel-only market and Kraken's maintenance shown; the account's fee tier
-// in the preview, following a tier change; and an order sent over REST while the private socket is down,
-// placed exactly once. One browser and one simulator for the whole file.
+// ticket, shown in open orders with its trigger, amended in place (a stop's trigger too) and cancelled; a
+// trailing stop that fires after a rise and a fall, notified once; a cancel-only market and Kraken's maintenance
+// shown; the account's fee tier in the preview, following a tier change; and an order sent over REST while the
+// private socket is down, placed exactly once. One browser and one simulator for the whole file.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKrakenRest, type KrakenRest } from '../../lib/kraken/index.ts';
@@ -185,6 +185,30 @@ describe('trade like on Kraken Pro (production build, simulator, live)', () => {
     const txid = await confirm(popup);
     await expect.poll(async () => (await kraken.queryOrders({ txid: [txid] }))[txid]?.status).toBe('closed');
   }, 150_000);
+
+  it("a stop-loss's trigger amended from open orders: Kraken has the new trigger, the row shows it", async () => {
+    const p = await btcPrice(popup);
+    const at = (f: number) => (Math.round(p * f * 10) / 10).toFixed(1);
+    await preview(popup, { side: 'sell', type: 'stop-loss', trigger: at(0.5) });
+    const txid = await confirm(popup);
+    await expect.poll(() => row(popup, txid).count(), { timeout: 10_000 }).toBe(1);
+    await row(popup, txid).getByTestId('order-amend').click();
+    await popup.getByTestId('amend-trigger').fill(at(0.6));
+    await popup.getByTestId('amend-review').click();
+    await expect(popup.getByTestId('amend-confirm-text').innerText()).resolves.toMatch(/trigger [\d,.]+/);
+    await popup.getByTestId('amend-yes').click();
+    await expect
+      .poll(async () => Number((await kraken.queryOrders({ txid: [txid] }))[txid]?.stopprice), {
+        timeout: 10_000,
+      })
+      .toBe(Number(at(0.6)));
+    const shown = async () =>
+      parsePrice((await row(popup, txid).getByTestId('order-price').innerText()).replace('trigger ', ''));
+    await expect.poll(shown, { timeout: 10_000 }).toBe(Number(at(0.6)));
+    await row(popup, txid).getByTestId('order-cancel').click();
+    await popup.getByTestId('confirm-yes').click();
+    await expect.poll(() => row(popup, txid).count(), { timeout: 10_000 }).toBe(0);
+  }, 60_000);
 
   it('a trailing stop fires after a rise then a fall, with exactly one fill notification', async () => {
     const p = Math.round(await btcPrice(popup));
