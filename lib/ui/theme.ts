@@ -18,14 +18,13 @@ export function applyTheme(root: HTMLElement, theme: Theme): void {
   root.style.colorScheme = theme;
 }
 
-const systemDark = (): boolean =>
-  typeof matchMedia === 'function' ? matchMedia(DARK_QUERY).matches : true;
+const systemDark = (): boolean => (typeof matchMedia === 'function' ? matchMedia(DARK_QUERY).matches : true);
 
 /**
  * The page's theme from the setting (undefined until the settings arrive: the system's), kept on <html> and
- * followed when the system switches while the page is open.
+ * followed when the system switches while the page is open; and what the system's theme is now.
  */
-export function usePageTheme(setting: ThemeSetting | undefined): Theme {
+export function usePageTheme(setting: ThemeSetting | undefined): { theme: Theme; system: Theme } {
   const [dark, setDark] = useState(systemDark);
   useEffect(() => {
     if (typeof matchMedia !== 'function') return;
@@ -36,5 +35,5 @@ export function usePageTheme(setting: ThemeSetting | undefined): Theme {
   }, []);
   const theme = resolveTheme(setting ?? 'system', dark);
   useEffect(() => applyTheme(document.documentElement, theme), [theme]);
-  return theme;
+  return { theme, system: dark ? 'dark' : 'light' };
 }
