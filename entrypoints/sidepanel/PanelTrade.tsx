@@ -28,7 +28,12 @@ export function PanelTrade({
   const t = useT();
   return (
     <div class="panel-grid">
-      <DepthLadder book={view.books[symbol]} base={view.snapshot.pairs[symbol]?.base ?? ''} onPick={onPick} />
+      <DepthLadder
+        book={view.books[symbol]}
+        base={view.snapshot.pairs[symbol]?.base ?? ''}
+        decimals={view.snapshot.pairs[symbol]?.pricePrecision}
+        onPick={onPick}
+      />
       <section class="panel-trade" aria-label={t('panel.tradeTitle')}>
         {trading ? (
           <>

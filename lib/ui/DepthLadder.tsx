@@ -6,8 +6,16 @@ import { LADDER_LEVELS, type LadderLevels, type LadderRow, ladderOf } from './la
 import { useLocale, useT } from './locale.ts';
 import { pure } from './pure.ts';
 
-/** Book text (prices at the pair's decimals, sizes as Kraken sent them) grouped the locale's way, digits kept. */
-const shown = (text: string, locale: Locale) => formatDecimal(text, { locale });
+/** Book text in the locale's way: prices at the pair's decimals, sizes at the most decimals any row shows. */
+interface Digits {
+  locale: Locale;
+  price: number | undefined;
+  size: number;
+}
+const decimalsOf = (text: string) => text.split('.')[1]?.length ?? 0;
+const priceText = (text: string, d: Digits) =>
+  formatDecimal(text, d.price === undefined ? { locale: d.locale } : { locale: d.locale, decimals: d.price });
+const sizeText = (text: string, d: Digits) => formatDecimal(text, { locale: d.locale, decimals: d.size });
 
 /** 0.0001 % stays readable: two significant digits below 0.01 %, three decimals above. */
 export function spreadPercent(p: number, locale: Locale): string {
@@ -16,10 +24,9 @@ export function spreadPercent(p: number, locale: Locale): string {
   return `${body}${symbolsOf(locale).percentGap}%`;
 }
 
-function Row({ row, onPick }: { row: LadderRow; onPick(price: string): void }) {
+function Row({ row, digits, onPick }: { row: LadderRow; digits: Digits; onPick(price: string): void }) {
   const t = useT();
-  const locale = useLocale();
-  const price = shown(row.price, locale);
+  const price = priceText(row.price, digits);
   return (
     <tr
       class={`ladder-${row.side}`}
@@ -38,8 +45,8 @@ function Row({ row, onPick }: { row: LadderRow; onPick(price: string): void }) {
           {price}
         </button>
       </td>
-      <td class="num ladder-cell">{shown(row.qty, locale)}</td>
-      <td class="num quote ladder-cell">{shown(row.cumulative, locale)}</td>
+      <td class="num ladder-cell">{sizeText(row.qty, digits)}</td>
+      <td class="num quote ladder-cell">{sizeText(row.cumulative, digits)}</td>
     </tr>
   );
 }
@@ -52,10 +59,13 @@ function Row({ row, onPick }: { row: LadderRow; onPick(price: string): void }) {
 export const DepthLadder = pure(function DepthLadder({
   book,
   base,
+  decimals,
   onPick,
 }: {
   book: BookTop | undefined;
   base: string;
+  /** The pair's price decimals, once the instrument is known. */
+  decimals?: number | undefined;
   onPick(price: string): void;
 }) {
   const t = useT();
@@ -82,7 +92,7 @@ export const DepthLadder = pure(function DepthLadder({
       {!book ? (
         <p class="hint">{t('ladder.waiting')}</p>
       ) : (
-        <LadderTable book={book} levels={levels} base={base} onPick={onPick} />
+        <LadderTable book={book} levels={levels} base={base} decimals={decimals} onPick={onPick} />
       )}
     </section>
   );
@@ -92,16 +102,24 @@ function LadderTable({
   book,
   levels,
   base,
+  decimals,
   onPick,
 }: {
   book: BookTop;
   levels: number;
   base: string;
+  decimals: number | undefined;
   onPick(price: string): void;
 }) {
   const t = useT();
   const locale = useLocale();
   const ladder = useMemo(() => ladderOf(book, levels), [book, levels]);
+  const rows = [...ladder.asks, ...ladder.bids];
+  const digits: Digits = {
+    locale,
+    price: decimals,
+    size: Math.max(0, ...rows.flatMap((r) => [decimalsOf(r.qty), decimalsOf(r.cumulative)])),
+  };
   return (
     <table class="ladder-table">
       <thead>
@@ -117,20 +135,20 @@ function LadderTable({
       </thead>
       <tbody>
         {ladder.asks.map((r) => (
-          <Row key={`a${r.price}`} row={r} onPick={onPick} />
+          <Row key={`a${r.price}`} row={r} digits={digits} onPick={onPick} />
         ))}
         <tr class="ladder-spread" data-testid="ladder-spread">
           <td colSpan={3} class="ladder-spread-cell">
             {ladder.spread
               ? t('ladder.spread', {
-                  value: shown(ladder.spread.value, locale),
+                  value: priceText(ladder.spread.value, digits),
                   percent: spreadPercent(ladder.spread.percent, locale),
                 })
               : t('ladder.oneSided')}
           </td>
         </tr>
         {ladder.bids.map((r) => (
-          <Row key={`b${r.price}`} row={r} onPick={onPick} />
+          <Row key={`b${r.price}`} row={r} digits={digits} onPick={onPick} />
         ))}
       </tbody>
     </table>
