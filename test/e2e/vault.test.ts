@@ -294,7 +294,7 @@ describe('trust boundary', () => {
     await page.reload();
     await expect
       .poll(() => page.getByTestId('refused').innerText())
-      .toContain('0 message(s) from other senders, 1 malformed');
+      .toContain('0 from other senders, 1 malformed');
     await page.close();
   });
 
