@@ -135,7 +135,7 @@ export function createServices() {
     clock: systemClock,
     rulesFor: (symbol) => market.rulesFor(symbol),
     onChange: () => trading.changed(),
-    onFill: (fill) => void showFill(fill, 'live').catch(() => {}),
+    onFill: (fill) => showFill(fill, 'live').catch(() => {}),
     onIntent: (intent) => trading.onIntent(intent),
     feePairs: () => settings.current().watchlist,
   });
