@@ -36,7 +36,7 @@ const speaker = (language: LanguageSetting): Speaker => speakerOf(language, brow
 
 export async function showAlert(
   entry: AlertLogEntry,
-  rule: AlertRule,
+  rule: AlertRule | undefined,
   language: LanguageSetting,
 ): Promise<void> {
   const iconUrl = browser.runtime.getURL('/icon/128.png');

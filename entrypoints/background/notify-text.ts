@@ -30,8 +30,19 @@ const tickPrice = (price: number, locale: Locale) =>
 const clock = (at: number, locale: Locale) =>
   new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at);
 
-/** "BTC/USD above 100,000" / "103,512.5 at 14:02"; a % move says its size and window. */
-export function alertText(entry: AlertLogEntry, rule: AlertRule, { t, locale }: Speaker): NotificationText {
+/**
+ * "BTC/USD above 100,000" / "103,512.5 at 14:02"; a % move says its size and window. A rule removed before its
+ * firing was shown (a worker restart in between: lib/alerts/outbox.ts) leaves the words the log kept.
+ */
+export function alertText(
+  entry: AlertLogEntry,
+  rule: AlertRule | undefined,
+  { t, locale }: Speaker,
+): NotificationText {
+  if (!rule) {
+    const [title = entry.text, message = ''] = entry.text.split(': ');
+    return { title, message };
+  }
   let title: string;
   switch (rule.kind) {
     case 'cross': {

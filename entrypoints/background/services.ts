@@ -81,8 +81,8 @@ export function createServices() {
   });
   const alerts = createAlertService({
     store: idbAlertStore(db),
-    notify: async (entry, rule) => {
-      await showAlert(entry, rule, settings.current().language);
+    notify: async (entry) => {
+      await showAlert(entry, alerts.rule(entry.ruleId), settings.current().language);
       if (settings.current().alertSound) await playAlertSound().catch(() => {});
     },
     fetchCandles: createCandleSource({
@@ -135,7 +135,7 @@ export function createServices() {
     clock: systemClock,
     rulesFor: (symbol) => market.rulesFor(symbol),
     onChange: () => trading.changed(),
-    onFill: (fill) => void showFill(fill, 'live', settings.current().language).catch(() => {}),
+    onFill: (fill) => showFill(fill, 'live', settings.current().language).catch(() => {}),
     onIntent: (intent) => trading.onIntent(intent),
     feePairs: () => settings.current().watchlist,
   });

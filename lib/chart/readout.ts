@@ -45,7 +45,7 @@ export function candleTime(time: number, interval: ChartInterval, locale: Locale
   const d = new Date(time * 1000);
   const date = d.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   if (interval >= 1440) return date;
-  return `${date} ${d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}`;
+  return `${date} ${d.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' })}`;
 }
 
 /** A candle's volume (a float from Kraken's OHLC): whole above 1,000, four significant digits below. */

@@ -293,7 +293,7 @@ describe('trust boundary', () => {
     expect(answer).not.toHaveProperty('answered.ok');
     await page.reload();
     await expect
-      .poll(() => page.getByTestId('refused').innerText())
+      .poll(() => page.getByTestId('refused').textContent())
       .toContain('0 from other senders, 1 malformed');
     await page.close();
   });

@@ -84,6 +84,13 @@ describe('notification texts', () => {
     });
   });
 
+  it('a rule removed before its firing was shown keeps the words the log kept', () => {
+    expect(alertText(entry({ text: 'BTC/USD above 100000: 100012.5 at 14:02' }), undefined, FR)).toEqual({
+      title: 'BTC/USD above 100000',
+      message: '100012.5 at 14:02',
+    });
+  });
+
   it('the alert buttons, in onButtonClicked order', () => {
     expect(alertButtons(EN)).toEqual(['Open on Kraken', 'Snooze 1 hour']);
     expect(alertButtons(FR)).toEqual(['Ouvrir sur Kraken', 'Mettre en sommeil 1 heure']);
