@@ -69,10 +69,7 @@ export function alertText(
   const price =
     entry.changePct === undefined
       ? shown
-      : t('notify.alert.withChange', {
-          price: shown,
-          change: formatPercent(entry.changePct, locale, { signed: true }),
-        });
+      : `${shown} (${formatPercent(entry.changePct, locale, { signed: true })})`;
   const time = clock(entry.at, locale);
   const message = entry.offline
     ? t('notify.alert.atOffline', { price, time })

@@ -57,7 +57,7 @@ export function orderLines(
     // A trigger order keeps Kraken's name for its type ("stop-loss"), the words of its trade panel.
     const label =
       field === 'triggerPrice'
-        ? t('chart.order.trigger', { type: o.type, side, volume })
+        ? `${o.type} ${side} ${volume}`
         : o.side === 'buy'
           ? t('chart.order.buy', { volume })
           : t('chart.order.sell', { volume });

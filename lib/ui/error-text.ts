@@ -26,7 +26,7 @@ export function errorText(error: unknown, t?: Translate): string {
 /** A vault failure in the page's language: what the person can do, then the detail the background gave. */
 export function vaultErrorText(error: VaultError, t: Translate): string {
   const message = vaultMessage(error.code, t);
-  return error.detail ? t('vaultError.detail', { message, detail: error.detail }) : message;
+  return error.detail ? `${message} (${error.detail})` : message;
 }
 
 function vaultMessage(code: VaultError['code'], t: Translate): string {

@@ -12,7 +12,6 @@ export const notifyEn = {
   },
   'notify.alert.at': '{price} at {time}',
   'notify.alert.atOffline': '{price} at {time}, while offline',
-  'notify.alert.withChange': '{price} ({change})',
   'notify.alert.open': 'Open on Kraken',
   'notify.alert.snooze': 'Snooze 1 hour',
   'notify.fill.done': 'Order filled',

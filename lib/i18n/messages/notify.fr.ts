@@ -16,7 +16,6 @@ export const notifyFr: FrenchOf<typeof notifyEn> = {
   },
   'notify.alert.at': '{price} à {time}',
   'notify.alert.atOffline': '{price} à {time}, hors ligne',
-  'notify.alert.withChange': '{price} ({change})',
   'notify.alert.open': 'Ouvrir sur Kraken',
   'notify.alert.snooze': 'Mettre en sommeil 1 heure',
   'notify.fill.done': 'Ordre exécuté',

@@ -76,7 +76,6 @@ export const optionsEn = {
   'vaultError.withdraw-rights':
     'This key can withdraw funds: anyone who obtained it could move your money out of Kraken. Create a key without “Withdraw Funds” on Kraken (recommended), or confirm that you want to keep this one.',
   'vaultError.reset-unconfirmed': 'Type {word} to confirm: every stored key will be removed.',
-  'vaultError.detail': '{message} ({detail})',
 
   'keys.title': 'API keys',
   'keys.none': 'No key yet. Paper trading works without one.',

@@ -88,7 +88,6 @@ export const optionsFr: FrenchOf<typeof optionsEn> = {
     'Cette clé peut retirer des fonds : quiconque l’obtiendrait pourrait sortir votre argent de Kraken. Créez sur Kraken une clé sans « Withdraw Funds » (recommandé), ou confirmez que vous voulez garder celle-ci.',
   'vaultError.reset-unconfirmed':
     'Tapez {word} pour confirmer : toutes les clés enregistrées seront retirées.',
-  'vaultError.detail': '{message} ({detail})',
 
   'keys.title': 'Clés d’API',
   'keys.none': 'Pas encore de clé. Le trading fictif fonctionne sans.',

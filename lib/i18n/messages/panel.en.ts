@@ -50,7 +50,6 @@ export const panelEn = {
   'chart.line.alert': '{label} at {price} (drag its line to move the alert)',
   'chart.order.buy': 'Buy {volume}',
   'chart.order.sell': 'Sell {volume}',
-  'chart.order.trigger': '{type} {side} {volume}',
   'chart.side.buy': 'buy',
   'chart.side.sell': 'sell',
   'chart.alert.above': 'Alert above',

@@ -54,7 +54,6 @@ export const panelFr: FrenchOf<typeof panelEn> = {
   'chart.line.alert': '{label} à {price} (faites glisser sa ligne pour déplacer l’alerte)',
   'chart.order.buy': 'Achat {volume}',
   'chart.order.sell': 'Vente {volume}',
-  'chart.order.trigger': '{type} {side} {volume}',
   'chart.side.buy': 'achat',
   'chart.side.sell': 'vente',
   'chart.alert.above': 'Alerte au-dessus',
