@@ -21,6 +21,7 @@ export const handlers: Handlers<Services> = {
   'settings.setEndpoints': { handle: (req, s) => s.settings.setEndpoints(req.endpoints), refreshLive: true },
   'settings.setAlertSound': { handle: (req, s) => s.settings.setAlertSound(req.on) },
   'settings.setLanguage': { handle: (req, s) => s.settings.setLanguage(req.language) },
+  'settings.setTheme': { handle: (req, s) => s.settings.setTheme(req.theme) },
   'launch.take': { handle: (_, s) => s.launches.take() },
   'vault.get': { handle: (_, s) => s.vault.view() },
   'vault.create': { handle: (req, s) => s.vault.create(req.passphrase), refreshLive: true },

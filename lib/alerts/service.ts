@@ -10,7 +10,7 @@ import type { PriceTick } from './engine.ts';
 import { readPending, STALE_MS } from './outbox.ts';
 import { createDelivery, createTickPipeline } from './pipeline.ts';
 import { createRuleSet } from './rule-set.ts';
-import { parseRule } from './rules.ts';
+import { type AlertRule, parseRule } from './rules.ts';
 import { createStateBook } from './state-book.ts';
 import type { AlertStore } from './store.ts';
 import type { AlertLogEntry, AlertProblem, AlertsView, Candle, ImportResult } from './types.ts';
@@ -146,6 +146,8 @@ export function createAlertService(deps: AlertServiceDeps) {
 
     view,
     subscribe: listeners.on,
+    /** A rule by id, as it is now (a notification's words come from it); undefined once removed. */
+    rule: (id: string): AlertRule | undefined => rules.get(id),
 
     create: (input: Record<string, unknown>) => edit(() => editor.create(input)),
     remove: (id: string) => edit(() => editor.remove(id)),

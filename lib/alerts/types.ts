@@ -11,6 +11,8 @@ export interface AlertLogEntry {
   price: number;
   at: number;
   offline: boolean;
+  /** A % move's size when it fired (a value, no schema upgrade): the notification says it. */
+  changePct?: number;
   /** The firing's notification could not be shown: the browser's reason (a value, no schema upgrade). */
   notifyError?: string;
 }

@@ -2,7 +2,7 @@
 // sound), served on the settings store. Services that depend on a setting hear about it through the
 // store's change subscription (the market re-subscribes tickers, moves the badge, switches endpoints).
 import type { LanguageSetting } from '../i18n/locales.ts';
-import { customEndpoints, type Endpoints, type Settings } from './schema.ts';
+import { customEndpoints, type Endpoints, type Settings, type ThemeSetting } from './schema.ts';
 import { createSettingsStore, type SettingsStorage, type SettingsStoreOptions } from './store.ts';
 import { addToWatchlist, removeFromWatchlist, WatchlistError } from './watchlist.ts';
 
@@ -65,6 +65,10 @@ export function createSettingsService(storage: SettingsStorage, deps: SettingsSe
 
     setLanguage(language: LanguageSetting): Promise<Settings> {
       return store.update((s) => ({ ...s, language }));
+    },
+
+    setTheme(theme: ThemeSetting): Promise<Settings> {
+      return store.update((s) => ({ ...s, theme }));
     },
   };
 }

@@ -63,7 +63,7 @@ describe('a browser in French', () => {
     await expect(rows.allInnerTexts()).resolves.toEqual([
       'Ouvrir la fenêtre\tAlt+Shift+K',
       'Trader la paire étoilée (le bon d’ordre, prêt à la saisie)\tAlt+Shift+O',
-      'Ouvrir le panneau latéral (sans effet tant que cette version n’a pas de panneau latéral)\tAlt+Shift+L',
+      'Ouvrir le panneau latéral\tAlt+Shift+L',
     ]);
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('fr');
     for (const width of [420, 800]) await shoot(options, 'options-fr', width);

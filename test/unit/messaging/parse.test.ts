@@ -32,6 +32,7 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   },
   'settings.setAlertSound': { type: 'settings.setAlertSound', on: true },
   'settings.setLanguage': { type: 'settings.setLanguage', language: 'fr' },
+  'settings.setTheme': { type: 'settings.setTheme', theme: 'dark' },
   'launch.take': { type: 'launch.take' },
   'vault.get': { type: 'vault.get' },
   'vault.create': { type: 'vault.create', passphrase: 'correct horse battery' },
@@ -144,6 +145,9 @@ describe('request validation', () => {
     [{ type: 'settings.setLanguage', language: 'de' }],
     [{ type: 'settings.setLanguage', language: ['fr'] }],
     [{ type: 'settings.setLanguage' }],
+    [{ type: 'settings.setTheme', theme: 'auto' }],
+    [{ type: 'settings.setTheme', theme: ['dark'] }],
+    [{ type: 'settings.setTheme' }],
     // A custom endpoint must be this computer (lib/settings/endpoints.ts), every one of its URLs.
     [
       {
