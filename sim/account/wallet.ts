@@ -1,7 +1,10 @@
-import { ASSETS, type AssetSpec } from '../data/assets.ts';
+import type { AssetSpec } from '../data/assets.ts';
 import { toUnits } from '../decimal.ts';
 
-/** Starting funds of the demo account (whole-number round figures, spendable on every simulated pair). */
+/**
+ * Starting funds of the demo account (whole-number round figures, spendable on every default pair). The
+ * opt-in pairs' assets (`--pairs 20`) start at zero: buying them with USD works, selling needs a buy first.
+ */
 export const DEMO_FUNDS: Readonly<Record<string, string>> = {
   USD: '100000',
   BTC: '2',
@@ -34,8 +37,9 @@ export interface LedgerEntry {
 export class Wallet {
   private readonly balances = new Map<string, bigint>();
 
-  constructor(funds: Readonly<Record<string, string>> = DEMO_FUNDS) {
-    for (const asset of ASSETS) {
+  /** `assets`: the listed ones (their balances are reported, zero or not). */
+  constructor(assets: readonly AssetSpec[], funds: Readonly<Record<string, string>> = DEMO_FUNDS) {
+    for (const asset of assets) {
       this.balances.set(asset.v2, toUnits(funds[asset.v2] ?? '0', asset.instrument.precision));
     }
   }
