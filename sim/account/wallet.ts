@@ -2,8 +2,9 @@ import type { AssetSpec } from '../data/assets.ts';
 import { toUnits } from '../decimal.ts';
 
 /**
- * Starting funds of the demo account (whole-number round figures, spendable on every default pair). The
- * opt-in pairs' assets (`--pairs 20`) start at zero: buying them with USD works, selling needs a buy first.
+ * Starting funds of the demo account (whole-number round figures, spendable on every simulated pair). Only
+ * the listed assets get theirs: the opt-in pairs' assets (`--pairs 20`, a few thousand USD each at their
+ * start prices) exist only in a 20-pair simulator.
  */
 export const DEMO_FUNDS: Readonly<Record<string, string>> = {
   USD: '100000',
@@ -12,6 +13,20 @@ export const DEMO_FUNDS: Readonly<Record<string, string>> = {
   SOL: '500',
   XRP: '20000',
   DOGE: '200000',
+  EUR: '5000',
+  LTC: '50',
+  XLM: '10000',
+  ETC: '200',
+  XMR: '20',
+  BCH: '10',
+  ADA: '5000',
+  ATOM: '500',
+  LINK: '200',
+  ALGO: '10000',
+  TRX: '20000',
+  DOT: '500',
+  UNI: '300',
+  AVAX: '100',
 };
 
 /** Why a balance moved: one ledger entry per movement (WS `balances` updates, reconciliation tests). */

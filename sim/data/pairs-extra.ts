@@ -5,10 +5,11 @@ import type { PairNames } from './pairs.ts';
  * the real 2024 instrument snapshot whose price_increment is 10^-price_precision.
  *
  * REST names: Kraken documents none of these pair ids. They are as third-party clients recorded them from
- * live AssetPairs replies (docs/kraken-quirks.md, "Pair names of the opt-in pairs"): XLTCZUSD/LTCUSD/LTC/USD,
- * XXLMZUSD/XLMUSD/XLM/USD, XXMRZUSD/XMRUSD/XMR/USD and ZEURZUSD/EURUSD/EUR/USD recorded whole; ADA, DOT,
- * LINK, AVAX, UNI, BCH and ALGO recorded as id + wsname (altname = id, as for SOLUSD); XETCZUSD, ATOMUSD and
- * TRXUSD recorded as ids only, their altnames and wsnames are inferred from the pattern.
+ * live AssetPairs replies (docs/kraken-quirks.md, "Simulator: REST market data" entry 16):
+ * XLTCZUSD/LTCUSD/LTC/USD, XXLMZUSD/XLMUSD/XLM/USD, XXMRZUSD/XMRUSD/XMR/USD and ZEURZUSD/EURUSD/EUR/USD
+ * recorded whole; ADA, DOT, LINK, AVAX, UNI, BCH and ALGO recorded as id + wsname (altname = id, as for
+ * SOLUSD); XETCZUSD, ATOMUSD and TRXUSD recorded as ids only, their altnames and wsnames inferred from the
+ * pattern.
  *
  * Start prices: round figures near where these pairs traded in early 2025, the period of the six default
  * pairs' prices (from memory of the market, not from a feed). Takers per step are low (0.1–0.2, against

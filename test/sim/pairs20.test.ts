@@ -154,9 +154,13 @@ describe('a 20-pair simulator, WebSocket v2 and trading', () => {
     await client.close();
   });
 
-  it('Balance lists the new assets at zero; a market buy of LTC/USD executes and credits XLTC', async () => {
+  it('Balance lists the new assets with demo funds; a market buy of LTC/USD executes and credits XLTC', async () => {
     const before = await privateCall(sim20, 'Balance');
-    expect(before.json.result).toMatchObject({ XLTC: '0.0000000000', ZEUR: '0.0000', ADA: '0.00000000' });
+    expect(before.json.result).toMatchObject({
+      XLTC: '50.0000000000',
+      ZEUR: '5000.0000',
+      ADA: '5000.00000000',
+    });
     const order = await privateCall(sim20, 'AddOrder', {
       pair: 'LTCUSD',
       type: 'buy',
@@ -166,7 +170,7 @@ describe('a 20-pair simulator, WebSocket v2 and trading', () => {
     expect(order.json.error).toEqual([]);
     expect(order.json.result.txid).toHaveLength(1);
     const after = await privateCall(sim20, 'Balance');
-    expect(after.json.result.XLTC).toBe('1.5000000000');
+    expect(after.json.result.XLTC).toBe('51.5000000000');
     expect(Number(after.json.result.ZUSD)).toBeLessThan(Number(before.json.result.ZUSD));
   });
 });
