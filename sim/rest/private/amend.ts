@@ -31,6 +31,7 @@ export const amendOrderHandler: PrivateHandler = ({ params, account }) => {
   }
   const request = order.request;
   const checked = parseOrder(
+    account.market.listing,
     {
       pair: request.pair.restId,
       type: request.side,
@@ -63,6 +64,7 @@ export const editOrder: PrivateHandler = ({ params, account }) => {
   if (!original) return fail(OrderError.unknownOrder);
   const request = original.request;
   const parsed = parseOrder(
+    account.market.listing,
     {
       pair,
       type: request.side,
