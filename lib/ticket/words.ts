@@ -3,7 +3,7 @@
 // trigger reference is Kraken's default, the last trade price (AddOrder `trigger=last`).
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { OrderRequest, PriceOffset, Side, TicketOrderType } from '../orders/types.ts';
-import { amount, group } from '../ui/trading/format.ts';
+import { amount, priceText } from '../ui/trading/format.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -30,7 +30,7 @@ export function orderInWords(order: OrderRequest, rules: Pick<PairRules, 'base' 
   const Verb = sell ? 'Sells' : 'Buys';
   const verb = sell ? 'sell' : 'buy';
   const qty = `${amount(order.volume)} ${base}`;
-  const price = (p: string | undefined) => `${group(p ?? '?')} ${quote}`;
+  const price = (p: string | undefined) => `${priceText(p ?? '?')} ${quote}`;
   const better = sell ? 'or more' : 'or less';
   const move = (type: TicketOrderType) => (firesOnFall(type, order.side) ? 'falls' : 'rises');
   const trail = `the price ${move(order.type)} ${offsetText(order.trailOffset, quote)} ${sell ? 'below its highest' : 'above its lowest'} since it was placed`;
