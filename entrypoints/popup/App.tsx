@@ -161,7 +161,7 @@ export function App() {
       />
       {/* Hidden, not unmounted: the watchlist keeps its live prices while trading (and tests read them). */}
       <div role="tabpanel" id="panel-watch" aria-labelledby="tab-watch" hidden={tab !== 'watch'}>
-        {undo.removed && (
+        {undo.removed && !snapshot.watchlist.includes(undo.removed.symbol) && (
           <p class="hint undo" role="status" data-testid="undo-remove">
             {t('watch.removed', { symbol: undo.removed.symbol })}{' '}
             <button type="button" class="link" data-testid="undo-remove-button" onClick={undo.restore}>

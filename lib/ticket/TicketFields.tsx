@@ -109,20 +109,22 @@ function Fields(p: TicketFieldsProps) {
         </label>
         <fieldset class="segmented field">
           <legend class="field-label">{t('ticket.side')}</legend>
-          {(['buy', 'sell'] as const).map((side) => (
-            <button
-              key={side}
-              type="button"
-              class={`side-${side} ${form.side === side ? 'on' : ''}`}
-              data-testid={`ticket-side-${side}`}
-              aria-pressed={form.side === side}
-              disabled={closed}
-              title={closed && p.gate.kind !== 'open' ? p.gate.reason : undefined}
-              onClick={() => set({ side })}
-            >
-              {side === 'buy' ? t('ticket.buy') : t('ticket.sell')}
-            </button>
-          ))}
+          <span class="segmented-buttons">
+            {(['buy', 'sell'] as const).map((side) => (
+              <button
+                key={side}
+                type="button"
+                class={`side-${side} ${form.side === side ? 'on' : ''}`}
+                data-testid={`ticket-side-${side}`}
+                aria-pressed={form.side === side}
+                disabled={closed}
+                title={closed && p.gate.kind !== 'open' ? p.gate.reason : undefined}
+                onClick={() => set({ side })}
+              >
+                {side === 'buy' ? t('ticket.buy') : t('ticket.sell')}
+              </button>
+            ))}
+          </span>
         </fieldset>
         <label class="field">
           <span class="field-label">{t('ticket.type')}</span>

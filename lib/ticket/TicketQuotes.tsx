@@ -54,9 +54,9 @@ export const TicketQuotes = pure(function TicketQuotes({
         class={`quote-pick quote-${which}`}
         data-testid={`ticket-quote-${which}`}
         disabled={disabled || price === undefined}
-        aria-label={
+        title={
           price === undefined
-            ? label
+            ? undefined
             : t('ticket.quote.use', { what: label, price: formatPrice(price, decimals, locale) })
         }
         onClick={() => price !== undefined && onPick(price)}

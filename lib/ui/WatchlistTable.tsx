@@ -98,7 +98,7 @@ export function WatchlistTable({
             <th scope="col" class="num">
               {t('watch.change')}
             </th>
-            <th scope="col" class="num">
+            <th scope="col" class="num bid-ask">
               {t('watch.bidAsk')}
             </th>
             <th scope="col">
@@ -199,37 +199,39 @@ export function WatchlistTable({
                   </td>
                 )}
                 <td class="actions">
-                  <button
-                    type="button"
-                    class="icon"
-                    data-testid="row-alert"
-                    title={t('watch.alertTitle', { symbol })}
-                    aria-label={t('watch.alertTitle', { symbol })}
-                    onClick={() => actions.onAlert(symbol)}
-                  >
-                    🔔
-                  </button>
-                  <button
-                    type="button"
-                    class={`icon ${isBadge ? 'on' : ''}`}
-                    data-testid="row-badge"
-                    title={isBadge ? t('watch.badgeOn') : t('watch.badgeOff')}
-                    aria-label={t('watch.badgeLabel', { symbol })}
-                    aria-pressed={isBadge}
-                    onClick={() => actions.onBadge(symbol)}
-                  >
-                    ★
-                  </button>
-                  <button
-                    type="button"
-                    class="icon remove"
-                    data-testid="row-remove"
-                    title={t('watch.removeTitle', { symbol })}
-                    aria-label={t('watch.removeTitle', { symbol })}
-                    onClick={() => actions.onRemove(symbol)}
-                  >
-                    ×
-                  </button>
+                  <span class="row-buttons">
+                    <button
+                      type="button"
+                      class="icon"
+                      data-testid="row-alert"
+                      title={t('watch.alertTitle', { symbol })}
+                      aria-label={t('watch.alertTitle', { symbol })}
+                      onClick={() => actions.onAlert(symbol)}
+                    >
+                      🔔
+                    </button>
+                    <button
+                      type="button"
+                      class={`icon ${isBadge ? 'on' : ''}`}
+                      data-testid="row-badge"
+                      title={isBadge ? t('watch.badgeOn') : t('watch.badgeOff')}
+                      aria-label={t('watch.badgeLabel', { symbol })}
+                      aria-pressed={isBadge}
+                      onClick={() => actions.onBadge(symbol)}
+                    >
+                      ★
+                    </button>
+                    <button
+                      type="button"
+                      class="icon remove"
+                      data-testid="row-remove"
+                      title={t('watch.removeTitle', { symbol })}
+                      aria-label={t('watch.removeTitle', { symbol })}
+                      onClick={() => actions.onRemove(symbol)}
+                    >
+                      ×
+                    </button>
+                  </span>
                 </td>
               </tr>
             );
