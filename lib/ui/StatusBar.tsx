@@ -15,15 +15,17 @@ export function StatusBar({ snapshot }: { snapshot: MarketSnapshot }) {
   const { tone, text } = describeConnection(snapshot, Math.max(now, snapshot.lastTickAt ?? 0), t);
   // The state is announced politely when it changes (not the age, which ticks every second).
   return (
-    <div class={`status status-${tone}`} data-testid="status" data-state={snapshot.connection.kind}>
-      <span class="dot" aria-hidden="true" />
+    <>
       <span class="sr-only" role="status" aria-live="polite" data-testid="status-announce">
         {t(`status.announce.${snapshot.connection.kind}`)}
       </span>
-      <span class="status-text">{text}</span>
-      <span class="endpoint" title={t('status.endpointTitle')}>
-        {snapshot.endpointLabel}
-      </span>
-    </div>
+      <div class={`status status-${tone}`} data-testid="status" data-state={snapshot.connection.kind}>
+        <span class="dot" aria-hidden="true" />
+        <span class="status-text">{text}</span>
+        <span class="endpoint" title={t('status.endpointTitle')}>
+          {snapshot.endpointLabel}
+        </span>
+      </div>
+    </>
   );
 }

@@ -166,7 +166,8 @@ export async function addKey(
  * waits until the private feed is ready.
  */
 export async function goLive(popup: Page): Promise<void> {
-  await popup.getByTestId('tab-trade').click();
+  // The popup has tabs; the side panel shows its mode bar at once.
+  if (await popup.getByTestId('tab-trade').count()) await popup.getByTestId('tab-trade').click();
   await popup.getByTestId('trading-mode').waitFor();
   if ((await popup.getByTestId('trading-mode').innerText()) !== 'Live') {
     await popup.getByTestId('mode-live').click();
