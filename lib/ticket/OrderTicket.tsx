@@ -13,6 +13,8 @@ import {
   keyAction,
   lastText,
   newerBook,
+  pricePatch,
+  spendKindOf,
   swallowsEnter,
   toggleUnit,
   tradingGate,
@@ -29,14 +31,6 @@ import { useFieldMessages, useTicketCheck } from './use-check.ts';
 import { usePairDetails, useTicketMachine } from './use-ticket.ts';
 
 const SHARE = { 25: 0.25, 50: 0.5, 100: 1 } as const;
-
-/** The form's limit (or trigger) field for a picked price; a market or trailing order becomes a limit. */
-function pricePatch(type: TicketForm['type'], price: string): Partial<TicketForm> {
-  if (type === 'limit' || type === 'stop-loss-limit' || type === 'take-profit-limit')
-    return { limitPrice: price };
-  if (type === 'stop-loss' || type === 'take-profit') return { triggerPrice: price };
-  return { type: 'limit', limitPrice: price };
-}
 
 /**
  * The quick order ticket: checked whenever what the check reads changes (check-memo.ts), previewed, confirmed
@@ -212,10 +206,7 @@ export function OrderTicket({
   const isLive = trading.mode === 'live';
   // Live without an unlocked key, the balance is unknown: said so, never shown as zero. The same object while
   // it says the same, so a tick does not render the (pure) fields again.
-  const spendKind =
-    isLive && (trading.live.kind === 'locked' || trading.live.kind === 'no-key')
-      ? trading.live.kind
-      : 'known';
+  const spendKind = spendKindOf(trading);
   const spendAvailable = available[form.side === 'buy' ? quote : base];
   const spendable: Spendable = useMemo(
     () => (spendKind === 'known' ? { kind: 'known', available: spendAvailable } : { kind: spendKind }),

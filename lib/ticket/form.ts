@@ -175,3 +175,17 @@ export function lastText(last: number | undefined, pricePrecision: number | unde
   const text = String(last);
   return /^\d+(\.\d+)?$/.test(text) ? text : undefined;
 }
+
+/** The form's limit (or trigger) field for a picked price (a quote, the ladder); market and trailing become a limit. */
+export function pricePatch(type: TicketForm['type'], price: string): Partial<TicketForm> {
+  if (type === 'limit' || type === 'stop-loss-limit' || type === 'take-profit-limit')
+    return { limitPrice: price };
+  if (type === 'stop-loss' || type === 'take-profit') return { triggerPrice: price };
+  return { type: 'limit', limitPrice: price };
+}
+
+/** Whether the balance an order spends is known: live without an unlocked key it is not (never shown as zero). */
+export function spendKindOf(trading: Pick<TradingView, 'mode' | 'live'>): 'known' | 'locked' | 'no-key' {
+  if (trading.mode !== 'live') return 'known';
+  return trading.live.kind === 'locked' || trading.live.kind === 'no-key' ? trading.live.kind : 'known';
+}
