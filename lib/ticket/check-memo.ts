@@ -33,8 +33,9 @@ export interface CheckInputs {
 }
 
 export function contextOf(inputs: CheckInputs): TicketContext {
-  const { rules, book, last, available, fees, system, now } = inputs;
+  const { rules, book, last, available, fees, system, now, locale } = inputs;
   return {
+    ...(locale !== undefined ? { locale } : {}),
     rules,
     available,
     fees,

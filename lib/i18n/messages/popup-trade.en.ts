@@ -166,4 +166,38 @@ export const popupTradeEn = {
   'feesPanel.unknownTier':
     'Your Kraken tier is not known yet (it is read when live trading runs): starter meanwhile.',
   'feesPanel.tiers': 'Tiers from {tiers} USD.',
+
+  'words.falls': 'falls',
+  'words.rises': 'rises',
+  'words.market.buy': 'Buys {qty} at market now.',
+  'words.market.sell': 'Sells {qty} at market now.',
+  'words.limit.buy': 'Buys {qty} at {price} or less',
+  'words.limit.sell': 'Sells {qty} at {price} or more',
+  'words.tail.GTC': '; what does not fill at once rests in the book until you cancel it.',
+  'words.tail.GTD': '; what does not fill at once rests in the book until {at}.',
+  'words.tail.IOC': '; what does not fill at once is cancelled.',
+  'words.tail.FOK': ', all of it at once or nothing at all.',
+  'words.postOnly': 'Post-only: it only ever adds to the book; Kraken cancels it if it would trade at once.',
+  'words.stop.buy': 'Buys {qty} at market if the price {move} to {price}.',
+  'words.stop.sell': 'Sells {qty} at market if the price {move} to {price}.',
+  'words.stopLimit.buy':
+    'If the price {move} to {trigger}, places a limit order to buy {qty} at {price} or less.',
+  'words.stopLimit.sell':
+    'If the price {move} to {trigger}, places a limit order to sell {qty} at {price} or more.',
+  'words.trail.buy': 'the price rises {offset} above its lowest since it was placed',
+  'words.trail.sell': 'the price falls {offset} below its highest since it was placed',
+  'words.trailing.buy': 'Buys {qty} at market if {trail}.',
+  'words.trailing.sell': 'Sells {qty} at market if {trail}.',
+  'words.trailingLimit.buy':
+    'If {trail}, places a limit order to buy {qty} at {offset} above that trigger or less.',
+  'words.trailingLimit.sell':
+    'If {trail}, places a limit order to sell {qty} at {offset} below that trigger or more.',
+  'words.expires': 'If it has not triggered by {at}, it expires.',
+  'words.close.buy':
+    'Once it has filled, a {type} buys the same amount at market if the price {move} to {price}.',
+  'words.close.sell':
+    'Once it has filled, a {type} sells the same amount at market if the price {move} to {price}.',
+  'feeNote.maker': 'Maker applies: a post-only order only ever adds to the book.',
+  'feeNote.taker': 'Taker applies: it takes from the book.',
+  'feeNote.takerShown': 'Taker shown: what rests in the book and fills later pays maker.',
 } as const;

@@ -170,4 +170,41 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'feesPanel.unknownTier':
     'Votre palier Kraken n’est pas encore connu (il est lu quand le trading réel tourne) : palier de départ en attendant.',
   'feesPanel.tiers': 'Paliers à partir de {tiers} USD.',
+
+  'words.falls': 'descend',
+  'words.rises': 'monte',
+  'words.market.buy': 'Achète {qty} au marché, maintenant.',
+  'words.market.sell': 'Vend {qty} au marché, maintenant.',
+  'words.limit.buy': 'Achète {qty} à {price} ou moins',
+  'words.limit.sell': 'Vend {qty} à {price} ou plus',
+  'words.tail.GTC':
+    '. Ce qui n’est pas exécuté aussitôt reste dans le carnet jusqu’à ce que vous l’annuliez.',
+  'words.tail.GTD': '. Ce qui n’est pas exécuté aussitôt reste dans le carnet jusqu’au {at}.',
+  'words.tail.IOC': '. Ce qui n’est pas exécuté aussitôt est annulé.',
+  'words.tail.FOK': ', en totalité et aussitôt, ou pas du tout.',
+  'words.postOnly':
+    'Post-only : il ne fait qu’ajouter au carnet ; Kraken l’annule s’il devait s’exécuter aussitôt.',
+  'words.stop.buy': 'Achète {qty} au marché si le cours {move} jusqu’à {price}.',
+  'words.stop.sell': 'Vend {qty} au marché si le cours {move} jusqu’à {price}.',
+  'words.stopLimit.buy':
+    'Si le cours {move} jusqu’à {trigger}, place un ordre limite d’achat de {qty} à {price} ou moins.',
+  'words.stopLimit.sell':
+    'Si le cours {move} jusqu’à {trigger}, place un ordre limite de vente de {qty} à {price} ou plus.',
+  'words.trail.buy': 'le cours monte de {offset} au-dessus de son plus bas depuis le placement',
+  'words.trail.sell': 'le cours descend de {offset} sous son plus haut depuis le placement',
+  'words.trailing.buy': 'Achète {qty} au marché si {trail}.',
+  'words.trailing.sell': 'Vend {qty} au marché si {trail}.',
+  'words.trailingLimit.buy':
+    'Si {trail}, place un ordre limite d’achat de {qty} à {offset} au-dessus de ce déclenchement ou moins.',
+  'words.trailingLimit.sell':
+    'Si {trail}, place un ordre limite de vente de {qty} à {offset} sous ce déclenchement ou plus.',
+  'words.expires': 'S’il ne s’est pas déclenché le {at}, il expire.',
+  'words.close.buy':
+    'Une fois exécuté, un ordre {type} rachète la même quantité au marché si le cours {move} jusqu’à {price}.',
+  'words.close.sell':
+    'Une fois exécuté, un ordre {type} revend la même quantité au marché si le cours {move} jusqu’à {price}.',
+  'feeNote.maker': 'Tarif maker : un ordre post-only ne fait qu’ajouter au carnet.',
+  'feeNote.taker': 'Tarif taker : il prend dans le carnet.',
+  'feeNote.takerShown':
+    'Tarif taker affiché : ce qui reste dans le carnet et s’exécute plus tard paie le tarif maker.',
 };

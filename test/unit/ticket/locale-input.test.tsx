@@ -57,6 +57,13 @@ describe('numbers typed in the ticket, in the page’s language', () => {
     type('ticket-amount', '0,01');
     expect(screen.queryByTestId('ticket-error-amount')).toBeNull();
     fireEvent.click(byId('ticket-submit'));
+    // The confirmation says what the order will do in French, numbers written the French way.
+    expect(byId('preview-words').textContent).toBe(
+      'Achète 0,01 BTC à 45\u202f000,5 USD ou moins. Ce qui n’est pas exécuté aussitôt reste dans le carnet jusqu’à ce que vous l’annuliez.',
+    );
+    expect(byId('preview-fee-note').textContent).toBe(
+      'Tarif taker affiché\u202f: ce qui reste dans le carnet et s’exécute plus tard paie le tarif maker.',
+    );
     fireEvent.click(byId('ticket-confirm'));
     expect(actions.place).toHaveBeenCalledTimes(1);
     expect(actions.place.mock.calls[0]?.[0]).toMatchObject({ volume: '0.01000000', limitPrice: '45000.5' });
