@@ -131,7 +131,7 @@ export function OrderTicket({
   const { makerPercent, takerPercent } = trading.fees;
   const fees = useMemo(() => ({ makerPercent, takerPercent }), [makerPercent, takerPercent]);
   const system = trading.system?.status;
-  const market = useMemo(() => marketGate(form.symbol, status, system), [form.symbol, status, system]);
+  const market = useMemo(() => marketGate(form.symbol, status, system, t), [form.symbol, status, system, t]);
   const inputs: CheckInputs | null = ready &&
     rules && {
       form,

@@ -200,4 +200,14 @@ export const popupTradeEn = {
   'feeNote.maker': 'Maker applies: a post-only order only ever adds to the book.',
   'feeNote.taker': 'Taker applies: it takes from the book.',
   'feeNote.takerShown': 'Taker shown: what rests in the book and fills later pays maker.',
+
+  'gate.pair.limitOnly':
+    '{symbol} takes limit orders only right now: market orders, stop-loss, take-profit and trailing stops are off.',
+  'gate.pair.postOnly': '{symbol} takes post-only limit orders only right now.',
+  'gate.pair.cancelOnly': '{symbol} is in cancel-only mode: Kraken takes cancellations only, no new orders.',
+  'gate.pair.closed': '{symbol} is not accepting new orders right now ({status}).',
+  'gate.system.postOnly': 'Kraken takes post-only limit orders only right now.',
+  'gate.system.cancelOnly': 'Kraken is in cancel-only mode: you can cancel orders, not place new ones.',
+  'gate.system.maintenance': 'Kraken is in maintenance: no new orders until it ends.',
+  'gate.system.other': 'Kraken is not accepting orders right now ({status}).',
 } as const;

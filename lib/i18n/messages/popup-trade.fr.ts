@@ -207,4 +207,16 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'feeNote.taker': 'Tarif taker : il prend dans le carnet.',
   'feeNote.takerShown':
     'Tarif taker affiché : ce qui reste dans le carnet et s’exécute plus tard paie le tarif maker.',
+
+  'gate.pair.limitOnly':
+    '{symbol} n’accepte que des ordres limites pour le moment : ordres au marché, stops de perte, prises de bénéfice et stops suiveurs sont désactivés.',
+  'gate.pair.postOnly': '{symbol} n’accepte que des ordres limites post-only pour le moment.',
+  'gate.pair.cancelOnly':
+    '{symbol} est en mode annulation seule : Kraken n’accepte que des annulations, aucun nouvel ordre.',
+  'gate.pair.closed': '{symbol} n’accepte pas de nouveaux ordres pour le moment ({status}).',
+  'gate.system.postOnly': 'Kraken n’accepte que des ordres limites post-only pour le moment.',
+  'gate.system.cancelOnly':
+    'Kraken est en mode annulation seule : vous pouvez annuler des ordres, pas en passer.',
+  'gate.system.maintenance': 'Kraken est en maintenance : aucun nouvel ordre jusqu’à la fin.',
+  'gate.system.other': 'Kraken n’accepte pas d’ordres pour le moment ({status}).',
 };
