@@ -1,5 +1,5 @@
 import { Fragment, type Ref } from 'preact';
-import { formatDecimal, formatPercent } from '../format/number.ts';
+import { formatMoney, formatPercent } from '../format/number.ts';
 import { useLocale, useT } from '../ui/locale.ts';
 import { pure } from '../ui/pure.ts';
 import { amount, offsetText, priceText } from '../ui/trading/format.ts';
@@ -63,9 +63,11 @@ export const TicketPreview = pure(function TicketPreview({
   const live = mode === 'live';
   const sending = stage === 'sending';
   const price = order.limitPrice ?? order.triggerPrice;
-  // Every figure keeps its exact digits (the preview's values are already at the asset's decimals), grouped.
-  const num = (text: string) =>
-    formatDecimal(text, { locale, minDecimals: /\.(\d+)$/.exec(text)?.[1]?.length ?? 0 });
+  // Money at the asset's display decimals (cents for fiat, up to 8 for crypto): what leaves and the fee rounded
+  // up, what arrives and what is held rounded down, so the preview never flatters the order. The exact values
+  // are the cells' titles.
+  const money = (text: string, asset: string, rounding: 'up' | 'down') =>
+    formatMoney(text, asset, locale, undefined, rounding);
   const side = t(order.side === 'buy' ? 'order.side.buy' : 'order.side.sell');
   return (
     <section
@@ -97,8 +99,8 @@ export const TicketPreview = pure(function TicketPreview({
           <span class="quote">({t(`preview.source.${p.priceSource}`)})</span>
         </dd>
         <dt>{t('preview.cost')}</dt>
-        <dd data-testid="preview-cost">
-          {num(p.cost)} {p.feeAsset}
+        <dd data-testid="preview-cost" title={p.cost}>
+          {money(p.cost, p.feeAsset, 'up')} {p.feeAsset}
         </dd>
         <dt>{t('preview.yourFees')}</dt>
         <dd data-testid="preview-fees" data-liquidity={p.liquidity}>
@@ -112,22 +114,23 @@ export const TicketPreview = pure(function TicketPreview({
             rate: formatPercent(p.feePercent, locale),
           })}
         </dt>
-        <dd data-testid="preview-fee">
-          {num(p.fee)} {p.feeAsset}
+        <dd data-testid="preview-fee" title={p.fee}>
+          {money(p.fee, p.feeAsset, 'up')} {p.feeAsset}
         </dd>
         <dt>{order.side === 'buy' ? t('preview.totalPaid') : t('preview.totalSold')}</dt>
-        <dd data-testid="preview-total">
-          {num(p.total)} {p.totalAsset}
+        <dd data-testid="preview-total" title={p.total}>
+          {money(p.total, p.totalAsset, 'up')} {p.totalAsset}
         </dd>
         <dt>{t('preview.receive')}</dt>
-        <dd data-testid="preview-receive">
-          {num(p.receive)} {p.receiveAsset}
+        <dd data-testid="preview-receive" title={p.receive}>
+          {money(p.receive, p.receiveAsset, 'down')} {p.receiveAsset}
         </dd>
         {p.balances.map((b) => (
           <Fragment key={b.asset}>
             <dt>{t('preview.available', { asset: b.asset })}</dt>
             <dd data-testid="preview-balance" data-asset={b.asset}>
-              {num(b.before)} → <span class={b.after.startsWith('-') ? 'neg' : ''}>{num(b.after)}</span>
+              {money(b.before, b.asset, 'down')} →{' '}
+              <span class={b.after.startsWith('-') ? 'neg' : ''}>{money(b.after, b.asset, 'down')}</span>
             </dd>
           </Fragment>
         ))}

@@ -92,10 +92,12 @@ describe('the order ticket', () => {
     const preview = byId('ticket-preview');
     expect(byId('preview-mode').textContent).toBe('Paper');
     expect(preview.textContent).toContain('buy 0.01 BTC/USD · Market');
-    expect(byId('preview-receive').textContent).toBe('0.01000000 BTC');
+    expect(byId('preview-receive').textContent).toBe('0.01 BTC');
+    expect(byId('preview-total').textContent).toBe('454.67 USD'); // 454.66341: cents, rounded up (what leaves)
+    expect(byId('preview-total').title).toBe('454.66341');
     expect(screen.getAllByTestId('preview-balance').map((b) => [b.dataset.asset, b.textContent])).toEqual([
-      ['USD', '1,000.00000 → 545.33659'], // 0.01 × 45285.2 = 452.85200, + 0.40 % fee 1.81141
-      ['BTC', '0.50000000 → 0.51000000'],
+      ['USD', '1,000.00 → 545.33'], // 0.01 × 45285.2 = 452.85200, + 0.40 % fee 1.81141; held: rounded down
+      ['BTC', '0.5 → 0.51'],
     ]);
     await waitFor(() => expect(document.activeElement).toBe(byId('ticket-confirm')));
     fireEvent.keyDown(byId('ticket-confirm'), { key: 'Enter', repeat: true });
