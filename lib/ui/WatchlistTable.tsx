@@ -208,7 +208,7 @@ export function WatchlistTable({
                       aria-label={t('watch.alertTitle', { symbol })}
                       onClick={() => actions.onAlert(symbol)}
                     >
-                      🔔
+                      <BellIcon />
                     </button>
                     <button
                       type="button"
@@ -239,5 +239,17 @@ export function WatchlistTable({
         </tbody>
       </table>
     </>
+  );
+}
+
+/** A bell drawn inline: an emoji depends on the system's fonts (some have none and show a box). */
+function BellIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M8 16a2 2 0 0 0 2-2H6a2 2 0 0 0 2 2zm5-5V7a5 5 0 0 0-4-4.9V1a1 1 0 0 0-2 0v1.1A5 5 0 0 0 3 7v4l-1.5 1.5V13h13v-.5z"
+      />
+    </svg>
   );
 }

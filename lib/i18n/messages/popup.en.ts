@@ -180,7 +180,7 @@ export const popupEn = {
   'status.announce.reconnecting': 'Prices not live: reconnecting',
   'status.announce.offline': 'Prices offline',
 
-  'alerts.none': 'No alerts yet: use 🔔 on a pair to create one.',
+  'alerts.none': 'No alerts yet: use the bell on a pair to create one.',
   'alerts.title': 'Alerts',
   'alerts.status.armed': 'armed',
   'alerts.status.waiting': 'fired, waiting to re-arm',

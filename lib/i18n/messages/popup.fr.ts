@@ -183,7 +183,7 @@ export const popupFr: FrenchOf<typeof popupEn> = {
   'status.announce.reconnecting': 'Cours figés : reconnexion',
   'status.announce.offline': 'Cours hors ligne',
 
-  'alerts.none': 'Pas encore d’alerte : utilisez 🔔 sur une paire pour en créer une.',
+  'alerts.none': 'Pas encore d’alerte : utilisez la cloche d’une paire pour en créer une.',
   'alerts.title': 'Alertes',
   'alerts.status.armed': 'active',
   'alerts.status.waiting': 'déclenchée, en attente de réarmement',
