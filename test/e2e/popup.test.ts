@@ -224,7 +224,9 @@ describe('the popup a Kraken Pro user would be proud of (production build, simul
       .poll(() => popup.getByTestId('ticket-result').innerText(), { timeout: 10_000 })
       .toBe('Passé\u202f: achat de 0,0123 BTC/USD, au marché');
     // The paper account held no BTC: it now holds exactly what was typed (the fills may be several levels).
-    const btc = popup.locator('[data-testid="balance-row"][data-asset="BTC"] [data-testid="balance-available"]');
+    const btc = popup.locator(
+      '[data-testid="balance-row"][data-asset="BTC"] [data-testid="balance-available"]',
+    );
     await expect.poll(() => btc.innerText(), { timeout: 10_000 }).toBe('0,0123');
     await shoot(popup, 'trade-paper-fr-light', 800);
     await popup.emulateMedia({ colorScheme: 'light' });
@@ -234,6 +236,7 @@ describe('the popup a Kraken Pro user would be proud of (production build, simul
 
   it('a stopped simulator greys the prices ("as of") and the badge within 10 s', async () => {
     await setLanguage(popup, 'en');
+    await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.getByTestId('tab-watch').click();
     await waitUntil(async () => (await badge(e2e.ext)).text !== '', 15_000, 'the badge');
     const stoppedAt = Date.now();
