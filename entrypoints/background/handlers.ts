@@ -7,6 +7,9 @@ import type { Services } from './services.ts';
 export const handlers: Handlers<Services> = {
   'watchlist.add': { handle: async (req, s) => ({ symbol: await s.settings.addPair(req.symbol) }) },
   'watchlist.remove': { handle: async (req, s) => ({ symbol: await s.settings.removePair(req.symbol) }) },
+  'watchlist.move': {
+    handle: async (req, s) => ({ watchlist: await s.settings.movePair(req.symbol, req.index) }),
+  },
   'badge.setPair': { handle: async (req, s) => ({ symbol: await s.settings.setBadgePair(req.symbol) }) },
   'chart.watch': {
     handle: async (req, s) => ({ series: await s.market.watchChart(req.viewer, req.symbol, req.interval) }),

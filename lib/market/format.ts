@@ -1,27 +1,18 @@
-// `Number.prototype.toLocaleString` with options builds a new Intl.NumberFormat on every call (ECMA-402
-// §20.2.1), which is slow: with 20 watched pairs at the soak's 10× market speed the popup spent half its time
-// there and fell behind (`npm run soak`, 2026-12). Same output from one formatter per number of digits.
-const formatters = new Map<number, Intl.NumberFormat>();
+// Display prices of ticks (floats from Kraken's ticker, at the pair's precision) through the one formatter
+// (lib/format/number.ts): the float is written at the pair's decimals first, so what is shown is the text Kraken
+// sent, grouped and in the person's locale.
+import { formatDecimal, formatPercent } from '../format/number.ts';
 
-function formatterFor(digits: number): Intl.NumberFormat {
-  let formatter = formatters.get(digits);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    formatters.set(digits, formatter);
-  }
-  return formatter;
+/** Decimals for a price whose pair's precision is unknown: a sensible width by magnitude. */
+const fallbackDigits = (value: number) => (Math.abs(value) >= 100 ? 2 : Math.abs(value) >= 1 ? 4 : 6);
+
+/** A display price at the pair's precision, grouped: "97,123.40" (en), "97 123,40" (fr). */
+export function formatPrice(value: number, precision: number | undefined, locale = 'en'): string {
+  if (!Number.isFinite(value)) return '—';
+  const digits = precision ?? fallbackDigits(value);
+  return formatDecimal(value.toFixed(digits), { locale, decimals: digits });
 }
 
-/** Formats a display price at the pair's precision (a sensible width when the precision is unknown). */
-export function formatPrice(value: number, precision: number | undefined): string {
-  const digits = precision ?? (Math.abs(value) >= 100 ? 2 : Math.abs(value) >= 1 ? 4 : 6);
-  return formatterFor(digits).format(value);
-}
-
-export function formatChangePct(pct: number): string {
-  const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
-  return `${sign}${Math.abs(pct).toFixed(2)}%`;
-}
+/** A 24 h change, signed, two decimals, in the one percent style: "+2.01%", "−0.35%", "+2,01 %" (fr). */
+export const formatChangePct = (pct: number, locale = 'en'): string =>
+  formatPercent(pct, locale, { signed: true });

@@ -75,6 +75,10 @@ const clOrdId = <K extends RequestType>(v: Fields, type: K) =>
 const PARSERS: { [K in RequestType]: Parser<K> } = {
   'watchlist.add': symbol,
   'watchlist.remove': symbol,
+  'watchlist.move': (v, type) =>
+    str(v.symbol, SYMBOL_MAX) && Number.isSafeInteger(v.index) && (v.index as number) >= 0
+      ? { type, symbol: v.symbol, index: v.index as number }
+      : null,
   'badge.setPair': symbol,
   'chart.watch': (v, type) =>
     str(v.viewer, ID_MAX) &&

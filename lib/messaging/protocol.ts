@@ -38,6 +38,8 @@ export const STREAM_PORT = 'market-stream';
 export interface RequestMap {
   'watchlist.add': { params: { symbol: string }; result: { symbol: string } };
   'watchlist.remove': { params: { symbol: string }; result: { symbol: string } };
+  /** Moves a watched pair to `index` (0-based, clamped to the list): reorder by drag or keyboard, undo of a remove. */
+  'watchlist.move': { params: { symbol: string; index: number }; result: { watchlist: string[] } };
   'badge.setPair': { params: { symbol: string }; result: { symbol: string } };
   /**
    * A page shows a chart: its candles now, then `candle` stream events and the pair's `book`, for as long as the

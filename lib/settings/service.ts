@@ -4,7 +4,7 @@
 import type { LanguageSetting } from '../i18n/locales.ts';
 import { customEndpoints, type Endpoints, type Settings, type ThemeSetting } from './schema.ts';
 import { createSettingsStore, type SettingsStorage, type SettingsStoreOptions } from './store.ts';
-import { addToWatchlist, removeFromWatchlist, WatchlistError } from './watchlist.ts';
+import { addToWatchlist, moveInWatchlist, removeFromWatchlist, WatchlistError } from './watchlist.ts';
 
 export interface SettingsServiceDeps extends SettingsStoreOptions {
   /**
@@ -37,6 +37,15 @@ export function createSettingsService(storage: SettingsStorage, deps: SettingsSe
         return { ...s, watchlist, badgePair: s.badgePair === symbol ? (watchlist[0] ?? null) : s.badgePair };
       });
       return symbol;
+    },
+
+    /** Moves a watched pair to `index` (clamped): the watchlist's own order, kept across restarts. */
+    async movePair(symbol: string, index: number): Promise<string[]> {
+      const next = await store.update((s) => ({
+        ...s,
+        watchlist: moveInWatchlist(s.watchlist, symbol, index),
+      }));
+      return next.watchlist;
     },
 
     async setBadgePair(symbol: string): Promise<string> {

@@ -93,7 +93,8 @@ describe('a browser in French', () => {
     const popup = await attachPopup(ext);
     try {
       await popup.waitFor(
-        `document.querySelector('[data-testid="ticket-amount"]')?.value === '0.01'`,
+        // The amount is written the page's way (a French decimal comma), and read back the same way.
+        `document.querySelector('[data-testid="ticket-amount"]')?.value === '0,01'`,
         'the ticket',
       );
       expect(await popup.eval(`document.querySelector('[data-testid="launch-note"]').textContent`)).toBe(

@@ -15,7 +15,7 @@ describe('formatPrice (watchlist display)', () => {
     [1.035, undefined, '1.0350'],
     [250, undefined, '250.00'],
     [0.25, undefined, '0.250000'],
-    [-12.5, 2, '-12.50'],
+    [-12.5, 2, '−12.50'], // the one formatter's minus is U+2212 (lib/format/number.ts)
   ])('%d at %s decimals → %s', (value, precision, shown) => {
     expect(formatPrice(value, precision)).toBe(shown);
   });

@@ -17,6 +17,7 @@ const ORDER = {
 const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'watchlist.add': { type: 'watchlist.add', symbol: 'BTC/USD' },
   'watchlist.remove': { type: 'watchlist.remove', symbol: 'BTC/USD' },
+  'watchlist.move': { type: 'watchlist.move', symbol: 'BTC/USD', index: 2 },
   'badge.setPair': { type: 'badge.setPair', symbol: 'ETH/USD' },
   'chart.watch': { type: 'chart.watch', viewer: 'v-1', symbol: 'BTC/USD', interval: 60 },
   'chart.unwatch': { type: 'chart.unwatch', viewer: 'v-1' },
