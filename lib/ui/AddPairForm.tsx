@@ -26,7 +26,7 @@ export function AddPairForm({
       await onAdd(text);
       setText('');
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }

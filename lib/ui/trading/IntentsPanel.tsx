@@ -32,7 +32,7 @@ export function IntentsPanel({
   if (intents.length === 0) return null;
   const run = (action: () => Promise<unknown>) => {
     setError(null);
-    action().catch((e: unknown) => setError(errorText(e)));
+    action().catch((e: unknown) => setError(errorText(e, t)));
   };
   return (
     <section class="intents" data-testid="intents" aria-label={t('intents.label')}>
