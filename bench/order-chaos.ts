@@ -154,7 +154,7 @@ export async function orderChaos(count = 200): Promise<ChaosResult> {
         clock: systemClock,
         rulesFor: (s) => rules.get(s),
         onChange: () => service.changed(),
-        onFill: () => {},
+        onFill: async () => {},
         onIntent: (i) => service.onIntent(i),
         fetch: guard,
       }),

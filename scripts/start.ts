@@ -1,12 +1,13 @@
 // `npm start`: build the production extension, start the simulator, open Chromium with the extension
-// loaded and pointed at the simulator. Headless when there is no display (then a screenshot of the popup
-// is written). Runs until Ctrl-C, then stops everything it started.
+// loaded and pointed at the simulator, print the simulator's demo API key and how to add it, and write
+// screenshots of every page under artifacts/screens/. Headless when there is no display. Runs until Ctrl-C,
+// then stops everything it started.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionUrl, launchWithExtension, pointAtSimulator } from './lib/browser.ts';
 import { ensureChromium } from './lib/chromium.ts';
-import { startSimProcess } from './lib/sim-process.ts';
+import { takeScreenshots } from './lib/screens.ts';
+import { type SimProcess, startSimProcess } from './lib/sim-process.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -14,6 +15,27 @@ const log = (line: string) => console.log(`[start] ${line}`);
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? undefined : process.argv[i + 1];
+}
+
+/** The simulator's funded demo account: its key, and the steps to trade live with it (README, "Use the simulator"). */
+function printDemoKey(sim: SimProcess, optionsUrl: string): void {
+  if (!sim.apiKey || !sim.apiSecret) {
+    log('the simulator printed no demo key: paper trading works, live trading needs a key.');
+    return;
+  }
+  const lines = [
+    'the simulator’s demo account (funded) has this API key:',
+    `  API key:     ${sim.apiKey}`,
+    `  Private key: ${sim.apiSecret}`,
+    'to trade live against the simulator (paper trading needs none of this):',
+    `  1. open the extension’s settings (the popup’s Settings link, or ${optionsUrl}); the exchange is`,
+    '     already “Local simulator”, so the key will be bound to it and never sent to Kraken.',
+    '  2. under “API keys”, choose a vault passphrase (10 characters or more) and type it twice: it encrypts',
+    '     the key in the browser; you type it again to unlock after a browser restart.',
+    '  3. paste the API key and the private key above into “API key” and “Private key”, then “Save key”.',
+    '  4. in the popup: the Trade tab, then “Switch to live”.',
+  ];
+  for (const line of lines) log(line);
 }
 
 async function main(): Promise<void> {
@@ -33,40 +55,28 @@ async function main(): Promise<void> {
   log(`extension loaded (id ${ext.extensionId}); pointing it at the simulator through its options page…`);
   await pointAtSimulator(ext, sim.rest);
 
+  printDemoKey(sim, extensionUrl(ext, 'options.html'));
+
+  // Screenshots always (artifacts/ is not committed), in a headless browser of their own: what a person sees,
+  // to look at without a display. --docs-screenshots also refreshes the README's two (docs/screenshots/).
+  const dir = resolve(ROOT, 'artifacts/screens');
+  log(
+    'taking screenshots (popup Watch, Trade paper and live, options, side panel; en and fr; dark and light)…',
+  );
+  const shots = await takeScreenshots({
+    executablePath,
+    sim,
+    dir,
+    log,
+    ...(process.argv.includes('--docs-screenshots') ? { docs: resolve(ROOT, 'docs/screenshots') } : {}),
+  });
+  log(`${shots.length} screenshots in ${dir} (view-language-theme.png)`);
+
   const popup = await ext.context.newPage();
   await popup.goto(extensionUrl(ext, 'popup.html'));
-  await popup
-    .locator('[data-testid="last"]')
-    .first()
-    .waitFor({ timeout: 15_000 })
-    .catch(() => log('no prices after 15 s: check the simulator output above.'));
-
-  // The side panel's page in a tab too (Chrome opens the real panel only from a click: the popup's "Open in
-  // side panel"), at a side panel's usual width.
   const panel = await ext.context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
   await panel.goto(extensionUrl(ext, 'sidepanel.html'));
-  await panel
-    .locator('[data-testid="chart"]:not([data-candles="0"])')
-    .waitFor({ timeout: 15_000 })
-    .catch(() => log('the side panel drew no candles after 15 s: check the simulator output above.'));
-  await popup
-    .locator('[data-testid="sparkline"]:not([data-points="0"])')
-    .first()
-    .waitFor({ timeout: 15_000 })
-    .catch(() => log('no sparklines after 15 s.'));
-
-  // Screenshots always (artifacts/ is not committed): what a person sees, to look at without a display.
-  const dir = resolve(ROOT, 'artifacts');
-  mkdirSync(dir, { recursive: true });
-  for (const [name, page] of [
-    ['popup', popup],
-    ['sidepanel', panel],
-  ] as const) {
-    const path = resolve(dir, `${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    log(`screenshot of the ${name === 'popup' ? 'popup' : 'side panel'}: ${path}`);
-  }
   if (!headless) log('the popup and the side panel are open in tabs; the toolbar icon opens the popup too.');
   log(`popup URL: ${extensionUrl(ext, 'popup.html')}`);
   log(`side panel URL: ${extensionUrl(ext, 'sidepanel.html')}`);

@@ -28,13 +28,15 @@ const FLAGS = [
   '--otp',
   '--replay',
   '--replay-speed',
+  '--pairs',
 ] as const;
 type Flag = (typeof FLAGS)[number];
 
 export const USAGE =
   'usage: tsx sim/main.ts --port <n> [--seed <n>] [--host <h>] [--step-ms <n>] [--tier starter|intermediate|pro]\n' +
   '  [--key trading|query|nows|withdraw|second] [--api-key <k> --api-secret <base64>] [--rate-limit on|relaxed|off]\n' +
-  '  [--nonce-window <n>] [--otp <password>] [--replay <file.jsonl> [--replay-speed recorded|max]]';
+  '  [--nonce-window <n>] [--otp <password>] [--replay <file.jsonl> [--replay-speed recorded|max]]\n' +
+  '  [--pairs 6|20|all]';
 
 function isFlag(name: string): name is Flag {
   return (FLAGS as readonly string[]).includes(name);
@@ -139,6 +141,13 @@ function apply(options: CliOptions, name: Flag, value: string): string | undefin
     case '--replay':
       options.replayFile = value;
       return undefined;
+    case '--pairs': {
+      // `all` is every pair the simulator knows, today 20.
+      const count = oneOf(name, value, ['6', '20', 'all'] as const);
+      if (typeof count !== 'string') return count.error;
+      options.pairs = count === '6' ? 6 : 20;
+      return undefined;
+    }
     case '--replay-speed': {
       const speed = oneOf(name, value, ['recorded', 'max'] as const);
       if (typeof speed !== 'string') return speed.error;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Exchange } from './account/exchange.ts';
 import type { KeyMaterial, KeyRole } from './account/keys.ts';
 import { systemClock } from './clock.ts';
+import { listing, type PairCount } from './data/listing.ts';
 import { cloudflarePage, RestFaults } from './faults/rest-faults.ts';
 import { readBodyBytes } from './http/body.ts';
 import { handleControl } from './http/control.ts';
@@ -45,6 +46,11 @@ export interface SimOptions {
   otp?: string;
   /** Replay a capture of public frames on /v2 instead of the live market (`--replay`). */
   replay?: ReplayCapture;
+  /**
+   * How many pairs to list (`--pairs`): 6 (default: BTC/USD, ETH/USD, SOL/USD, XRP/USD, DOGE/USD, ETH/BTC)
+   * or 20 (those and 14 more USD pairs, sim/data/pairs-extra.ts).
+   */
+  pairs?: PairCount;
 }
 
 export interface SimHandle {
@@ -97,7 +103,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
   const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
   const log = options.log ?? silentLogger;
   const role = options.key ?? 'trading';
-  const market = new Market(options.seed ?? 1, systemClock());
+  const market = new Market(options.seed ?? 1, systemClock(), listing(options.pairs ?? 6));
   const exchange = new Exchange(market, {
     tier: options.tier ?? 'starter',
     rateLimit: options.rateLimit ?? 'on',
@@ -256,7 +262,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
   const port = (server.address() as AddressInfo).port;
   const stepTimer = stepMs > 0 ? setInterval(() => market.step(), stepMs) : undefined;
   const origin = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log(`listening on ${origin} (seed ${options.seed ?? 1}, step ${stepMs} ms)`);
+  log(`listening on ${origin} (seed ${options.seed ?? 1}, step ${stepMs} ms, ${market.listing.count} pairs)`);
   const selected = exchange.keys.role(role);
   const material = (r: KeyRole): KeyMaterial => {
     const k = exchange.keys.role(r);

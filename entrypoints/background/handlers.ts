@@ -7,6 +7,9 @@ import type { Services } from './services.ts';
 export const handlers: Handlers<Services> = {
   'watchlist.add': { handle: async (req, s) => ({ symbol: await s.settings.addPair(req.symbol) }) },
   'watchlist.remove': { handle: async (req, s) => ({ symbol: await s.settings.removePair(req.symbol) }) },
+  'watchlist.move': {
+    handle: async (req, s) => ({ watchlist: await s.settings.movePair(req.symbol, req.index) }),
+  },
   'badge.setPair': { handle: async (req, s) => ({ symbol: await s.settings.setBadgePair(req.symbol) }) },
   'chart.watch': {
     handle: async (req, s) => ({ series: await s.market.watchChart(req.viewer, req.symbol, req.interval) }),
@@ -21,6 +24,7 @@ export const handlers: Handlers<Services> = {
   'settings.setEndpoints': { handle: (req, s) => s.settings.setEndpoints(req.endpoints), refreshLive: true },
   'settings.setAlertSound': { handle: (req, s) => s.settings.setAlertSound(req.on) },
   'settings.setLanguage': { handle: (req, s) => s.settings.setLanguage(req.language) },
+  'settings.setTheme': { handle: (req, s) => s.settings.setTheme(req.theme) },
   'launch.take': { handle: (_, s) => s.launches.take() },
   'vault.get': { handle: (_, s) => s.vault.view() },
   'vault.create': { handle: (req, s) => s.vault.create(req.passphrase), refreshLive: true },

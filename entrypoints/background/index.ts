@@ -64,7 +64,7 @@ export default defineBackground(() => {
         await s.vault.autoLock();
         await s.trading.refresh(); // locking stops live trading and disarms the dead man's switch
       } else if (alarm.name === adapters.AUTO_LOCK_WARNING_ALARM) {
-        if (s.trading.deadManArmed()) await showAutoLockWarning();
+        if (s.trading.deadManArmed()) await showAutoLockWarning(s.settings.current().language);
       } else if (alarm.name === WAKE_ALARM && Date.now() - prunedAt > PRUNE_EVERY_MS) {
         prunedAt = Date.now();
         await s.trading.prune();

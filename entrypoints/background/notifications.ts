@@ -1,13 +1,25 @@
 // Alert delivery through the notifications API. Chrome shows two buttons (open the pair on Kraken, snooze);
 // Firefox takes no buttons, so there a click on the notification opens the popup, whose alert row offers
 // the same two actions (lib/alerts/notification.ts).
+// Every text is in the person's language (notify-text.ts), chosen when the notification is shown.
 import { browser } from 'wxt/browser';
 import { alertNotification, krakenTradeUrl, SNOOZE_MS } from '../../lib/alerts/notification.ts';
+import type { AlertRule } from '../../lib/alerts/rules.ts';
 import type { AlertService } from '../../lib/alerts/service.ts';
 import type { AlertLogEntry } from '../../lib/db/schema.ts';
+import { browserLanguages, type LanguageSetting } from '../../lib/i18n/locales.ts';
 import type { FillView } from '../../lib/orders/types.ts';
 import type { TradingMode } from '../../lib/trading/types.ts';
 import { noteNotification } from './diagnostics.ts';
+import {
+  alertButtons,
+  alertText,
+  autoLockText,
+  fillText,
+  type Speaker,
+  speakerOf,
+  testText,
+} from './notify-text.ts';
 
 const PREFIX = 'alert:';
 
@@ -19,19 +31,32 @@ const PREFIX = 'alert:';
  */
 const BUTTONS = !import.meta.env.FIREFOX;
 
-export async function showAlert(entry: AlertLogEntry): Promise<void> {
+/** Who speaks: the language setting, or the browser's language when it says `auto`. */
+const speaker = (language: LanguageSetting): Speaker => speakerOf(language, browserLanguages(browser.i18n));
+
+export async function showAlert(
+  entry: AlertLogEntry,
+  rule: AlertRule | undefined,
+  language: LanguageSetting,
+): Promise<void> {
   const iconUrl = browser.runtime.getURL('/icon/128.png');
   const id = `${PREFIX}${entry.ruleId}:${entry.at}`;
+  const words = speaker(language);
   noteNotification(id);
-  await browser.notifications.create(id, alertNotification(entry, { iconUrl, buttons: BUTTONS }));
+  await browser.notifications.create(
+    id,
+    alertNotification(
+      { ...alertText(entry, rule, words), buttons: alertButtons(words) },
+      { iconUrl, buttons: BUTTONS },
+    ),
+  );
 }
 
-export async function showTestNotification(): Promise<string> {
+export async function showTestNotification(language: LanguageSetting): Promise<string> {
   await browser.notifications.create(`${PREFIX}test:${Date.now()}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'Trader for Kraken',
-    message: 'Alerts will look like this.',
+    ...testText(speaker(language)),
   });
   return (await browser.notifications.getPermissionLevel?.()) ?? 'granted';
 }
@@ -75,14 +100,12 @@ export function registerNotificationHandlers(
 }
 
 /** One notification per fill, partial or full; the id is Kraken's exec_id, so a fill is never shown twice. */
-export async function showFill(fill: FillView, mode: TradingMode): Promise<void> {
-  const what = `${fill.side === 'buy' ? 'Bought' : 'Sold'} ${fill.qty} ${fill.symbol.split('/')[0] ?? ''}`;
+export async function showFill(fill: FillView, mode: TradingMode, language: LanguageSetting): Promise<void> {
   noteNotification(`fill:${fill.id}`);
   await browser.notifications.create(`fill:${fill.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: `${fill.complete ? 'Order filled' : 'Order partly filled'}${mode === 'paper' ? ' (paper)' : ''}`,
-    message: `${what} at ${fill.price} ${fill.symbol.split('/')[1] ?? ''} · fee ${fill.fee} ${fill.feeAsset}`,
+    ...fillText(fill, mode, speaker(language)),
     priority: 1,
   });
 }
@@ -91,13 +114,11 @@ export async function showFill(fill: FillView, mode: TradingMode): Promise<void>
  * A minute before an auto-lock that would turn the dead man's switch off: say so, so locking never disarms
  * it silently. Any use of the extension (opening the popup) pushes the lock out.
  */
-export async function showAutoLockWarning(): Promise<void> {
+export async function showAutoLockWarning(language: LanguageSetting): Promise<void> {
   await browser.notifications.create(`autolock:${Date.now()}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'Locking in 1 minute',
-    message:
-      'The vault locks after inactivity, and that turns off the dead man’s switch on your Kraken orders. Open the extension to keep it unlocked.',
+    ...autoLockText(speaker(language)),
     priority: 2,
   });
 }

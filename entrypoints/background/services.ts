@@ -82,7 +82,7 @@ export function createServices() {
   const alerts = createAlertService({
     store: idbAlertStore(db),
     notify: async (entry) => {
-      await showAlert(entry);
+      await showAlert(entry, alerts.rule(entry.ruleId), settings.current().language);
       if (settings.current().alertSound) await playAlertSound().catch(() => {});
     },
     fetchCandles: createCandleSource({
@@ -109,7 +109,7 @@ export function createServices() {
     now: Date.now,
     newId: () => crypto.randomUUID(),
     onChange: () => trading.changed(),
-    onFill: (fill) => void showFill(fill, 'paper').catch(() => {}),
+    onFill: (fill) => void showFill(fill, 'paper', settings.current().language).catch(() => {}),
     fees: () => trading.paperFees(),
     lastPrice: (symbol) => {
       const last = market.latestTick(symbol)?.last;
@@ -135,7 +135,7 @@ export function createServices() {
     clock: systemClock,
     rulesFor: (symbol) => market.rulesFor(symbol),
     onChange: () => trading.changed(),
-    onFill: (fill) => void showFill(fill, 'live').catch(() => {}),
+    onFill: (fill) => showFill(fill, 'live', settings.current().language).catch(() => {}),
     onIntent: (intent) => trading.onIntent(intent),
     feePairs: () => settings.current().watchlist,
   });
@@ -176,7 +176,7 @@ export function createServices() {
     trading,
     settings,
     launches,
-    testNotification: showTestNotification,
+    testNotification: () => showTestNotification(settings.current().language),
   };
   // Before anything can put the vault key into storage.session: trusted contexts only.
   const ready = adapters

@@ -1,3 +1,5 @@
+// The options page, in the order a newcomer needs it (issue 19): the exchange, the vault, the API keys, alerts,
+// sound; then language, theme and shortcuts. Diagnostics stay behind "Details".
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { browserLanguages, resolveLocale } from '../../lib/i18n/locales.ts';
@@ -5,12 +7,16 @@ import type { CommandName } from '../../lib/launch/commands.ts';
 import { request } from '../../lib/messaging/client.ts';
 import type { VaultView } from '../../lib/messaging/protocol.ts';
 import type { Settings } from '../../lib/settings/schema.ts';
-import { type AlertSettingsActions, AlertsSettings } from '../../lib/ui/AlertsSettings.tsx';
+import { type AlertSettingsActions, AlertsSettings, SoundSettings } from '../../lib/ui/AlertsSettings.tsx';
 import { EndpointForm } from '../../lib/ui/EndpointForm.tsx';
+import { errorText } from '../../lib/ui/error-text.ts';
 import { LanguageSettings } from '../../lib/ui/LanguageSettings.tsx';
-import { LocaleContext } from '../../lib/ui/locale.ts';
+import { LocaleContext, useT } from '../../lib/ui/locale.ts';
 import { ShortcutsPanel, type ShortcutView } from '../../lib/ui/ShortcutsPanel.tsx';
+import { ThemeSettings } from '../../lib/ui/ThemeSettings.tsx';
+import { usePageTheme } from '../../lib/ui/theme.ts';
 import { type VaultActions, VaultPanel } from '../../lib/ui/vault/VaultPanel.tsx';
+import { Details } from './Details.tsx';
 
 const vaultActions: VaultActions = {
   get: () => request({ type: 'vault.get' }),
@@ -24,6 +30,12 @@ const vaultActions: VaultActions = {
   relabel: (id, label) => request({ type: 'vault.relabel', id, label }),
   reset: (confirm) => request({ type: 'vault.reset', confirm }),
   setAutoLock: (minutes) => request({ type: 'vault.setAutoLock', minutes }),
+};
+
+const alertActions: AlertSettingsActions = {
+  exportJson: async () => (await request({ type: 'alerts.export' })).json,
+  importJson: (json) => request({ type: 'alerts.import', json }),
+  testNotification: async () => (await request({ type: 'alerts.testNotification' })).permission,
 };
 
 const languages = browserLanguages(browser.i18n);
@@ -44,53 +56,91 @@ async function readShortcuts(): Promise<ShortcutView[]> {
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [vault, setVault] = useState<VaultView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [shortcuts, setShortcuts] = useState<ShortcutView[] | null>(null);
-  const alertActions: AlertSettingsActions = {
-    exportJson: async () => (await request({ type: 'alerts.export' })).json,
-    importJson: (json) => request({ type: 'alerts.import', json }),
-    testNotification: async () => (await request({ type: 'alerts.testNotification' })).permission,
-    setSound: async (on) => setSettings(await request({ type: 'settings.setAlertSound', on })),
-  };
   useEffect(() => {
-    request({ type: 'settings.get' }).then(setSettings, (e: unknown) => setError(String(e)));
-    request({ type: 'vault.get' }).then(setVault, (e: unknown) => setError(String(e)));
+    request({ type: 'settings.get' }).then(setSettings, setError);
+    request({ type: 'vault.get' }).then(setVault, setError);
     readShortcuts().then(setShortcuts, () => setShortcuts([]));
   }, []);
   const locale = resolveLocale(settings?.language ?? 'auto', languages);
+  const { system } = usePageTheme(settings?.theme);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  const save = (change: Promise<Settings>) => change.then(setSettings);
   return (
     <LocaleContext.Provider value={locale}>
-      <main>
-        <h1>Trader for Kraken — Settings</h1>
-        {error && <p class="error">{error}</p>}
-        {vault && <VaultPanel view={vault} actions={vaultActions} onView={setVault} />}
-        <AlertsSettings actions={alertActions} sound={settings?.alertSound ?? false} />
-        {settings && (
-          <LanguageSettings
-            value={settings.language}
-            browserLanguages={languages}
-            onChange={async (language) => {
-              setSettings(await request({ type: 'settings.setLanguage', language }));
-            }}
-          />
-        )}
-        <ShortcutsPanel
-          shortcuts={shortcuts}
-          hasSidePanel={Boolean(manifest.side_panel ?? manifest.sidebar_action)}
-          onManage={manageShortcuts}
-        />
-        {settings && (
-          <EndpointForm
-            current={settings.endpoints}
-            onSave={async (endpoints) => {
-              setSettings(await request({ type: 'settings.setEndpoints', endpoints }));
-            }}
-          />
-        )}
-      </main>
+      <Page
+        settings={settings}
+        vault={vault}
+        error={error}
+        shortcuts={shortcuts}
+        systemTheme={system}
+        onVault={setVault}
+        onSave={save}
+      />
     </LocaleContext.Provider>
+  );
+}
+
+function Page(props: {
+  settings: Settings | null;
+  vault: VaultView | null;
+  error: unknown;
+  shortcuts: ShortcutView[] | null;
+  systemTheme: 'light' | 'dark';
+  onVault(view: VaultView): void;
+  onSave(change: Promise<Settings>): Promise<void>;
+}) {
+  const { settings, vault, onSave } = props;
+  const t = useT();
+  useEffect(() => {
+    document.title = t('options.title');
+  }, [t]);
+  return (
+    <main>
+      <h1>{t('options.title')}</h1>
+      <p class="hint">{t('options.intro')}</p>
+      {props.error !== null && (
+        <p class="error" role="alert">
+          {t('options.loadFailed', { reason: errorText(props.error, t) })}
+        </p>
+      )}
+      {settings && (
+        <EndpointForm
+          current={settings.endpoints}
+          onSave={(endpoints) => onSave(request({ type: 'settings.setEndpoints', endpoints }))}
+        />
+      )}
+      {vault && <VaultPanel view={vault} actions={vaultActions} onView={props.onVault} />}
+      <AlertsSettings actions={alertActions} />
+      {settings && (
+        <SoundSettings
+          on={settings.alertSound}
+          onChange={(on) => void onSave(request({ type: 'settings.setAlertSound', on }))}
+        />
+      )}
+      {settings && (
+        <LanguageSettings
+          value={settings.language}
+          browserLanguages={languages}
+          onChange={(language) => onSave(request({ type: 'settings.setLanguage', language }))}
+        />
+      )}
+      {settings && (
+        <ThemeSettings
+          value={settings.theme}
+          systemTheme={props.systemTheme}
+          onChange={(theme) => onSave(request({ type: 'settings.setTheme', theme }))}
+        />
+      )}
+      <ShortcutsPanel
+        shortcuts={props.shortcuts}
+        hasSidePanel={Boolean(manifest.side_panel ?? manifest.sidebar_action)}
+        onManage={manageShortcuts}
+      />
+      {vault && <Details refused={vault.refused} />}
+    </main>
   );
 }

@@ -11,12 +11,14 @@ import { useT } from '../../lib/ui/locale.ts';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { openOrders } from '../../lib/ui/trading/format.ts';
-import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
+import { useClock } from '../../lib/ui/use-clock.ts';
 import { useFocusWhenReady, useLaunch } from '../../lib/ui/use-launch.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
 import { focusedPair, WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
 import { currentWindowId, hasSidePanel, openSidePanel } from './side-panel.ts';
+import { type Tab, Tabs } from './Tabs.tsx';
+import { useUndoRemove } from './undo.ts';
 
 const alertActions: AlertActions = {
   create: (rule) => request({ type: 'alerts.create', rule }),
@@ -35,11 +37,11 @@ const takeLaunch = () => request({ type: 'launch.take' });
 const loadChart = () => import('../../lib/chart/ChartPanel.tsx').then((m) => m.ChartPanel);
 const loadTrade = () => import('./TradeTab.tsx').then((m) => m.TradeTab);
 
-type Tab = 'watch' | 'trade';
-const TABS: readonly { id: Tab; label: string }[] = [
-  { id: 'watch', label: 'Watch' },
-  { id: 'trade', label: 'Trade' },
-];
+const watchlistActions = {
+  remove: (symbol: string) => request({ type: 'watchlist.remove', symbol }),
+  add: (symbol: string) => request({ type: 'watchlist.add', symbol }),
+  move: (symbol: string, index: number) => request({ type: 'watchlist.move', symbol, index }),
+};
 
 export function App() {
   const view = useMarket(openStream);
@@ -58,6 +60,9 @@ export function App() {
   const [chartFor, setChartFor] = useState<string | null>(null);
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
   const [panelError, setPanelError] = useState<string | null>(null);
+  // A clock for what goes stale without an event: prices grey out within a second of their 10 s limit.
+  const clock = useClock(1000);
+  const undo = useUndoRemove(watchlistActions);
   useEffect(() => {
     currentWindowId().then(setWindowId, () => {});
   }, []);
@@ -95,11 +100,11 @@ export function App() {
     launch?.kind === 'alert' ? '[data-testid="alert-level"]' : '[data-testid="ticket-amount"]',
     launched && launched.note !== 'failed' ? launched.key : null,
   );
-  if (!view) return <p class="loading">Connecting to the background…</p>;
+  if (!view) return <p class="loading">{t('popup.connecting')}</p>;
   if (view.fatal) {
     return (
       <p class="error" role="alert">
-        The extension could not start: {view.fatal}
+        {t('popup.fatal', { reason: view.fatal })}
       </p>
     );
   }
@@ -107,13 +112,13 @@ export function App() {
   const suggestions = Object.keys(snapshot.pairs)
     .filter((s) => !snapshot.watchlist.includes(s))
     .sort();
-  const now = Date.now();
+  const now = Math.max(Date.now(), clock);
   const openCount = trading ? openOrders(trading.orders).length : 0;
   return (
     <main>
       <header>
-        <h1>Trader for Kraken</h1>
-        <span>
+        <h1>{t('popup.title')}</h1>
+        <span class="header-links">
           {hasSidePanel() && (
             <button
               type="button"
@@ -126,15 +131,15 @@ export function App() {
                 )
               }
             >
-              Open in side panel
+              {t('popup.sidePanel')}
             </button>
           )}{' '}
-          <button type="button" class="link" onClick={openSettings}>
-            Settings
+          <button type="button" class="link" data-testid="open-settings" onClick={openSettings}>
+            {t('popup.settings')}
           </button>
         </span>
       </header>
-      {panelError && <p class="error">The side panel did not open: {panelError}</p>}
+      {panelError && <p class="error">{t('popup.sidePanelFailed', { reason: panelError })}</p>}
       <StatusBar snapshot={snapshot} />
       {launched?.note && (
         <p class={launched.note === 'failed' ? 'error' : 'hint'} role="status" data-testid="launch-note">
@@ -143,37 +148,41 @@ export function App() {
             : t(launched.note === 'order' ? 'launch.order' : 'launch.alert')}
         </p>
       )}
-      {trading && (
-        <ModeBar trading={trading} actions={tradingActions} now={now} onOpenSettings={openSettings} />
-      )}
-      <div class="tabs" role="tablist">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            class={tab === t.id ? 'on' : ''}
-            aria-selected={tab === t.id}
-            data-testid={`tab-${t.id}`}
-            onClick={() => {
-              setTab(t.id);
-              if (t.id === 'trade') setTradeOpened(true);
-            }}
-          >
-            {t.label}
-            {t.id === 'trade' && openCount > 0 ? ` (${openCount})` : ''}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tab={tab}
+        labels={{
+          watch: t('popup.tab.watch'),
+          trade: openCount > 0 ? t('popup.tab.tradeOpen', { count: openCount }) : t('popup.tab.trade'),
+        }}
+        onSelect={(id) => {
+          setTab(id);
+          if (id === 'trade') setTradeOpened(true);
+        }}
+      />
       {/* Hidden, not unmounted: the watchlist keeps its live prices while trading (and tests read them). */}
-      <div role="tabpanel" hidden={tab !== 'watch'}>
+      <div role="tabpanel" id="panel-watch" aria-labelledby="tab-watch" hidden={tab !== 'watch'}>
+        {undo.removed && !snapshot.watchlist.includes(undo.removed.symbol) && (
+          <p class="hint undo" role="status" data-testid="undo-remove">
+            {t('watch.removed', { symbol: undo.removed.symbol })}{' '}
+            <button type="button" class="link" data-testid="undo-remove-button" onClick={undo.restore}>
+              {t('watch.undo')}
+            </button>
+          </p>
+        )}
+        {undo.error && (
+          <p class="error" role="alert">
+            {undo.error}
+          </p>
+        )}
         <WatchlistTable
           snapshot={snapshot}
           moves={moves}
           sparklines={view.sparklines}
           focused={focusedPair(snapshot, now)}
+          now={now}
           actions={{
-            onRemove: (symbol) => void request({ type: 'watchlist.remove', symbol }).catch(() => {}),
+            onRemove: (symbol) => undo.remove(symbol, snapshot.watchlist.indexOf(symbol)),
+            onMove: (symbol, index) => void watchlistActions.move(symbol, index).catch(() => {}),
             onBadge: (symbol) => void request({ type: 'badge.setPair', symbol }).catch(() => {}),
             onAlert: (symbol) => {
               setAlertLevel(null);
@@ -190,10 +199,10 @@ export function App() {
               <button
                 type="button"
                 class="link"
-                aria-label="Close the chart"
+                aria-label={t('popup.chartClose')}
                 onClick={() => setChartFor(null)}
               >
-                Close
+                {t('common.close')}
               </button>
             </div>
             {ChartPanel ? (
@@ -220,7 +229,7 @@ export function App() {
                 }}
               />
             ) : (
-              <p class="loading">Loading the chart…</p>
+              <p class="loading">{t('popup.chartLoading')}</p>
             )}
           </div>
         )}
@@ -251,7 +260,7 @@ export function App() {
         />
       </div>
       {tradeOpened && (
-        <div role="tabpanel" hidden={tab !== 'trade'}>
+        <div role="tabpanel" id="panel-trade" aria-labelledby="tab-trade" hidden={tab !== 'trade'}>
           {trading && TradeTab ? (
             <TradeTab
               view={view}
@@ -259,11 +268,12 @@ export function App() {
               actions={tradingActions}
               visible={tab === 'trade'}
               now={now}
+              onOpenSettings={openSettings}
               {...(fill ? { fill } : {})}
               {...(prefill ? { prefill } : {})}
             />
           ) : (
-            <p class="loading">Loading the trading account…</p>
+            <p class="loading">{t('popup.tradeLoading')}</p>
           )}
         </div>
       )}

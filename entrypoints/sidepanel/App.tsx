@@ -2,13 +2,14 @@
 // depth ladder, the ticket and open orders, side by side when the panel is wide. It shows the starred pair
 // unless a pair is pinned here. Until the background's first view arrives it already draws the pair it showed
 // last (bench row chart-first-paint); the same chart then carries on.
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChartPanel } from '../../lib/chart/ChartPanel.tsx';
 import { prefetchSeries } from '../../lib/chart/use-series.ts';
 import { openStream, request } from '../../lib/messaging/client.ts';
 import { type AlertActions, AlertForm } from '../../lib/ui/AlertsPanel.tsx';
 import { createChartActions } from '../../lib/ui/chart-actions.ts';
+import { useT } from '../../lib/ui/locale.ts';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
@@ -33,6 +34,10 @@ const lastShown = loadLast();
 if (lastShown) prefetchSeries(chartActions, lastShown.symbol, 60);
 
 export function App() {
+  const t = useT();
+  useEffect(() => {
+    document.title = t('panel.title');
+  }, [t]);
   const view = useMarket(openStream);
   const [pinned, setPinned] = useState<string | null>(loadPin);
   const [fill, setFill] = useState<{ key: number; symbol: string; limitPrice: string } | undefined>(
@@ -67,10 +72,10 @@ export function App() {
   return (
     <main class="sidepanel">
       {!view ? (
-        <p class="loading">Connecting to the background…</p>
+        <p class="loading">{t('panel.connecting')}</p>
       ) : view.fatal ? (
         <p class="error" role="alert">
-          The extension could not start: {view.fatal}
+          {t('panel.fatal', { reason: view.fatal })}
         </p>
       ) : (
         <PanelHeader
@@ -98,7 +103,7 @@ export function App() {
           onPick={onPick}
         />
       ) : live ? (
-        <p class="empty">Your watchlist is empty: add a pair from the toolbar popup.</p>
+        <p class="empty">{t('panel.empty')}</p>
       ) : null}
       {symbol && alertLevel !== null ? (
         <AlertForm

@@ -1,3 +1,5 @@
+import { useT } from '../../lib/ui/locale.ts';
+
 /** The side panel's title row: the pair shown (choosing one pins it) and whether it follows the star. */
 export function PanelHeader({
   watchlist,
@@ -12,13 +14,14 @@ export function PanelHeader({
   onPin(symbol: string | null): void;
   onOpenSettings(): void;
 }) {
+  const t = useT();
   return (
     <header>
-      <h1>Kraken Trader</h1>
+      <h1>{t('panel.title')}</h1>
       {symbol && (
         <select
           value={symbol}
-          aria-label="Pair shown"
+          aria-label={t('panel.pair')}
           data-testid="panel-pair"
           onChange={(e) => onPin((e.target as HTMLSelectElement).value)}
         >
@@ -30,16 +33,22 @@ export function PanelHeader({
         </select>
       )}
       {pinned && watchlist.includes(pinned) ? (
-        <button type="button" class="link" data-testid="panel-follow" onClick={() => onPin(null)}>
-          Pinned · follow ★
+        <button
+          type="button"
+          class="link"
+          data-testid="panel-follow"
+          title={t('panel.pinnedLabel', { symbol: pinned })}
+          onClick={() => onPin(null)}
+        >
+          {t('panel.pinned')}
         </button>
       ) : (
         <span class="quote" data-testid="panel-following">
-          follows ★
+          {t('panel.following')}
         </span>
       )}
       <button type="button" class="link" onClick={onOpenSettings}>
-        Settings
+        {t('panel.settings')}
       </button>
     </header>
   );

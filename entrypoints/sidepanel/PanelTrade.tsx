@@ -2,6 +2,7 @@ import { request } from '../../lib/messaging/client.ts';
 import { OrderTicket } from '../../lib/ticket/OrderTicket.tsx';
 import type { TradingView } from '../../lib/trading/types.ts';
 import { DepthLadder } from '../../lib/ui/DepthLadder.tsx';
+import { useT } from '../../lib/ui/locale.ts';
 import type { MarketView } from '../../lib/ui/market-model.ts';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
@@ -24,10 +25,16 @@ export function PanelTrade({
   now: number;
   onPick(price: string): void;
 }) {
+  const t = useT();
   return (
     <div class="panel-grid">
-      <DepthLadder book={view.books[symbol]} base={view.snapshot.pairs[symbol]?.base ?? ''} onPick={onPick} />
-      <div class="panel-trade">
+      <DepthLadder
+        book={view.books[symbol]}
+        base={view.snapshot.pairs[symbol]?.base ?? ''}
+        decimals={view.snapshot.pairs[symbol]?.pricePrecision}
+        onPick={onPick}
+      />
+      <section class="panel-trade" aria-label={t('panel.tradeTitle')}>
         {trading ? (
           <>
             {/* Keyed by pair: the ticket follows the chart's pair (a new pair starts a new ticket). */}
@@ -43,9 +50,9 @@ export function PanelTrade({
             <OpenOrders orders={trading.orders} actions={tradingActions} now={now} mode={trading.mode} />
           </>
         ) : (
-          <p class="loading">Loading the trading account…</p>
+          <p class="loading">{t('panel.loadingTrading')}</p>
         )}
-      </div>
+      </section>
     </div>
   );
 }

@@ -1,6 +1,5 @@
 // What an alert notification looks like in each browser, and how a failure to show one is told. Pure: the
 // background (entrypoints/background/notifications.ts) passes in what the browser supports.
-import type { AlertLogEntry } from './types.ts';
 
 /** "Snooze 1 hour": from a notification button (Chrome) or the popup's alert row (every browser). */
 export const SNOOZE_MS = 60 * 60_000;
@@ -8,9 +7,6 @@ export const SNOOZE_MS = 60 * 60_000;
 /** Kraken's trade page for a pair, e.g. BTC/USD → https://pro.kraken.com/app/trade/btc-usd */
 export const krakenTradeUrl = (symbol: string): string =>
   `https://pro.kraken.com/app/trade/${symbol.toLowerCase().replace('/', '-')}`;
-
-/** The buttons, in the order notifications.onButtonClicked reports their index. */
-export const ALERT_BUTTONS = ['Open on Kraken', 'Snooze 1 hour'] as const;
 
 export interface AlertNotificationOptions {
   type: 'basic';
@@ -29,17 +25,21 @@ export interface AlertNotificationOptions {
  * There the two actions live in the popup's alert row, which a click on the notification opens.
  */
 export function alertNotification(
-  entry: Pick<AlertLogEntry, 'text'>,
+  text: {
+    title: string;
+    message: string;
+    /** "Open on Kraken", "Snooze 1 hour": in the order notifications.onButtonClicked reports their index. */
+    buttons: readonly [string, string];
+  },
   browser: { iconUrl: string; buttons: boolean },
 ): AlertNotificationOptions {
-  const [title = entry.text, message = ''] = entry.text.split(': ');
   return {
     type: 'basic',
     iconUrl: browser.iconUrl,
-    title,
-    message,
+    title: text.title,
+    message: text.message,
     priority: 2,
-    ...(browser.buttons ? { buttons: ALERT_BUTTONS.map((t) => ({ title: t })) } : {}),
+    ...(browser.buttons ? { buttons: text.buttons.map((title) => ({ title })) } : {}),
   };
 }
 

@@ -7,7 +7,8 @@ import { createSerialQueue } from '../base/serial-queue.ts';
 import { createCatchUp } from './catch-up.ts';
 import { createRuleEditor } from './editor.ts';
 import type { PriceTick } from './engine.ts';
-import { createTickPipeline } from './pipeline.ts';
+import { readPending, STALE_MS } from './outbox.ts';
+import { createDelivery, createTickPipeline } from './pipeline.ts';
 import { createRuleSet } from './rule-set.ts';
 import { type AlertRule, parseRule } from './rules.ts';
 import { createStateBook } from './state-book.ts';
@@ -26,7 +27,7 @@ export type {
 
 export interface AlertServiceDeps {
   store: AlertStore;
-  notify(entry: AlertLogEntry, rule: AlertRule): Promise<void>;
+  notify(entry: AlertLogEntry): Promise<void>;
   /** 1-minute candles since a time (ms), oldest first (REST OHLC: candle-source.ts). */
   fetchCandles(symbol: string, sinceMs: number): Promise<Candle[]>;
   /** The pairs alerts need live prices for (the market subscribes them). */
@@ -68,6 +69,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     for (const reason of reasons) deps.onNotifyFailure?.(reason, total);
   }
 
+  const deliver = createDelivery({ store: deps.store, notify: deps.notify, notifyFailed, changed });
   const apply = createTickPipeline({
     rules,
     book,
@@ -108,6 +110,17 @@ export function createAlertService(deps: AlertServiceDeps) {
       );
       await book.load();
       deps.watchSymbols(rules.activeSymbols());
+      // What a stopped worker committed and did not show: shown now (same notification id), or, if too old
+      // to be news, logged as missed.
+      await queue.run(async () => {
+        const { entries, unreadable } = readPending(await deps.store.pendingFirings());
+        if (unreadable > 0) report({ kind: 'pending-ignored', count: unreadable });
+        const now = deps.now();
+        await deliver(
+          entries.filter((e) => now - e.at <= STALE_MS),
+          entries.filter((e) => now - e.at > STALE_MS),
+        );
+      });
     },
 
     /** One live tick from the market. */
@@ -133,6 +146,8 @@ export function createAlertService(deps: AlertServiceDeps) {
 
     view,
     subscribe: listeners.on,
+    /** A rule by id, as it is now (a notification's words come from it); undefined once removed. */
+    rule: (id: string): AlertRule | undefined => rules.get(id),
 
     create: (input: Record<string, unknown>) => edit(() => editor.create(input)),
     remove: (id: string) => edit(() => editor.remove(id)),

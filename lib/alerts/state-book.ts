@@ -1,11 +1,11 @@
 // The alert service's memory of each rule (its engine state) and of each pair (the last tick evaluated),
-// mirrored to IndexedDB: changed states are saved in batches every couple of seconds, or at once before a
-// notification (so a restarted worker neither fires twice nor misses). Records read back are checked
+// mirrored to IndexedDB: changed states are saved in batches every couple of seconds, or at once with the
+// firings to show (commit: so a restarted worker neither fires twice nor misses). Records read back are checked
 // first; an unreadable one is set aside, never deleted, and reported.
 import { initialState, type RuleState } from './engine.ts';
 import { parseRuleState } from './state-record.ts';
 import type { AlertStore } from './store.ts';
-import type { AlertProblem } from './types.ts';
+import type { AlertLogEntry, AlertProblem } from './types.ts';
 
 const SAVE_EVERY_MS = 2_000;
 
@@ -63,6 +63,13 @@ export function createStateBook(deps: StateBookDeps) {
     await deps.store.saveSeen(seenRecord());
   }
 
+  /** Saves every changed state and the seen times with firings to show, in one transaction (outbox.ts). */
+  async function commit(pending: readonly AlertLogEntry[]): Promise<void> {
+    const batch = new Map(dirty);
+    dirty.clear();
+    await deps.store.commitFirings(batch, seenRecord(), pending);
+  }
+
   return {
     async load(): Promise<void> {
       states = await loadStates();
@@ -100,6 +107,7 @@ export function createStateBook(deps: StateBookDeps) {
     },
     /** Saves every changed state and the seen times now. */
     flush,
+    commit,
     stop(): void {
       if (saveTimer) clearTimeout(saveTimer);
     },

@@ -13,6 +13,20 @@ export interface AlertStore {
   loadStates(): Promise<Map<string, unknown>>;
   saveStates(states: ReadonlyMap<string, RuleState>): Promise<void>;
   /**
+   * What fired, committed before anyone is told, in one transaction: the rules' states, the seen times and
+   * the firings waiting to be shown (the outbox). A worker stopped after this either shows them on restart
+   * or has never fired them: never both, never neither.
+   */
+  commitFirings(
+    states: ReadonlyMap<string, RuleState>,
+    seen: Record<string, number>,
+    pending: readonly AlertLogEntry[],
+  ): Promise<void>;
+  /** The firings committed and not yet settled, as stored (checked by outbox.ts). */
+  pendingFirings(): Promise<unknown>;
+  /** These firings were shown (or failed to be): logged, and out of the outbox, in one transaction. */
+  settleFirings(entries: readonly AlertLogEntry[]): Promise<void>;
+  /**
    * Keeps an unreadable state record under a key of its own and puts `replacement` in its place, in one
    * transaction. Returns the key it was kept under.
    */

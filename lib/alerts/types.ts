@@ -11,6 +11,8 @@ export interface AlertLogEntry {
   price: number;
   at: number;
   offline: boolean;
+  /** A % move's size when it fired (a value, no schema upgrade): the notification says it. */
+  changePct?: number;
   /** The firing's notification could not be shown: the browser's reason (a value, no schema upgrade). */
   notifyError?: string;
 }
@@ -53,4 +55,6 @@ export type AlertProblem =
   /** A rule's state record failed its checks: kept under `key`, the rule starts over from a fresh state. */
   | { kind: 'state-set-aside'; ruleId: string; key: string; reason: string }
   /** The per-pair "last seen" record failed its checks: the bad entries are ignored (no catch-up for them). */
-  | { kind: 'seen-ignored'; reason: string };
+  | { kind: 'seen-ignored'; reason: string }
+  /** Entries of the outbox that are not firings: left in storage as they are, not shown. */
+  | { kind: 'pending-ignored'; count: number };

@@ -38,5 +38,6 @@ export function logEntry(firing: Firing, rule: AlertRule): AlertLogEntry {
     price: firing.price,
     at: firing.at,
     offline: firing.offline,
+    ...(firing.changePct === undefined ? {} : { changePct: firing.changePct }),
   };
 }

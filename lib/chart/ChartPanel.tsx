@@ -1,16 +1,18 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import './chart.css';
 import type { AlertsView } from '../alerts/service.ts';
+import { formatDecimal } from '../format/number.ts';
 import { CHART_INTERVALS, type ChartCandle, type ChartInterval } from '../market/types.ts';
 import type { OrderView } from '../orders/types.ts';
-import { grouped } from '../ui/DepthLadder.tsx';
 import { errorText } from '../ui/error-text.ts';
+import { useLocale, useT } from '../ui/locale.ts';
 import { chartKey } from '../ui/market-model.ts';
 import { pure } from '../ui/pure.ts';
-import { type ChartColors, type ChartEngine, createChartEngine } from './engine.ts';
+import { AmendConfirm, AxisPick, themeColors, useThemeChanges } from './ChartParts.tsx';
+import { type ChartEngine, createChartEngine } from './engine.ts';
 import { chartKeyAction } from './keys.ts';
 import { alertDirection, alertLines, type ChartLine, lineKey, orderLines } from './lines.ts';
-import { INTERVAL_LABELS, readoutText } from './readout.ts';
+import { INTERVAL_IDS, intervalLabel, readoutText } from './readout.ts';
 import { type SeriesActions, useSeries } from './use-series.ts';
 
 export interface ChartActions extends SeriesActions {
@@ -22,19 +24,6 @@ export interface ChartActions extends SeriesActions {
 
 /** What a price picked on the axis is for. */
 export type PickKind = 'limit' | 'alert';
-
-function themeColors(): ChartColors {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    background: v('--bg', '#12101c'),
-    text: v('--muted', '#9a94b8'),
-    grid: '#2a2642',
-    up: v('--up', '#22c55e'),
-    down: v('--down', '#f05252'),
-    alert: v('--warn', '#f5b83d'),
-  };
-}
 
 type Note = { tone: 'error' | 'info'; text: string } | null;
 
@@ -69,6 +58,10 @@ export const ChartPanel = pure(function ChartPanel({
   actions: ChartActions;
   onPick?: (kind: PickKind, price: string) => void;
 }) {
+  const t = useT();
+  const locale = useLocale();
+  const words = { t, locale };
+  const formatted = (text: string) => formatDecimal(text, { locale });
   const [interval, setSpan] = useState<ChartInterval>(60);
   const { series, error } = useSeries(actions, symbol, interval, epoch);
   const box = useRef<HTMLDivElement>(null);
@@ -87,7 +80,7 @@ export const ChartPanel = pure(function ChartPanel({
 
   useEffect(() => {
     if (!box.current) return;
-    engine.current = createChartEngine(box.current, themeColors(), {
+    engine.current = createChartEngine(box.current, themeColors(), locale, {
       onHover: setHover,
       onDrop: (line, price) => dropRef.current(line, price),
       onAxisPick: (price, _x, y) => pickRef.current(price, y),
@@ -98,6 +91,8 @@ export const ChartPanel = pure(function ChartPanel({
       engine.current = null;
     };
   }, []);
+  useThemeChanges(() => engine.current?.setColors(themeColors()));
+  useEffect(() => engine.current?.setLocale(locale), [locale]);
 
   useEffect(() => {
     const e = engine.current;
@@ -120,7 +115,7 @@ export const ChartPanel = pure(function ChartPanel({
   }, [live, series]);
 
   // Lines, each at the price it was dropped at while its change is asked or on its way.
-  const lines = [...orderLines(orders, symbol), ...alertLines(alerts, symbol)].map((l) => {
+  const lines = [...orderLines(orders, symbol, words), ...alertLines(alerts, symbol, words)].map((l) => {
     const at = pending && lineKey(pending.line) === lineKey(l) ? pending.price : moved[lineKey(l)];
     return at === undefined ? l : { ...l, price: Number(at), priceText: at };
   });
@@ -129,7 +124,10 @@ export const ChartPanel = pure(function ChartPanel({
   // A moved line's override ends once the background's view has the new price (or the line is gone).
   useEffect(() => {
     const real = new Map(
-      [...orderLines(orders, symbol), ...alertLines(alerts, symbol)].map((l) => [lineKey(l), l.priceText]),
+      [...orderLines(orders, symbol, words), ...alertLines(alerts, symbol, words)].map((l) => [
+        lineKey(l),
+        l.priceText,
+      ]),
     );
     const left = Object.entries(moved).filter(([k, p]) => real.has(k) && Number(real.get(k)) !== Number(p));
     if (left.length !== Object.keys(moved).length) setMoved(Object.fromEntries(left));
@@ -145,10 +143,13 @@ export const ChartPanel = pure(function ChartPanel({
     const direction = alertDirection(Number(price), last, line.direction);
     setMoved((m) => ({ ...m, [lineKey(line)]: price }));
     actions.editAlert(line.id, { level: price, direction }).then(
-      () => setNote({ tone: 'info', text: `Alert moved to ${grouped(price)} (${direction}).` }),
+      () => {
+        const where = direction === 'above' ? t('chart.direction.above') : t('chart.direction.below');
+        setNote({ tone: 'info', text: t('chart.alertMoved', { price: formatted(price), direction: where }) });
+      },
       (e: unknown) => {
         setMoved(({ [lineKey(line)]: _, ...rest }) => rest);
-        setNote({ tone: 'error', text: `The alert was not moved: ${errorText(e)}` });
+        setNote({ tone: 'error', text: t('chart.alertNotMoved', { reason: errorText(e, t) }) });
       },
     );
   };
@@ -163,9 +164,9 @@ export const ChartPanel = pure(function ChartPanel({
     try {
       await actions.amend(line.id, { [line.field]: price });
       setMoved((m) => ({ ...m, [lineKey(line)]: price }));
-      setNote({ tone: 'info', text: `Order amended to ${grouped(price)}; its id is unchanged.` });
+      setNote({ tone: 'info', text: t('chart.amended', { price: formatted(price) }) });
     } catch (e) {
-      setNote({ tone: 'error', text: `Not amended: ${errorText(e)}` });
+      setNote({ tone: 'error', text: t('chart.notAmended', { reason: errorText(e, t) }) });
     } finally {
       setSending(false);
       setPending(null);
@@ -174,20 +175,20 @@ export const ChartPanel = pure(function ChartPanel({
 
   const shown = hover ?? series?.candles.at(-1) ?? null;
   const latest = live?.at(-1);
-  const readout = shown ? readoutText(hover ? shown : (latest ?? shown), interval, decimals) : '';
+  const readout = shown ? readoutText(hover ? shown : (latest ?? shown), interval, decimals, t, locale) : '';
   return (
     <section class="chart-panel" data-testid="chart-panel" data-symbol={symbol}>
-      <fieldset class="chart-intervals" aria-label="Candle interval">
+      <fieldset class="chart-intervals" aria-label={t('chart.intervals')}>
         {CHART_INTERVALS.map((i) => (
           <button
             key={i}
             type="button"
             aria-pressed={i === interval}
             class={i === interval ? 'on' : ''}
-            data-testid={`interval-${INTERVAL_LABELS[i]}`}
+            data-testid={`interval-${INTERVAL_IDS[i]}`}
             onClick={() => setSpan(i)}
           >
-            {INTERVAL_LABELS[i]}
+            {intervalLabel(i, t)}
           </button>
         ))}
       </fieldset>
@@ -201,8 +202,8 @@ export const ChartPanel = pure(function ChartPanel({
           // biome-ignore lint/a11y/noNoninteractiveTabindex: an application region that takes the keyboard (keys.ts)
           tabIndex={0}
           role="application"
-          aria-roledescription="chart"
-          aria-label={`${symbol} candlestick chart, ${INTERVAL_LABELS[interval]} candles. Left and right arrows move the cursor, Shift with them or Page Up and Down pan, plus and minus zoom, 0 resets.`}
+          aria-roledescription={t('chart.role')}
+          aria-label={t('chart.label', { symbol, interval: intervalLabel(interval, t) })}
           aria-describedby={readoutId}
           onKeyDown={(e) => {
             const action = chartKeyAction(e.key, e.shiftKey);
@@ -215,47 +216,32 @@ export const ChartPanel = pure(function ChartPanel({
         {atStart && series && (
           <p class="chart-start" data-testid="chart-start">
             {series.limited
-              ? `Older data not available: Kraken serves the last ${Math.min(720, series.candles.length)} candles per interval.`
-              : 'Start of the history.'}
+              ? t('chart.limited', { count: Math.min(720, series.candles.length) })
+              : t('chart.historyStart')}
           </p>
         )}
-        {!series && <p class="chart-loading">{error ? `No candles: ${error}` : 'Loading candles…'}</p>}
+        {!series && (
+          <p class="chart-loading">{error ? t('chart.noCandles', { reason: error }) : t('chart.loading')}</p>
+        )}
         {axis && onPick && (
-          <div class="chart-pick" style={{ top: `${axis.y}px` }} data-testid="chart-pick">
-            <button
-              type="button"
-              data-testid="pick-limit"
-              onClick={() => {
-                onPick('limit', axis.price);
-                setAxis(null);
-              }}
-            >
-              Limit {grouped(axis.price)}
-            </button>
-            <button
-              type="button"
-              data-testid="pick-alert"
-              onClick={() => {
-                onPick('alert', axis.price);
-                setAxis(null);
-              }}
-            >
-              Alert at {grouped(axis.price)}
-            </button>
-            <button type="button" class="link" aria-label="Close" onClick={() => setAxis(null)}>
-              ×
-            </button>
-          </div>
+          <AxisPick
+            price={axis.price}
+            y={axis.y}
+            onPick={(kind) => {
+              onPick(kind, axis.price);
+              setAxis(null);
+            }}
+            onClose={() => setAxis(null)}
+          />
         )}
       </div>
       {/* The lines are drawn on a canvas: listed here for screen readers (and read by the e2e tests). */}
-      <ul class="sr-only" data-testid="chart-lines" aria-label="Lines on the chart">
+      <ul class="sr-only" data-testid="chart-lines" aria-label={t('chart.lines')}>
         {lines.map((l) => (
           <li key={lineKey(l)} data-kind={l.kind} data-id={l.id} data-price={l.priceText}>
-            {l.label} at {grouped(l.priceText)}
             {l.kind === 'order'
-              ? ' (drag its line to amend the order)'
-              : ' (drag its line to move the alert)'}
+              ? t('chart.line.order', { label: l.label, price: formatted(l.priceText) })
+              : t('chart.line.alert', { label: l.label, price: formatted(l.priceText) })}
           </li>
         ))}
       </ul>
@@ -263,35 +249,14 @@ export const ChartPanel = pure(function ChartPanel({
         {readout}
       </p>
       {pending && pending.line.kind === 'order' && (
-        <div
-          class="chart-confirm"
-          role="alertdialog"
-          aria-label="Amend the order"
-          data-testid="amend-confirm"
-        >
-          <p>
-            Move {pending.line.label} {symbol} from {grouped(pending.line.priceText)} to{' '}
-            <b>{grouped(pending.price)}</b>? Kraken amends it in place: the same order id, and its queue
-            priority where Kraken can keep it.
-          </p>
-          <button
-            type="button"
-            class="primary"
-            data-testid="amend-confirm-yes"
-            disabled={sending}
-            onClick={amend}
-          >
-            {sending ? 'Amending…' : 'Amend order'}
-          </button>{' '}
-          <button
-            type="button"
-            data-testid="amend-confirm-no"
-            disabled={sending}
-            onClick={() => setPending(null)}
-          >
-            Keep it
-          </button>
-        </div>
+        <AmendConfirm
+          line={pending.line}
+          price={pending.price}
+          symbol={symbol}
+          sending={sending}
+          onAmend={amend}
+          onKeep={() => setPending(null)}
+        />
       )}
       {note && (
         <p class={note.tone === 'error' ? 'error' : 'hint'} role="status" data-testid="chart-note">

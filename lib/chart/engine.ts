@@ -14,6 +14,8 @@ import {
   LineStyle,
   type UTCTimestamp,
 } from 'lightweight-charts';
+import { formatPrice } from '../format/number.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { ChartCandle } from '../market/types.ts';
 import { type ChartKeyAction, newest, panned, zoomed } from './keys.ts';
 import { type ChartLine, lineAt, lineKey, pickedPrice } from './lines.ts';
@@ -43,7 +45,14 @@ const translucent = (hex: string) => `${hex}66`;
 /** A press that moves less than this is a click, not a drag of the price scale. */
 const CLICK_SLOP_PX = 4;
 
-export function createChartEngine(el: HTMLElement, colors: ChartColors, events: ChartEvents) {
+export function createChartEngine(
+  el: HTMLElement,
+  initialColors: ChartColors,
+  initialLocale: Locale,
+  events: ChartEvents,
+) {
+  let colors = initialColors;
+  let locale = initialLocale;
   let decimals = 2;
   let candles: ChartCandle[] = [];
   let lines: ChartLine[] = [];
@@ -52,24 +61,33 @@ export function createChartEngine(el: HTMLElement, colors: ChartColors, events: 
   let drag: { line: ChartLine; price: number | null } | null = null;
   let press: { x: number; y: number } | null = null;
 
-  const chart: IChartApi = createChart(el, {
-    autoSize: true,
-    layout: {
-      background: { color: colors.background },
-      textColor: colors.text,
-      fontSize: 11,
-      attributionLogo: true,
-    },
+  // The theme's colours and the page's language (dates on the time scale, numbers on the price scale).
+  const themed = () => ({
+    layout: { background: { color: colors.background }, textColor: colors.text },
     grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
     rightPriceScale: { borderColor: colors.grid },
-    timeScale: { borderColor: colors.grid, timeVisible: true, secondsVisible: false },
-    localization: { priceFormatter: (p: number) => p.toFixed(decimals) },
+    timeScale: { borderColor: colors.grid },
   });
-  const candleSeries: ISeriesApi<'Candlestick'> = chart.addSeries(CandlestickSeries, {
+  const localization = () => ({
+    locale,
+    priceFormatter: (p: number) => formatPrice(p.toFixed(decimals), decimals, locale),
+  });
+  const candleColors = () => ({
     upColor: colors.up,
     downColor: colors.down,
     wickUpColor: colors.up,
     wickDownColor: colors.down,
+  });
+  const base = themed();
+  const chart: IChartApi = createChart(el, {
+    autoSize: true,
+    ...base,
+    layout: { ...base.layout, fontSize: 11, attributionLogo: true },
+    timeScale: { ...base.timeScale, timeVisible: true, secondsVisible: false },
+    localization: localization(),
+  });
+  const candleSeries: ISeriesApi<'Candlestick'> = chart.addSeries(CandlestickSeries, {
+    ...candleColors(),
     borderVisible: false,
   });
   const volumeSeries: ISeriesApi<'Histogram'> = chart.addSeries(HistogramSeries, {
@@ -228,6 +246,22 @@ export function createChartEngine(el: HTMLElement, colors: ChartColors, events: 
         if (pl) pl.applyOptions(lineOptions(l));
         else drawn.set(lineKey(l), candleSeries.createPriceLine(lineOptions(l)));
       }
+    },
+
+    /** The page's theme changed: every colour again, the volume bars' and the lines' too. */
+    setColors(next: ChartColors): void {
+      colors = next;
+      chart.applyOptions(themed());
+      candleSeries.applyOptions(candleColors());
+      volumeSeries.setData(candles.map(volumeBar));
+      for (const l of lines) drawn.get(lineKey(l))?.applyOptions(lineOptions(l));
+    },
+
+    /** The page's language changed: the scales' dates and numbers follow. */
+    setLocale(next: Locale): void {
+      if (next === locale) return;
+      locale = next;
+      chart.applyOptions({ localization: localization() });
     },
 
     /** Where a line is drawn on screen (tests and the confirm bar), or null when off scale. */

@@ -2,6 +2,10 @@
 // order) and their price alerts (draggable: a drop moves the alert). Pure: which lines, where a pointer hits
 // one, and the decimal text of a price picked on the chart.
 import type { AlertsView } from '../alerts/service.ts';
+import type { RuleStatus } from '../alerts/types.ts';
+import { formatDecimal } from '../format/number.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { OrderView } from '../orders/types.ts';
 import { openOrders } from '../ui/trading/format.ts';
 
@@ -30,15 +34,33 @@ export type ChartLine =
 /** A line's identity across renders (an order and an alert may share an id). */
 export const lineKey = (l: ChartLine): string => `${l.kind}:${l.id}`;
 
+/** How the chart names things: the page's words and its way of writing numbers. */
+export interface LineWords {
+  t: Translate;
+  locale: Locale;
+}
+
 /** The open orders of `symbol` that rest at a price, one line each (at the trigger when the order has one). */
-export function orderLines(orders: readonly OrderView[], symbol: string): ChartLine[] {
+export function orderLines(
+  orders: readonly OrderView[],
+  symbol: string,
+  { t, locale }: LineWords,
+): ChartLine[] {
   return openOrders(orders).flatMap((o): ChartLine[] => {
     if (o.symbol !== symbol) return [];
     const field =
       o.triggerPrice !== undefined ? 'triggerPrice' : o.limitPrice !== undefined ? 'limitPrice' : null;
     const text = field && o[field];
     if (!field || !text || !(Number(text) > 0)) return [];
-    const what = field === 'triggerPrice' ? `${o.type} ${o.side}` : o.side === 'buy' ? 'Buy' : 'Sell';
+    const volume = formatDecimal(o.volume, { locale });
+    const side = o.side === 'buy' ? t('chart.side.buy') : t('chart.side.sell');
+    // A trigger order keeps Kraken's name for its type ("stop-loss"), the words of its trade panel.
+    const label =
+      field === 'triggerPrice'
+        ? `${o.type} ${side} ${volume}`
+        : o.side === 'buy'
+          ? t('chart.order.buy', { volume })
+          : t('chart.order.sell', { volume });
     return [
       {
         kind: 'order',
@@ -47,14 +69,34 @@ export function orderLines(orders: readonly OrderView[], symbol: string): ChartL
         priceText: text,
         field,
         side: o.side,
-        label: `${what} ${o.volume}`,
+        label,
       },
     ];
   });
 }
 
+/** An alert line's name: its direction, and its state when it is not simply armed. */
+function alertLabel(direction: 'above' | 'below', status: RuleStatus, t: Translate): string {
+  const label = direction === 'above' ? t('chart.alert.above') : t('chart.alert.below');
+  switch (status) {
+    case 'armed':
+    case 'done':
+      return label;
+    case 'paused':
+      return t('chart.alert.paused', { label });
+    case 'snoozed':
+      return t('chart.alert.snoozed', { label });
+    case 'waiting-to-rearm':
+      return t('chart.alert.rearming', { label });
+    default: {
+      const never: never = status;
+      return String(never);
+    }
+  }
+}
+
 /** The level alerts of `symbol` that can still fire. */
-export function alertLines(alerts: AlertsView | undefined, symbol: string): ChartLine[] {
+export function alertLines(alerts: AlertsView | undefined, symbol: string, { t }: LineWords): ChartLine[] {
   return (alerts?.rules ?? []).flatMap((v): ChartLine[] => {
     const r = v.rule;
     if (r.kind !== 'cross' || r.symbol !== symbol || v.status === 'done' || !(Number(r.level) > 0)) return [];
@@ -65,7 +107,7 @@ export function alertLines(alerts: AlertsView | undefined, symbol: string): Char
         price: Number(r.level),
         priceText: r.level,
         direction: r.direction,
-        label: `Alert ${r.direction}${v.status === 'armed' ? '' : ` (${v.status})`}`,
+        label: alertLabel(r.direction, v.status, t),
       },
     ];
   });

@@ -1,9 +1,36 @@
 // The chart's readout: one candle's time, open, high, low, close and volume, as a line of text (shown under the
-// chart and read by screen readers).
-import { formatPrice } from '../market/format.ts';
+// chart and read by screen readers), in the page's language.
+import { formatDecimal, formatPercent, formatPrice } from '../format/number.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { ChartCandle, ChartInterval } from '../market/types.ts';
 
-export const INTERVAL_LABELS: Record<ChartInterval, string> = {
+/** An interval's short name as the buttons show it ("1h", "1 h"). */
+export function intervalLabel(interval: ChartInterval, t: Translate): string {
+  switch (interval) {
+    case 1:
+      return t('chart.interval.1');
+    case 5:
+      return t('chart.interval.5');
+    case 15:
+      return t('chart.interval.15');
+    case 60:
+      return t('chart.interval.60');
+    case 240:
+      return t('chart.interval.240');
+    case 1440:
+      return t('chart.interval.1440');
+    case 10080:
+      return t('chart.interval.10080');
+    default: {
+      const never: never = interval;
+      return String(never);
+    }
+  }
+}
+
+/** The test ids of the interval buttons ("interval-1h"): the same in every language. */
+export const INTERVAL_IDS: Record<ChartInterval, string> = {
   1: '1m',
   5: '5m',
   15: '15m',
@@ -13,23 +40,37 @@ export const INTERVAL_LABELS: Record<ChartInterval, string> = {
   10080: '1w',
 };
 
-/** A candle's start in the person's time zone: the date alone for daily and weekly candles. */
-export function candleTime(time: number, interval: ChartInterval): string {
+/** A candle's start in the person's time zone and language: the date alone for daily and weekly candles. */
+export function candleTime(time: number, interval: ChartInterval, locale: Locale): string {
   const d = new Date(time * 1000);
-  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  const date = d.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   if (interval >= 1440) return date;
-  return `${date} ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+  return `${date} ${d.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' })}`;
 }
 
-const volumeText = (v: number) =>
-  v >= 1000
-    ? v.toLocaleString('en-US', { maximumFractionDigits: 0 })
-    : v.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+/** A candle's volume (a float from Kraken's OHLC): whole above 1,000, four significant digits below. */
+function volumeText(v: number, locale: Locale): string {
+  const text = v >= 1000 ? v.toFixed(0) : Number(v.toPrecision(4)).toString();
+  return formatDecimal(/e/.test(text) ? v.toFixed(8) : text, { locale, maxDecimals: 8 });
+}
 
-/** "12 Mar 2026 14:00 · O 97,000.0 H 97,120.5 L 96,980.0 C 97,100.1 (+0.10 %) · V 12.35" */
-export function readoutText(c: ChartCandle, interval: ChartInterval, precision: number): string {
-  const p = (x: number) => formatPrice(x, precision);
-  const change = ((c.close - c.open) / c.open) * 100;
-  const sign = change > 0 ? '+' : change < 0 ? '−' : '';
-  return `${candleTime(c.time, interval)} · O ${p(c.open)} H ${p(c.high)} L ${p(c.low)} C ${p(c.close)} (${sign}${Math.abs(change).toFixed(2)} %) · V ${volumeText(c.volume)}`;
+/** "12 Mar 2026, 14:00 · O 97,000.0 H 97,120.5 L 96,980.0 C 97,100.1 (+0.10%) · V 12.35" */
+export function readoutText(
+  c: ChartCandle,
+  interval: ChartInterval,
+  precision: number,
+  t: Translate,
+  locale: Locale,
+): string {
+  const p = (x: number) => formatPrice(x.toFixed(precision), precision, locale);
+  const change = c.open === 0 ? 0 : ((c.close - c.open) / c.open) * 100;
+  return t('chart.readout', {
+    time: candleTime(c.time, interval, locale),
+    open: p(c.open),
+    high: p(c.high),
+    low: p(c.low),
+    close: p(c.close),
+    change: formatPercent(change, locale, { signed: true }),
+    volume: volumeText(c.volume, locale),
+  });
 }

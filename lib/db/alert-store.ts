@@ -1,9 +1,11 @@
 // The alert rules, their engine state, the log and the "last seen" times in the extension's IndexedDB
 // (lib/db/schema.ts: stores `alerts`, `alertState`, `alertLog`, and `meta` under 'alerts-seen' and
 // 'alerts-notify-failures').
+
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { RuleState } from '../alerts/engine.ts';
 import type { AlertStore } from '../alerts/store.ts';
-import type { KrakenDatabase } from './schema.ts';
+import type { KrakenDatabase, KrakenDB } from './schema.ts';
 
 export const LOG_LIMIT = 100;
 
@@ -15,6 +17,9 @@ export const SET_ASIDE_PREFIX = 'set-aside:';
 
 /** `meta` key of the count of firings whose notification could not be shown. */
 const NOTIFY_FAILURES = 'alerts-notify-failures';
+/** `meta` key of the outbox: firings committed, not yet shown (lib/alerts/outbox.ts). A value: no upgrade. */
+const PENDING = 'alerts-pending';
+const firingKey = (e: { ruleId: string; at: number }) => `${e.ruleId}:${e.at}`;
 const asCount = (v: unknown): number => (Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : 0);
 
 export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>): AlertStore {
@@ -43,6 +48,33 @@ export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>
       for (const [id, state] of states) await tx.store.put(state, id);
       await tx.done;
     },
+    async commitFirings(states, seen, pending) {
+      const tx = (await database).transaction(['alertState', 'meta'], 'readwrite');
+      const stateStore = tx.objectStore('alertState');
+      for (const [id, state] of states) await stateStore.put(state, id);
+      const meta = tx.objectStore('meta');
+      await meta.put(seen, 'alerts-seen');
+      const waiting: unknown = await meta.get(PENDING);
+      // Whatever was there stays (unreadable entries too: outbox.ts sets them aside, never here).
+      await meta.put([...(Array.isArray(waiting) ? waiting : []), ...pending], PENDING);
+      await tx.done;
+    },
+    pendingFirings: async () => (await database).get('meta', PENDING),
+    async settleFirings(entries) {
+      const tx = (await database).transaction(['alertLog', 'meta'], 'readwrite');
+      const log = tx.objectStore('alertLog');
+      for (const e of entries) await log.add(e);
+      await trimLog(log);
+      const meta = tx.objectStore('meta');
+      const waiting: unknown = await meta.get(PENDING);
+      const done = new Set(entries.map(firingKey));
+      const left = (Array.isArray(waiting) ? waiting : []).filter(
+        (e: unknown) =>
+          !(typeof e === 'object' && e !== null && done.has(firingKey(e as { ruleId: string; at: number }))),
+      );
+      await meta.put(left, PENDING);
+      await tx.done;
+    },
     async setAsideState(id, raw, replacement, at) {
       const key = `${SET_ASIDE_PREFIX}${id}:${at}`;
       const tx = (await database).transaction('alertState', 'readwrite');
@@ -55,14 +87,7 @@ export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>
     async appendLog(entries) {
       const tx = (await database).transaction('alertLog', 'readwrite');
       for (const e of entries) await tx.store.add(e);
-      const count = await tx.store.count();
-      if (count > LOG_LIMIT) {
-        let cursor = await tx.store.openCursor();
-        for (let extra = count - LOG_LIMIT; cursor && extra > 0; extra--) {
-          await cursor.delete();
-          cursor = await cursor.continue();
-        }
-      }
+      await trimLog(tx.store);
       await tx.done;
     },
     listLog: async () => (await database).getAll('alertLog'),
@@ -79,4 +104,17 @@ export function idbAlertStore(database: KrakenDatabase | Promise<KrakenDatabase>
       return total;
     },
   };
+}
+
+/** Keeps the last LOG_LIMIT entries (the log is a view of recent firings, not a record to keep). */
+async function trimLog<Tx extends ArrayLike<StoreNames<KrakenDB>>>(
+  log: IDBPObjectStore<KrakenDB, Tx, 'alertLog', 'readwrite'>,
+): Promise<void> {
+  const count = await log.count();
+  if (count <= LOG_LIMIT) return;
+  let cursor = await log.openCursor();
+  for (let extra = count - LOG_LIMIT; cursor && extra > 0; extra--) {
+    await cursor.delete();
+    cursor = await cursor.continue();
+  }
 }

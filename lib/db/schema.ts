@@ -5,6 +5,7 @@ import type { RuleState } from '../alerts/engine.ts';
 import type { AlertRule } from '../alerts/rules.ts';
 import type { AlertLogEntry } from '../alerts/types.ts';
 import type { OrderIntent } from '../kraken/orders/intents.ts';
+import type { FillMarks } from '../trading/live/fill-ledger.ts';
 import type { VaultHeader, VaultRecord } from '../vault/format.ts';
 
 export type { AlertLogEntry };
@@ -17,8 +18,9 @@ export interface KrakenDB extends DBSchema {
   vault: { key: string; value: VaultRecord };
   /** Small singletons: the vault header (KDF parameters + passphrase check), the active key id. */
   meta: {
-    key: 'vault-header' | 'active-key' | 'alerts-seen' | 'alerts-notify-failures';
-    value: VaultHeader | string | Record<string, number> | number;
+    key: 'vault-header' | 'active-key' | 'alerts-seen' | 'alerts-notify-failures' | 'alerts-pending';
+    /** alerts-pending: firings committed, not yet shown (lib/db/alert-store.ts), checked when read. */
+    value: VaultHeader | string | Record<string, number> | number | unknown[];
   };
   /** Nonce high-water marks per API key id (lib/kraken/auth/nonce.ts), decimal strings. */
   nonce: { key: string; value: string };
@@ -36,7 +38,8 @@ export interface KrakenDB extends DBSchema {
    * v4: per live account (accountKey), the ids of the fills already notified: after a reconnect or a
    * restarted worker, the `executions` snapshot is compared with it so a fill is notified exactly once.
    */
-  fillMarks: { key: string; value: string[] };
+  /** Fill ids taken and fills waiting to be shown (lib/db/fill-marks.ts; v1 records: the ids alone). */
+  fillMarks: { key: string; value: FillMarks | string[] };
   /** v4: records that could not be read, set aside with where they came from (never deleted silently). */
   setAside: { key: number; value: SetAsideRecord };
 }

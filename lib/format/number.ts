@@ -113,10 +113,17 @@ const FIAT_DECIMALS: Readonly<Record<string, number>> = {
  * (Kraken's Assets `display_decimals`, else 8) without trailing zeros. Balances round down so a shown amount is
  * never more than is held; the exact value stays in the model.
  */
-export function formatMoney(text: string, asset: string, locale: string, displayDecimals?: number): string {
+export function formatMoney(
+  text: string,
+  asset: string,
+  locale: string,
+  displayDecimals?: number,
+  /** Down by default (a balance); 'up' for what an order costs or pays in fees, which is never understated. */
+  rounding: Rounding = 'down',
+): string {
   const fiat = FIAT_DECIMALS[asset.toUpperCase()];
-  if (fiat !== undefined) return formatDecimal(text, { locale, decimals: fiat, rounding: 'down' });
-  return formatDecimal(text, { locale, maxDecimals: displayDecimals ?? 8, rounding: 'down' });
+  if (fiat !== undefined) return formatDecimal(text, { locale, decimals: fiat, rounding });
+  return formatDecimal(text, { locale, maxDecimals: displayDecimals ?? 8, rounding });
 }
 
 /**

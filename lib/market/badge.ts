@@ -28,10 +28,16 @@ export function direction(previous: number | undefined, next: number): Direction
 }
 
 export const BADGE_COLORS: Record<Direction, string> = {
-  up: '#16a34a',
-  down: '#dc2626',
+  up: '#15803d',
+  down: '#b91c1c',
   flat: '#5741d9',
 };
+
+/**
+ * The badge while the feed is not live: grey, so an old price never looks current (issue 19). Contrast with
+ * the badge's white text: #6b7280 on white is 4.83:1 (WCAG AA).
+ */
+export const STALE_COLOR = '#6b7280';
 
 export interface BadgeDeps {
   /** Sets the toolbar badge (browser.action in the worker). Failures are ignored: the next tick retries. */
@@ -46,16 +52,24 @@ export function createBadgeController(deps: BadgeDeps) {
   let pair: string | null = null;
   let lastPrice: number | undefined;
   let shown = { text: '', color: '' };
+  /** The colour of the last move, kept while the badge is grey. */
+  let moveColor = '';
+  let stale = false;
+
+  function paint(text: string): void {
+    const color = stale ? STALE_COLOR : moveColor || BADGE_COLORS.flat;
+    if (text === shown.text && color === shown.color) return;
+    shown = { text, color };
+    deps.setBadge(text, color).catch(() => {});
+  }
 
   function show(price: number | undefined): void {
     const text = price === undefined ? '' : badgeText(price);
     const dir = price === undefined ? 'flat' : direction(lastPrice, price);
     // Keep the previous colour while the price does not move, so the badge shows the last direction.
-    const color = dir === 'flat' && shown.color ? shown.color : BADGE_COLORS[dir];
+    if (dir !== 'flat' || !moveColor) moveColor = BADGE_COLORS[dir];
     lastPrice = price;
-    if (text === shown.text && color === shown.color) return;
-    shown = { text, color };
-    deps.setBadge(text, color).catch(() => {});
+    paint(text);
   }
 
   return {
@@ -70,6 +84,15 @@ export function createBadgeController(deps: BadgeDeps) {
     pair: (): string | null => pair,
     /** Shows a price of the badge pair (undefined: clear the text). */
     show,
+    /**
+     * The feed is live (false) or not (true): a price that is not live is shown grey until a fresh tick
+     * arrives on a live feed (the direction colour comes back with it).
+     */
+    setStale(next: boolean): void {
+      if (next === stale) return;
+      stale = next;
+      paint(shown.text);
+    },
     /** Fresh ticks: the badge pair's, if among them, is shown. */
     onTicks(ticks: readonly { symbol: string; last: number }[]): void {
       for (const tick of ticks) if (tick.symbol === pair) show(tick.last);

@@ -174,6 +174,8 @@ export function createMarket(deps: MarketDeps) {
 
   function onState(state: SessionState): void {
     connection = connectionView(state, deps.now());
+    // The badge greys the moment the feed is not live (link-watch declares a silent link dead after 8 s).
+    badge.setStale(connection.kind !== 'live');
     events.emit({ type: 'connection', connection });
   }
 

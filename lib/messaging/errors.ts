@@ -50,7 +50,12 @@ const REGISTRY: Record<string, Rebuild> = {
     return new TradingUnavailable(reason, message);
   },
   VaultError: (data, message) =>
-    Object.assign(new VaultError(str(data.code, 'corrupted') as VaultErrorCode), { message }),
+    Object.assign(
+      new VaultError(str(data.code, 'corrupted') as VaultErrorCode, str(data.detail) || undefined),
+      {
+        message,
+      },
+    ),
 };
 
 export const REGISTERED_ERRORS: readonly string[] = Object.keys(REGISTRY);

@@ -4,7 +4,7 @@ import { isLanguageSetting } from '../i18n/locales.ts';
 import { isNonceScale } from '../kraken/auth/nonce.ts';
 import { CHART_INTERVALS, type ChartInterval } from '../market/types.ts';
 import { DECIMAL_LIMITS, parseOrderRequest as orderRequest } from '../orders/parse.ts';
-import { type Endpoints, isLoopbackUrl, MAX_AUTO_LOCK_MINUTES } from '../settings/schema.ts';
+import { type Endpoints, isLoopbackUrl, isThemeSetting, MAX_AUTO_LOCK_MINUTES } from '../settings/schema.ts';
 import type { KeyParams, Request, RequestOf, RequestType } from './protocol.ts';
 
 type Fields = Record<string, unknown>;
@@ -75,6 +75,10 @@ const clOrdId = <K extends RequestType>(v: Fields, type: K) =>
 const PARSERS: { [K in RequestType]: Parser<K> } = {
   'watchlist.add': symbol,
   'watchlist.remove': symbol,
+  'watchlist.move': (v, type) =>
+    str(v.symbol, SYMBOL_MAX) && Number.isSafeInteger(v.index) && (v.index as number) >= 0
+      ? { type, symbol: v.symbol, index: v.index as number }
+      : null,
   'badge.setPair': symbol,
   'chart.watch': (v, type) =>
     str(v.viewer, ID_MAX) &&
@@ -91,6 +95,7 @@ const PARSERS: { [K in RequestType]: Parser<K> } = {
   'settings.setAlertSound': on,
   'settings.setLanguage': (v, type) =>
     isLanguageSetting(v.language) ? { type, language: v.language } : null,
+  'settings.setTheme': (v, type) => (isThemeSetting(v.theme) ? { type, theme: v.theme } : null),
   'launch.take': none,
   'vault.get': none,
   'vault.create': passphrase,

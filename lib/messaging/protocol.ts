@@ -15,7 +15,7 @@ import type {
   Tick,
 } from '../market/types.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
-import type { Endpoints, Settings } from '../settings/schema.ts';
+import type { Endpoints, Settings, ThemeSetting } from '../settings/schema.ts';
 import type { AmendView, TradingMode, TradingView } from '../trading/types.ts';
 import type { VaultView } from '../vault/types.ts';
 import type { SerializedError } from './errors.ts';
@@ -38,6 +38,8 @@ export const STREAM_PORT = 'market-stream';
 export interface RequestMap {
   'watchlist.add': { params: { symbol: string }; result: { symbol: string } };
   'watchlist.remove': { params: { symbol: string }; result: { symbol: string } };
+  /** Moves a watched pair to `index` (0-based, clamped to the list): reorder by drag or keyboard, undo of a remove. */
+  'watchlist.move': { params: { symbol: string; index: number }; result: { watchlist: string[] } };
   'badge.setPair': { params: { symbol: string }; result: { symbol: string } };
   /**
    * A page shows a chart: its candles now, then `candle` stream events and the pair's `book`, for as long as the
@@ -52,6 +54,7 @@ export interface RequestMap {
   'settings.setEndpoints': { params: { endpoints: Endpoints }; result: Settings };
   'settings.setAlertSound': { params: { on: boolean }; result: Settings };
   'settings.setLanguage': { params: { language: LanguageSetting }; result: Settings };
+  'settings.setTheme': { params: { theme: ThemeSetting }; result: Settings };
   /**
    * What a keyboard shortcut or the address bar opened the popup for (a ticket or an alert form to fill in),
    * once: the first page to ask takes it. Null when nothing is waiting. The page checks it (parseLaunch).

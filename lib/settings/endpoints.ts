@@ -23,11 +23,20 @@ export function endpointUrls(endpoints: Endpoints): EndpointUrls {
     : { rest: endpoints.rest, wsPublic: endpoints.wsPublic, wsPrivate: endpoints.wsPrivate };
 }
 
+/** What is wrong with a URL typed for a custom endpoint: the options page says it in the person's language. */
+export type EndpointProblem =
+  | { kind: 'not-url'; text: string }
+  | { kind: 'scheme'; schemes: string[] }
+  | { kind: 'credentials' }
+  | { kind: 'ipv6' }
+  | { kind: 'not-local'; host: string };
+
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
   constructor(
     readonly field: string,
     message: string,
+    readonly problem?: EndpointProblem,
   ) {
     super(message);
   }
@@ -53,18 +62,22 @@ export function isLoopbackUrl(text: string): boolean {
 
 function hostRule(url: URL, field: string): void {
   if (url.username !== '' || url.password !== '') {
-    throw new SettingsError(field, `${field} must not carry a user name or password.`);
+    throw new SettingsError(field, `${field} must not carry a user name or password.`, {
+      kind: 'credentials',
+    });
   }
   if (LOOPBACK_HOSTS.includes(url.hostname)) return;
   if (url.hostname === '[::1]') {
     throw new SettingsError(
       field,
       `${field}: IPv6 addresses such as [::1] cannot be allowed by the extension’s connection policy. Use 127.0.0.1 or localhost (any port).`,
+      { kind: 'ipv6' },
     );
   }
   throw new SettingsError(
     field,
     `${field}: a custom endpoint must be on this computer (127.0.0.1 or localhost, any port), for the local simulator. “${url.hostname}” is not; choose “Kraken” for the real exchange.`,
+    { kind: 'not-local', host: url.hostname },
   );
 }
 
@@ -73,12 +86,13 @@ function parseUrl(text: string, field: string, protocols: readonly string[]): st
   try {
     url = new URL(text.trim());
   } catch {
-    throw new SettingsError(field, `“${text}” is not a URL.`);
+    throw new SettingsError(field, `“${text}” is not a URL.`, { kind: 'not-url', text });
   }
   if (!protocols.includes(url.protocol)) {
     throw new SettingsError(
       field,
       `${field} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`,
+      { kind: 'scheme', schemes: protocols.map((p) => `${p}//`) },
     );
   }
   hostRule(url, field);

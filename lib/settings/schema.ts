@@ -16,8 +16,14 @@ export {
   SettingsError,
 } from './endpoints.ts';
 
+/** The pages' colours: the system's light or dark (the default), or one chosen in the options. */
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export const THEME_SETTINGS: readonly ThemeSetting[] = ['system', 'light', 'dark'];
+export const isThemeSetting = (value: unknown): value is ThemeSetting =>
+  typeof value === 'string' && (THEME_SETTINGS as readonly string[]).includes(value);
+
 export interface Settings {
-  version: 1;
+  version: 2;
   endpoints: Endpoints;
   watchlist: string[];
   badgePair: string | null;
@@ -36,18 +42,20 @@ export interface Settings {
   paperFees?: 'starter' | 'live' | number;
   /** The language of the pages and the address bar: the browser's (`auto`, the default) or a chosen one. */
   language: LanguageSetting;
+  /** Light or dark pages, or the system's choice (version 2). */
+  theme: ThemeSetting;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 /** The longest auto-lock the options page offers (4 h); a day is the most a setting may say. */
 export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'settings';
 
 export function defaultSettings(): Settings {
   return {
-    version: 1,
+    version: 2,
     endpoints: { kind: 'kraken' },
     watchlist: [...DEFAULT_WATCHLIST],
     badgePair: 'BTC/USD',
@@ -56,6 +64,7 @@ export function defaultSettings(): Settings {
     deadManSwitch: false,
     alertSound: false,
     language: 'auto',
+    theme: 'system',
   };
 }
 
@@ -73,6 +82,17 @@ function parseEndpoints(value: unknown): Endpoints {
     );
   }
   throw new SettingsError('endpoints', 'stored endpoints are not understood');
+}
+
+/**
+ * Brings a stored record of an older version forward, one step per version, before it is read. Version 1 (and
+ * records from before versions were written) had no theme: the pages followed the system, so that is what
+ * version 2 says. The next settings write stores the record as version 2.
+ */
+export function migrateSettings(raw: Record<string, unknown>): Record<string, unknown> {
+  const version = typeof raw.version === 'number' ? raw.version : 1;
+  if (version < 2) return { ...raw, version: 2, theme: raw.theme === undefined ? 'system' : raw.theme };
+  return raw;
 }
 
 export interface ParsedSettings {
@@ -95,6 +115,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
       `Settings were written by a newer version of the extension (v${raw.version}); update the extension.`,
     );
   }
+  return readCurrent(migrateSettings(raw), defaults);
+}
+
+/** Reads a record of the current version, field by field. */
+function readCurrent(raw: Record<string, unknown>, defaults: Settings): ParsedSettings {
   const problems: string[] = [];
   let endpoints = defaults.endpoints;
   try {
@@ -149,9 +174,12 @@ export function parseSettings(raw: unknown): ParsedSettings {
   let language = defaults.language;
   if (isLanguageSetting(raw.language)) language = raw.language;
   else if (raw.language !== undefined) problems.push('language was damaged; the browser’s language is used');
+  let theme = defaults.theme;
+  if (isThemeSetting(raw.theme)) theme = raw.theme;
+  else problems.push('theme was damaged; the system’s theme is used');
   return {
     settings: {
-      version: 1,
+      version: 2,
       endpoints,
       watchlist,
       badgePair,
@@ -160,6 +188,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
       deadManSwitch,
       alertSound,
       language,
+      theme,
       ...(paperFees !== undefined ? { paperFees } : {}),
     },
     problems,

@@ -2,9 +2,9 @@
 // sound), served on the settings store. Services that depend on a setting hear about it through the
 // store's change subscription (the market re-subscribes tickers, moves the badge, switches endpoints).
 import type { LanguageSetting } from '../i18n/locales.ts';
-import { customEndpoints, type Endpoints, type Settings } from './schema.ts';
+import { customEndpoints, type Endpoints, type Settings, type ThemeSetting } from './schema.ts';
 import { createSettingsStore, type SettingsStorage, type SettingsStoreOptions } from './store.ts';
-import { addToWatchlist, removeFromWatchlist, WatchlistError } from './watchlist.ts';
+import { addToWatchlist, moveInWatchlist, removeFromWatchlist, WatchlistError } from './watchlist.ts';
 
 export interface SettingsServiceDeps extends SettingsStoreOptions {
   /**
@@ -39,6 +39,15 @@ export function createSettingsService(storage: SettingsStorage, deps: SettingsSe
       return symbol;
     },
 
+    /** Moves a watched pair to `index` (clamped): the watchlist's own order, kept across restarts. */
+    async movePair(symbol: string, index: number): Promise<string[]> {
+      const next = await store.update((s) => ({
+        ...s,
+        watchlist: moveInWatchlist(s.watchlist, symbol, index),
+      }));
+      return next.watchlist;
+    },
+
     async setBadgePair(symbol: string): Promise<string> {
       await store.update((s) => {
         if (!s.watchlist.includes(symbol)) {
@@ -65,6 +74,10 @@ export function createSettingsService(storage: SettingsStorage, deps: SettingsSe
 
     setLanguage(language: LanguageSetting): Promise<Settings> {
       return store.update((s) => ({ ...s, language }));
+    },
+
+    setTheme(theme: ThemeSetting): Promise<Settings> {
+      return store.update((s) => ({ ...s, theme }));
     },
   };
 }

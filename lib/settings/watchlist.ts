@@ -35,3 +35,11 @@ export function removeFromWatchlist(list: readonly string[], symbol: string): st
   if (!list.includes(symbol)) throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`);
   return list.filter((s) => s !== symbol);
 }
+
+/** The list with `symbol` moved to `index` (clamped to the list's bounds). */
+export function moveInWatchlist(list: readonly string[], symbol: string, index: number): string[] {
+  if (!list.includes(symbol)) throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`);
+  const rest = list.filter((s) => s !== symbol);
+  const at = Math.max(0, Math.min(rest.length, Math.trunc(index)));
+  return [...rest.slice(0, at), symbol, ...rest.slice(at)];
+}

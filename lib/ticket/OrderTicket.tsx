@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { MarketSnapshot } from '../market/types.ts';
 import type { BookTop, OrderRequest } from '../orders/types.ts';
 import type { TradingView } from '../trading/types.ts';
-import { pure } from '../ui/pure.ts';
+import { useLocale, useT } from '../ui/locale.ts';
 import type { TradingActions } from '../ui/trading/actions.ts';
 import type { CheckInputs } from './check-memo.ts';
 import { contextOf } from './check-memo.ts';
@@ -13,6 +13,8 @@ import {
   keyAction,
   lastText,
   newerBook,
+  pricePatch,
+  spendKindOf,
   swallowsEnter,
   toggleUnit,
   tradingGate,
@@ -20,28 +22,21 @@ import {
 import { availableByAsset, fractionAmount } from './funds.ts';
 import { marketGate, takesNoOrders } from './market-status.ts';
 import { canConfirm, draftOf, type TicketForm } from './state.ts';
-import { type Fraction, TicketFields } from './TicketFields.tsx';
+import { type Fraction, type Spendable, TicketFields } from './TicketFields.tsx';
 import { TicketPreview } from './TicketPreview.tsx';
-import type { TicketPreview as Preview } from './types.ts';
+import { Estimate, quotesOf, TicketQuotes } from './TicketQuotes.tsx';
+import { TicketResultLine } from './TicketResult.tsx';
+import { readDraft, shown } from './typed.ts';
 import { useFieldMessages, useTicketCheck } from './use-check.ts';
 import { usePairDetails, useTicketMachine } from './use-ticket.ts';
 
 const SHARE = { 25: 0.25, 50: 0.5, 100: 1 } as const;
 
-/** The one line that follows the live book while the form is edited: what the order would cost now. */
-const Estimate = pure(function Estimate({ preview }: { preview: Preview }) {
-  return (
-    <p class="hint" data-testid="ticket-estimate">
-      ≈ {preview.total} {preview.totalAsset} for {preview.receive} {preview.receiveAsset} (fee {preview.fee}{' '}
-      {preview.feeAsset})
-    </p>
-  );
-});
-
 /**
  * The quick order ticket: checked whenever what the check reads changes (check-memo.ts), previewed, confirmed
- * once. Keyboard: Enter in a field previews, Enter on "Confirm" sends, Esc goes back (or clears the form).
- * `visible`: the Trade tab is shown; while it is hidden the check does not run.
+ * once. Keyboard: Enter in a field previews, Enter on "Confirm" sends, Esc closes the confirmation (never
+ * the typed form). Numbers are typed the page's language's way (typed.ts). `visible`: the Trade tab is shown;
+ * while it is hidden the check does not run.
  */
 export function OrderTicket({
   snapshot,
@@ -52,6 +47,7 @@ export function OrderTicket({
   newId = () => crypto.randomUUID(),
   prefill,
   fill,
+  reset = 0,
   visible = true,
 }: {
   snapshot: MarketSnapshot;
@@ -65,8 +61,12 @@ export function OrderTicket({
   prefill?: { key: number; order: OrderRequest };
   /** A limit price picked elsewhere (a chart's axis, the depth ladder); `key` changes for each pick. */
   fill?: { key: number; symbol: string; limitPrice: string };
+  /** Changes when the account was reset: the last result and any confirmation belong to the old one. */
+  reset?: number;
   visible?: boolean;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const pairs = snapshot.watchlist;
   const preferred =
     snapshot.badgePair && pairs.includes(snapshot.badgePair) ? snapshot.badgePair : (pairs[0] ?? '');
@@ -89,12 +89,16 @@ export function OrderTicket({
     if (symbolGone && preferred) dispatch({ type: 'pair', symbol: preferred });
   }, [symbolGone, preferred, dispatch]);
   useEffect(() => dispatch({ type: 'mode', mode: trading.mode }), [trading.mode, dispatch]);
+  useEffect(() => {
+    if (reset > 0) dispatch({ type: 'reset' });
+  }, [reset]);
   // A new ticket from a not-placed order: the form filled as it was, to review and confirm anew.
   useEffect(() => {
     if (!prefill) return;
     const o = prefill.order;
+    dispatch({ type: 'reset' });
     dispatch({ type: 'pair', symbol: o.symbol });
-    dispatch({ type: 'set', patch: formOfOrder(o) });
+    dispatch({ type: 'set', patch: formOfOrder(o, locale) });
   }, [prefill?.key]);
   // A picked price fills the limit field (a market order becomes a limit); the rest of the form stays.
   useEffect(() => {
@@ -104,7 +108,7 @@ export function OrderTicket({
       form.type === 'limit' || form.type === 'stop-loss-limit' || form.type === 'take-profit-limit';
     dispatch({
       type: 'set',
-      patch: { limitPrice: fill.limitPrice, ...(takesLimit ? {} : { type: 'limit' }) },
+      patch: { limitPrice: shown(fill.limitPrice, locale), ...(takesLimit ? {} : { type: 'limit' }) },
     });
   }, [fill?.key]);
   // An unknown outcome settles in the background (it keeps asking Kraken): when the order leaves the list of
@@ -127,7 +131,7 @@ export function OrderTicket({
   const { makerPercent, takerPercent } = trading.fees;
   const fees = useMemo(() => ({ makerPercent, takerPercent }), [makerPercent, takerPercent]);
   const system = trading.system?.status;
-  const market = useMemo(() => marketGate(form.symbol, status, system), [form.symbol, status, system]);
+  const market = useMemo(() => marketGate(form.symbol, status, system, t), [form.symbol, status, system, t]);
   const inputs: CheckInputs | null = ready &&
     rules && {
       form,
@@ -139,10 +143,11 @@ export function OrderTicket({
       mode: trading.mode,
       ...(system ? { system } : {}),
       now: Date.now(),
+      locale,
     };
   const check = useTicketCheck(inputs, visible);
   const messages = useFieldMessages(state, check);
-  const tradeGate = tradingGate(trading);
+  const tradeGate = tradingGate(trading, t, locale);
 
   // Focus follows the flow: confirm when it can be pressed, the preview while Kraken checks, the amount after.
   const confirmation = phase.kind === 'editing' ? null : phase.confirmation;
@@ -158,8 +163,8 @@ export function OrderTicket({
   }, [phase.kind]);
 
   // The callbacks handed to the pure parts stay the same functions; they read this render's values here.
-  const now = useRef({ form, inputs, check, gate: tradeGate, confirmation });
-  now.current = { form, inputs, check, gate: tradeGate, confirmation };
+  const now = useRef({ form, inputs, check, gate: tradeGate, confirmation, locale });
+  now.current = { form, inputs, check, gate: tradeGate, confirmation, locale };
   const set = useCallback(
     (patch: Partial<TicketForm>) => {
       setNote(null);
@@ -173,25 +178,44 @@ export function OrderTicket({
     const c = now.current.confirmation;
     if (c) dispatch({ type: 'check', clOrdId: c.clOrdId });
   }, [dispatch]);
-  const toggle = useCallback(() => set(toggleUnit(now.current.form, now.current.check?.preview)), [set]);
+  const toggle = useCallback(() => {
+    const patch = toggleUnit(now.current.form, now.current.check?.preview);
+    set(patch.amount ? { ...patch, amount: shown(patch.amount, now.current.locale) } : patch);
+  }, [set]);
   const fraction = useCallback(
     (pct: Fraction) => {
-      const { form, inputs } = now.current;
+      const { form, inputs, locale } = now.current;
       if (!inputs) return;
-      const amount = fractionAmount(SHARE[pct], draftOf(form), contextOf(inputs));
+      // The typed prices, read in the page's language, size the order (a French "45000,5" limit included).
+      const draft = readDraft(draftOf(form), locale).draft;
+      const amount = fractionAmount(SHARE[pct], draft, contextOf(inputs));
       if (amount === '') {
-        setNote(
-          form.type === 'market' ? 'There is no price yet to size this order.' : 'Enter the price first.',
-        );
-      } else set({ amount });
+        setNote(form.type === 'market' ? t('ticket.noPriceToSize') : t('ticket.enterPriceFirst'));
+      } else set({ amount: shown(amount, locale) });
     },
+    [set, t],
+  );
+  const pick = useCallback(
+    (price: string) => set(pricePatch(now.current.form.type, shown(price, now.current.locale))),
     [set],
   );
 
+  const [symBase = '', symQuote = ''] = form.symbol.split('/');
+  const base = ready?.rules.base ?? symBase;
+  const quote = ready?.rules.quote ?? symQuote;
+  const isLive = trading.mode === 'live';
+  // Live without an unlocked key, the balance is unknown: said so, never shown as zero. The same object while
+  // it says the same, so a tick does not render the (pure) fields again.
+  const spendKind = spendKindOf(trading);
+  const spendAvailable = available[form.side === 'buy' ? quote : base];
+  const spendable: Spendable = useMemo(
+    () => (spendKind === 'known' ? { kind: 'known', available: spendAvailable } : { kind: spendKind }),
+    [spendKind, spendAvailable],
+  );
   if (pairs.length === 0) {
     return (
       <section class="ticket" data-testid="ticket">
-        <p class="hint">Add a pair to the watchlist to trade it.</p>
+        <p class="hint">{t('ticket.noPairs')}</p>
       </section>
     );
   }
@@ -230,12 +254,16 @@ export function OrderTicket({
     }
   };
 
-  const [symBase = '', symQuote = ''] = form.symbol.split('/');
-  const base = ready?.rules.base ?? symBase;
-  const quote = ready?.rules.quote ?? symQuote;
+  const decimals = rules?.pairDecimals ?? snapshot.pairs[form.symbol]?.pricePrecision;
+  const quotes = quotesOf(
+    inputs?.book ?? books[form.symbol],
+    snapshot.ticks[form.symbol],
+    lastText(snapshot.ticks[form.symbol]?.last, decimals),
+    decimals,
+  );
 
   return (
-    <section class="ticket" data-testid="ticket">
+    <section class={`ticket ticket-${trading.mode}`} data-testid="ticket" data-mode={trading.mode}>
       <form
         onKeyDown={onKeyDown}
         onSubmit={(e) => {
@@ -244,6 +272,14 @@ export function OrderTicket({
         }}
         noValidate
       >
+        {decimals !== undefined && (
+          <TicketQuotes
+            quotes={quotes}
+            decimals={decimals}
+            disabled={phase.kind !== 'editing'}
+            onPick={pick}
+          />
+        )}
         <TicketFields
           form={form}
           pairs={pairs}
@@ -251,7 +287,8 @@ export function OrderTicket({
           messages={messages}
           base={base}
           quote={quote}
-          available={available[form.side === 'buy' ? quote : base]}
+          spendable={spendable}
+          lotDecimals={rules?.lotDecimals}
           canSize={inputs !== null}
           note={note}
           locked={phase.kind !== 'editing'}
@@ -262,29 +299,33 @@ export function OrderTicket({
           onToggleUnit={toggle}
           onRetry={retry}
         />
-        {phase.kind === 'editing' && check?.preview && <Estimate preview={check.preview} />}
+        {phase.kind === 'editing' && check?.preview && (
+          <Estimate preview={check.preview} lotDecimals={rules?.lotDecimals ?? 8} />
+        )}
         <p class="hint" data-testid="ticket-fees">
-          {feesLabel(trading.fees, trading.mode)}
+          {feesLabel(trading.fees, trading.mode, t, locale)}
         </p>
         {tradeGate !== null && (
           <p class="warn" data-testid="ticket-gate">
-            Live orders are off: {tradeGate}.
+            {t('ticket.liveOff', { reason: tradeGate })}
           </p>
         )}
-        {tradeGate === null && trading.mode === 'live' && trading.live.kind !== 'ready' && (
+        {tradeGate === null && isLive && trading.live.kind !== 'ready' && (
           <p class="hint" data-testid="ticket-via-rest">
-            Kraken's private feed is not connected: orders go over REST meanwhile, still sent once.
+            {t('ticket.viaRest')}
           </p>
         )}
         {state.blocked !== null && state.blocked !== tradeGate && <p class="warn">{state.blocked}</p>}
         {phase.kind === 'editing' && (
           <button
             type="submit"
-            class={`primary ${form.side}`}
+            class={`primary ${form.side}${isLive ? ' live' : ''}`}
             data-testid="ticket-submit"
             disabled={!ready || tradeGate !== null || takesNoOrders(market)}
           >
-            Preview {form.side} (Enter)
+            {isLive
+              ? t(form.side === 'buy' ? 'ticket.previewBuyLive' : 'ticket.previewSellLive')
+              : t(form.side === 'buy' ? 'ticket.previewBuy' : 'ticket.previewSell')}
           </button>
         )}
         {confirmation && (
@@ -299,16 +340,7 @@ export function OrderTicket({
             />
           </div>
         )}
-        {state.result && (
-          <p
-            class={`result result-${state.result.kind} ${state.result.kind === 'placed' ? 'pos' : state.result.kind === 'unknown' ? 'warn' : 'error'}`}
-            data-testid="ticket-result"
-            data-kind={state.result.kind}
-            role="status"
-          >
-            {state.result.text}
-          </p>
-        )}
+        {state.result && <TicketResultLine result={state.result} />}
       </form>
     </section>
   );

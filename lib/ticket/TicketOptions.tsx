@@ -1,17 +1,11 @@
-import type { JSX } from 'preact';
 import type { TicketOrderType, TimeInForce } from '../orders/types.ts';
+import { useT } from '../ui/locale.ts';
 import { pure } from '../ui/pure.ts';
+import { TIF_KEY } from './labels.ts';
 import type { MarketGate } from './market-status.ts';
 import type { TicketForm } from './state.ts';
 import type { OffsetUnit, TicketField } from './types.ts';
 import type { FieldMessages } from './use-check.ts';
-
-const TIF_LABEL: Record<TimeInForce, string> = {
-  GTC: 'Good till cancelled',
-  GTD: 'Good till date',
-  IOC: 'Immediate or cancel',
-  FOK: 'Fill or kill',
-};
 
 /**
  * What each type takes (Kraken's AddOrder, https://docs.kraken.com/api/docs/rest-api/add-order): IOC and FOK are
@@ -25,7 +19,24 @@ function tifChoices(type: TicketOrderType, gate: MarketGate): TimeInForce[] {
 
 const textOf = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
+/** The message under a field, if the check has one for it. */
+export function FieldMessage({ messages, field }: { messages: FieldMessages; field: TicketField }) {
+  const m = messages[field];
+  return m ? (
+    <p
+      class={m.level === 'error' ? 'error' : 'warn'}
+      id={`ticket-msg-${field}`}
+      data-testid={`ticket-${m.level}-${field}`}
+      data-code={m.code}
+    >
+      {m.message}
+    </p>
+  ) : null;
+}
+
 export interface TicketOptionsProps {
+  /** prices: trigger, limit and offsets (before the amount); rest: time in force, expiry, attached close. */
+  part: 'prices' | 'rest';
   form: TicketForm;
   messages: FieldMessages;
   quote: string;
@@ -33,30 +44,32 @@ export interface TicketOptionsProps {
   onSet(patch: Partial<TicketForm>): void;
 }
 
-/** A price input with the message under it. */
+/** A labelled price input with the message under it. */
 function PriceInput(p: {
-  field: 'limitPrice' | 'triggerPrice' | 'closePrice';
+  field: 'limitPrice' | 'triggerPrice';
   testId: string;
   label: string;
   value: string;
   messages: FieldMessages;
   onInput(value: string): void;
-  message(field: TicketField): JSX.Element | null;
 }) {
+  const id = `ticket-${p.field}`;
   return (
     <>
+      <label class="field" for={id}>
+        <span class="field-label">{p.label}</span>
+      </label>
       <input
+        id={id}
         class="wide"
         data-testid={p.testId}
-        aria-label={p.label}
         aria-invalid={p.messages[p.field]?.level === 'error'}
-        placeholder={p.label}
         inputMode="decimal"
         autoComplete="off"
         value={p.value}
         onInput={(e) => p.onInput(textOf(e))}
       />
-      {p.message(p.field)}
+      <FieldMessage messages={p.messages} field={p.field} />
     </>
   );
 }
@@ -66,25 +79,25 @@ function OffsetInput(p: {
   field: 'trailOffset' | 'limitOffset';
   testId: string;
   label: string;
-  /** The word before the input, so a filled field still says what it is. */
-  short: string;
   value: string;
   unit: OffsetUnit;
   quote: string;
   messages: FieldMessages;
   onSet(value: string, unit: OffsetUnit): void;
-  message(field: TicketField): JSX.Element | null;
 }) {
+  const t = useT();
+  const id = `ticket-${p.field}`;
   return (
     <>
+      <label class="field" for={id}>
+        <span class="field-label">{p.label}</span>
+      </label>
       <div class="ticket-row">
-        <span class="hint field-label">{p.short}</span>
         <input
+          id={id}
           class="amount"
           data-testid={p.testId}
-          aria-label={`${p.label} in ${p.unit === 'percent' ? 'percent' : p.quote}`}
           aria-invalid={p.messages[p.field]?.level === 'error'}
-          placeholder={p.label}
           inputMode="decimal"
           autoComplete="off"
           value={p.value}
@@ -92,7 +105,7 @@ function OffsetInput(p: {
         />
         <select
           data-testid={`${p.testId}-unit`}
-          aria-label={`${p.label} unit`}
+          aria-label={t('ticket.offsetUnit', { label: p.label })}
           value={p.unit}
           onChange={(e) => p.onSet(p.value, textOf(e) === 'quote' ? 'quote' : 'percent')}
         >
@@ -100,44 +113,28 @@ function OffsetInput(p: {
           <option value="quote">{p.quote}</option>
         </select>
       </div>
-      {p.message(p.field)}
+      <FieldMessage messages={p.messages} field={p.field} />
     </>
   );
 }
 
-/**
- * The fields each order type takes, beside their messages: trigger, limit, trailing offsets, time in force with
- * a GTD expiry, post-only, and an attached close. Pure: ticks do not render it again.
- */
-function Options(p: TicketOptionsProps) {
+/** The price fields of the order's type: trigger, trailing offset, limit, limit offset. */
+function Prices(p: TicketOptionsProps) {
+  const t = useT();
   const { form, messages, quote, onSet: set } = p;
   const type = form.type;
-  const message = (field: TicketField) => {
-    const m = messages[field];
-    return m ? (
-      <p
-        class={m.level === 'error' ? 'error' : 'warn'}
-        data-testid={`ticket-${m.level}-${field}`}
-        data-code={m.code}
-      >
-        {m.message}
-      </p>
-    ) : null;
-  };
   const trigger = type !== 'market' && type !== 'limit' && !type.startsWith('trailing');
   const limit = type === 'limit' || type === 'stop-loss-limit' || type === 'take-profit-limit';
   const trailing = type === 'trailing-stop' || type === 'trailing-stop-limit';
-  const tifs = tifChoices(type, p.gate);
   return (
     <>
       {trigger && (
         <PriceInput
           field="triggerPrice"
           testId="ticket-trigger"
-          label={`Trigger price (${quote}, last trade)`}
+          label={t('ticket.triggerPrice', { quote })}
           value={form.triggerPrice}
           messages={messages}
-          message={message}
           onInput={(v) => set({ triggerPrice: v })}
         />
       )}
@@ -145,13 +142,11 @@ function Options(p: TicketOptionsProps) {
         <OffsetInput
           field="trailOffset"
           testId="ticket-trail"
-          label="Trailing offset"
-          short="Trail by"
+          label={t('ticket.trailBy')}
           value={form.trailOffset}
           unit={form.trailUnit}
           quote={quote}
           messages={messages}
-          message={message}
           onSet={(trailOffset, trailUnit) => set({ trailOffset, trailUnit })}
         />
       )}
@@ -159,10 +154,9 @@ function Options(p: TicketOptionsProps) {
         <PriceInput
           field="limitPrice"
           testId="ticket-limit"
-          label={`Limit price (${quote})`}
+          label={t('ticket.limitPrice', { quote })}
           value={form.limitPrice}
           messages={messages}
-          message={message}
           onInput={(v) => set({ limitPrice: v })}
         />
       )}
@@ -170,16 +164,26 @@ function Options(p: TicketOptionsProps) {
         <OffsetInput
           field="limitOffset"
           testId="ticket-limit-offset"
-          label="Limit offset from the trigger"
-          short={form.side === 'sell' ? 'Limit below trigger' : 'Limit above trigger'}
+          label={form.side === 'sell' ? t('ticket.limitBelow') : t('ticket.limitAbove')}
           value={form.limitOffset}
           unit={form.limitOffsetUnit}
           quote={quote}
           messages={messages}
-          message={message}
           onSet={(limitOffset, limitOffsetUnit) => set({ limitOffset, limitOffsetUnit })}
         />
       )}
+    </>
+  );
+}
+
+/** Time in force with a GTD expiry, post-only, and an attached close. */
+function Rest(p: TicketOptionsProps) {
+  const t = useT();
+  const { form, messages, quote, onSet: set } = p;
+  const type = form.type;
+  const tifs = tifChoices(type, p.gate);
+  return (
+    <>
       {tifs.length > 0 && (
         <div class="ticket-row">
           {type === 'limit' && (
@@ -190,29 +194,29 @@ function Options(p: TicketOptionsProps) {
                 checked={form.postOnly}
                 onChange={(e) => set({ postOnly: (e.currentTarget as HTMLInputElement).checked })}
               />
-              Post-only
+              {t('ticket.postOnly')}
             </label>
           )}
           <select
             data-testid="ticket-tif"
-            aria-label="Time in force"
+            aria-label={t('ticket.tif')}
             value={tifs.includes(form.timeInForce) ? form.timeInForce : 'GTC'}
             onChange={(e) => set({ timeInForce: textOf(e) as TimeInForce })}
           >
-            {tifs.map((t) => (
-              <option key={t} value={t}>
-                {TIF_LABEL[t]}
+            {tifs.map((tif) => (
+              <option key={tif} value={tif}>
+                {t(TIF_KEY[tif])}
               </option>
             ))}
           </select>
         </div>
       )}
-      {type === 'limit' && message('postOnly')}
-      {message('timeInForce')}
+      {type === 'limit' && <FieldMessage messages={messages} field="postOnly" />}
+      <FieldMessage messages={messages} field="timeInForce" />
       {form.timeInForce === 'GTD' && tifs.includes('GTD') && (
         <>
           <label class="ticket-row">
-            <span class="hint">Expires</span>
+            <span class="hint">{t('ticket.expires')}</span>
             <input
               type="datetime-local"
               data-testid="ticket-expiry"
@@ -221,27 +225,27 @@ function Options(p: TicketOptionsProps) {
               onInput={(e) => set({ expiresAt: textOf(e) })}
             />
           </label>
-          {message('expiresAt')}
+          <FieldMessage messages={messages} field="expiresAt" />
         </>
       )}
       <div class="ticket-row">
         <select
           data-testid="ticket-close-type"
-          aria-label="Close order attached"
+          aria-label={t('ticket.close')}
           value={form.closeType}
           onChange={(e) => set({ closeType: textOf(e) as TicketForm['closeType'] })}
         >
-          <option value="none">No close order</option>
-          <option value="take-profit">Then take profit at…</option>
-          <option value="stop-loss">Then stop loss at…</option>
+          <option value="none">{t('ticket.close.none')}</option>
+          <option value="take-profit">{t('ticket.close.takeProfit')}</option>
+          <option value="stop-loss">{t('ticket.close.stopLoss')}</option>
         </select>
         {form.closeType !== 'none' && (
           <input
             class="amount"
             data-testid="ticket-close-price"
-            aria-label={`${form.closeType} trigger price in ${quote}`}
+            aria-label={t('ticket.closePrice', { quote })}
             aria-invalid={messages.closePrice?.level === 'error'}
-            placeholder={`Trigger (${quote})`}
+            placeholder={t('ticket.closePlaceholder', { quote })}
             inputMode="decimal"
             autoComplete="off"
             value={form.closePrice}
@@ -249,9 +253,17 @@ function Options(p: TicketOptionsProps) {
           />
         )}
       </div>
-      {form.closeType !== 'none' && message('closePrice')}
+      {form.closeType !== 'none' && <FieldMessage messages={messages} field="closePrice" />}
     </>
   );
+}
+
+/**
+ * The fields each order type takes, beside their messages. Pure: ticks do not render it again. Two parts, so
+ * the form reads pair → side → type → price → amount → options.
+ */
+function Options(p: TicketOptionsProps) {
+  return p.part === 'prices' ? <Prices {...p} /> : <Rest {...p} />;
 }
 
 export const TicketOptions = pure(Options);

@@ -1,37 +1,32 @@
 import { Fragment, type Ref } from 'preact';
+import { formatMoney, formatPercent } from '../format/number.ts';
+import { useLocale, useT } from '../ui/locale.ts';
 import { pure } from '../ui/pure.ts';
-import { group, offsetText, trim } from '../ui/trading/format.ts';
+import { amount, offsetText, priceText } from '../ui/trading/format.ts';
+import { ORDER_TYPE_KEY, TIF_KEY } from './labels.ts';
 import { type Confirmation, canConfirm, type KrakenCheck } from './state.ts';
-import type { PriceSource } from './types.ts';
-
-const SOURCE: Record<PriceSource, string> = {
-  book: 'walked through the book',
-  last: 'at the last price',
-  limit: 'your limit',
-  trigger: 'your trigger',
-  trail: 'the trigger at today’s price',
-};
 
 function KrakenLine({ check }: { check: KrakenCheck }) {
+  const t = useT();
   switch (check.kind) {
     case 'not-needed':
       return null;
     case 'checking':
       return (
         <p class="hint" data-testid="ticket-kraken" data-state="checking">
-          Checking with Kraken…
+          {t('preview.kraken.checking')}
         </p>
       );
     case 'accepted':
       return (
         <p class="pos" data-testid="ticket-kraken" data-state="accepted">
-          Kraken accepts: {check.description}
+          {t('preview.kraken.accepted', { description: check.description })}
         </p>
       );
     case 'refused':
       return (
         <p class="error" role="alert" data-testid="ticket-kraken" data-state="refused">
-          Kraken refused: {check.message}
+          {t('preview.kraken.refused', { message: check.message })}
         </p>
       );
     default: {
@@ -43,7 +38,8 @@ function KrakenLine({ check }: { check: KrakenCheck }) {
 
 /**
  * The confirmation: what the order costs, what leaves and arrives, Kraken's own check (live), confirm. Pure:
- * a confirmation is fixed once shown, so ticks do not render it again.
+ * a confirmation is fixed once shown, so ticks do not render it again. Live confirmations carry the live style
+ * (a red band and "Live — real money" on the head and the confirm button), paper ones never.
  */
 export const TicketPreview = pure(function TicketPreview({
   confirmation,
@@ -61,55 +57,80 @@ export const TicketPreview = pure(function TicketPreview({
   onBack(): void;
   onCheck(): void;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const { order, preview: p, warnings, check, mode } = confirmation;
+  const live = mode === 'live';
   const sending = stage === 'sending';
   const price = order.limitPrice ?? order.triggerPrice;
+  // Money at the asset's display decimals (cents for fiat, up to 8 for crypto): what leaves and the fee rounded
+  // up, what arrives and what is held rounded down, so the preview never flatters the order. The exact values
+  // are the cells' titles.
+  const money = (text: string, asset: string, rounding: 'up' | 'down') =>
+    formatMoney(text, asset, locale, undefined, rounding);
+  const side = t(order.side === 'buy' ? 'order.side.buy' : 'order.side.sell');
   return (
-    <div class="ticket-preview" data-testid="ticket-preview" data-mode={mode}>
+    <section
+      class={`ticket-preview preview-${mode}`}
+      data-testid="ticket-preview"
+      data-mode={mode}
+      aria-label={live ? t('preview.labelLive') : t('preview.labelPaper')}
+    >
       <p class="preview-head">
-        <b class={order.side === 'buy' ? 'pos' : 'neg'}>{order.side}</b> {trim(p.volume)} {order.symbol} ·{' '}
-        {order.type}
-        {price ? ` at ${group(price)}` : ''}
-        {order.trailOffset ? ` · trailing ${offsetText(order.trailOffset, order.symbol)}` : ''}
-        {order.postOnly ? ' · post-only' : ''}
-        {order.timeInForce !== 'GTC' ? ` · ${order.timeInForce}` : ''} ·{' '}
-        <span class="mode-word">{mode === 'live' ? 'Live' : 'Paper'}</span>
+        <span class={`mode-word mode-word-${mode}`} data-testid="preview-mode">
+          {live ? t('preview.live') : t('preview.paper')}
+        </span>{' '}
+        <b class={order.side === 'buy' ? 'pos' : 'neg'}>{side}</b> {amount(p.volume, locale)} {order.symbol} ·{' '}
+        {t(ORDER_TYPE_KEY[order.type])}
+        {price ? ` ${t('preview.at', { price: priceText(price, locale) })}` : ''}
+        {order.trailOffset
+          ? ` · ${t('preview.trailing', { offset: offsetText(order.trailOffset, order.symbol, locale) })}`
+          : ''}
+        {order.postOnly ? ` · ${t('ticket.postOnly')}` : ''}
+        {order.timeInForce !== 'GTC' ? ` · ${t(TIF_KEY[order.timeInForce])}` : ''}
       </p>
       <p class="preview-words" data-testid="preview-words">
         {p.words}
       </p>
-      <dl class="preview-grid">
-        <dt>Est. price</dt>
+      <dl class="preview-grid num">
+        <dt>{t('preview.estPrice')}</dt>
         <dd data-testid="preview-price">
-          {p.estPrice ?? '—'} <span class="quote">({SOURCE[p.priceSource]})</span>
+          {p.estPrice ? priceText(p.estPrice, locale) : '—'}{' '}
+          <span class="quote">({t(`preview.source.${p.priceSource}`)})</span>
         </dd>
-        <dt>Cost</dt>
-        <dd data-testid="preview-cost">
-          {p.cost} {p.feeAsset}
+        <dt>{t('preview.cost')}</dt>
+        <dd data-testid="preview-cost" title={p.cost}>
+          {money(p.cost, p.feeAsset, 'up')} {p.feeAsset}
         </dd>
-        <dt>Your fees</dt>
+        <dt>{t('preview.yourFees')}</dt>
         <dd data-testid="preview-fees" data-liquidity={p.liquidity}>
-          {p.fees.makerPercent} % maker · {p.fees.takerPercent} % taker
+          {t('fees.rates', {
+            maker: formatPercent(p.fees.makerPercent, locale),
+            taker: formatPercent(p.fees.takerPercent, locale),
+          })}
         </dd>
         <dt>
-          Fee {p.feePercent} % {p.liquidity}
+          {t(p.liquidity === 'maker' ? 'preview.feeMaker' : 'preview.feeTaker', {
+            rate: formatPercent(p.feePercent, locale),
+          })}
         </dt>
-        <dd data-testid="preview-fee">
-          {p.fee} {p.feeAsset}
+        <dd data-testid="preview-fee" title={p.fee}>
+          {money(p.fee, p.feeAsset, 'up')} {p.feeAsset}
         </dd>
-        <dt>{order.side === 'buy' ? 'Total paid' : 'Total sold'}</dt>
-        <dd data-testid="preview-total">
-          {p.total} {p.totalAsset}
+        <dt>{order.side === 'buy' ? t('preview.totalPaid') : t('preview.totalSold')}</dt>
+        <dd data-testid="preview-total" title={p.total}>
+          {money(p.total, p.totalAsset, 'up')} {p.totalAsset}
         </dd>
-        <dt>You receive</dt>
-        <dd data-testid="preview-receive">
-          {p.receive} {p.receiveAsset}
+        <dt>{t('preview.receive')}</dt>
+        <dd data-testid="preview-receive" title={p.receive}>
+          {money(p.receive, p.receiveAsset, 'down')} {p.receiveAsset}
         </dd>
         {p.balances.map((b) => (
           <Fragment key={b.asset}>
-            <dt>{b.asset} available</dt>
+            <dt>{t('preview.available', { asset: b.asset })}</dt>
             <dd data-testid="preview-balance" data-asset={b.asset}>
-              {b.before} → <span class={b.after.startsWith('-') ? 'neg' : ''}>{b.after}</span>
+              {money(b.before, b.asset, 'down')} →{' '}
+              <span class={b.after.startsWith('-') ? 'neg' : ''}>{money(b.after, b.asset, 'down')}</span>
             </dd>
           </Fragment>
         ))}
@@ -126,29 +147,33 @@ export const TicketPreview = pure(function TicketPreview({
       {stage === 'checking' ? (
         <div class="preview-actions">
           <p class="warn" data-testid="ticket-checking">
-            Kraken has not confirmed whether this order was placed. Do not place it again: we keep checking.
+            {t('preview.checking')}
           </p>
           <button type="button" ref={confirmRef} class="primary" data-testid="ticket-check" onClick={onCheck}>
-            Check again
+            {t('preview.checkAgain')}
           </button>
         </div>
       ) : (
         <div class="preview-actions">
           <button type="button" class="link" data-testid="ticket-back" disabled={sending} onClick={onBack}>
-            Back (Esc)
+            {t('preview.back')}
           </button>
           <button
             type="button"
             ref={confirmRef}
-            class={`primary ${order.side}`}
+            class={`primary ${order.side}${live ? ' live' : ''}`}
             data-testid="ticket-confirm"
             disabled={sending || !canConfirm(confirmation)}
             onClick={onConfirm}
           >
-            {sending ? 'Sending…' : `Confirm ${order.side}`}
+            {sending
+              ? t('preview.sending')
+              : live
+                ? t(order.side === 'buy' ? 'preview.confirmBuyLive' : 'preview.confirmSellLive')
+                : t(order.side === 'buy' ? 'preview.confirmBuy' : 'preview.confirmSell')}
           </button>
         </div>
       )}
-    </div>
+    </section>
   );
 });

@@ -3,12 +3,14 @@
 // stops, trailing stops and market orders without a book, the clock only for a GTD expiry (to the second), and
 // of the balances only the pair's base and quote. While the
 // Trade tab is hidden it does not run at all: the last result stays, and the next visible render catches up.
+import type { Locale } from '../i18n/locales.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { BookTop } from '../orders/types.ts';
 import type { TradingMode } from '../trading/types.ts';
 import { checkTicket } from './check.ts';
 import { hasFixedTrigger, takingSide } from './price.ts';
 import { draftOf, type TicketForm } from './state.ts';
+import { readDraft, withReadProblems } from './typed.ts';
 import type { TicketCheck, TicketContext } from './types.ts';
 
 /** Everything the check may read, as the ticket has it on a render. */
@@ -26,11 +28,14 @@ export interface CheckInputs {
   system?: string;
   /** Now (ms): read only by a GTD expiry, and then only to the second. */
   now?: number;
+  /** The page's language: how typed numbers are read ("0,5" in French). English when absent. */
+  locale?: Locale;
 }
 
 export function contextOf(inputs: CheckInputs): TicketContext {
-  const { rules, book, last, available, fees, system, now } = inputs;
+  const { rules, book, last, available, fees, system, now, locale } = inputs;
   return {
+    ...(locale !== undefined ? { locale } : {}),
     rules,
     available,
     fees,
@@ -51,9 +56,10 @@ export function checkKeys(inputs: CheckInputs): readonly unknown[] {
     draft.type === 'trailing-stop' ||
     draft.type === 'trailing-stop-limit' ||
     (market && takingSide(draft, contextOf(inputs)) === undefined);
-  const { form, rules, fees, mode, available, system, now } = inputs;
+  const { form, rules, fees, mode, available, system, now, locale } = inputs;
   return [
     form,
+    locale,
     rules,
     fees,
     mode,
@@ -87,7 +93,9 @@ export function createCheckMemo(check: typeof checkTicket = checkTicket) {
     const next = checkKeys(inputs);
     if (keys && sameKeys(keys, next)) return result;
     keys = next;
-    result = check(draftOf(inputs.form), contextOf(inputs));
+    // Numbers are read in the page's language first (typed.ts): the check sees plain decimals only.
+    const read = readDraft(draftOf(inputs.form), inputs.locale ?? 'en');
+    result = withReadProblems(check(read.draft, contextOf(inputs)), read.problems);
     return result;
   };
 }

@@ -1,10 +1,14 @@
 // The ticket form's helpers around the state machine (state.ts): which message shows under which field, the
 // unit toggle, what a key means where, the freshest book and last price, whether live orders are possible, and
 // the fees the preview assumes.
+import { formatPercent } from '../format/number.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { type Translate, translator } from '../i18n/translate.ts';
 import type { BookTop, OrderRequest } from '../orders/types.ts';
 import type { FeesView, TradingView } from '../trading/types.ts';
 import { amount, liveStatusText } from '../ui/trading/format.ts';
 import type { TicketForm, TicketState } from './state.ts';
+import { shown } from './typed.ts';
 import type { TicketField, TicketPreview, TicketProblem } from './types.ts';
 
 function unreachable(value: never): never {
@@ -80,17 +84,28 @@ export function newerBook(a: BookTop | undefined, b: BookTop | null | undefined)
 }
 
 /** The fee line under the ticket: the account's maker / taker rates and where they come from. */
-export function feesLabel(fees: FeesView, mode: TradingView['mode']): string {
-  const rates = `${fees.makerPercent} % maker / ${fees.takerPercent} % taker`;
-  const volume = fees.volume === undefined ? '' : `, 30-day volume ${amount(fees.volume)} USD`;
-  const account = mode === 'paper' ? 'Paper fees' : 'Fees';
+export function feesLabel(
+  fees: FeesView,
+  mode: TradingView['mode'],
+  t: Translate = translator('en'),
+  locale: Locale = 'en',
+): string {
+  const rates = t('fees.rates', {
+    maker: formatPercent(fees.makerPercent, locale),
+    taker: formatPercent(fees.takerPercent, locale),
+  });
+  const account = mode === 'paper' ? t('fees.paper') : t('fees.live');
   switch (fees.source) {
     case 'account':
-      return `${account}: your Kraken tier, ${rates}${volume}.`;
+      return fees.volume === undefined
+        ? t('fees.line.account', { account, rates })
+        : t('fees.line.accountVolume', { account, rates, volume: amount(fees.volume, locale) });
     case 'chosen':
-      return `${account}: the tier of ${amount(fees.volume ?? '0')} USD of 30-day volume, ${rates}.`;
+      return t('fees.line.chosen', { account, rates, volume: amount(fees.volume ?? '0', locale) });
     case 'starter':
-      return `${account}: Kraken Pro starter tier, ${rates}${mode === 'live' ? ' (until Kraken tells your own)' : ''}.`;
+      return mode === 'live'
+        ? t('fees.line.starterLive', { account, rates })
+        : t('fees.line.starter', { account, rates });
     default: {
       const never: never = fees.source;
       throw new RangeError(`unknown fee source ${String(never)}`);
@@ -103,7 +118,11 @@ export function feesLabel(fees: FeesView, mode: TradingView['mode']): string {
  * the private WebSocket is (re)connecting or refused, orders go over REST under the same never-twice guarantee
  * (lib/trading/live/order-transport.ts), so they are not held back.
  */
-export function tradingGate(trading: Pick<TradingView, 'mode' | 'live'>): string | null {
+export function tradingGate(
+  trading: Pick<TradingView, 'mode' | 'live'>,
+  t: Translate = translator('en'),
+  locale: Locale = 'en',
+): string | null {
   if (trading.mode === 'paper') return null;
   switch (trading.live.kind) {
     case 'ready':
@@ -112,7 +131,7 @@ export function tradingGate(trading: Pick<TradingView, 'mode' | 'live'>): string
       return null;
     case 'no-key':
     case 'locked':
-      return liveStatusText(trading.live);
+      return liveStatusText(trading.live, { t, locale });
     default: {
       const never: never = trading.live;
       throw new RangeError(`unknown live status ${JSON.stringify(never)}`);
@@ -120,25 +139,29 @@ export function tradingGate(trading: Pick<TradingView, 'mode' | 'live'>): string
   }
 }
 
-/** A ticket form filled from an order (a new ticket from a not-placed one), to review and confirm anew. */
-export function formOfOrder(o: OrderRequest): Partial<TicketForm> {
+/**
+ * A ticket form filled from an order (a new ticket from a not-placed one, a launch), to review and confirm
+ * anew; its numbers written the way the page's language types them ("0,5" in French).
+ */
+export function formOfOrder(o: OrderRequest, locale: Locale = 'en'): Partial<TicketForm> {
+  const typed = (v: string | undefined) => (v === undefined ? '' : shown(v, locale));
   return {
     side: o.side,
     type: o.type,
-    amount: o.volume,
+    amount: typed(o.volume),
     amountIn: 'base',
-    limitPrice: o.limitPrice ?? '',
-    triggerPrice: o.triggerPrice ?? '',
-    trailOffset: o.trailOffset?.value ?? '',
+    limitPrice: typed(o.limitPrice),
+    triggerPrice: typed(o.triggerPrice),
+    trailOffset: typed(o.trailOffset?.value),
     trailUnit: o.trailOffset?.unit ?? 'percent',
-    limitOffset: o.limitOffset?.value ?? '',
+    limitOffset: typed(o.limitOffset?.value),
     limitOffsetUnit: o.limitOffset?.unit ?? 'quote',
     postOnly: o.postOnly,
     timeInForce: o.timeInForce,
     // An old expiry is not carried over: a new confirmation asks for a new one.
     expiresAt: '',
     closeType: o.close?.type === 'stop-loss' || o.close?.type === 'take-profit' ? o.close.type : 'none',
-    closePrice: o.close?.price ?? '',
+    closePrice: typed(o.close?.price),
   };
 }
 
@@ -151,4 +174,18 @@ export function lastText(last: number | undefined, pricePrecision: number | unde
   if (pricePrecision !== undefined) return last.toFixed(pricePrecision);
   const text = String(last);
   return /^\d+(\.\d+)?$/.test(text) ? text : undefined;
+}
+
+/** The form's limit (or trigger) field for a picked price (a quote, the ladder); market and trailing become a limit. */
+export function pricePatch(type: TicketForm['type'], price: string): Partial<TicketForm> {
+  if (type === 'limit' || type === 'stop-loss-limit' || type === 'take-profit-limit')
+    return { limitPrice: price };
+  if (type === 'stop-loss' || type === 'take-profit') return { triggerPrice: price };
+  return { type: 'limit', limitPrice: price };
+}
+
+/** Whether the balance an order spends is known: live without an unlocked key it is not (never shown as zero). */
+export function spendKindOf(trading: Pick<TradingView, 'mode' | 'live'>): 'known' | 'locked' | 'no-key' {
+  if (trading.mode !== 'live') return 'known';
+  return trading.live.kind === 'locked' || trading.live.kind === 'no-key' ? trading.live.kind : 'known';
 }

@@ -3,6 +3,7 @@
 // stricter winning. Kraken's trading modes (https://support.kraken.com/hc/en-us/articles/360055614211): cancel-only
 // takes cancellations only; post-only takes post-only limit orders only; limit-only takes limit orders only; in
 // maintenance nothing is taken. The ticket disables what the market refuses and says why, before any confirm.
+import { type Translate, translator } from '../i18n/translate.ts';
 import type { TicketOrderType } from '../orders/types.ts';
 
 export type MarketGate =
@@ -28,53 +29,49 @@ const RANK: Record<MarketGate['kind'], number> = {
   closed: 4,
 };
 
-function pairGate(symbol: string, status: string): MarketGate {
+function pairGate(symbol: string, status: string, t: Translate): MarketGate {
   switch (status) {
     case 'online':
       return { kind: 'open' };
     case 'limit_only':
-      return {
-        kind: 'limit-only',
-        reason: `${symbol} takes limit orders only right now: market orders, stop-loss, take-profit and trailing stops are off.`,
-      };
+      return { kind: 'limit-only', reason: t('gate.pair.limitOnly', { symbol }) };
     case 'post_only':
-      return { kind: 'post-only', reason: `${symbol} takes post-only limit orders only right now.` };
+      return { kind: 'post-only', reason: t('gate.pair.postOnly', { symbol }) };
     case 'cancel_only':
-      return {
-        kind: 'cancel-only',
-        reason: `${symbol} is in cancel-only mode: Kraken takes cancellations only, no new orders.`,
-      };
+      return { kind: 'cancel-only', reason: t('gate.pair.cancelOnly', { symbol }) };
     default:
       return {
         kind: 'closed',
-        reason: `${symbol} is not accepting new orders right now (${status.replaceAll('_', '-')}).`,
+        reason: t('gate.pair.closed', { symbol, status: status.replaceAll('_', '-') }),
       };
   }
 }
 
-function systemGate(system: string | undefined): MarketGate {
+function systemGate(system: string | undefined, t: Translate): MarketGate {
   switch (system) {
     case undefined:
     case 'online':
       return { kind: 'open' };
     case 'post_only':
-      return { kind: 'post-only', reason: 'Kraken takes post-only limit orders only right now.' };
+      return { kind: 'post-only', reason: t('gate.system.postOnly') };
     case 'cancel_only':
-      return {
-        kind: 'cancel-only',
-        reason: 'Kraken is in cancel-only mode: you can cancel orders, not place new ones.',
-      };
+      return { kind: 'cancel-only', reason: t('gate.system.cancelOnly') };
     case 'maintenance':
-      return { kind: 'closed', reason: 'Kraken is in maintenance: no new orders until it ends.' };
+      return { kind: 'closed', reason: t('gate.system.maintenance') };
     default:
-      return { kind: 'closed', reason: `Kraken is not accepting orders right now (${system}).` };
+      return { kind: 'closed', reason: t('gate.system.other', { status: system }) };
   }
 }
 
 /** The stricter of the pair's status and Kraken's exchange status. */
-export function marketGate(symbol: string, pairStatus: string, system?: string): MarketGate {
-  const pair = pairGate(symbol, pairStatus);
-  const exchange = systemGate(system);
+export function marketGate(
+  symbol: string,
+  pairStatus: string,
+  system?: string,
+  t: Translate = translator('en'),
+): MarketGate {
+  const pair = pairGate(symbol, pairStatus, t);
+  const exchange = systemGate(system, t);
   return RANK[exchange.kind] > RANK[pair.kind] ? exchange : pair;
 }
 

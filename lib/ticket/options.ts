@@ -1,6 +1,8 @@
 // The ticket's checks beyond the pair rules validateOrder applies: what the market takes now, the background's
 // length limit on every typed price, trailing offsets, time in force (IOC and FOK for limits, never post-only;
 // a GTD expiry), post-only limits that would cross, stops already past their trigger, and the attached close.
+
+import { translator } from '../i18n/translate.ts';
 import {
   cmp,
   type Exact,
@@ -48,7 +50,11 @@ export function optionProblems(draft: TicketDraft, ctx: TicketContext, basis: Ba
     problems.push({ field, code, message, level: 'warning' });
   const isLimit = draft.type === 'limit';
 
-  const refusal = gateRefusal(marketGate(rules.symbol, rules.status, ctx.system), draft.type, draft.postOnly);
+  const refusal = gateRefusal(
+    marketGate(rules.symbol, rules.status, ctx.system, translator(ctx.locale ?? 'en')),
+    draft.type,
+    draft.postOnly,
+  );
   if (refusal) error('pair', 'market-status', refusal);
 
   const fields = priceFieldsOf(draft);

@@ -1,5 +1,7 @@
 // The preview of a checked ticket: the estimated price and where it comes from, cost, fee, what leaves and
 // arrives, and the balances before and after. Amounts at the asset's decimals in the pair.
+
+import { translator } from '../i18n/translate.ts';
 import { add, type Exact, format, significantDecimals, sub } from '../kraken/pairs/exact.ts';
 import type { OrderRequest } from '../orders/types.ts';
 import type { Estimate } from './amount.ts';
@@ -18,6 +20,8 @@ export function previewOf(
   order: OrderRequest | undefined,
 ): TicketPreview {
   const { rules } = ctx;
+  const locale = ctx.locale ?? 'en';
+  const t = translator(locale);
   // Amounts at the asset's decimals in this pair (lot for base, cost for quote), never rounding a balance that
   // has more (Kraken keeps balances at the asset's own, often finer, decimals).
   const fmt = (v: Exact, asset: string) =>
@@ -44,7 +48,11 @@ export function previewOf(
     balances: [balance(s.totalAsset, sub('0', s.total)), balance(s.receiveAsset, s.receive)],
     bookExhausted: est.exhausted,
     liquidity: liquidityOf(draft),
-    fees: { makerPercent: ctx.fees.makerPercent, takerPercent: ctx.fees.takerPercent, note: feeNote(draft) },
-    words: order ? orderInWords(order, rules) : '',
+    fees: {
+      makerPercent: ctx.fees.makerPercent,
+      takerPercent: ctx.fees.takerPercent,
+      note: feeNote(draft, t),
+    },
+    words: order ? orderInWords(order, rules, t, locale) : '',
   };
 }

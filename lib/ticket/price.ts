@@ -1,6 +1,7 @@
 // The price side of the ticket: what an order is estimated at (the live book for market orders; the typed limit
 // or trigger; a trailing stop's trigger as it would be now, from the last price), which liquidity its fee
 // assumes, and which typed fields carry its prices.
+import { type Translate, translator } from '../i18n/translate.ts';
 import { cmp, type Exact, isPositive } from '../kraken/pairs/exact.ts';
 import { limitFromTrigger, trailingTrigger } from '../orders/offsets.ts';
 import type { Level, PriceOffset } from '../orders/types.ts';
@@ -17,20 +18,20 @@ export function feePercentOf(draft: TicketDraft, ctx: TicketContext): string {
   return liquidityOf(draft) === 'maker' ? ctx.fees.makerPercent : ctx.fees.takerPercent;
 }
 
-/** Which rate applies, and why, in a sentence for the preview. */
-export function feeNote(draft: TicketDraft): string {
-  if (liquidityOf(draft) === 'maker') return 'Maker applies: a post-only order only ever adds to the book.';
+/** Which rate applies, and why, in a sentence for the preview (in the page's language). */
+export function feeNote(draft: TicketDraft, t: Translate = translator('en')): string {
+  if (liquidityOf(draft) === 'maker') return t('feeNote.maker');
   switch (draft.type) {
     case 'market':
     case 'stop-loss':
     case 'take-profit':
     case 'trailing-stop':
-      return 'Taker applies: it takes from the book.';
+      return t('feeNote.taker');
     case 'limit':
     case 'stop-loss-limit':
     case 'take-profit-limit':
     case 'trailing-stop-limit':
-      return 'Taker shown: what rests in the book and fills later pays maker.';
+      return t('feeNote.takerShown');
     default: {
       const never: never = draft.type;
       throw new RangeError(`unknown order type ${String(never)}`);

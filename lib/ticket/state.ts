@@ -4,7 +4,7 @@
 // confirmation owns its cl_ord_id from the moment it is shown, and only a `preview → sending` step may send.
 import type { OrderRequest, OrderView } from '../orders/types.ts';
 import type { TradingMode } from '../trading/types.ts';
-import { closedAtOnce, describeOrder } from '../ui/trading/format.ts';
+import { canConfirm } from './effect.ts';
 import type { TicketCheck, TicketDraft, TicketField, TicketPreview, TicketProblem } from './types.ts';
 
 /** What the form holds: the draft's fields as typed, including options the current type hides. */
@@ -41,10 +41,12 @@ export type TicketPhase =
  * unknown (checking with Kraken), not placed.
  */
 export type TicketResult =
-  | { kind: 'placed'; text: string; orderId: string; clOrdId: string }
-  | { kind: 'refused'; text: string; clOrdId: string }
-  | { kind: 'unknown'; text: string; clOrdId: string }
-  | { kind: 'not-placed'; text: string; clOrdId: string };
+  /** `live`: Kraken's order id is shown (the person can find it on Kraken); paper ids are ours and say nothing. */
+  | { kind: 'placed'; order: OrderView; live: boolean; orderId: string; clOrdId: string }
+  | { kind: 'refused'; message: string; clOrdId: string }
+  /** `released`: it belongs to another account now and is listed with that account's orders. */
+  | { kind: 'unknown'; message: string; clOrdId: string; released?: true }
+  | { kind: 'not-placed'; message: string; clOrdId: string };
 
 export interface TicketState {
   form: TicketForm;
@@ -84,6 +86,11 @@ export type TicketEvent =
   | { type: 'released'; clOrdId: string; message: string }
   /** The account mode changed: a confirmation made for the other mode is withdrawn. */
   | { type: 'mode'; mode: TradingMode }
+  /**
+   * The account was reset, or a new ticket was opened (from a shortcut, the address bar or a not-placed order):
+   * the last result and any confirmation belong to the old one and go.
+   */
+  | { type: 'reset' }
   /** The pair left the watchlist (or the ticket opened): start over on this one. */
   | { type: 'pair'; symbol: string };
 
@@ -94,6 +101,7 @@ export type TicketEffect =
   | { kind: 'check'; clOrdId: string };
 
 export { draftOf } from './draft.ts';
+export { canConfirm, effectOf } from './effect.ts';
 
 export function initialTicket(symbol: string): TicketState {
   return {
@@ -139,7 +147,7 @@ function touch(touched: readonly TicketField[], patch: Partial<TicketForm>): rea
   return added.length > 0 ? [...touched, ...added] : touched;
 }
 
-/** What a new pair (or Esc on the form) clears: what was typed; the choices (side, type, units) stay. */
+/** What a new pair clears: what was typed; the choices (side, type, units) stay. */
 const TYPED_CLEARED = {
   amount: '',
   limitPrice: '',
@@ -213,7 +221,8 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
         case 'preview':
           return { ...state, phase: { kind: 'editing' }, blocked: null };
         case 'editing':
-          return { ...cleared(state, state.form.symbol), result: null };
+          // Esc closes the innermost thing shown; with nothing left to close it never wipes what was typed.
+          return state;
         default:
           return unreachable(phase);
       }
@@ -228,14 +237,14 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
     case 'placed': {
       if (!awaiting(phase, event.clOrdId)) return state;
       // Never "placed" without Kraken's (or the paper account's) order id.
-      if (!event.order.id) return ended(state, phase.confirmation, 'unknown', 'The answer had no order id.');
+      if (!event.order.id) return ended(state, phase.confirmation, 'unknown', NO_ORDER_ID);
       return {
         ...state,
         phase: { kind: 'editing' },
         result: {
           kind: 'placed',
-          // Live: Kraken's order id, which the person can find on Kraken. Paper ids are ours and say nothing.
-          text: `Placed: ${describeOrder(event.order)}${closedAtOnce(event.order)}${phase.confirmation.mode === 'live' ? ` · order ${event.order.id}` : ''}`,
+          order: event.order,
+          live: phase.confirmation.mode === 'live',
           orderId: event.order.id,
           clOrdId: event.clOrdId,
         },
@@ -247,11 +256,10 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
     }
     case 'released': {
       if (!awaiting(phase, event.clOrdId)) return state;
-      const text = `Not confirmed: ${event.message}`;
       return {
         ...state,
         phase: { kind: 'editing' },
-        result: { kind: 'unknown', text, clOrdId: event.clOrdId },
+        result: { kind: 'unknown', message: event.message, clOrdId: event.clOrdId, released: true },
       };
     }
     case 'check': {
@@ -264,7 +272,13 @@ export function ticketStep(state: TicketState, event: TicketEvent): TicketState 
       if (phase.kind === 'sending' || phase.kind === 'checking') return state;
       if (phase.kind === 'preview' && phase.confirmation.mode !== event.mode)
         return { ...state, result: null, phase: { kind: 'editing' } };
-      return state.result && state.result.kind !== 'unknown' ? { ...state, result: null } : state;
+      return state.result ? { ...state, result: null } : state;
+    }
+    case 'reset': {
+      // An order on its way, or being checked, keeps its line: its ending is still to be told.
+      if (phase.kind === 'sending' || phase.kind === 'checking') return state;
+      if (phase.kind === 'editing' && state.result === null && state.blocked === null) return state;
+      return { ...state, result: null, blocked: null, phase: { kind: 'editing' } };
     }
     case 'pair': {
       if (phase.kind === 'sending' || phase.kind === 'checking' || event.symbol === state.form.symbol)
@@ -284,11 +298,8 @@ function awaiting(
   return (phase.kind === 'sending' || phase.kind === 'checking') && phase.confirmation.clOrdId === clOrdId;
 }
 
-const ENDING_TEXT = {
-  refused: 'Refused',
-  'not-placed': 'Not placed',
-  unknown: 'Checking with Kraken',
-} as const;
+/** An answer that says "placed" without an order id is no proof: the outcome stays unknown (shown as such). */
+export const NO_ORDER_ID = 'no-order-id';
 
 /**
  * Refused or not placed: back to the form as typed, the confirmation gone (a new attempt is a new
@@ -301,47 +312,15 @@ function ended(
   message: string,
 ): TicketState {
   const { clOrdId } = confirmation;
-  const text = `${ENDING_TEXT[ending]}: ${message}`;
   if (ending === 'unknown')
     return {
       ...state,
       phase: { kind: 'checking', confirmation },
-      result: { kind: 'unknown', text, clOrdId },
+      result: { kind: 'unknown', message, clOrdId },
     };
-  return { ...state, phase: { kind: 'editing' }, result: { kind: ending, text, clOrdId } };
+  return { ...state, phase: { kind: 'editing' }, result: { kind: ending, message, clOrdId } };
 }
 
 function unreachable(value: never): never {
   throw new RangeError(`unexpected ${JSON.stringify(value)}`);
-}
-
-/** Live orders wait for Kraken's own check and are never sent after a refusal. */
-export function canConfirm(c: Confirmation): boolean {
-  const kind = c.check.kind;
-  switch (kind) {
-    case 'not-needed':
-    case 'accepted':
-      return true;
-    case 'checking':
-    case 'refused':
-      return false;
-    default:
-      return unreachable(kind);
-  }
-}
-
-/** The request a step calls for: Kraken's check when a live confirmation appears, the order when sending starts. */
-export function effectOf(prev: TicketState, next: TicketState): TicketEffect | null {
-  if (prev === next) return null;
-  const p = prev.phase;
-  const n = next.phase;
-  if (n.kind === 'sending' && p.kind !== 'sending') {
-    return { kind: 'place', order: n.confirmation.order, clOrdId: n.confirmation.clOrdId };
-  }
-  if (n.kind === 'checking' && p.kind === 'checking')
-    return { kind: 'check', clOrdId: n.confirmation.clOrdId };
-  if (n.kind === 'preview' && p.kind === 'editing' && n.confirmation.check.kind === 'checking') {
-    return { kind: 'validate', order: n.confirmation.order, clOrdId: n.confirmation.clOrdId };
-  }
-  return null;
 }

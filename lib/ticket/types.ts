@@ -1,5 +1,6 @@
 // The order ticket's model types: what the person typed (a draft), what it is checked against (the context),
 // and what the check says (problems beside their fields, a preview, and the order when there is no error).
+import type { Locale } from '../i18n/locales.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { OrderProblemCode } from '../kraken/pairs/validate.ts';
 import type { BookTop, OrderRequest, Side, TicketOrderType, TimeInForce } from '../orders/types.ts';
@@ -99,6 +100,8 @@ export interface TicketContext {
   system?: string;
   /** Now (ms): only read for a GTD expiry. */
   now?: number;
+  /** The page's language: the preview's words are written in it (English when absent). */
+  locale?: Locale;
 }
 
 /** Where the preview's price comes from. */

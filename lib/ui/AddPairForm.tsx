@@ -1,6 +1,11 @@
 import { useState } from 'preact/hooks';
+import { errorText } from './error-text.ts';
+import { useT } from './locale.ts';
 
-/** Adds a pair to the watchlist; the background resolves and validates what was typed. */
+/**
+ * Adds a pair to the watchlist; the background resolves and validates what was typed. The example in the
+ * field is a pair the endpoint really lists (the first suggestion), so the simulator never suggests one it lacks.
+ */
 export function AddPairForm({
   suggestions,
   onAdd,
@@ -8,6 +13,7 @@ export function AddPairForm({
   suggestions: string[];
   onAdd(symbol: string): Promise<void>;
 }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -20,7 +26,7 @@ export function AddPairForm({
       await onAdd(text);
       setText('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -30,21 +36,24 @@ export function AddPairForm({
       <input
         data-testid="add-pair-input"
         list="pair-suggestions"
-        placeholder="Add pair, e.g. ADA/USD"
+        placeholder={
+          suggestions[0] ? t('addPair.placeholder', { example: suggestions[0] }) : t('addPair.label')
+        }
         value={text}
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
-        aria-label="Pair to add"
+        aria-label={t('addPair.label')}
+        aria-describedby={error ? 'add-pair-error' : undefined}
       />
       <datalist id="pair-suggestions">
         {suggestions.map((s) => (
           <option key={s} value={s} />
         ))}
       </datalist>
-      <button type="submit" disabled={busy}>
-        Add
+      <button type="submit" class="primary" data-testid="add-pair-submit" disabled={busy}>
+        {t('addPair.add')}
       </button>
       {error && (
-        <p class="error" role="alert" data-testid="add-pair-error">
+        <p class="error" role="alert" id="add-pair-error" data-testid="add-pair-error">
           {error}
         </p>
       )}

@@ -1,35 +1,31 @@
 import { useState } from 'preact/hooks';
 import type { ImportResult } from '../alerts/service.ts';
+import { useT } from './locale.ts';
 
 export interface AlertSettingsActions {
   exportJson(): Promise<string>;
   importJson(json: string): Promise<ImportResult>;
   testNotification(): Promise<string>;
-  setSound(on: boolean): Promise<void>;
 }
 
-const BLOCKED_HINT =
-  'If nothing appeared, notifications are blocked for the browser: macOS — System Settings → Notifications → your browser; Windows — Settings → System → Notifications; Linux — your desktop’s notification settings. Also check that Do Not Disturb is off.';
-
 /** Test notification, export and import of alerts (validated item by item in the background). */
-export function AlertsSettings({ actions, sound }: { actions: AlertSettingsActions; sound: boolean }) {
+export function AlertsSettings({ actions }: { actions: AlertSettingsActions }) {
+  const t = useT();
   const [notice, setNotice] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
 
   const test = async () => {
     const permission = await actions.testNotification().catch((e: unknown) => String(e));
-    setNotice(
-      permission === 'granted'
-        ? `Sent a test notification. ${BLOCKED_HINT}`
-        : `Notifications are not allowed (${permission}). ${BLOCKED_HINT}`,
-    );
+    const said =
+      permission === 'granted' ? t('alertsSettings.sent') : t('alertsSettings.notAllowed', { permission });
+    setNotice(`${said} ${t('alertsSettings.blockedHint')}`);
   };
   const download = async () => {
     const json = await actions.exportJson();
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = 'kraken-trader-alerts.json';
+    a.download = 'trader-for-kraken-alerts.json';
     a.click();
     URL.revokeObjectURL(url);
   };
@@ -41,33 +37,21 @@ export function AlertsSettings({ actions, sound }: { actions: AlertSettingsActio
   };
 
   return (
-    <section class="alerts-settings" data-testid="alerts-settings">
-      <h2>Alerts</h2>
-      <p class="hint">
-        Create alerts from the popup (🔔 on a pair). Here you can test delivery and move alerts between
-        browsers.
-      </p>
+    <section class="alerts-settings" data-testid="alerts-settings" aria-labelledby="alerts-title">
+      <h2 id="alerts-title">{t('alertsSettings.title')}</h2>
+      <p class="hint">{t('alertsSettings.intro')}</p>
       <div class="row">
         <button type="button" onClick={test} data-testid="test-notification">
-          Send a test notification
+          {t('alertsSettings.test')}
         </button>
         <button type="button" onClick={download} data-testid="export-alerts">
-          Export alerts
+          {t('alertsSettings.export')}
         </button>
         <label class="file">
-          Import alerts…{' '}
+          {t('alertsSettings.import')}{' '}
           <input type="file" accept="application/json,.json" onChange={upload} data-testid="import-alerts" />
         </label>
       </div>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={sound}
-          onChange={(e) => void actions.setSound((e.target as HTMLInputElement).checked)}
-          data-testid="alert-sound"
-        />{' '}
-        Play a sound with each alert (Chrome; the notification itself follows your system’s sound settings)
-      </label>
       {notice && (
         <p class="hint" role="status">
           {notice}
@@ -76,8 +60,8 @@ export function AlertsSettings({ actions, sound }: { actions: AlertSettingsActio
       {result && (
         <div role="status" data-testid="import-result">
           <p>
-            Imported {result.added} alert{result.added === 1 ? '' : 's'}
-            {result.errors.length ? `; ${result.errors.length} refused:` : '.'}
+            {t('alertsSettings.imported', { count: result.added })}
+            {result.errors.length > 0 && ` ${t('alertsSettings.refused', { count: result.errors.length })}`}
           </p>
           <ul>
             {result.errors.map((e) => (
@@ -89,6 +73,26 @@ export function AlertsSettings({ actions, sound }: { actions: AlertSettingsActio
           </ul>
         </div>
       )}
+    </section>
+  );
+}
+
+/** The optional alert sound (Chrome's offscreen page plays it; Firefox has no such API). */
+export function SoundSettings({ on, onChange }: { on: boolean; onChange(on: boolean): void }) {
+  const t = useT();
+  return (
+    <section class="sound-settings" data-testid="sound-settings" aria-labelledby="sound-title">
+      <h2 id="sound-title">{t('sound.title')}</h2>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => onChange((e.target as HTMLInputElement).checked)}
+          data-testid="alert-sound"
+        />{' '}
+        {t('sound.label')}
+      </label>
+      <p class="hint">{t('sound.help')}</p>
     </section>
   );
 }

@@ -50,7 +50,7 @@ export function LanguageSettings({
           {error}
         </p>
       )}
-      <p class="hint">{t('language.help')}</p>
+      <p class="hint">{t('language.pages')}</p>
     </section>
   );
 }

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { formatChangePct, formatPrice } from '../market/format.ts';
 import type { Sparkline as Line, Tick } from '../market/types.ts';
+import { useLocale, useT } from './locale.ts';
 import { nearestPoint, sparkCoords, sparkDirection, sparkPath, sparkPoints } from './sparkline.ts';
 
 export const SPARK_WIDTH = 64;
 export const SPARK_HEIGHT = 22;
 
-const hhmm = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const hhmm = (t: number, locale: string) =>
+  new Date(t).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
 
 /**
  * A pair's last 24 h in its watchlist row, in a box of fixed size whether or not there is data yet (no layout
@@ -26,6 +28,8 @@ export function Sparkline({
   precision: number | undefined;
   onOpen?: (symbol: string) => void;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const [at, setAt] = useState<number | null>(null);
   const points = sparkPoints(line, tick);
   const coords = sparkCoords(points, SPARK_WIDTH, SPARK_HEIGHT);
@@ -43,7 +47,12 @@ export function Sparkline({
   const shown = at === null ? null : Math.min(at, points.length - 1);
   const point = shown === null ? null : points[shown];
   const dot = shown === null ? null : coords[shown];
-  const label = `${symbol}, last 24 hours: ${formatPrice(first.price, precision)} to ${formatPrice(last.price, precision)} (${formatChangePct(change)})${onOpen ? '. Enter opens the chart' : ''}`;
+  const label = t(onOpen ? 'spark.labelOpen' : 'spark.label', {
+    symbol,
+    from: formatPrice(first.price, precision, locale),
+    to: formatPrice(last.price, precision, locale),
+    change: formatChangePct(change, locale),
+  });
   const move = (delta: number) =>
     setAt((i) => Math.max(0, Math.min(points.length - 1, (i ?? points.length - 1) + delta)));
   return (
@@ -80,7 +89,7 @@ export function Sparkline({
       </svg>
       {point && (
         <span class="spark-tip" data-testid="spark-tip" role="status">
-          {formatPrice(point.price, precision)} · {hhmm(point.t)}
+          {formatPrice(point.price, precision, locale)} · {hhmm(point.t, locale)}
         </span>
       )}
     </span>

@@ -1,6 +1,7 @@
 // The popup's view model: folds the background's stream into what the UI renders. Pure, tested alone.
 
 import type { AlertsView } from '../alerts/service.ts';
+import { type Translate, translator } from '../i18n/translate.ts';
 import { type Direction, direction } from '../market/badge.ts';
 import type { ChartCandle, ChartInterval, MarketSnapshot, Sparkline } from '../market/types.ts';
 import type { StreamEvent } from '../messaging/protocol.ts';
@@ -121,24 +122,31 @@ export type StatusTone = 'live' | 'warn' | 'down';
 export function describeConnection(
   snapshot: MarketSnapshot,
   now: number,
+  t: Translate = translator('en'),
 ): { tone: StatusTone; text: string } {
   const age = snapshot.lastTickAt === null ? null : now - snapshot.lastTickAt;
-  const ageText = age === null ? 'no tick yet' : `last tick ${formatSeconds(age)}`;
+  const ageText = age === null ? t('status.noTick') : t('status.lastTick', { age: formatSeconds(age, t) });
   const c = snapshot.connection;
   switch (c.kind) {
     case 'live':
-      return { tone: age !== null && age > 60_000 ? 'warn' : 'live', text: `Live · ${ageText}` };
+      return {
+        tone: age !== null && age > 60_000 ? 'warn' : 'live',
+        text: t('status.live', { age: ageText }),
+      };
     case 'connecting':
-      return { tone: 'warn', text: `Connecting… · ${ageText}` };
+      return { tone: 'warn', text: t('status.connecting', { age: ageText }) };
     case 'reconnecting': {
       const inS = Math.max(0, Math.ceil((c.retryAt - now) / 1000));
       return {
         tone: 'warn',
-        text: `Reconnecting (attempt ${c.attempt}${inS > 0 ? `, in ${inS} s` : ''}) · ${ageText}`,
+        text:
+          inS > 0
+            ? t('status.reconnectingIn', { attempt: c.attempt, seconds: inS, age: ageText })
+            : t('status.reconnecting', { attempt: c.attempt, age: ageText }),
       };
     }
     case 'offline':
-      return { tone: 'down', text: `Offline: ${c.reason} · ${ageText}` };
+      return { tone: 'down', text: t('status.offline', { reason: c.reason, age: ageText }) };
     default: {
       const never: never = c;
       throw new Error(`unknown connection ${JSON.stringify(never)}`);
@@ -146,9 +154,9 @@ export function describeConnection(
   }
 }
 
-function formatSeconds(ms: number): string {
-  if (ms < 1000) return 'just now';
+function formatSeconds(ms: number, t: Translate): string {
+  if (ms < 1000) return t('status.justNow');
   const s = Math.floor(ms / 1000);
-  if (s < 120) return `${s} s ago`;
-  return `${Math.floor(s / 60)} min ago`;
+  if (s < 120) return t('status.secondsAgo', { n: s });
+  return t('status.minutesAgo', { n: Math.floor(s / 60) });
 }

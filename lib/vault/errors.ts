@@ -12,6 +12,9 @@ export type VaultErrorCode =
   | 'withdraw-rights'
   | 'reset-unconfirmed';
 
+/** The shortest passphrase the vault takes (the options page checks it before sending; the vault again). */
+export const MIN_PASSPHRASE = 10;
+
 /** The word a person types to reset the vault (the options page asks for it; the background checks it). */
 export const RESET_WORD = 'RESET';
 
@@ -26,7 +29,7 @@ const MESSAGES: Record<VaultErrorCode, string> = {
     'Wrong passphrase, or the vault’s passphrase check was altered. Check the passphrase and try again. If you no longer know it, “Reset the vault” removes the stored keys so you can add them again.',
   'kdf-downgrade':
     'The stored vault asks for a weaker key derivation than this version accepts, so it may have been altered; it is not opened. “Reset the vault” removes it; then add your keys again.',
-  'weak-passphrase': 'Use a passphrase of at least 10 characters.',
+  'weak-passphrase': `Use a passphrase of at least ${MIN_PASSPHRASE} characters.`,
   'invalid-key': 'That does not look like a Kraken API key and private key.',
   'not-found': 'That key no longer exists.',
   corrupted:
@@ -43,7 +46,8 @@ export class VaultError extends Error {
   override readonly name = 'VaultError';
   constructor(
     readonly code: VaultErrorCode,
-    detail?: string,
+    /** What went wrong beyond the code (never key material): kept apart so a page can translate the rest. */
+    readonly detail?: string,
   ) {
     super(detail ? `${MESSAGES[code]} (${detail})` : MESSAGES[code]);
   }

@@ -5,7 +5,7 @@
 import type { NonceScale } from '../kraken/auth/nonce.ts';
 import { isBindableEndpoint } from './binding.ts';
 import { deriveKeyBits, fromBase64, importAesKey, open, randomBytes, toBase64 } from './crypto.ts';
-import { RESET_WORD, VaultError } from './errors.ts';
+import { MIN_PASSPHRASE, RESET_WORD, VaultError } from './errors.ts';
 import {
   CHECK_PLAINTEXT,
   CURRENT_FORMAT,
@@ -40,8 +40,6 @@ export {
   type VaultStatus,
   type VaultStore,
 } from './types.ts';
-
-const MIN_PASSPHRASE = 10;
 
 export function createVault(options: VaultOptions) {
   const { store, session } = options;

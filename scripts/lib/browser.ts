@@ -79,7 +79,8 @@ export async function pointAtSimulator(browser: ExtensionBrowser, restUrl: strin
     await page.getByTestId('endpoint-rest').fill(restUrl);
     await page.getByTestId('endpoint-ws').fill('');
     await page.getByTestId('endpoint-save').click();
-    await page.getByText('Saved.').waitFor({ timeout: 10_000 });
+    // The saved message in any language (the page speaks the browser's: "Saved." or "Enregistré.").
+    await page.locator('[data-testid="endpoint-message"][data-tone="ok"]').waitFor({ timeout: 10_000 });
   } finally {
     await page.close();
   }

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { pairBySymbol } from '../data/pairs.ts';
 import type { Market } from '../market/market.ts';
 import type { RateLimitMode, Tier } from '../ratelimit/tiers.ts';
 import { TradingLimiter } from '../ratelimit/trading-limiter.ts';
@@ -31,7 +30,7 @@ export interface AccountOptions {
  * counter and 30-day volume (which sets its fee tier). Keys point at an account; accounts share the market.
  */
 export class Account {
-  readonly wallet = new Wallet(DEMO_FUNDS);
+  readonly wallet: Wallet;
   readonly engine: Engine;
   readonly ledger = new LedgerBook();
   readonly deadMan: DeadManSwitch;
@@ -46,6 +45,7 @@ export class Account {
     readonly market: Market,
     options: AccountOptions,
   ) {
+    this.wallet = new Wallet(market.listing.assets, DEMO_FUNDS);
     this.engine = new Engine(market, this.wallet, () => tierOf(this.volumeUnits));
     this.tradingLimiter = new TradingLimiter(options.tier, options.rateLimit);
     this.deadMan = new DeadManSwitch(() => this.engine.cancelAll());
@@ -70,7 +70,7 @@ export class Account {
     const spec = fill.order.request.pair;
     const quote = quoteAsset(spec);
     if (quote.v2 === 'USD') return fill.cost;
-    const usdPair = pairBySymbol(`${quote.v2}/USD`);
+    const usdPair = this.market.listing.pair(`${quote.v2}/USD`);
     const last = usdPair ? this.market.pair(usdPair.symbol)?.tape.last()?.tick : undefined;
     if (!usdPair || last === undefined) return 0n;
     const scale = 10n ** BigInt(quote.instrument.precision + usdPair.priceDecimals);

@@ -1,7 +1,11 @@
-import { ASSETS, type AssetSpec } from '../data/assets.ts';
+import type { AssetSpec } from '../data/assets.ts';
 import { toUnits } from '../decimal.ts';
 
-/** Starting funds of the demo account (whole-number round figures, spendable on every simulated pair). */
+/**
+ * Starting funds of the demo account (whole-number round figures, spendable on every simulated pair). Only
+ * the listed assets get theirs: the opt-in pairs' assets (`--pairs 20`, a few thousand USD each at their
+ * start prices) exist only in a 20-pair simulator.
+ */
 export const DEMO_FUNDS: Readonly<Record<string, string>> = {
   USD: '100000',
   BTC: '2',
@@ -9,6 +13,20 @@ export const DEMO_FUNDS: Readonly<Record<string, string>> = {
   SOL: '500',
   XRP: '20000',
   DOGE: '200000',
+  EUR: '5000',
+  LTC: '50',
+  XLM: '10000',
+  ETC: '200',
+  XMR: '20',
+  BCH: '10',
+  ADA: '5000',
+  ATOM: '500',
+  LINK: '200',
+  ALGO: '10000',
+  TRX: '20000',
+  DOT: '500',
+  UNI: '300',
+  AVAX: '100',
 };
 
 /** Why a balance moved: one ledger entry per movement (WS `balances` updates, reconciliation tests). */
@@ -34,8 +52,9 @@ export interface LedgerEntry {
 export class Wallet {
   private readonly balances = new Map<string, bigint>();
 
-  constructor(funds: Readonly<Record<string, string>> = DEMO_FUNDS) {
-    for (const asset of ASSETS) {
+  /** `assets`: the listed ones (their balances are reported, zero or not). */
+  constructor(assets: readonly AssetSpec[], funds: Readonly<Record<string, string>> = DEMO_FUNDS) {
+    for (const asset of assets) {
       this.balances.set(asset.v2, toUnits(funds[asset.v2] ?? '0', asset.instrument.precision));
     }
   }

@@ -19,7 +19,7 @@ export interface InstrumentAsset {
   readonly margin_rate: NumberText;
 }
 
-export interface InstrumentPair {
+interface InstrumentPairCommon {
   readonly symbol: string;
   readonly base: string;
   readonly quote: string;
@@ -35,16 +35,27 @@ export interface InstrumentPair {
   readonly qty_increment: NumberText;
   readonly price_precision: number;
   readonly cost_precision: number;
-  readonly marginable: boolean;
   readonly has_index: boolean;
   readonly cost_min: NumberText;
-  readonly margin_initial: NumberText;
-  readonly position_limit_long: number;
-  readonly position_limit_short: number;
   readonly tick_size: NumberText;
   readonly price_increment: NumberText;
   readonly qty_min: NumberText;
 }
+
+/**
+ * A pair's record. Marginable pairs carry `margin_initial` and the position limits (between `cost_min` and
+ * `tick_size` on the wire); the others (EUR/USD in the real snapshot) omit those members.
+ */
+export type InstrumentPair = InstrumentPairCommon &
+  (
+    | {
+        readonly marginable: true;
+        readonly margin_initial: NumberText;
+        readonly position_limit_long: number;
+        readonly position_limit_short: number;
+      }
+    | { readonly marginable: false }
+  );
 
 /** In the fixture's order (USD, BTC, XRP, DOGE, ETH, SOL). */
 export const INSTRUMENT_ASSETS: readonly InstrumentAsset[] = [

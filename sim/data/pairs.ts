@@ -1,6 +1,8 @@
 import { toUnits } from '../decimal.ts';
 import { assetByV2 } from './assets.ts';
 import { INSTRUMENT_PAIRS, type InstrumentPair } from './instruments.ts';
+import { EXTRA_INSTRUMENT_PAIRS } from './instruments-extra.ts';
+import { EXTRA_PAIR_NAMES } from './pairs-extra.ts';
 
 /** Everything the simulator knows about one pair: Kraken's names and metadata, plus market-model knobs. */
 export interface PairSpec {
@@ -31,9 +33,15 @@ export interface PairSpec {
   readonly tradeIdBase: number;
   /** `qty_min` in base units. */
   readonly qtyMinUnits: bigint;
+  /**
+   * Which seeded random streams the pair draws from (market/market.ts): fixed per pair, so the six default
+   * pairs move the same with or without the opt-in ones.
+   */
+  readonly streamIndex: number;
 }
 
-interface PairNames {
+/** Kraken's REST names of a pair and the market model's knobs (this file and pairs-extra.ts). */
+export interface PairNames {
   readonly symbol: string;
   readonly restId: string;
   readonly altname: string;
@@ -110,8 +118,10 @@ const NAMES: readonly PairNames[] = [
   },
 ];
 
-function buildSpec(names: PairNames): PairSpec {
-  const instrument = INSTRUMENT_PAIRS.find((pair) => pair.symbol === names.symbol);
+function buildSpec(names: PairNames, streamIndex: number): PairSpec {
+  const instrument =
+    INSTRUMENT_PAIRS.find((pair) => pair.symbol === names.symbol) ??
+    EXTRA_INSTRUMENT_PAIRS.find((pair) => pair.symbol === names.symbol);
   if (!instrument) throw new Error(`no instrument data for ${names.symbol}`);
   const priceDecimals = instrument.price_precision;
   // The market moves in whole ticks; that is only sound if the increment is exactly 10^-price_precision.
@@ -134,13 +144,22 @@ function buildSpec(names: PairNames): PairSpec {
     takersPerStep: names.takersPerStep,
     tradeIdBase: names.tradeIdBase,
     qtyMinUnits: toUnits(instrument.qty_min, instrument.qty_precision),
+    streamIndex,
   };
 }
 
-/** The six simulated pairs, in REST id order (Kraken lists AssetPairs/Ticker results sorted by id). */
-export const PAIRS: readonly PairSpec[] = NAMES.map(buildSpec).sort((a, b) => (a.restId < b.restId ? -1 : 1));
-
-/** The pair with this WS v2 symbol (exact, case-sensitive — v2 rejects anything else). */
-export function pairBySymbol(symbol: string): PairSpec | undefined {
-  return PAIRS.find((pair) => pair.symbol === symbol);
+/** Kraken lists AssetPairs/Ticker results sorted by pair id. */
+export function byRestId(a: { readonly restId: string }, b: { readonly restId: string }): number {
+  return a.restId < b.restId ? -1 : 1;
 }
+
+// Stream indices: the six default pairs keep the ones they had before the opt-in pairs existed (their
+// position in REST id order); the opt-in pairs come after them.
+
+/** The six default pairs, in REST id order. */
+export const CORE_PAIRS: readonly PairSpec[] = [...NAMES].sort(byRestId).map(buildSpec);
+
+/** The 14 opt-in pairs (`--pairs 20`), in REST id order. */
+export const EXTRA_PAIRS: readonly PairSpec[] = [...EXTRA_PAIR_NAMES]
+  .sort(byRestId)
+  .map((names, i) => buildSpec(names, CORE_PAIRS.length + i));

@@ -1,5 +1,4 @@
 import type { Exchange } from '../account/exchange.ts';
-import { pairBySymbol } from '../data/pairs.ts';
 import { toUnits } from '../decimal.ts';
 import type { RestFaults } from '../faults/rest-faults.ts';
 import type { Market } from '../market/market.ts';
@@ -151,7 +150,7 @@ function setStatus(json: Json, market: Market): ControlReply {
   if (system !== undefined && !SYSTEM_STATUSES.includes(system as SystemStatus))
     return bad(400, `system must be one of ${SYSTEM_STATUSES.join(', ')}`);
   if ((pair === undefined) !== (pairStatus === undefined)) return bad(400, 'pair and pairStatus go together');
-  const spec = typeof pair === 'string' ? pairBySymbol(pair) : undefined;
+  const spec = typeof pair === 'string' ? market.listing.pair(pair) : undefined;
   if (pair !== undefined && !spec) return bad(400, 'pair must be a simulated WS v2 symbol such as "BTC/USD"');
   if (pairStatus !== undefined && !PAIR_STATUSES.includes(pairStatus as PairStatus))
     return bad(400, `pairStatus must be one of ${PAIR_STATUSES.join(', ')}`);
@@ -162,7 +161,7 @@ function setStatus(json: Json, market: Market): ControlReply {
 
 /** `{"symbol":"BTC/USD","price":"90000.0"}`: the next step trades at that price (run at once). */
 function setPrice(json: Json, market: Market): ControlReply {
-  const spec = typeof json.symbol === 'string' ? pairBySymbol(json.symbol) : undefined;
+  const spec = typeof json.symbol === 'string' ? market.listing.pair(json.symbol) : undefined;
   if (!spec) return bad(400, 'symbol must be a simulated WS v2 symbol such as "BTC/USD"');
   if (typeof json.price !== 'string' || !/^\d+(\.\d+)?$/.test(json.price)) {
     return bad(400, 'price must be a decimal string such as "90000.0"');

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { PAIRS } from '../data/pairs.ts';
+import { type Listing, listing as listingOf } from '../data/listing.ts';
 import { seedHistory } from './history.ts';
 import { PairMarket, type PairStep } from './pair-market.ts';
 import { deriveSeed, Rng } from './random.ts';
@@ -29,14 +29,17 @@ export class Market {
   constructor(
     seed: number,
     private readonly clock: Clock,
+    /** Which pairs and assets this simulator lists (`--pairs`); the six default ones unless told. */
+    readonly listing: Listing = listingOf(6),
   ) {
     const nowNs = clock.nowNs();
-    PAIRS.forEach((spec, i) => {
+    for (const spec of listing.pairs) {
+      const i = spec.streamIndex;
       const sizing = new Sizing(spec);
       const history = seedHistory(spec, sizing, new Rng(deriveSeed(seed, i)), nowNs);
       const live = new Rng(deriveSeed(seed, 1000 + i));
       this.bySymbol.set(spec.symbol, new PairMarket(spec, sizing, live, history, nowNs));
-    });
+    }
   }
 
   /** The pair with this WS v2 symbol. */

@@ -1,4 +1,5 @@
-import { PAIRS, type PairSpec } from '../data/pairs.ts';
+import type { Listing } from '../data/listing.ts';
+import type { PairSpec } from '../data/pairs.ts';
 
 /** A pair named in a request, with the key its data is reported under. */
 export interface NamedPair {
@@ -19,9 +20,9 @@ export type PairLookup =
  * Result key: the pair id, except that a slash name is echoed back as given (`"BTC/USD":[…]`), as recorded
  * live by two independent third-party clients (docs/kraken-quirks.md).
  */
-function lookupOne(name: string): NamedPair | undefined {
+function lookupOne(name: string, listing: Listing): NamedPair | undefined {
   const upper = name.toUpperCase();
-  for (const spec of PAIRS) {
+  for (const spec of listing.pairs) {
     if (upper === spec.symbol) return { spec, key: spec.symbol };
     if (upper === spec.restId || upper === spec.altname || upper === spec.symbol.replace('/', '')) {
       return { spec, key: spec.restId };
@@ -30,11 +31,14 @@ function lookupOne(name: string): NamedPair | undefined {
   return undefined;
 }
 
-/** A comma-separated list; one unknown name fails the whole request (Kraken: "EQuery:Unknown asset pair"). */
-export function lookupPairs(list: string): PairLookup {
+/**
+ * A comma-separated list; one unknown name fails the whole request (Kraken: "EQuery:Unknown asset pair").
+ * A pair this simulator does not list (`--pairs`) is unknown.
+ */
+export function lookupPairs(list: string, listing: Listing): PairLookup {
   const pairs: NamedPair[] = [];
   for (const name of list.split(',')) {
-    const found = lookupOne(name.trim());
+    const found = lookupOne(name.trim(), listing);
     if (!found) return { kind: 'unknown' };
     if (!pairs.some((pair) => pair.key === found.key)) pairs.push(found);
   }
@@ -42,6 +46,6 @@ export function lookupPairs(list: string): PairLookup {
 }
 
 /** A single pair (OHLC, Depth, Trades, Spread take exactly one). */
-export function lookupPair(name: string): NamedPair | undefined {
-  return name.includes(',') ? undefined : lookupOne(name.trim());
+export function lookupPair(name: string, listing: Listing): NamedPair | undefined {
+  return name.includes(',') ? undefined : lookupOne(name.trim(), listing);
 }

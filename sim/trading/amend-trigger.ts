@@ -3,6 +3,7 @@
 // (https://docs.kraken.com/api/docs/rest-api/amend-order; the same text in the OpenAPI's
 // schemas/requests/trading/orders/amend.yaml) — and WS v2 amend_order `trigger_price` with `trigger_price_type`
 // (https://docs.kraken.com/api/docs/websocket-v2/amend_order), mapped to the same text by the WS layer.
+import type { Listing } from '../data/listing.ts';
 import { fixed } from '../decimal.ts';
 import { isTrailing, isTrigger, type Order } from './order.ts';
 import { parseOrder } from './order-params.ts';
@@ -21,6 +22,7 @@ const INVALID = 'EGeneral:Invalid arguments:trigger_price';
  * order that has already triggered (it rests as a limit or has gone to market) does: refused here (ours).
  */
 export function triggerChange(
+  listing: Listing,
   order: Order,
   text: string,
   nowSec: number,
@@ -30,6 +32,7 @@ export function triggerChange(
   if (!isTrigger(request.type) || order.triggered) return INVALID;
   const spec = request.pair;
   const checked = parseOrder(
+    listing,
     {
       pair: spec.restId,
       type: request.side,

@@ -1,3 +1,4 @@
+import type { Listing } from '../data/listing.ts';
 import type { PairSpec } from '../data/pairs.ts';
 import { parseDecimal } from '../decimal.ts';
 import { lookupPair } from '../rest/pair-names.ts';
@@ -147,9 +148,17 @@ function prices(
   };
 }
 
-/** `lastTick`: the pair's last trade, the reference of relative prices and trailing stops. */
-export function parseOrder(fields: OrderFields, nowSec: number, lastTick?: number): Parsed<OrderRequest> {
-  const named = lookupPair(fields.pair ?? '');
+/**
+ * `listing`: the pairs this simulator lists (others are unknown); `lastTick`: the pair's last trade, the
+ * reference of relative prices and trailing stops.
+ */
+export function parseOrder(
+  listing: Listing,
+  fields: OrderFields,
+  nowSec: number,
+  lastTick?: number,
+): Parsed<OrderRequest> {
+  const named = lookupPair(fields.pair ?? '', listing);
   if (!fields.pair) return invalid('pair');
   if (!named) return { ok: false, error: 'EQuery:Unknown asset pair' };
   const spec = named.spec;

@@ -1,6 +1,5 @@
 import { WebSocket } from 'ws';
 import { assertNever } from '../assert-never.ts';
-import { pairBySymbol } from '../data/pairs.ts';
 import type { Logger } from '../log.ts';
 import type { Market } from '../market/market.ts';
 import type { StatusChange } from '../market/status-board.ts';
@@ -54,7 +53,7 @@ export class Connection {
       return;
     }
     if (![...this.subs.values()].some((sub) => sub.channel === 'instrument')) return;
-    const update = instrumentStatusUpdate(change.symbol, change.status);
+    const update = instrumentStatusUpdate(this.market.listing, change.symbol, change.status);
     if (update !== undefined) this.send(update);
   }
 
@@ -157,7 +156,7 @@ export class Connection {
 
   private symbolProblem(sub: Subscription): string | undefined {
     if (sub.channel === 'instrument') return undefined;
-    return pairBySymbol(sub.symbol) ? undefined : WsError.unknownSymbol(sub.symbol);
+    return this.market.listing.pair(sub.symbol) ? undefined : WsError.unknownSymbol(sub.symbol);
   }
 
   /** One ack per symbol, each followed by its snapshot (as in the recorded ETH/USD book session). */
@@ -201,7 +200,7 @@ export class Connection {
   }
 
   private snapshotFor(sub: Subscription): string | undefined {
-    if (sub.channel === 'instrument') return instrumentSnapshot();
+    if (sub.channel === 'instrument') return instrumentSnapshot(this.market.listing);
     const pair = this.market.pair(sub.symbol);
     if (!pair) return undefined;
     const nowNs = this.market.nowNs();

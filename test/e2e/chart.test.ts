@@ -135,7 +135,7 @@ describe('charts, sparklines and the side panel (production build, simulator)', 
 
   it('the forming candle moves when the simulator trades', async () => {
     const before = await readout(panel);
-    const hour = /^(.*\d\d:\d\d) ·/.exec(before)?.[1];
+    const hour = /^(.*?) · O /.exec(before)?.[1];
     const price = (Math.round(closeIn(before) * 10) / 10 + 37.3).toFixed(1);
     await simControl(e2e, 'market/price', { symbol: 'BTC/USD', price });
     await expect.poll(() => readout(panel).then(closeIn)).toBe(Number(price));

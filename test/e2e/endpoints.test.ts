@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKrakenRest, createNonceSource, memoryNonceStore } from '../../lib/kraken/index.ts';
 import { extensionUrl } from '../../scripts/lib/browser.ts';
-import { addKey, type E2E, openOptions, openPopup, setup, teardown, waitUntil } from './harness.ts';
+import { addKey, type E2E, goLive, openOptions, openPopup, setup, teardown, waitUntil } from './harness.ts';
 
 const PASS = 'e2e endpoints passphrase';
 const KRAKEN = 'https://api.kraken.com';
@@ -165,10 +165,7 @@ describe('keys bound to their exchange (production build, simulator)', () => {
     await addKey(e2e.ext, { label: 'Simulator', apiKey, apiSecret }, PASS);
     const sent = await recordRequests(e2e);
     const popup = await openPopup(e2e.ext);
-    await popup.getByTestId('mode-live').click();
-    await expect
-      .poll(() => popup.getByTestId('live-status').getAttribute('data-kind'), { timeout: 15_000 })
-      .toBe('ready');
+    await goLive(popup); // the Trade tab's mode bar, with its confirmation
 
     // Kraken configured: the simulator's key has no live account there, and nothing of it leaves for Kraken.
     await chooseEndpoint(e2e, 'kraken');

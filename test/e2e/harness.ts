@@ -161,10 +161,18 @@ export async function addKey(
   }
 }
 
-/** Switches the popup to live mode and waits until the private feed is ready. */
+/**
+ * Switches the popup to live mode (the mode bar is in the Trade tab; going live asks for a confirmation) and
+ * waits until the private feed is ready.
+ */
 export async function goLive(popup: Page): Promise<void> {
-  if ((await popup.getByTestId('trading-mode').innerText()) !== 'Live')
+  // The popup has tabs; the side panel shows its mode bar at once.
+  if (await popup.getByTestId('tab-trade').count()) await popup.getByTestId('tab-trade').click();
+  await popup.getByTestId('trading-mode').waitFor();
+  if ((await popup.getByTestId('trading-mode').innerText()) !== 'Live') {
     await popup.getByTestId('mode-live').click();
+    await popup.getByTestId('mode-live-confirm').click();
+  }
   await waitUntil(
     async () => (await popup.getByTestId('trading-mode').innerText()) === 'Live',
     5_000,

@@ -43,6 +43,12 @@ describe(`soak (${MINUTES} minutes, production build, simulator at 10× market s
     expect(goal?.ok, `${name}: ${goal?.actual} (target ${goal?.target})`).toBe(true);
   });
 
+  it('drove 20 pairs: the simulator listed 20, all on the watchlist, alerts on every one', () => {
+    expect(report.chaos.listedPairs).toHaveLength(20);
+    expect([...report.chaos.watchlist].sort()).toEqual([...report.chaos.listedPairs].sort());
+    expect([...report.alerts.alertPairs].sort()).toEqual([...report.chaos.listedPairs].sort());
+  });
+
   it('counted something in each area (a soak that saw nothing proves nothing)', () => {
     expect(report.books.verified).toBeGreaterThan(0);
     expect(report.alerts.crossingsPerformed).toBeGreaterThanOrEqual(3);

@@ -71,7 +71,8 @@ describe('trading from the popup (production build, simulator)', () => {
   afterAll(async () => teardown(e2e));
 
   describe('paper mode, without a key', () => {
-    it('says it is paper trading', async () => {
+    it('says it is paper trading (the mode bar is in the Trade tab)', async () => {
+      await openTrade(popup);
       await expect(popup.getByTestId('trading-mode').innerText()).resolves.toBe('Paper');
     });
 
@@ -241,7 +242,9 @@ describe('trading from the popup (production build, simulator)', () => {
         'the key check',
       );
       await page.close();
+      await openTrade(popup);
       await popup.getByTestId('mode-live').click();
+      await popup.getByTestId('mode-live-confirm').click(); // going live asks first
       await waitUntil(
         async () => (await popup.getByTestId('trading-mode').innerText()) === 'Live',
         5_000,

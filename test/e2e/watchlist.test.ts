@@ -47,7 +47,7 @@ describe('watchlist in the production build, against the simulator', () => {
     // Pick ETH/USD for the badge: its price is about 3,400, so four digits.
     await popup.locator('[data-symbol="ETH/USD"] button[title^="Show on the toolbar badge"]').click();
     await expect.poll(async () => (await badge(e2e.ext)).text, { timeout: 10_000 }).toMatch(/^\d{4}$/);
-    const colors = ['#16a34a', '#dc2626'].map(hexToRgb); // green up, red down
+    const colors = ['#15803d', '#b91c1c'].map(hexToRgb); // green up, red down (white text on them: AA)
     await expect
       .poll(
         async () => {

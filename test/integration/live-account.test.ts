@@ -28,6 +28,20 @@ async function until<T>(fn: () => T | undefined, what: string, ms = 8_000): Prom
   }
 }
 
+/** Fill marks that count their writes: the ledger writes once per executions snapshot. */
+function countingMarks(): FillMarkStore & { puts(): number } {
+  const inner = memoryFillMarkStore();
+  let puts = 0;
+  return {
+    get: inner.get,
+    put: (account, marks) => {
+      puts += 1;
+      return inner.put(account, marks);
+    },
+    puts: () => puts,
+  };
+}
+
 describe('live account against the simulator', () => {
   let sim: SimHandle;
   let rules: Record<string, PairRules>;
@@ -61,6 +75,7 @@ describe('live account against the simulator', () => {
       intents?: OrderIntentStore;
       ordersVia?: 'websocket' | 'rest';
       restLimits?: { max: number; decayPerSecond: number };
+      onFill?: (f: FillView) => Promise<void>;
     } = {},
   ) {
     const key = opts.key ?? { key: sim.apiKey ?? '', secret: sim.apiSecret ?? '' };
@@ -84,7 +99,7 @@ describe('live account against the simulator', () => {
       onChange: () => {
         changes += 1;
       },
-      onFill: (f) => void fills.push(f),
+      onFill: opts.onFill ?? (async (f) => void fills.push(f)),
     });
     accounts.push(a);
     return { a, rest, changes: () => changes };
@@ -295,13 +310,13 @@ describe('live account against the simulator', () => {
   }, 30_000);
 
   it('fills made while the worker was stopped are notified once, after the next start; never again', async () => {
-    const marks = memoryFillMarkStore();
+    const marks = countingMarks();
     const intents = memoryIntentStore();
     const first: FillView[] = [];
     const one = account(first, undefined, { fillMarks: marks, intents });
     await one.a.start();
     await until(() => one.a.status().kind === 'ready' || undefined, 'the private feed');
-    await until(() => one.a.fills().length > 0 || undefined, 'the history snapshot').catch(() => undefined);
+    await until(() => marks.puts() > 0, 'the history snapshot (the ledger writes its marks)');
     await one.a.stop();
     // While "the worker is stopped": a market buy with the same key fills.
     const other = createKrakenRest({
@@ -325,6 +340,50 @@ describe('live account against the simulator', () => {
     await until(() => three.a.fills().some((f) => f.orderId === txid?.[0]) || undefined, 'the snapshot');
     expect(third).toEqual([]);
     expect(first).toEqual([]); // the very first snapshot is history, not news
+  }, 30_000);
+
+  it('a fill taken by a worker that stopped before showing it is shown by the next one, once', async () => {
+    const marks = countingMarks();
+    const intents = memoryIntentStore();
+    const taken: FillView[] = [];
+    // The dying worker: it takes the fill, and is stopped while its notification is being shown.
+    const one = account([], undefined, {
+      fillMarks: marks,
+      intents,
+      onFill: (f) => {
+        taken.push(f);
+        return new Promise<void>(() => {});
+      },
+    });
+    await one.a.start();
+    await until(() => one.a.status().kind === 'ready' || undefined, 'the private feed');
+    await until(() => marks.puts() > 0, 'the history snapshot (the ledger writes its marks)');
+    const other = createKrakenRest({
+      baseUrl: sim.rest,
+      credentials: { apiKey: sim.apiKey ?? '', secret: sim.apiSecret ?? '' },
+    });
+    const { txid } = await other.addOrder({
+      pair: 'XBTUSD',
+      type: 'buy',
+      ordertype: 'market',
+      volume: '0.001',
+    });
+    await until(() => taken.find((f) => f.orderId === txid?.[0]), 'the fill taken');
+    await one.a.stop();
+
+    const second: FillView[] = [];
+    const two = account(second, undefined, { fillMarks: marks, intents });
+    await two.a.start();
+    await until(() => second.find((f) => f.orderId === txid?.[0]), 'the fill shown by the next worker');
+    await new Promise((r) => setTimeout(r, 200)); // its settle, after the notification
+    await two.a.stop();
+    expect(second.filter((f) => f.orderId === txid?.[0])).toHaveLength(1);
+
+    const third: FillView[] = [];
+    const three = account(third, undefined, { fillMarks: marks, intents });
+    await three.a.start();
+    await until(() => three.a.fills().some((f) => f.orderId === txid?.[0]) || undefined, 'the snapshot');
+    expect(third).toEqual([]);
   }, 30_000);
 
   it('a key without WebSocket access: a visible problem with Kraken’s hint, retried with backoff, never "ready"', async () => {

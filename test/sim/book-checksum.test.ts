@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PAIRS } from '../../sim/data/pairs.ts';
+import { CORE_PAIRS } from '../../sim/data/pairs.ts';
 import { toUnits } from '../../sim/decimal.ts';
 import { Book } from '../../sim/market/book.ts';
 import { bookChecksum } from '../../sim/ws/channels/book.ts';
@@ -36,7 +36,7 @@ describe("the tests' own checksum builder is right (so it can referee the sim)",
 
 describe('sim bookChecksum', () => {
   it('gives the official example checksum for the guide book', () => {
-    const spec = PAIRS.find((p) => p.symbol === 'BTC/USD');
+    const spec = CORE_PAIRS.find((p) => p.symbol === 'BTC/USD');
     if (!spec) throw new Error('no BTC/USD');
     const book = new Book();
     for (const [price, qty] of guide.asks) book.asks.set(Number(toUnits(price, 1)), toUnits(qty, 8), 0);
@@ -45,7 +45,7 @@ describe('sim bookChecksum', () => {
   });
 
   it('gives the real ETH/USD snapshot checksum', () => {
-    const spec = PAIRS.find((p) => p.symbol === 'ETH/USD');
+    const spec = CORE_PAIRS.find((p) => p.symbol === 'ETH/USD');
     if (!spec) throw new Error('no ETH/USD');
     const book = new Book();
     const snapshot = capture[1] ?? '';

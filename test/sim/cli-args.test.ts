@@ -18,6 +18,9 @@ describe('parseCliArgs', () => {
       { apiKey: 'abc', apiSecret: Buffer.alloc(64, 1).toString('base64') },
     ],
     [['--replay', 'cap.jsonl', '--replay-speed', 'max'], { replayFile: 'cap.jsonl', replaySpeed: 'max' }],
+    [['--pairs', '20'], { pairs: 20 }],
+    [['--pairs=all'], { pairs: 20 }],
+    [['--pairs', '6'], { pairs: 6 }],
   ])('%j → %j', (argv, options) => {
     expect(parseCliArgs(argv)).toEqual({ ok: true, options });
   });
@@ -31,6 +34,7 @@ describe('parseCliArgs', () => {
     [['--key', 'admin'], '--key must be one of trading, query, nows, withdraw, second'],
     [['--rate-limit', 'maybe'], '--rate-limit must be one of on, relaxed, off'],
     [['--api-key', 'abc'], '--api-key and --api-secret go together'],
+    [['--pairs', '7'], '--pairs must be one of 6, 20, all'],
     [['--api-key', 'abc', '--api-secret', 'c2hvcnQ='], '--api-secret must be base64 of at least 32 bytes'],
   ])('%j is refused: %s', (argv, error) => {
     expect(parseCliArgs(argv)).toEqual({ ok: false, error });

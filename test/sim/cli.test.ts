@@ -77,7 +77,7 @@ describe('npm run sim (tsx sim/main.ts)', () => {
     expect(bad.stderr()).toContain('--port expects an integer');
   }, 15_000);
 
-  it('--key, --api-key/--api-secret and --replay reach the running simulator; an unreadable capture exits 2', async () => {
+  it('--key, --api-key/--api-secret, --replay and --pairs reach the running simulator; an unreadable capture exits 2', async () => {
     const secret = Buffer.alloc(64, 9).toString('base64');
     const capture = fileURLToPath(
       new URL('../fixtures/kraken/real_captures/ws_v2_book_ETHUSD_2025-05-06.jsonl', import.meta.url),
@@ -95,9 +95,14 @@ describe('npm run sim (tsx sim/main.ts)', () => {
       capture,
       '--replay-speed',
       'max',
+      '--pairs',
+      'all',
     ]);
     const line = JSON.parse(await firstLine(running));
     expect(line).toMatchObject({ apiKey: 'my-key', apiSecret: secret });
+    const pairs = (await getJson(`${line.rest}/0/public/AssetPairs`)).json.result;
+    expect(Object.keys(pairs)).toHaveLength(20);
+    expect(pairs.XLTCZUSD.wsname).toBe('LTC/USD');
     const socket = await WsClient.open(line.wsPublic);
     socket.send({ method: 'subscribe', params: { channel: 'book', symbol: ['ETH/USD'] } });
     expect(JSON.parse(await socket.next()).result).toMatchObject({ channel: 'book', symbol: 'ETH/USD' });

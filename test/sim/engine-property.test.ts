@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Exchange } from '../../sim/account/exchange.ts';
 import { systemClock } from '../../sim/clock.ts';
-import { ASSETS } from '../../sim/data/assets.ts';
-import { pairBySymbol } from '../../sim/data/pairs.ts';
 import { Market } from '../../sim/market/market.ts';
 import { placeOrder } from '../../sim/trading/desk.ts';
 import type { OrderRequest, OrderType } from '../../sim/trading/order.ts';
@@ -16,6 +14,7 @@ import type { OrderRequest, OrderType } from '../../sim/trading/order.ts';
 const market = new Market(77, systemClock());
 const exchange = new Exchange(market, { tier: 'pro', rateLimit: 'off', nonceWindow: 0n });
 afterAll(() => exchange.close());
+const ASSETS = market.listing.assets;
 const start = new Map(ASSETS.map((asset) => [asset.v2, exchange.wallet.balance(asset)]));
 
 const SYMBOLS = ['BTC/USD', 'ETH/USD', 'DOGE/USD', 'ETH/BTC'] as const;
@@ -74,7 +73,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 function apply(cmd: Command): void {
   switch (cmd.kind) {
     case 'order': {
-      const spec = pairBySymbol(cmd.symbol);
+      const spec = market.listing.pair(cmd.symbol);
       const last = market.pair(cmd.symbol)?.tape.last()?.tick;
       if (!spec || last === undefined) return;
       const tick = (offset: number) => Math.max(2, last + Math.round((last * offset) / 10_000));

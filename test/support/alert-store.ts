@@ -17,6 +17,8 @@ export function memoryAlertStore(): AlertStore & {
   const log: AlertLogEntry[] = [];
   let seen: Record<string, number> = {};
   let notifyFailures = 0;
+  let pending: unknown[] = [];
+  const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
   return {
     log,
     states,
@@ -34,6 +36,20 @@ export function memoryAlertStore(): AlertStore & {
       setAside.set(key, JSON.parse(JSON.stringify(raw)));
       states.set(id, JSON.parse(JSON.stringify(replacement)));
       return key;
+    },
+    commitFirings: async (s, seenTimes, firings) => {
+      for (const [k, v] of s) states.set(k, copy(v));
+      seen = { ...seenTimes };
+      pending = [...pending, ...copy(firings)];
+    },
+    pendingFirings: async () => copy(pending),
+    settleFirings: async (entries) => {
+      log.push(...copy(entries));
+      const done = new Set(entries.map((e) => `${e.ruleId}:${e.at}`));
+      pending = pending.filter((e) => {
+        const f = e as { ruleId?: unknown; at?: unknown };
+        return !done.has(`${String(f.ruleId)}:${String(f.at)}`);
+      });
     },
     appendLog: async (e) => void log.push(...e),
     listLog: async () => [...log],

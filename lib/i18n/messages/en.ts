@@ -17,8 +17,6 @@ export const en = {
   'language.title': 'Language',
   'language.label': 'Language of the extension',
   'language.auto': 'Same as the browser ({language})',
-  'language.help':
-    'The options page, the address bar and the popup’s messages follow it; the rest of the popup is English for now.',
   'language.name.en': 'English',
   'language.name.fr': 'French (Français)',
   'language.saved': 'Saved.',

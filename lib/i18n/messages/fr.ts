@@ -19,8 +19,6 @@ export const fr: FrenchCatalog = {
   'language.title': 'Langue',
   'language.label': 'Langue de l’extension',
   'language.auto': 'Celle du navigateur ({language})',
-  'language.help':
-    'La page d’options, la barre d’adresse et les messages de la fenêtre suivent ce choix ; le reste de la fenêtre est encore en anglais.',
   'language.name.en': 'Anglais (English)',
   'language.name.fr': 'Français',
   'language.saved': 'Enregistré.',

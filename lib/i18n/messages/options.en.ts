@@ -1,3 +1,172 @@
 // English texts of the options page: endpoint, vault, keys, alerts settings, sound (lib/ui/vault, EndpointForm, AlertsSettings, entrypoints/options).
 // One file per area so that areas can be translated apart; en.ts gathers them.
-export const optionsEn = {} as const;
+export const optionsEn = {
+  'options.title': 'Trader for Kraken — Settings',
+  'options.intro':
+    'Set things up in this order: the exchange, the vault, your API key. Paper trading needs none of them.',
+  'options.loadFailed': 'The settings could not be read: {reason}',
+  'options.details': 'Details',
+  'options.details.refused':
+    'Messages refused since the browser started: {untrusted} from other senders, {malformed} malformed.',
+
+  'endpoint.title': 'Exchange',
+  'endpoint.intro': 'Where prices come from and where orders go.',
+  'endpoint.legend': 'Exchange endpoint',
+  'endpoint.kraken': 'Kraken',
+  'endpoint.custom': 'Local simulator (URL)',
+  'endpoint.rest': 'REST URL',
+  'endpoint.ws': 'WebSocket URL',
+  'endpoint.wsOptional': '(optional; defaults to the same host at /v2)',
+  'endpoint.simHint': 'Start one with {command}; it prints its URLs on its first line.',
+  'endpoint.save': 'Save',
+  'endpoint.saved': 'Saved. Prices now come from the new endpoint.',
+  'endpoint.field.rest': 'The REST URL',
+  'endpoint.field.ws': 'The WebSocket URL',
+  'endpoint.field.wsPrivate': 'The private WebSocket URL',
+  'endpoint.error.notUrl': '“{text}” is not a URL: write it like http://127.0.0.1:8787.',
+  'endpoint.error.scheme': '{field} must start with {schemes}.',
+  'endpoint.error.credentials': '{field} must not carry a user name or password.',
+  'endpoint.error.ipv6':
+    '{field}: IPv6 addresses such as [::1] cannot be allowed by the extension’s connection policy. Use 127.0.0.1 or localhost (any port).',
+  'endpoint.error.notLocal':
+    '{field}: a custom endpoint must be on this computer (127.0.0.1 or localhost, any port), for the local simulator. “{host}” is not; choose “Kraken” for the real exchange.',
+  'endpoint.error.or': '{first} or {second}',
+
+  'vault.title': 'Vault',
+  'vault.intro':
+    'Your API keys are kept encrypted on this device under a passphrase you choose. It is never stored or sent anywhere.',
+  'vault.status.unlocked': 'Unlocked',
+  'vault.status.locked': 'Locked',
+  'vault.status.empty': 'No key',
+  'vault.empty': 'No vault yet: choose its passphrase with your first key below.',
+  'vault.locked': 'Your keys are locked. Unlock them to trade and see your balances.',
+  'vault.passphrase': 'Vault passphrase',
+  'vault.passphraseRepeat': 'Repeat passphrase',
+  'vault.passphraseHint':
+    'At least {min} characters. It encrypts your key on this device; it is never stored or sent anywhere.',
+  'vault.passphraseShort': 'The passphrase is too short: use at least {min} characters. Nothing was sent.',
+  'vault.passphraseDiffer': 'The two passphrases differ. Type the same passphrase twice. Nothing was sent.',
+  'vault.unlock': 'Unlock',
+  'vault.lockNow': 'Lock now',
+  'vault.autoLock': 'Auto-lock after',
+  'vault.autoLock.never': 'never (not recommended)',
+  'vault.autoLock.minutes': { one: '{count} minute idle', other: '{count} minutes idle' },
+  'vault.checking': 'Asking the exchange what each key may do…',
+  'vault.reset.open': 'Reset the vault…',
+  'vault.reset.text':
+    'Resetting removes every stored key and the vault passphrase from this browser; you then add your keys again. Alerts, the paper account and the record of orders sent stay. Type {word} to confirm.',
+  'vault.reset.label': 'Type {word} to confirm',
+  'vault.reset.confirm': 'Reset the vault',
+  'vault.cancel': 'Cancel',
+
+  'vaultError.no-vault': 'No key is stored yet. Add an API key first.',
+  'vaultError.vault-exists': 'A vault already exists. Unlock it with its passphrase to add keys.',
+  'vaultError.locked': 'The vault is locked. Unlock it with your passphrase to use your Kraken key.',
+  'vaultError.wrong-passphrase':
+    'Wrong passphrase, or the vault’s passphrase check was altered. Check the passphrase and try again. If you no longer know it, “Reset the vault” removes the stored keys so you can add them again.',
+  'vaultError.kdf-downgrade':
+    'The stored vault asks for a weaker key derivation than this version accepts, so it may have been altered; it is not opened. “Reset the vault” removes it; then add your keys again.',
+  'vaultError.weak-passphrase': 'Use a passphrase of at least {min} characters.',
+  'vaultError.invalid-key': 'That does not look like a Kraken API key and private key.',
+  'vaultError.not-found': 'That key no longer exists.',
+  'vaultError.corrupted':
+    'The stored vault is damaged and cannot be opened. “Reset the vault” removes it; then add your keys again.',
+  'vaultError.record-damaged':
+    'This key’s stored record is damaged and cannot be used. Remove it, then add the key again.',
+  'vaultError.withdraw-rights':
+    'This key can withdraw funds: anyone who obtained it could move your money out of Kraken. Create a key without “Withdraw Funds” on Kraken (recommended), or confirm that you want to keep this one.',
+  'vaultError.reset-unconfirmed': 'Type {word} to confirm: every stored key will be removed.',
+
+  'keys.title': 'API keys',
+  'keys.none': 'No key yet. Paper trading works without one.',
+  'keys.addFirst': 'Add your Kraken API key',
+  'keys.addAnother': 'Add another key',
+  'keys.howTo':
+    'Create a key for this extension alone on Kraken (Settings → API) with {rights} only — never withdrawal rights. Leave its nonce window at 0: a window lets Kraken accept a delayed copy of a request, and for an order that can be a second order. A key no other app uses never needs one.',
+  'keys.rights':
+    'Query Funds, Query Open/Closed Orders & Trades, Create & Modify Orders, Cancel/Close Orders and WebSocket API',
+  'keys.bound':
+    'The key will sign only for {endpoint}, the exchange chosen above: it is never sent anywhere else.',
+  'keys.passphraseStep': 'First, the vault’s passphrase',
+  'keys.keyStep': 'Then your key',
+  'keys.label': 'Label',
+  'keys.labelHint': 'e.g. “Main account”',
+  'keys.apiKey': 'API key',
+  'keys.secret': 'Private key',
+  'keys.otp': 'Key password (OTP), optional',
+  'keys.otpHint': 'Only if you set 2FA on this key.',
+  'keys.save': 'Save key',
+  'keys.saving': 'Saving…',
+  'keys.scale': 'Nonce scale',
+  'keys.scaleHint':
+    'Milliseconds suit a key made for this extension. A key another app already used may need that app’s scale (many count in microseconds): Kraken refuses any nonce smaller than the last one it accepted for the key, and a key’s scale can only go up.',
+  'keys.scale.ms': 'milliseconds',
+  'keys.scale.us': 'microseconds',
+  'keys.scale.ns': 'nanoseconds',
+  'keys.active': 'Use {label} for live trading',
+  'keys.signsFor': 'Signs only for {endpoint} · nonces in {scale}',
+  'keys.signsForOther':
+    'Signs only for {endpoint} — not the exchange chosen now, so it is not used for live trading here · nonces in {scale}',
+  'keys.rename': 'Rename',
+  'keys.replace': 'Replace',
+  'keys.remove': 'Remove',
+  'keys.removeForGood': 'Remove for good',
+  'keys.keep': 'Keep',
+  'keys.newLabel': 'New label',
+  'keys.saveLabel': 'Save',
+  'keys.newApiKey': 'New API key',
+  'keys.newSecret': 'New private key',
+  'keys.replaceKey': 'Replace key',
+  'keys.withdraw.warning':
+    'This key can WITHDRAW funds. Anyone who obtains it can move your money out of Kraken. Replace it with a key without “Withdraw Funds”.',
+  'keys.withdraw.confirmTitle': 'Warning:',
+  'keys.withdraw.nothingStored': 'Nothing was stored. Keep this key only if you accept that risk.',
+  'keys.withdraw.keep': 'Keep this key anyway',
+  'keys.withdraw.drop': 'Do not keep it',
+  'keys.check.verified': 'Checked: can {rights}.',
+  'keys.check.query': 'query funds',
+  'keys.check.trade': 'trade',
+  'keys.check.both': 'query funds and trade',
+  'keys.check.nothing': 'do nothing useful',
+  'keys.check.rejected': 'Refused by the exchange: {reason}',
+  'keys.check.unverified': 'Saved but not checked: {reason}',
+  'keys.check.unchecked': 'Not checked yet.',
+  'keys.permissions': 'Permissions: {list}',
+  'keys.permissions.none': 'none',
+  'keys.permissions.probe': 'Permissions: found by trying calls (Kraken did not list them)',
+  'keys.expiry.never': 'Key never expires',
+  'keys.expiry.past': 'Key expired on {date}',
+  'keys.expiry.future': 'Key expires on {date}',
+  'keys.ip.only': 'Only from IP {list}',
+  'keys.ip.any': 'Usable from any IP address',
+  'keys.damaged.title': 'Keys that cannot be used',
+  'keys.damaged.intro':
+    'Their stored records are damaged (altered or corrupted on this device). The other keys work.',
+  'keys.damaged.reason': 'Cannot be used: {reason}. Remove it, then add the key again.',
+
+  'alertsSettings.title': 'Alerts',
+  'alertsSettings.intro':
+    'Create alerts from the popup (🔔 on a pair). Here you can test delivery and move alerts between browsers.',
+  'alertsSettings.test': 'Send a test notification',
+  'alertsSettings.export': 'Export alerts',
+  'alertsSettings.import': 'Import alerts…',
+  'alertsSettings.sent': 'Sent a test notification.',
+  'alertsSettings.notAllowed': 'Notifications are not allowed ({permission}).',
+  'alertsSettings.blockedHint':
+    'If nothing appeared, notifications are blocked for the browser: macOS — System Settings → Notifications → your browser; Windows — Settings → System → Notifications; Linux — your desktop’s notification settings. Also check that Do Not Disturb is off.',
+  'alertsSettings.imported': { one: 'Imported {count} alert.', other: 'Imported {count} alerts.' },
+  'alertsSettings.refused': { one: '{count} refused:', other: '{count} refused:' },
+
+  'sound.title': 'Sound',
+  'sound.label': 'Play a sound with each alert',
+  'sound.help': 'Chrome only. The notification itself follows your system’s sound settings.',
+
+  'theme.title': 'Theme',
+  'theme.label': 'Colours',
+  'theme.system': 'Same as the system ({theme})',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'theme.help': 'The options page and the side panel follow it.',
+
+  'language.pages': 'The pages, the notifications and the address bar follow it.',
+} as const;

@@ -55,7 +55,8 @@ export interface LiveAccessDeps {
   clock: Clock;
   rulesFor(symbol: string): PairRules | undefined;
   onChange(): void;
-  onFill(fill: FillView): void;
+  /** Shows a fill's notification; resolves once shown or refused. */
+  onFill(fill: FillView): Promise<void>;
   onIntent(intent: OrderIntent): void;
   /** The pairs whose fees matter (the watchlist). */
   feePairs?(): string[];

@@ -50,8 +50,8 @@ export interface LiveAccountDeps {
   rulesFor(symbol: string): PairRules | undefined;
   /** Something the popup shows changed. */
   onChange(): void;
-  /** A new fill (live, or one that happened while the feed was down): one notification each. */
-  onFill(fill: FillView): void;
+  /** A new fill (live, or one that happened while the feed was down): one notification each, shown when this resolves. */
+  onFill(fill: FillView): Promise<void>;
   /** An intent changed (the Trade tab lists the unsettled ones). */
   onIntent?(intent: OrderIntent): void;
   /**
@@ -104,9 +104,9 @@ export function createLiveAccount(deps: LiveAccountDeps) {
       funds.schedule();
       deps.onChange();
     },
-    onFills: (fresh) => {
-      for (const f of fresh) deps.onFill(f);
+    onFills: async (fresh) => {
       fees.onFill();
+      await Promise.allSettled(fresh.map((f) => deps.onFill(f)));
     },
   });
   const funds = createLiveBalances(deps.rest, clock, lifetime.signal, () => deps.onChange());

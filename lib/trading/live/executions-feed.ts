@@ -21,7 +21,8 @@ export interface ExecutionsFeedDeps {
   /** Orders or fills moved (balances too, then). */
   onChange(): void;
   /** Fills to notify, each once. */
-  onFills(fills: FillView[]): void;
+  /** Shows these fills; resolves once each was shown or refused (then they leave the ledger's outbox). */
+  onFills(fills: FillView[]): Promise<void>;
 }
 
 export function createExecutionsFeed(deps: ExecutionsFeedDeps) {
@@ -50,7 +51,10 @@ export function createExecutionsFeed(deps: ExecutionsFeedDeps) {
       deps.onChange();
       // A snapshot follows every (re)connection: fills that happened during the gap are notified now, once.
       const fresh = snapshot ? await deps.ledger.snapshot(seen) : await deps.ledger.update(seen);
-      if (fresh.length > 0) deps.onFills(fresh);
+      if (fresh.length > 0) {
+        const ids = fresh.map((f) => f.id);
+        void deps.onFills(fresh).finally(() => deps.ledger.settle(ids).catch(() => {}));
+      }
     },
     fills: (): FillView[] => fills,
     /** Kraken's last trading-counter reading per pair. */

@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
-import { cmp, isDecimalText } from '../../kraken/pairs/exact.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { localeDecimal, numberProblemText, parseLocaleDecimal } from '../../i18n/number-input.ts';
+import { translator } from '../../i18n/translate.ts';
+import { cmp } from '../../kraken/pairs/exact.ts';
 import type { OrderView } from '../../orders/types.ts';
 import type { AmendView, TradingMode } from '../../trading/types.ts';
+import { useLocale, useT } from '../locale.ts';
 import { messageOf, type TradingActions } from './actions.ts';
-import { amount, clockTime, group } from './format.ts';
+import { amount, clockTime, priceText, type Words, wordsOf } from './format.ts';
 
 /**
  * What an open order lets you amend: its amount always; its limit price unless it follows a trailing trigger;
@@ -19,8 +23,12 @@ export function amendable(o: OrderView): { limitPrice: boolean; triggerPrice: bo
 
 type Change = { volume?: string; limitPrice?: string; triggerPrice?: string };
 
-/** The fields that differ from the order's (compared as numbers), or a reason nothing can be sent. */
-export function changeOf(o: OrderView, typed: Required<Change>): Change | string {
+/**
+ * The fields that differ from the order's (compared as numbers), or a reason nothing can be sent. Numbers are
+ * read the way `locale` types them ("0,2" in French; "1,000" refused as ambiguous), never guessed.
+ */
+export function changeOf(o: OrderView, typed: Required<Change>, locale: Locale = 'en'): Change | string {
+  const tr = translator(locale);
   const change: Change = {};
   const fields = amendable(o);
   const entries = [
@@ -30,11 +38,13 @@ export function changeOf(o: OrderView, typed: Required<Change>): Change | string
   ] as const;
   for (const [key, text, was, allowed] of entries) {
     if (!allowed) continue;
-    const t = text.trim();
-    if (!isDecimalText(t) || cmp(t, '0') <= 0) return 'Enter numbers above zero, like 0.01 or 45000.5.';
+    const read = parseLocaleDecimal(text, locale);
+    if (!read.ok) return numberProblemText(read.problem, text, tr);
+    const t = read.value;
+    if (cmp(t, '0') <= 0) return tr('amend.aboveZero');
     if (was === undefined || cmp(t, was) !== 0) change[key] = t;
   }
-  return Object.keys(change).length > 0 ? change : 'Nothing changed: type a new amount or price.';
+  return Object.keys(change).length > 0 ? change : tr('amend.nothing');
 }
 
 /**
@@ -53,11 +63,14 @@ export function AmendForm({
   actions: Pick<TradingActions, 'amend'>;
   onDone(): void;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const fields = amendable(order);
+  // Written the page's way ("0,2" in French), read back the same way by changeOf.
   const [typed, setTyped] = useState<Required<Change>>({
-    volume: order.volume,
-    limitPrice: order.limitPrice ?? '',
-    triggerPrice: order.triggerPrice ?? '',
+    volume: localeDecimal(order.volume, locale),
+    limitPrice: localeDecimal(order.limitPrice ?? '', locale),
+    triggerPrice: localeDecimal(order.triggerPrice ?? '', locale),
   });
   const [review, setReview] = useState<Change | null>(null);
   const [busy, setBusy] = useState(false);
@@ -91,9 +104,9 @@ export function AmendForm({
   return (
     <div class="amend" data-testid="amend-form">
       <div class="ticket-row">
-        {input('volume', 'Amount', 'amend-volume')}
-        {fields.limitPrice && input('limitPrice', 'Limit', 'amend-limit')}
-        {fields.triggerPrice && input('triggerPrice', 'Trigger', 'amend-trigger')}
+        {input('volume', t('amend.amount'), 'amend-volume')}
+        {fields.limitPrice && input('limitPrice', t('amend.limit'), 'amend-limit')}
+        {fields.triggerPrice && input('triggerPrice', t('amend.trigger'), 'amend-trigger')}
       </div>
       {review === null ? (
         <div class="ticket-row">
@@ -102,7 +115,7 @@ export function AmendForm({
             class="small"
             data-testid="amend-review"
             onClick={() => {
-              const change = changeOf(order, typed);
+              const change = changeOf(order, typed, locale);
               if (typeof change === 'string') setError(change);
               else {
                 setError(null);
@@ -110,19 +123,17 @@ export function AmendForm({
               }
             }}
           >
-            Review amend
+            {t('amend.review')}
           </button>
           <button type="button" class="link" data-testid="amend-close" onClick={onDone}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       ) : (
         <div class="confirm-ask">
           <span data-testid="amend-confirm-text">
-            {mode === 'live'
-              ? 'Amend in place: Kraken keeps the order id and, where possible, its place in the queue.'
-              : 'Amend in place: the paper order keeps its id.'}{' '}
-            {describeChange(review)}
+            {mode === 'live' ? t('amend.inPlaceLive') : t('amend.inPlacePaper')}{' '}
+            {describeChange(review, wordsOf(locale))}
           </span>
           <button
             type="button"
@@ -131,7 +142,7 @@ export function AmendForm({
             disabled={busy}
             onClick={() => send(review)}
           >
-            {busy ? '…' : 'Amend'}
+            {busy ? t('common.working') : t('amend.yes')}
           </button>
           <button
             type="button"
@@ -140,7 +151,7 @@ export function AmendForm({
             disabled={busy}
             onClick={() => setReview(null)}
           >
-            Back
+            {t('amend.back')}
           </button>
         </div>
       )}
@@ -153,19 +164,26 @@ export function AmendForm({
   );
 }
 
-/** "Amount 0.2, limit 44,100.0." */
-function describeChange(c: Change): string {
-  const parts = [
-    c.volume !== undefined ? `amount ${amount(c.volume)}` : '',
-    c.limitPrice !== undefined ? `limit ${group(c.limitPrice)}` : '',
-    c.triggerPrice !== undefined ? `trigger ${group(c.triggerPrice)}` : '',
-  ].filter((p) => p !== '');
-  const text = parts.join(', ');
-  return `New ${text}.`;
+/** "New amount 0.2, limit 44,100.0." */
+function describeChange(c: Change, w: Words): string {
+  return w.t('amend.new', { what: changeParts(c, w) });
+}
+
+/** "amount 0.2, limit 44,100.0, trigger 43,000.0": the parts an amend (or its history) names. */
+function changeParts(c: Change, { t, locale }: Words): string {
+  return [
+    c.volume !== undefined ? t('amend.part.amount', { value: amount(c.volume, locale) }) : '',
+    c.limitPrice !== undefined ? t('amend.part.limit', { value: priceText(c.limitPrice, locale) }) : '',
+    c.triggerPrice !== undefined ? t('amend.part.trigger', { value: priceText(c.triggerPrice, locale) }) : '',
+  ]
+    .filter((p) => p !== '')
+    .join(', ');
 }
 
 /** An order's amend history on demand (live: Kraken's OrderAmends; paper: the paper account's record). */
 export function AmendHistory({ id, actions }: { id: string; actions: Pick<TradingActions, 'amends'> }) {
+  const t = useT();
+  const w = wordsOf(useLocale());
   const [state, setState] = useState<
     | { kind: 'idle' }
     | { kind: 'loading' }
@@ -187,22 +205,29 @@ export function AmendHistory({ id, actions }: { id: string; actions: Pick<Tradin
             );
           }}
         >
-          Amend history
+          {t('amend.history')}
         </button>
         {state.kind === 'error' && <span class="error"> {state.message}</span>}
       </span>
     );
   }
-  if (state.kind === 'loading') return <span class="hint">Loading…</span>;
+  if (state.kind === 'loading') return <span class="hint">{t('common.loading')}</span>;
   return (
     <ol class="amend-history" data-testid="amend-history">
-      {state.amends.length === 0 && <li class="hint">Never amended.</li>}
+      {state.amends.length === 0 && <li class="hint">{t('amend.never')}</li>}
       {state.amends.map((a) => (
         <li key={`${a.at}:${a.kind}`} data-testid="amend-entry" data-kind={a.kind}>
-          {clockTime(a.at)} {a.kind === 'original' ? 'placed' : a.kind === 'user' ? 'amended' : 'restated'}:{' '}
-          {a.volume !== undefined ? `amount ${amount(a.volume)}` : ''}
-          {a.limitPrice !== undefined ? `, limit ${group(a.limitPrice)}` : ''}
-          {a.triggerPrice !== undefined ? `, trigger ${group(a.triggerPrice)}` : ''}
+          {t(`amend.kind.${a.kind}`, {
+            time: clockTime(a.at),
+            what: changeParts(
+              {
+                ...(a.volume !== undefined ? { volume: a.volume } : {}),
+                ...(a.limitPrice !== undefined ? { limitPrice: a.limitPrice } : {}),
+                ...(a.triggerPrice !== undefined ? { triggerPrice: a.triggerPrice } : {}),
+              },
+              w,
+            ),
+          })}
           {a.reason ? ` (${a.reason})` : ''}
         </li>
       ))}

@@ -1,13 +1,18 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../locale.ts';
 import { messageOf } from './actions.ts';
 
 /**
- * A button whose action needs a second, explicit "Yes" (cancel, cancel all, reset): the question replaces the
- * button until answered. Errors stay on screen beside it.
+ * A button whose action needs a second, explicit answer (cancel, cancel all, reset): the question replaces the
+ * button until answered. The answers say what they do ("Cancel order" / "Keep order", never "Yes" / "No");
+ * focus moves to the one that acts and comes back to the button after; Esc keeps things as they are. Errors
+ * stay on screen beside it.
  */
 export function ConfirmAction({
   label,
   question,
+  yes,
+  no,
   testId,
   onConfirm,
   disabled = false,
@@ -17,6 +22,10 @@ export function ConfirmAction({
 }: {
   label: string;
   question: string;
+  /** What the acting answer does ("Cancel order"). */
+  yes: string;
+  /** What the other answer keeps ("Keep order"). */
+  no: string;
   testId: string;
   onConfirm(): Promise<unknown>;
   disabled?: boolean;
@@ -25,15 +34,28 @@ export function ConfirmAction({
   asking?: boolean;
   onAsking?(asking: boolean): void;
 }) {
+  const t = useT();
   const [askingState, setAskingState] = useState(false);
   const asking = askingProp ?? askingState;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const yesRef = useRef<HTMLButtonElement>(null);
+  /** Set when the question closes by an answer here: focus returns to the opener once it is back. */
+  const returnFocus = useRef(false);
   const setAsking = (value: boolean) => {
+    if (!value) returnFocus.current = true;
     setAskingState(value);
     onAsking?.(value);
   };
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const yes = async () => {
+  useEffect(() => {
+    if (asking) yesRef.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      opener.current?.focus();
+    }
+  }, [asking]);
+  const act = async () => {
     if (busy) return;
     setBusy(true);
     setError(null);
@@ -49,10 +71,26 @@ export function ConfirmAction({
   return (
     <span class="confirm-action">
       {asking ? (
-        <span class="confirm-ask">
-          <span>{question}</span>
-          <button type="button" class="danger" data-testid="confirm-yes" disabled={busy} onClick={yes}>
-            {busy ? '…' : 'Yes'}
+        <fieldset
+          class="confirm-ask"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !busy) {
+              e.preventDefault();
+              e.stopPropagation();
+              setAsking(false);
+            }
+          }}
+        >
+          <legend class="confirm-q">{question}</legend>
+          <button
+            ref={yesRef}
+            type="button"
+            class="danger"
+            data-testid="confirm-yes"
+            disabled={busy}
+            onClick={act}
+          >
+            {busy ? t('common.working') : yes}
           </button>
           <button
             type="button"
@@ -61,11 +99,12 @@ export function ConfirmAction({
             disabled={busy}
             onClick={() => setAsking(false)}
           >
-            No
+            {no}
           </button>
-        </span>
+        </fieldset>
       ) : (
         <button
+          ref={opener}
           type="button"
           class="small"
           data-testid={testId}

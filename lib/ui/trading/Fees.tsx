@@ -1,19 +1,26 @@
 import { useState } from 'preact/hooks';
+import { formatPercent } from '../../format/number.ts';
 import { cmp, normalize, sub } from '../../kraken/pairs/exact.ts';
 import { KRAKEN_PRO_TIERS } from '../../orders/fees.ts';
 import type { FeesView, TradingView } from '../../trading/types.ts';
+import { useLocale } from '../locale.ts';
 import { messageOf, type TradingActions } from './actions.ts';
-import { amount } from './format.ts';
+import { amount, ENGLISH, type Words, wordsOf } from './format.ts';
 
-/** "12,345 USD more 30-day volume for 0.14 % maker / 0.24 % taker", or that this is the top tier. */
-export function nextTierText(fees: FeesView): string | null {
+/** "12,345 USD more 30-day volume for 0.14% maker / 0.24% taker", or that this is the top tier. */
+export function nextTierText(fees: FeesView, w: Words = ENGLISH): string | null {
+  const { t, locale } = w;
   if (fees.volume === undefined) return null;
-  if (!fees.next) return 'This is the top tier.';
+  if (!fees.next) return t('feesPanel.top');
   const more = sub(fees.next.volume, fees.volume);
-  const rates = `${fees.next.makerPercent !== undefined ? `${fees.next.makerPercent} % maker / ` : ''}${fees.next.takerPercent} % taker`;
+  const taker = formatPercent(fees.next.takerPercent, locale);
+  const rates =
+    fees.next.makerPercent !== undefined
+      ? t('fees.rates', { maker: formatPercent(fees.next.makerPercent, locale), taker })
+      : t('feesPanel.takerOnly', { taker });
   return cmp(more, '0') > 0
-    ? `${amount(normalize(more))} USD more 30-day volume for ${rates}.`
-    : `The next tier (${rates}) applies from ${amount(fees.next.volume)} USD.`;
+    ? t('feesPanel.more', { volume: amount(normalize(more), locale), rates })
+    : t('feesPanel.from', { rates, volume: amount(fees.next.volume, locale) });
 }
 
 type Choice = 'starter' | 'live' | 'volume';
@@ -30,6 +37,8 @@ export function Fees({
   trading: Pick<TradingView, 'fees' | 'mode'>;
   actions: Pick<TradingActions, 'setPaperFees'>;
 }) {
+  const w = wordsOf(useLocale());
+  const { t, locale } = w;
   const { fees, mode } = trading;
   const chosen = fees.chosen ?? 'starter';
   const [choice, setChoice] = useState<Choice>(typeof chosen === 'number' ? 'volume' : chosen);
@@ -43,31 +52,34 @@ export function Fees({
       setError(messageOf(e));
     }
   };
-  const next = nextTierText(fees);
+  const next = nextTierText(fees, w);
   const where =
     fees.source === 'account'
-      ? 'your Kraken tier'
+      ? t('feesPanel.whereAccount')
       : fees.source === 'chosen'
-        ? `the tier of ${amount(fees.volume ?? '0')} USD`
-        : 'Kraken Pro starter tier';
+        ? t('feesPanel.whereChosen', { volume: amount(fees.volume ?? '0', locale) })
+        : t('feesPanel.whereStarter');
   return (
     <section class="trading-panel fees" data-testid="fees" data-source={fees.source}>
-      <h2>Fees</h2>
+      <h2>{t('fees.live')}</h2>
       <p>
-        <span data-testid="fees-rates">
-          {fees.makerPercent} % maker · {fees.takerPercent} % taker
+        <span data-testid="fees-rates" class="num">
+          {t('fees.rates', {
+            maker: formatPercent(fees.makerPercent, locale),
+            taker: formatPercent(fees.takerPercent, locale),
+          })}
         </span>{' '}
         <span class="hint">({where})</span>
       </p>
       {fees.source === 'account' && fees.volume !== undefined && (
         <p class="hint" data-testid="fees-volume">
-          30-day volume {amount(fees.volume)} USD. {next}
+          {t('feesPanel.volume', { volume: amount(fees.volume, locale) })} {next}
         </p>
       )}
       {mode === 'paper' && (
         <div class="ticket-row">
           <label class="hint" for="paper-fees">
-            Paper account pays
+            {t('feesPanel.paperPays')}
           </label>
           <select
             id="paper-fees"
@@ -79,18 +91,18 @@ export function Fees({
               if (next !== 'volume') void apply(next);
             }}
           >
-            <option value="starter">the starter tier</option>
-            <option value="live">my Kraken tier</option>
-            <option value="volume">the tier of a 30-day volume…</option>
+            <option value="starter">{t('feesPanel.starter')}</option>
+            <option value="live">{t('feesPanel.mine')}</option>
+            <option value="volume">{t('feesPanel.ofVolume')}</option>
           </select>
           {choice === 'volume' && (
             <>
               <input
                 class="amount"
                 data-testid="paper-fees-volume"
-                aria-label="30-day volume in USD"
+                aria-label={t('feesPanel.volumeLabel')}
                 inputMode="numeric"
-                placeholder="USD"
+                placeholder={t('feesPanel.volumePlaceholder')}
                 value={volume}
                 onInput={(e) => setVolume((e.currentTarget as HTMLInputElement).value)}
               />
@@ -101,24 +113,24 @@ export function Fees({
                 onClick={() => {
                   const n = Number(volume.replaceAll(',', ''));
                   if (!/^\d+$/.test(volume.replaceAll(',', '').trim()) || !Number.isSafeInteger(n))
-                    setError('Enter a whole number of USD, like 50000.');
+                    setError(t('feesPanel.whole'));
                   else void apply(n);
                 }}
               >
-                Use
+                {t('feesPanel.use')}
               </button>
             </>
           )}
         </div>
       )}
       {mode === 'paper' && chosen === 'live' && fees.source !== 'account' && (
-        <p class="hint">
-          Your Kraken tier is not known yet (it is read when live trading runs): starter meanwhile.
-        </p>
+        <p class="hint">{t('feesPanel.unknownTier')}</p>
       )}
       {mode === 'paper' && choice === 'volume' && (
         <p class="hint">
-          Tiers from {KRAKEN_PRO_TIERS.map((t) => amount(String(t.volume))).join(' · ')} USD.
+          {t('feesPanel.tiers', {
+            tiers: KRAKEN_PRO_TIERS.map((tier) => amount(String(tier.volume), locale)).join(' · '),
+          })}
         </p>
       )}
       {error && (

@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
+import type { PlainKey } from '../../i18n/translate.ts';
 import type { OrderRequest } from '../../orders/types.ts';
 import type { IntentView } from '../../trading/types.ts';
 import { errorText } from '../error-text.ts';
+import { useLocale, useT } from '../locale.ts';
 import type { TradingActions } from './actions.ts';
-import { describeOrder } from './format.ts';
+import { describeOrder, wordsOf } from './format.ts';
 
-const TITLE: Record<IntentView['state'], string> = {
-  sending: 'Sending',
-  unknown: 'Not confirmed yet',
-  expired: 'Not placed',
+const TITLE: Record<IntentView['state'], PlainKey> = {
+  sending: 'intents.sending',
+  unknown: 'intents.unknown',
+  expired: 'intents.expired',
 };
 
 /**
@@ -24,15 +26,17 @@ export function IntentsPanel({
   actions: Pick<TradingActions, 'check' | 'dismissIntent'>;
   onReopen(order: OrderRequest): void;
 }) {
+  const t = useT();
+  const w = wordsOf(useLocale());
   const [error, setError] = useState<string | null>(null);
   if (intents.length === 0) return null;
   const run = (action: () => Promise<unknown>) => {
     setError(null);
-    action().catch((e: unknown) => setError(errorText(e)));
+    action().catch((e: unknown) => setError(errorText(e, t)));
   };
   return (
-    <section class="intents" data-testid="intents" aria-label="Live orders that need attention">
-      <h2>Live orders to check</h2>
+    <section class="intents" data-testid="intents" aria-label={t('intents.label')}>
+      <h2>{t('intents.title')}</h2>
       <ul>
         {intents.map((i) => (
           <li
@@ -43,8 +47,8 @@ export function IntentsPanel({
             data-id={i.clOrdId}
           >
             <p>
-              <b>{i.account === 'other' ? 'Another account' : TITLE[i.state]}</b>
-              {i.order ? ` · ${describeOrder({ ...i.order, volume: i.order.volume })}` : ''}
+              <b>{i.account === 'other' ? t('intents.other') : t(TITLE[i.state])}</b>
+              {i.order ? ` · ${describeOrder({ ...i.order, volume: i.order.volume }, w)}` : ''}
             </p>
             <p class="hint">{i.message}</p>
             <div class="row-actions">
@@ -55,7 +59,7 @@ export function IntentsPanel({
                   data-testid="intent-check"
                   onClick={() => run(() => actions.check(i.clOrdId))}
                 >
-                  Check again
+                  {t('preview.checkAgain')}
                 </button>
               )}
               {i.account === 'current' && i.state === 'expired' && i.order && (
@@ -65,7 +69,7 @@ export function IntentsPanel({
                   data-testid="intent-reopen"
                   onClick={() => i.order && onReopen(i.order)}
                 >
-                  New ticket from it
+                  {t('intents.reopen')}
                 </button>
               )}
               {(i.state === 'expired' || i.account === 'other') && (
@@ -75,7 +79,7 @@ export function IntentsPanel({
                   data-testid="intent-dismiss"
                   onClick={() => run(() => actions.dismissIntent(i.clOrdId))}
                 >
-                  Dismiss
+                  {t('intents.dismiss')}
                 </button>
               )}
             </div>

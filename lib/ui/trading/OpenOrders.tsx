@@ -2,27 +2,35 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { OrderView } from '../../orders/types.ts';
 import type { TradingMode } from '../../trading/types.ts';
+import { useLocale, useT } from '../locale.ts';
 import { AmendForm, AmendHistory } from './Amend.tsx';
 import type { TradingActions } from './actions.ts';
 import { ConfirmAction } from './ConfirmAction.tsx';
-import { filledOf, formatAge, openOrders, orderPrice, pairsOf } from './format.ts';
+import { Confirmed } from './Confirmed.tsx';
+import { filledOf, formatAge, openOrders, orderPrice, pairsOf, wordsOf } from './format.ts';
 
 /**
  * Open orders, newest first, each with its trigger, cancellable and amendable in place (the amend history on
- * demand); "cancel all" per pair. Every cancel and amend asks first.
+ * demand); "cancel all" per pair. Every cancel and amend asks first. When the account's feed is not live, the
+ * list is greyed and says when it was last confirmed.
  */
 export function OpenOrders({
   orders,
   actions,
   now,
   mode,
+  confirmedAt = null,
 }: {
   orders: readonly OrderView[];
   actions: Pick<TradingActions, 'cancel' | 'cancelAll' | 'amend' | 'amends'>;
   now: number;
   /** Which account the orders are in: the amend confirmation says it (never assumed). */
   mode: TradingMode;
+  /** Null while the list is live; else when it was last known to be right (ms, 0: never). */
+  confirmedAt?: number | null;
 }) {
+  const t = useT();
+  const w = wordsOf(useLocale());
   const open = openOrders(orders);
   const [asking, setAsking] = useState<string | null>(null);
   const [amending, setAmending] = useState<string | null>(null);
@@ -30,21 +38,36 @@ export function OpenOrders({
     asking: asking === key,
     onAsking: (on: boolean) => setAsking(on ? key : null),
   });
+  const side = (o: OrderView) => t(o.side === 'buy' ? 'order.side.buy' : 'order.side.sell');
   return (
-    <section class="trading-panel" data-testid="open-orders">
-      <h2>Open orders</h2>
+    <section
+      class={`trading-panel${confirmedAt !== null ? ' stale' : ''}`}
+      data-testid="open-orders"
+      data-stale={confirmedAt !== null ? 'true' : undefined}
+      aria-labelledby="open-orders-title"
+    >
+      <h2 id="open-orders-title">{t('orders.title')}</h2>
+      <Confirmed at={confirmedAt} />
       {open.length === 0 ? (
-        <p class="hint">No open orders.</p>
+        <p class="hint">{t('orders.none')}</p>
       ) : (
         <>
           <table class="grid">
             <thead>
               <tr>
-                <th>Order</th>
-                <th class="num">Price</th>
-                <th class="num">Filled</th>
-                <th class="num">Age</th>
-                <th aria-label="Actions" />
+                <th scope="col">{t('orders.order')}</th>
+                <th scope="col" class="num">
+                  {t('orders.price')}
+                </th>
+                <th scope="col" class="num">
+                  {t('orders.filled')}
+                </th>
+                <th scope="col" class="num">
+                  {t('orders.age')}
+                </th>
+                <th scope="col">
+                  <span class="sr-only">{t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -52,30 +75,32 @@ export function OpenOrders({
                 <Fragment key={o.id}>
                   <tr data-testid="order-row" data-order-id={o.id} data-status={o.status} data-type={o.type}>
                     <td>
-                      <span class={o.side === 'buy' ? 'pos' : 'neg'}>{o.side}</span> <b>{o.symbol}</b>
+                      <span class={o.side === 'buy' ? 'pos' : 'neg'}>{side(o)}</span> <b>{o.symbol}</b>
                       <br />
                       <span class="quote">{o.type}</span>
                     </td>
                     <td class="num" data-testid="order-price">
-                      {orderPrice(o)}
+                      {orderPrice(o, w)}
                     </td>
-                    <td class="num">{filledOf(o)}</td>
-                    <td class="num quote">{formatAge(now - o.createdAt)}</td>
+                    <td class="num">{filledOf(o, w.locale)}</td>
+                    <td class="num quote">{formatAge(now - o.createdAt, w)}</td>
                     <td class="actions">
                       <button
                         type="button"
                         class="small"
                         data-testid="order-amend"
-                        aria-label={`Amend ${o.side} ${o.symbol} order`}
+                        aria-label={t('orders.amendLabel', { side: side(o), symbol: o.symbol })}
                         aria-expanded={amending === o.id}
                         onClick={() => setAmending(amending === o.id ? null : o.id)}
                       >
-                        Amend
+                        {t('orders.amend')}
                       </button>
                       <ConfirmAction
-                        label="Cancel"
-                        ariaLabel={`Cancel ${o.side} ${o.symbol} order`}
-                        question="Cancel?"
+                        label={t('orders.cancel')}
+                        ariaLabel={t('orders.cancelLabel', { side: side(o), symbol: o.symbol })}
+                        question={t('orders.cancelQuestion')}
+                        yes={t('orders.cancelYes')}
+                        no={t('orders.cancelNo')}
                         testId="order-cancel"
                         onConfirm={() => actions.cancel(o.id)}
                         {...ask(`order:${o.id}`)}
@@ -98,8 +123,10 @@ export function OpenOrders({
             {pairsOf(open).map((symbol) => (
               <span key={symbol} data-symbol={symbol}>
                 <ConfirmAction
-                  label={`Cancel all ${symbol}`}
-                  question={`Cancel every open ${symbol} order?`}
+                  label={t('orders.cancelAll', { symbol })}
+                  question={t('orders.cancelAllQuestion', { symbol })}
+                  yes={t('orders.cancelAllYes')}
+                  no={t('orders.cancelAllNo')}
                   testId="orders-cancel-all"
                   onConfirm={() => actions.cancelAll(symbol)}
                   {...ask(`all:${symbol}`)}

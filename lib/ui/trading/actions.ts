@@ -3,6 +3,7 @@
 import type { RequestOf, RequestType, ResultOf } from '../../messaging/protocol.ts';
 import type { OrderRequest } from '../../orders/types.ts';
 import type { TradingMode } from '../../trading/types.ts';
+import type { VaultView } from '../../vault/types.ts';
 
 export interface TradingActions {
   get(): Promise<ResultOf<'trading.get'>>;
@@ -22,6 +23,10 @@ export interface TradingActions {
   setPaperFees(tier: 'starter' | 'live' | number): Promise<unknown>;
   setDeadMan(on: boolean): Promise<unknown>;
   resetPaper(): Promise<unknown>;
+  /** The vault as the background shows it (keys, lock): whether live trading can be switched to. */
+  vaultView(): Promise<VaultView>;
+  /** Unlocks the vault from the popup (the passphrase goes to the background only). */
+  unlock(passphrase: string): Promise<VaultView>;
 }
 
 type Send = <K extends RequestType>(req: RequestOf<K>) => Promise<ResultOf<K>>;
@@ -42,6 +47,8 @@ export function createTradingActions(send: Send): TradingActions {
     setPaperFees: (tier) => send({ type: 'trading.setPaperFees', tier }),
     setDeadMan: (on) => send({ type: 'trading.setDeadMan', on }),
     resetPaper: () => send({ type: 'trading.resetPaper' }),
+    vaultView: () => send({ type: 'vault.get' }),
+    unlock: (passphrase) => send({ type: 'vault.unlock', passphrase }),
   };
 }
 

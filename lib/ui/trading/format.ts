@@ -1,8 +1,30 @@
 // Words and numbers for the trading panels: pure, so the components stay presentational and these are tested
-// alone. Money stays decimal text (DESIGN.md §3); only trailing zeros are trimmed for display.
-import { exact, format, normalize, round } from '../../kraken/pairs/exact.ts';
-import type { OrderView, PriceOffset } from '../../orders/types.ts';
+// alone. Money stays decimal text (DESIGN.md §3) and is written by the one formatter (lib/format/number.ts) in
+// the page's language; the words come from the catalogs (lib/i18n). English when no language is given.
+import { formatDecimal, formatMoney, formatPrice } from '../../format/number.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { type PlainKey, type Translate, translator } from '../../i18n/translate.ts';
+import type { OrderView, PriceOffset, TicketOrderType } from '../../orders/types.ts';
 import type { DeadManView, LiveStatus } from '../../trading/types.ts';
+
+/** The page's language and its translator: what every text here is written with. */
+export interface Words {
+  t: Translate;
+  locale: Locale;
+}
+export const ENGLISH: Words = { t: translator('en'), locale: 'en' };
+export const wordsOf = (locale: Locale): Words => ({ t: translator(locale), locale });
+
+const TYPE_WORD: Readonly<Record<TicketOrderType, PlainKey>> = {
+  market: 'order.type.market',
+  limit: 'order.type.limit',
+  'stop-loss': 'order.type.stop-loss',
+  'stop-loss-limit': 'order.type.stop-loss-limit',
+  'take-profit': 'order.type.take-profit',
+  'take-profit-limit': 'order.type.take-profit-limit',
+  'trailing-stop': 'order.type.trailing-stop',
+  'trailing-stop-limit': 'order.type.trailing-stop-limit',
+};
 
 /** Statuses that still rest on the book (or are about to): what "open orders" lists and cancels. */
 const OPEN = new Set<OrderView['status']>(['pending', 'new', 'partially_filled']);
@@ -17,44 +39,52 @@ export function pairsOf(orders: readonly { symbol: string }[]): string[] {
   return [...new Set(orders.map((o) => o.symbol))];
 }
 
-/** "0.5" for "0.50000000"; text that is not a decimal is shown as it came. */
-export function trim(text: string): string {
-  try {
-    return normalize(text);
-  } catch {
-    return text;
-  }
-}
+/** Decimals written after the point in `text` ("45000.50" → 2): a price keeps the pair's decimals as sent. */
+const decimalsIn = (text: string): number => /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
 
-/** Thousands separators in the whole part, as the watchlist shows prices: "45283.50" → "45,283.50". */
-export function group(text: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
-  if (!m) return text;
-  return `${m[1]}${(m[2] ?? '').replace(/\B(?=(\d{3})+$)/g, ',')}${m[3] ?? ''}`;
-}
+/** A price as Kraken sent it (at the pair's decimals), grouped, in the locale: "45000.50" → "45,000.50". */
+export const priceText = (text: string, locale: Locale = 'en', decimals?: number): string =>
+  decimals === undefined
+    ? formatDecimal(text, { locale, minDecimals: decimalsIn(text) })
+    : formatPrice(text, decimals, locale);
 
 /** An amount for reading: grouped, without trailing zeros ("10000.0000" → "10,000"). */
-export const amount = (text: string): string => group(trim(text));
+export const amount = (text: string, locale: Locale = 'en'): string => formatDecimal(text, { locale });
 
 /** "buy 0.01 BTC/USD market", "sell 2 ETH/USD limit at 1,800.50": the amount trimmed, the price as given. */
 export function describeOrder(
   order: Pick<OrderView, 'side' | 'volume' | 'symbol' | 'type' | 'limitPrice' | 'triggerPrice'>,
+  w: Words = ENGLISH,
 ): string {
   const price = order.limitPrice ?? order.triggerPrice;
-  return `${order.side} ${trim(order.volume)} ${order.symbol} ${order.type}${price ? ` at ${group(price)}` : ''}`;
+  const params = {
+    side: w.t(order.side === 'buy' ? 'order.side.buy' : 'order.side.sell'),
+    volume: amount(order.volume, w.locale),
+    symbol: order.symbol,
+    type: order.type in TYPE_WORD ? w.t(TYPE_WORD[order.type as TicketOrderType]) : order.type,
+  };
+  return price
+    ? w.t('order.describeAt', { ...params, price: priceText(price, w.locale) })
+    : w.t('order.describe', params);
 }
 
 /** A trailing offset as the person typed it: "5 %" or "500 USD" (the quote asset of the pair `symbol`). */
-export function offsetText(offset: PriceOffset, symbol: string): string {
+export function offsetText(offset: PriceOffset, symbol: string, locale: Locale = 'en'): string {
   return offset.unit === 'percent'
-    ? `${trim(offset.value)} %`
-    : `${amount(offset.value)} ${symbol.split('/')[1] ?? ''}`;
+    ? `${amount(offset.value, locale)}${locale === 'fr' ? '\u202f' : ' '}%`
+    : `${amount(offset.value, locale)} ${symbol.split('/')[1] ?? ''}`;
 }
 
 /** An order that closed as it was placed without filling in full (FOK, IOC): " · cancelled at once, 0.2 of 1 filled". */
-export function closedAtOnce(order: Pick<OrderView, 'status' | 'filled' | 'volume'>): string {
+export function closedAtOnce(
+  order: Pick<OrderView, 'status' | 'filled' | 'volume'>,
+  w: Words = ENGLISH,
+): string {
   if (order.status !== 'canceled' && order.status !== 'expired') return '';
-  return ` · cancelled at once, ${trim(order.filled)} of ${trim(order.volume)} filled`;
+  return w.t('order.closedAtOnce', {
+    filled: amount(order.filled, w.locale),
+    volume: amount(order.volume, w.locale),
+  });
 }
 
 /**
@@ -63,55 +93,60 @@ export function closedAtOnce(order: Pick<OrderView, 'status' | 'filled' | 'volum
  */
 export function orderPrice(
   o: Pick<OrderView, 'limitPrice' | 'triggerPrice' | 'symbol'> & Partial<Pick<OrderView, 'trailOffset'>>,
+  w: Words = ENGLISH,
 ): string {
-  const trails = o.trailOffset ? `trails ${offsetText(o.trailOffset, o.symbol)}` : '';
+  const { t, locale } = w;
+  const trails = o.trailOffset
+    ? t('order.trails', { offset: offsetText(o.trailOffset, o.symbol, locale) })
+    : '';
   const parts: string[] = [];
-  if (o.triggerPrice !== undefined)
-    parts.push(`trigger ${group(o.triggerPrice)}${trails ? ` (${trails})` : ''}`);
-  else if (trails) parts.push(trails);
+  if (o.triggerPrice !== undefined) {
+    const trigger = t('order.trigger', { price: priceText(o.triggerPrice, locale) });
+    parts.push(trails ? `${trigger} (${trails})` : trigger);
+  } else if (trails) parts.push(trails);
   if (o.limitPrice !== undefined)
-    parts.push(parts.length > 0 ? `limit ${group(o.limitPrice)}` : group(o.limitPrice));
-  return parts.length > 0 ? parts.join(', ') : 'market';
+    parts.push(
+      parts.length > 0
+        ? t('order.limit', { price: priceText(o.limitPrice, locale) })
+        : priceText(o.limitPrice, locale),
+    );
+  return parts.length > 0 ? parts.join(', ') : t('order.market');
 }
 
-export const filledOf = (o: Pick<OrderView, 'filled' | 'volume'>): string =>
-  `${amount(o.filled)} / ${amount(o.volume)}`;
+export const filledOf = (o: Pick<OrderView, 'filled' | 'volume'>, locale: Locale = 'en'): string =>
+  `${amount(o.filled, locale)} / ${amount(o.volume, locale)}`;
 
 /** A short age: "now", "42 s", "5 min", "3 h", "2 d". */
-export function formatAge(ms: number): string {
+export function formatAge(ms: number, w: Words = ENGLISH): string {
   const s = Math.floor(Math.max(0, ms) / 1000);
-  if (s < 1) return 'now';
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h`;
-  return `${Math.floor(s / 86_400)} d`;
+  if (s < 1) return w.t('age.now');
+  if (s < 60) return w.t('age.seconds', { n: s });
+  if (s < 3600) return w.t('age.minutes', { n: Math.floor(s / 60) });
+  if (s < 86_400) return w.t('age.hours', { n: Math.floor(s / 3600) });
+  return w.t('age.days', { n: Math.floor(s / 86_400) });
 }
 
-/** A USD value at cents with thousands separators ("12,345.68"); undefined for text that is not a decimal. */
-export function formatUsd(value: string | undefined): string | undefined {
+/** A USD value at cents, grouped ("12,345.67"); undefined for text that is not a decimal. */
+export function formatUsd(value: string | undefined, locale: Locale = 'en'): string | undefined {
   if (value === undefined) return undefined;
-  let text: string;
-  try {
-    text = format(round(exact(value), 2, 'half-up'), 2);
-  } catch {
-    return undefined;
-  }
-  return group(text).replace('-', '−');
+  const text = formatMoney(value, 'USD', locale, undefined, 'half-up');
+  return text === value && !/^-?\d+(\.\d+)?$/.test(value) ? undefined : text;
 }
 
 /** What the mode bar says about live trading. The background's message wins; these are the fallbacks. */
-export function liveStatusText(status: LiveStatus): string {
+export function liveStatusText(status: LiveStatus, w: Words = ENGLISH): string {
+  const { t } = w;
   switch (status.kind) {
     case 'no-key':
-      return status.message || 'Add an API key in Settings';
+      return w.locale === 'en' && status.message ? status.message : t('live.noKey');
     case 'locked':
-      return status.message || 'Unlock the vault in Settings to trade live';
+      return w.locale === 'en' && status.message ? status.message : t('live.locked');
     case 'connecting':
-      return 'Connecting to Kraken…';
+      return t('live.connecting');
     case 'ready':
-      return 'Live trading ready';
+      return t('live.ready');
     case 'error':
-      return status.message || 'Live trading is unavailable';
+      return status.message || t('live.error');
     default: {
       const never: never = status;
       throw new RangeError(`unknown live status ${JSON.stringify(never)}`);
@@ -119,7 +154,7 @@ export function liveStatusText(status: LiveStatus): string {
   }
 }
 
-/** A time of day, hh:mm:ss, for "Kraken will cancel at …". */
+/** A time of day, hh:mm:ss, for "Kraken will cancel at …" and "as of …" (24 h in both languages). */
 export function clockTime(at: number): string {
   const d = new Date(at);
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
@@ -129,23 +164,26 @@ export function clockTime(at: number): string {
  * The dead man's switch line. "Off" only once Kraken confirmed it; every other state says when Kraken would
  * cancel all open orders, so a failure is never mistaken for safety.
  */
-export function deadManText(view: DeadManView, now: number): string {
+export function deadManText(view: DeadManView, now: number, w: Words = ENGLISH): string {
+  const { t } = w;
   switch (view.kind) {
     case 'off':
-      return 'off';
+      return t('deadMan.off');
     case 'arming':
-      return 'arming…';
+      return t('deadMan.arming');
     case 'armed': {
+      const left = Math.max(0, Math.ceil((view.triggerAt - now) / 1000));
       const age = now - view.refreshedAt;
-      const refreshed = age < 1000 ? 'refreshed just now' : `refreshed ${formatAge(age)} ago`;
-      return `armed · ${refreshed} · Kraken cancels all orders at ${clockTime(view.triggerAt)} if the extension stops`;
+      const refreshed =
+        age < 1000 ? t('deadMan.refreshedNow') : t('deadMan.refreshed', { age: formatAge(age, w) });
+      return t('deadMan.armed', { refreshed, at: clockTime(view.triggerAt), left });
     }
     case 'refresh-failing':
-      return `could not refresh it (${view.error}). Kraken will cancel all your orders at ${clockTime(view.triggerAt)} unless this recovers`;
+      return t('deadMan.failing', { at: clockTime(view.triggerAt) });
     case 'disarming':
-      return `still armed, retrying${view.error ? ` (${view.error})` : ''}. Kraken will cancel all your orders at ${clockTime(view.triggerAt)} unless turning it off gets through`;
+      return t('deadMan.disarming', { at: clockTime(view.triggerAt) });
     case 'lapsed':
-      return `off: it ran out at ${clockTime(view.at)} before Kraken could be told, so Kraken cancelled your open orders`;
+      return t('deadMan.lapsed', { at: clockTime(view.at) });
     case 'arm-failed':
       return view.message;
     default: {
@@ -153,4 +191,11 @@ export function deadManText(view: DeadManView, now: number): string {
       throw new RangeError(`unknown dead man view ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The technical reason behind a failing dead man's switch, for a "details" line (never the headline). */
+export function deadManDetail(view: DeadManView): string | null {
+  if (view.kind === 'refresh-failing') return view.error;
+  if (view.kind === 'disarming') return view.error ?? null;
+  return null;
 }

@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { NonceScale } from '../../kraken/auth/nonce.ts';
 import type { KeyParams, VaultView } from '../../messaging/protocol.ts';
+import { MIN_PASSPHRASE } from '../../vault/errors.ts';
+import { useT } from '../locale.ts';
+import { rich } from '../rich.ts';
 import { Field, isWithdrawRefusal, message, ScaleField, WithdrawConfirm } from './fields.tsx';
 import { endpointText } from './key-text.ts';
 
@@ -20,9 +23,12 @@ export interface VaultActions {
 }
 
 /**
- * Adds a key; on an empty vault it also sets the passphrase. Secret inputs are cleared after saving. A key
- * that can withdraw comes back refused: the warning is shown and the key is sent again (with the person's
- * confirmation) only on "Keep this key anyway"; meanwhile it is held here, never in an input.
+ * Adds a key; on an empty vault it also sets the passphrase (asked first: the vault, then the key). Secret
+ * inputs are cleared once sent. A passphrase that is too short or not repeated the same is refused here,
+ * before anything is sent, and clears nothing; one the vault refuses clears only the passphrase fields (the
+ * key was not sent). A key that can withdraw comes back refused: the warning is shown and the key is sent
+ * again (with the person's confirmation) only on "Keep this key anyway"; meanwhile it is held here, never in
+ * an input.
  */
 export function AddKeyForm({
   view,
@@ -33,6 +39,7 @@ export function AddKeyForm({
   actions: VaultActions;
   onView(v: VaultView): void;
 }) {
+  const t = useT();
   const creating = view.status === 'empty';
   const [label, setLabel] = useState('');
   const [apiKey, setApiKey] = useState('');
@@ -45,12 +52,14 @@ export function AddKeyForm({
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<{ key: KeyParams & { label: string }; text: string } | null>(null);
 
-  /** Secrets never stay in an input once sent, whatever the answer. */
-  const clearSecrets = () => {
-    setApiSecret('');
-    setOtp('');
+  const clearPassphrase = () => {
     setPass('');
     setConfirm('');
+  };
+  /** The key's secrets never stay in an input once sent, whatever the answer. */
+  const clearKeySecrets = () => {
+    setApiSecret('');
+    setOtp('');
   };
   const clearKey = () => {
     setApiKey('');
@@ -64,11 +73,11 @@ export function AddKeyForm({
       clearKey();
     } catch (e) {
       if (isWithdrawRefusal(e)) {
-        setPending({ key, text: e.message });
+        setPending({ key, text: message(e, t) });
         clearKey();
       } else {
         setPending(null);
-        setError(message(e));
+        setError(message(e, t));
       }
     }
   };
@@ -77,19 +86,29 @@ export function AddKeyForm({
     event.preventDefault();
     setError(null);
     setPending(null);
+    if (creating && pass.length < MIN_PASSPHRASE) {
+      setError(t('vault.passphraseShort', { min: MIN_PASSPHRASE }));
+      return;
+    }
     if (creating && pass !== confirm) {
-      setError('The two passphrases differ. Type the same passphrase twice.');
+      setError(t('vault.passphraseDiffer'));
       return;
     }
     setBusy(true);
     try {
-      if (creating) onView(await actions.create(pass));
+      if (creating) {
+        try {
+          onView(await actions.create(pass));
+        } finally {
+          clearPassphrase();
+        }
+      }
       const key = { label, apiKey, apiSecret, ...(otp ? { otp } : {}), nonceScale: scale };
-      clearSecrets();
+      clearKeySecrets();
       await send(key);
     } catch (e) {
-      setError(message(e));
-      clearSecrets();
+      // Only the vault's creation gets here: the key was not sent, so its fields stay as typed.
+      setError(message(e, t));
     } finally {
       setBusy(false);
     }
@@ -102,59 +121,71 @@ export function AddKeyForm({
     setBusy(false);
   };
 
-  return (
-    <form class="add-key" onSubmit={submit} data-testid="add-key-form">
-      <h3>{creating ? 'Add your Kraken API key' : 'Add another key'}</h3>
-      <p class="hint">
-        Create a key for this extension alone on Kraken (Settings → API) with <b>Query Funds</b>,{' '}
-        <b>Query Open/Closed Orders &amp; Trades</b>, <b>Create &amp; Modify Orders</b>,{' '}
-        <b>Cancel/Close Orders</b> and <b>WebSocket API</b> only — never withdrawal rights. Leave its nonce
-        window at 0: a window lets Kraken accept a delayed copy of a request, and for an order that can be a
-        second order. A key no other app uses never needs one.
-      </p>
+  const keyFields = (
+    <>
+      <p class="hint">{rich(t, 'keys.howTo', { rights: <b>{t('keys.rights')}</b> })}</p>
       <p class="hint" data-testid="add-key-endpoint">
-        The key will sign only for {endpointText(view.endpoint)}, the endpoint configured below: it is never
-        sent anywhere else.
+        {t('keys.bound', { endpoint: endpointText(view.endpoint, t) })}
       </p>
-      <Field label="Label" testId="key-label" value={label} onInput={setLabel} hint="e.g. “Main account”" />
-      <Field label="API key" testId="key-api-key" value={apiKey} onInput={setApiKey} />
       <Field
-        label="Private key"
+        label={t('keys.label')}
+        testId="key-label"
+        value={label}
+        onInput={setLabel}
+        hint={t('keys.labelHint')}
+      />
+      <Field label={t('keys.apiKey')} testId="key-api-key" value={apiKey} onInput={setApiKey} />
+      <Field
+        label={t('keys.secret')}
         testId="key-secret"
         type="password"
         value={apiSecret}
         onInput={setApiSecret}
       />
       <Field
-        label="Key password (OTP), optional"
+        label={t('keys.otp')}
         testId="key-otp"
         type="password"
         value={otp}
         onInput={setOtp}
-        hint="Only if you set 2FA on this key."
+        hint={t('keys.otpHint')}
       />
       <ScaleField value={scale} onChange={setScale} testId="key-nonce-scale" />
-      {creating && (
+    </>
+  );
+  return (
+    <form class="add-key" onSubmit={submit} data-testid="add-key-form">
+      <h3>{creating ? t('keys.addFirst') : t('keys.addAnother')}</h3>
+      {creating ? (
         <>
-          <Field
-            label="Vault passphrase"
-            testId="vault-passphrase"
-            type="password"
-            value={pass}
-            onInput={setPass}
-            hint="At least 10 characters. It encrypts your key on this device; it is never stored or sent anywhere."
-          />
-          <Field
-            label="Repeat passphrase"
-            testId="vault-passphrase-confirm"
-            type="password"
-            value={confirm}
-            onInput={setConfirm}
-          />
+          <fieldset class="step">
+            <legend>{t('keys.passphraseStep')}</legend>
+            <Field
+              label={t('vault.passphrase')}
+              testId="vault-passphrase"
+              type="password"
+              value={pass}
+              onInput={setPass}
+              hint={t('vault.passphraseHint', { min: MIN_PASSPHRASE })}
+            />
+            <Field
+              label={t('vault.passphraseRepeat')}
+              testId="vault-passphrase-confirm"
+              type="password"
+              value={confirm}
+              onInput={setConfirm}
+            />
+          </fieldset>
+          <fieldset class="step">
+            <legend>{t('keys.keyStep')}</legend>
+            {keyFields}
+          </fieldset>
         </>
+      ) : (
+        keyFields
       )}
-      <button type="submit" disabled={busy} data-testid="save-key">
-        {busy ? 'Saving…' : 'Save key'}
+      <button type="submit" class="primary" disabled={busy} data-testid="save-key">
+        {busy ? t('keys.saving') : t('keys.save')}
       </button>
       {pending && (
         <WithdrawConfirm text={pending.text} busy={busy} onKeep={keep} onDrop={() => setPending(null)} />

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import type { NonceScale } from '../../kraken/auth/nonce.ts';
 import type { KeyParams, VaultView } from '../../messaging/protocol.ts';
 import type { KeySummary } from '../../vault/format.ts';
+import { useLocale, useT } from '../locale.ts';
 import type { VaultActions } from './AddKeyForm.tsx';
 import { Field, InlineForm, isWithdrawRefusal, message, ScaleField, WithdrawConfirm } from './fields.tsx';
-import { endpointText, rightsLines, SCALE_TEXT, verificationText, WITHDRAW_WARNING } from './key-text.ts';
+import { endpointText, rightsLines, scaleText, verificationText } from './key-text.ts';
 
 /**
  * One stored key: its name, what its check found (rights, expiry, IP restriction, a loud warning when it can
@@ -23,6 +24,8 @@ export function KeyRow({
   onView(v: VaultView): void;
   now?: number;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const unlocked = view.status === 'unlocked';
   const [mode, setMode] = useState<'view' | 'rename' | 'replace' | 'remove'>('view');
   const [label, setLabel] = useState(k.label);
@@ -39,7 +42,7 @@ export function KeyRow({
       setMode('view');
       setPending(null);
     } catch (e) {
-      setError(message(e));
+      setError(message(e, t));
     } finally {
       // Secret inputs never keep their value, whatever happened.
       setApiKey('');
@@ -57,12 +60,14 @@ export function KeyRow({
       setMode('view');
       setPending(null);
     } catch (e) {
-      if (isWithdrawRefusal(e)) setPending({ key, text: e.message });
-      else setError(message(e));
+      if (isWithdrawRefusal(e)) setPending({ key, text: message(e, t) });
+      else setError(message(e, t));
     }
   };
   const v = k.verification;
   const foreign = k.endpoint !== view.endpoint;
+  const rights = rightsLines(v, now, t, locale);
+  const where = { endpoint: endpointText(k.endpoint, t), scale: scaleText(k.nonceScale, t) };
   return (
     <li data-testid="key-row" data-key-id={k.id}>
       <label>
@@ -71,26 +76,25 @@ export function KeyRow({
           name="active-key"
           checked={k.active}
           disabled={!unlocked}
-          onChange={() => actions.setActive(k.id).then(onView, (e: unknown) => setError(message(e)))}
+          aria-label={t('keys.active', { label: k.label })}
+          onChange={() => actions.setActive(k.id).then(onView, (e: unknown) => setError(message(e, t)))}
         />{' '}
         <b>{k.label}</b> <code>…{k.apiKeyHint}</code>
       </label>
       <span class="hint" data-testid="key-endpoint">
-        Signs only for {endpointText(k.endpoint)}
-        {foreign && ' — not the endpoint configured now, so it is not used for live trading here'} · nonces in{' '}
-        {SCALE_TEXT[k.nonceScale]}
+        {foreign ? t('keys.signsForOther', where) : t('keys.signsFor', where)}
       </span>
       <span class="hint" data-testid="key-check">
-        {verificationText(v)}
+        {verificationText(v, t)}
       </span>
       {v.status === 'verified' && v.withdraw === 'yes' && (
         <p class="danger" role="alert" data-testid="withdraw-warning">
-          {WITHDRAW_WARNING}
+          {t('keys.withdraw.warning')}
         </p>
       )}
-      {rightsLines(v, now).length > 0 && (
+      {rights.length > 0 && (
         <span class="hint" data-testid="key-rights">
-          {rightsLines(v, now).join(' · ')}
+          {rights.join(' · ')}
         </span>
       )}
       {mode === 'view' && (
@@ -98,15 +102,20 @@ export function KeyRow({
           {unlocked && (
             <>
               <button type="button" onClick={() => setMode('rename')} data-testid="rename-key">
-                Rename
+                {t('keys.rename')}
               </button>
               <button type="button" onClick={() => setMode('replace')} data-testid="replace-key">
-                Replace
+                {t('keys.replace')}
               </button>
             </>
           )}
-          <button type="button" onClick={() => setMode('remove')} data-testid="remove-key">
-            Remove
+          <button
+            type="button"
+            class="destructive"
+            onClick={() => setMode('remove')}
+            data-testid="remove-key"
+          >
+            {t('keys.remove')}
           </button>
         </span>
       )}
@@ -114,51 +123,46 @@ export function KeyRow({
         <span class="row-actions">
           <button
             type="button"
+            class="destructive"
             onClick={() => run(() => actions.removeKey(k.id))}
             data-testid="confirm-remove"
           >
-            Remove for good
+            {t('keys.removeForGood')}
           </button>
           <button type="button" onClick={() => setMode('view')}>
-            Keep
+            {t('keys.keep')}
           </button>
         </span>
       )}
       {mode === 'rename' && (
         <InlineForm
           onSubmit={() => run(() => actions.relabel(k.id, label))}
-          submit="Save"
+          submit={t('keys.saveLabel')}
           submitTestId="save-rename"
           onCancel={() => setMode('view')}
         >
-          <Field label="New label" testId="rename-label" value={label} onInput={setLabel} />
+          <Field label={t('keys.newLabel')} testId="rename-label" value={label} onInput={setLabel} />
         </InlineForm>
       )}
       {mode === 'replace' && (
         <InlineForm
           onSubmit={() => replace({ apiKey, apiSecret, ...(otp ? { otp } : {}), nonceScale: scale })}
-          submit="Replace key"
+          submit={t('keys.replaceKey')}
           submitTestId="save-replace"
           onCancel={() => {
             setMode('view');
             setPending(null);
           }}
         >
-          <Field label="New API key" testId="replace-api-key" value={apiKey} onInput={setApiKey} />
+          <Field label={t('keys.newApiKey')} testId="replace-api-key" value={apiKey} onInput={setApiKey} />
           <Field
-            label="New private key"
+            label={t('keys.newSecret')}
             testId="replace-secret"
             type="password"
             value={apiSecret}
             onInput={setApiSecret}
           />
-          <Field
-            label="Key password (OTP), optional"
-            testId="replace-otp"
-            type="password"
-            value={otp}
-            onInput={setOtp}
-          />
+          <Field label={t('keys.otp')} testId="replace-otp" type="password" value={otp} onInput={setOtp} />
           <ScaleField value={scale} onChange={setScale} testId="replace-nonce-scale" />
         </InlineForm>
       )}

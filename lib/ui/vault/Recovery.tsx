@@ -4,6 +4,8 @@ import { useState } from 'preact/hooks';
 import type { VaultView } from '../../messaging/protocol.ts';
 import { RESET_WORD } from '../../vault/errors.ts';
 import type { DamagedKey } from '../../vault/format.ts';
+import { useT } from '../locale.ts';
+import { rich } from '../rich.ts';
 import type { VaultActions } from './AddKeyForm.tsx';
 import { message } from './fields.tsx';
 
@@ -16,6 +18,7 @@ function DamagedRow({
   actions: VaultActions;
   onView(v: VaultView): void;
 }) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -24,25 +27,31 @@ function DamagedRow({
         <b>{d.label}</b> {d.apiKeyHint && <code>…{d.apiKeyHint}</code>}
       </span>
       <span class="hint" data-testid="damaged-reason">
-        Cannot be used: {d.reason}. Remove it, then add the key again.
+        {t('keys.damaged.reason', { reason: d.reason })}
       </span>
       <span class="row-actions">
         {confirming ? (
           <>
             <button
               type="button"
-              onClick={() => actions.removeKey(d.id).then(onView, (e: unknown) => setError(message(e)))}
+              class="destructive"
+              onClick={() => actions.removeKey(d.id).then(onView, (e: unknown) => setError(message(e, t)))}
               data-testid="confirm-remove-damaged"
             >
-              Remove for good
+              {t('keys.removeForGood')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Keep
+              {t('keys.keep')}
             </button>
           </>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)} data-testid="remove-damaged">
-            Remove
+          <button
+            type="button"
+            class="destructive"
+            onClick={() => setConfirming(true)}
+            data-testid="remove-damaged"
+          >
+            {t('keys.remove')}
           </button>
         )}
       </span>
@@ -56,13 +65,12 @@ function DamagedRow({
 }
 
 export function DamagedKeys(props: { view: VaultView; actions: VaultActions; onView(v: VaultView): void }) {
+  const t = useT();
   if (props.view.damaged.length === 0) return null;
   return (
     <div class="damaged" data-testid="damaged-keys">
-      <h3>Keys that cannot be used</h3>
-      <p class="hint">
-        Their stored records are damaged (altered or corrupted on this device). The other keys work.
-      </p>
+      <h3>{t('keys.damaged.title')}</h3>
+      <p class="hint">{t('keys.damaged.intro')}</p>
       <ul class="keys">
         {props.view.damaged.map((d) => (
           <DamagedRow key={d.id} d={d} actions={props.actions} onView={props.onView} />
@@ -74,14 +82,15 @@ export function DamagedKeys(props: { view: VaultView; actions: VaultActions; onV
 
 /** Forgets every key and the passphrase; alerts, the paper account and order records stay. */
 export function ResetVault(props: { actions: VaultActions; onView(v: VaultView): void }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (!open) {
     return (
       <p class="reset">
-        <button type="button" class="quiet" onClick={() => setOpen(true)} data-testid="reset-vault">
-          Reset the vault…
+        <button type="button" class="link" onClick={() => setOpen(true)} data-testid="reset-vault">
+          {t('vault.reset.open')}
         </button>
       </p>
     );
@@ -92,30 +101,33 @@ export function ResetVault(props: { actions: VaultActions; onView(v: VaultView):
       props.onView(await props.actions.reset(typed));
       setOpen(false);
     } catch (e) {
-      setError(message(e));
+      setError(message(e, t));
     } finally {
       setTyped('');
     }
   };
   return (
     <div class="danger" data-testid="reset-form">
-      <p>
-        Resetting removes every stored key and the vault passphrase from this browser; you then add your keys
-        again. Alerts, the paper account and the record of orders sent stay. Type <b>{RESET_WORD}</b> to
-        confirm.
-      </p>
+      <p>{rich(t, 'vault.reset.text', { word: <b>{RESET_WORD}</b> })}</p>
       <input
         value={typed}
+        aria-label={t('vault.reset.label', { word: RESET_WORD })}
         onInput={(e) => setTyped((e.target as HTMLInputElement).value)}
         autocomplete="off"
         spellcheck={false}
         data-testid="reset-confirm-input"
       />{' '}
-      <button type="button" disabled={typed !== RESET_WORD} onClick={reset} data-testid="reset-confirm">
-        Reset the vault
+      <button
+        type="button"
+        class="destructive"
+        disabled={typed !== RESET_WORD}
+        onClick={reset}
+        data-testid="reset-confirm"
+      >
+        {t('vault.reset.confirm')}
       </button>{' '}
       <button type="button" onClick={() => setOpen(false)}>
-        Cancel
+        {t('vault.cancel')}
       </button>
       {error && (
         <p class="error" role="alert" data-testid="reset-error">

@@ -1,11 +1,15 @@
 // Small form parts of the options page's key vault: a labelled input, the nonce scale choice, a form inside
 // a key's row, and the withdraw confirmation a key with withdraw rights needs before it is kept.
 import type { ComponentChildren } from 'preact';
+import type { Translate } from '../../i18n/translate.ts';
 import { NONCE_SCALES, type NonceScale } from '../../kraken/auth/nonce.ts';
 import { VaultError } from '../../vault/errors.ts';
-import { SCALE_TEXT } from './key-text.ts';
+import { errorText } from '../error-text.ts';
+import { useT } from '../locale.ts';
+import { scaleText } from './key-text.ts';
 
-export const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** An error from the background in the page's language where the words are ours. */
+export const message = (e: unknown, t: Translate) => errorText(e, t);
 
 /** The background refused to store a key that can withdraw until the person confirms it. */
 export const isWithdrawRefusal = (e: unknown): e is VaultError =>
@@ -39,9 +43,10 @@ export function Field(props: {
 
 /** The key's nonce scale (docs/nonce.md): milliseconds unless the key was already used by another app. */
 export function ScaleField(props: { value: NonceScale; onChange(v: NonceScale): void; testId: string }) {
+  const t = useT();
   return (
     <label class="field">
-      <span>Nonce scale</span>
+      <span>{t('keys.scale')}</span>
       <select
         value={props.value}
         onChange={(e) => props.onChange((e.target as HTMLSelectElement).value as NonceScale)}
@@ -49,32 +54,35 @@ export function ScaleField(props: { value: NonceScale; onChange(v: NonceScale): 
       >
         {NONCE_SCALES.map((s) => (
           <option key={s} value={s}>
-            {SCALE_TEXT[s]}
+            {scaleText(s, t)}
           </option>
         ))}
       </select>
-      <small class="hint">
-        Milliseconds suit a key made for this extension. A key another app already used may need that app’s
-        scale (many count in microseconds): Kraken refuses any nonce smaller than the last one it accepted for
-        the key, and a key’s scale can only go up.
-      </small>
+      <small class="hint">{t('keys.scaleHint')}</small>
     </label>
   );
 }
 
 /** Shown instead of storing a key that can withdraw: keep it only on an explicit yes. */
 export function WithdrawConfirm(props: { text: string; onKeep(): void; onDrop(): void; busy?: boolean }) {
+  const t = useT();
   return (
     <div class="danger" role="alert" data-testid="withdraw-confirm">
       <p>
-        <b>Warning:</b> {props.text}
+        <b>{t('keys.withdraw.confirmTitle')}</b> {props.text}
       </p>
-      <p>Nothing was stored. Keep this key only if you accept that risk.</p>
-      <button type="button" onClick={props.onKeep} disabled={props.busy} data-testid="confirm-withdraw">
-        Keep this key anyway
+      <p>{t('keys.withdraw.nothingStored')}</p>
+      <button
+        type="button"
+        class="destructive"
+        onClick={props.onKeep}
+        disabled={props.busy}
+        data-testid="confirm-withdraw"
+      >
+        {t('keys.withdraw.keep')}
       </button>{' '}
       <button type="button" onClick={props.onDrop} data-testid="cancel-withdraw">
-        Do not keep it
+        {t('keys.withdraw.drop')}
       </button>
     </div>
   );
@@ -94,6 +102,7 @@ export function InlineForm({
   onCancel: () => void;
   children: ComponentChildren;
 }) {
+  const t = useT();
   return (
     <form
       class="inline"
@@ -103,11 +112,11 @@ export function InlineForm({
       }}
     >
       {children}
-      <button type="submit" data-testid={submitTestId}>
+      <button type="submit" class="primary" data-testid={submitTestId}>
         {submit}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('vault.cancel')}
       </button>
     </form>
   );

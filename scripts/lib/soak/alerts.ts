@@ -29,13 +29,13 @@ export interface Crossing {
   skipped?: string;
 }
 
-const CROSSING_PREFERENCE = ['SOL/USD', 'XRP/USD', 'DOGE/USD'];
-
+/**
+ * The pairs whose price the crossings push (round-robin, in the listed order): every listed pair without
+ * resting orders (a push would fill them), so a long run crosses alerts on each of them.
+ */
 export function crossingPairs(pairs: readonly PairInfo[], resting: readonly PairInfo[]): PairInfo[] {
-  const preferred = pairs.filter((p) => CROSSING_PREFERENCE.includes(p.symbol));
-  if (preferred.length > 0) return preferred;
   const others = pairs.filter((p) => !resting.includes(p));
-  return others.length > 0 ? others.slice(0, 3) : pairs.slice(0, 3);
+  return others.length > 0 ? others : pairs.slice(0, 3);
 }
 
 async function create(world: SoakWorld, rule: Record<string, unknown>, known: Set<string>): Promise<string> {
@@ -143,6 +143,9 @@ export async function performCrossing(
 
 export interface AlertCheck {
   created: number;
+  /** The pairs the alerts were set on, and those the deliberate crossings pushed (listed order). */
+  alertPairs: string[];
+  crossingPairs: string[];
   crossingsPlanned: number;
   crossingsPerformed: number;
   /** Performed crossings whose alert fired exactly once (log and notification). */
@@ -176,6 +179,8 @@ export function checkAlerts(
   const performed = crossings.filter((c) => c.setAt !== undefined);
   const check: AlertCheck = {
     created: alerts.length,
+    alertPairs: [...new Set(alerts.map((a) => a.symbol))],
+    crossingPairs: [...new Set(performed.map((c) => c.symbol))],
     crossingsPlanned: crossings.length,
     crossingsPerformed: performed.length,
     firedOnce: 0,

@@ -24,6 +24,13 @@ export interface Placement {
   final: Outcome;
 }
 
+/**
+ * Resting orders kept open at once: beyond this the oldest is cancelled (through the popup's request, as a
+ * person would), so the account's open orders stay what a trader has rather than grow for the whole run (the
+ * worker's heap after a restart holds every open order: a growing book of them read as a leak).
+ */
+export const MAX_RESTING = 12;
+
 /** Pairs for the resting orders: not the ones whose price the soak pushes around for alerts. */
 const RESTING_PREFERENCE = ['BTC/USD', 'ETH/USD', 'ETH/BTC'];
 
@@ -42,6 +49,9 @@ export function createOrderStream(
   resting: readonly PairInfo[],
 ) {
   const placements: Placement[] = [];
+  /** Kraken ids of the resting orders placed and not yet cancelled, oldest first. */
+  const restingIds: string[] = [];
+  const cancels = { sent: 0, done: 0, failed: [] as string[] };
   let inFlight: Promise<unknown> = Promise.resolve();
   let n = 0;
   let stops = 0;
@@ -85,7 +95,22 @@ export function createOrderStream(
     const first = outcomeOf(answer);
     const placement = { clOrdId, order, phase, sentAt, answeredMs: Date.now() - sentAt, first, final: first };
     placements.push(placement);
+    if (order.type === 'limit' && first.kind === 'placed') {
+      restingIds.push(first.id);
+      if (restingIds.length > MAX_RESTING) await cancelOldest();
+    }
     return placement;
+  }
+
+  async function cancelOldest(): Promise<void> {
+    const id = restingIds.shift();
+    if (!id) return;
+    cancels.sent += 1;
+    const answer = await request(world, 'trading.cancel', { id });
+    if (answer.ok) cancels.done += 1;
+    // Not cancelled (the worker stopping under it, the simulator restarting): noted, not retried, so the
+    // figures say how many stayed open.
+    else cancels.failed.push(`${id}: ${answer.error.name}`);
   }
 
   function track<T>(promise: Promise<T>): Promise<T> {
@@ -95,6 +120,8 @@ export function createOrderStream(
 
   return {
     placements: (): readonly Placement[] => placements,
+    /** The resting orders cancelled to keep MAX_RESTING open. */
+    cancels: () => cancels,
     /** The next order of the stream. */
     next: (): Promise<Placement> => track(place(orderAt(n++))),
     /** A resting order outside the stream's count (the ones placed at the start). */

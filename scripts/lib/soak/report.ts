@@ -240,7 +240,7 @@ export type SoakReport = ReturnType<typeof buildReport>;
 export function formatReport(r: SoakReport): string {
   const lines = [
     `Soak ${r.date}: ${r.options.minutes} min at --step-ms ${r.options.stepMs}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.durationSec} s in all`,
-    `pairs: the simulator lists ${r.chaos.listedPairs.length} (${r.chaos.listedPairs.join(', ')}); watchlist ${r.chaos.watchlist.length}`,
+    `pairs: the simulator lists ${r.chaos.listedPairs.length} (${r.chaos.listedPairs.join(', ')}); watchlist ${r.chaos.watchlist.length}; alerts on ${r.alerts.alertPairs.length}; crossings on ${r.alerts.crossingPairs.join(', ') || 'none'}`,
     `worker lives ${r.workerLives}; heap of the first worker ${r.heap.firstWorkerMB} MB; after each restart (MB): ${r.heap.afterRestart.samplesMB.join(' ')}`,
     `heap before stop (MB): ${r.heap.beforeStop.samplesMB.join(' ')}`,
     `sessions: public ${r.sessions.public.connects} connects, private ${r.sessions.private.connects}; invalid frames ${r.sessions.public.invalidFrames + r.sessions.private.invalidFrames}`,

@@ -64,6 +64,7 @@ export async function setUp(
     background: [],
   };
   world.popup.on('pageerror', (error) => run.popupErrors.push(String(error).slice(0, 300)));
+  logLine(run, `setting up: ${pairs.length} pairs listed, key added, live`);
   // The watchlist: every pair the simulator lists, up to the 20 a watchlist holds (it lists fewer).
   const before = await request(world, 'settings.get', {});
   const listed = before.ok ? before.value.watchlist : [];
@@ -71,9 +72,11 @@ export async function setUp(
     if (!listed.includes(pair.symbol)) await request(world, 'watchlist.add', { symbol: pair.symbol });
   const after = await request(world, 'settings.get', {});
   run.chaos.watchlist = after.ok ? after.value.watchlist : [];
+  logLine(run, `setting up: watchlist of ${run.chaos.watchlist.length}`);
   const deadMan = await request(world, 'trading.setDeadMan', { on: true });
   if (!deadMan.ok) throw new Error(`trading.setDeadMan: ${deadMan.error.message}`);
   await waitUntil(() => armed(world), 15_000, 'the dead man’s switch');
+  logLine(run, 'setting up: dead man’s switch armed, creating the alerts');
   const planned = await createAlerts(
     world,
     pairs,

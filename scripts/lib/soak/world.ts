@@ -38,6 +38,8 @@ export function simArgs(
     ['--seed', String(seed)],
     ['--api-key', key.apiKey],
     ['--api-secret', key.apiSecret],
+    // Every pair the simulator has (20, the most a watchlist holds), not its default six.
+    ['--pairs', '20'],
   ].flat();
 }
 

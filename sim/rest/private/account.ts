@@ -1,5 +1,4 @@
-import { ASSETS, type AssetSpec } from '../../data/assets.ts';
-import { PAIRS } from '../../data/pairs.ts';
+import type { AssetSpec } from '../../data/assets.ts';
 import { fixed } from '../../decimal.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import { fail, ok } from '../reply.ts';
@@ -8,7 +7,7 @@ import { invalidArguments, type PrivateHandler } from './context.ts';
 /** `Balance`: `{"ZUSD":"171288.6158","XXBT":"1011.1908877900",…}` — strings at the asset's precision. */
 export const balance: PrivateHandler = ({ account }) => {
   const result: Record<string, JsonValue> = {};
-  for (const asset of ASSETS)
+  for (const asset of account.market.listing.assets)
     result[asset.restId] = fixed(account.wallet.balance(asset), asset.instrument.precision);
   return ok(result);
 };
@@ -19,7 +18,7 @@ export const balance: PrivateHandler = ({ account }) => {
  */
 export const balanceEx: PrivateHandler = ({ account }) => {
   const result: Record<string, JsonValue> = {};
-  for (const asset of ASSETS) {
+  for (const asset of account.market.listing.assets) {
     const decimals = asset.instrument.precision;
     result[asset.restId] = {
       balance: fixed(account.wallet.balance(asset), decimals),
@@ -38,7 +37,9 @@ function usdValue(
   amount: bigint,
 ): bigint {
   if (asset.v2 === 'USD') return amount;
-  const spec = PAIRS.find((pair) => pair.instrument.base === asset.v2 && pair.instrument.quote === 'USD');
+  const spec = exchange.market.listing.pairs.find(
+    (pair) => pair.instrument.base === asset.v2 && pair.instrument.quote === 'USD',
+  );
   const last = spec ? exchange.market.pair(spec.symbol)?.tape.last()?.tick : undefined;
   if (!spec || last === undefined) return 0n;
   const shift = asset.instrument.precision + spec.priceDecimals - USD_DECIMALS;
@@ -53,7 +54,8 @@ export const tradeBalance: PrivateHandler = ({ params, exchange, account }) => {
   const asset = params.get('asset') ?? 'ZUSD';
   if (asset !== 'ZUSD' && asset !== 'USD') return fail(invalidArguments('asset'));
   let total = 0n;
-  for (const spec of ASSETS) total += usdValue(exchange, spec, account.wallet.balance(spec));
+  for (const spec of account.market.listing.assets)
+    total += usdValue(exchange, spec, account.wallet.balance(spec));
   const text = fixed(total, USD_DECIMALS);
   const zero = fixed(0n, USD_DECIMALS);
   return ok({ eb: text, tb: text, m: zero, n: zero, c: zero, v: zero, e: text, mf: text });

@@ -32,7 +32,7 @@ const nowSec = () => Math.floor(Date.now() / 1000);
 
 /** The pair's last trade: the reference of relative prices and trailing stops. */
 function lastTick(account: Account, pairName: string | undefined): number | undefined {
-  const named = lookupPair(pairName ?? '');
+  const named = lookupPair(pairName ?? '', account.market.listing);
   return named ? account.market.pair(named.spec.symbol)?.tape.last()?.tick : undefined;
 }
 
@@ -51,6 +51,7 @@ function descr(request: OrderRequest): JsonValue {
  */
 export const addOrder: PrivateHandler = ({ params, account }) => {
   const parsed = parseOrder(
+    account.market.listing,
     fieldsOf((name) => params.get(name), params.get('pair')),
     nowSec(),
     lastTick(account, params.get('pair')),
@@ -111,7 +112,7 @@ export const addOrderBatch: PrivateHandler = ({ params, json, account }) => {
   if (!orders || orders.length < 2 || orders.length > 15) return fail(invalidArguments('orders'));
   const requests: OrderRequest[] = [];
   for (const get of orders) {
-    const parsed = parseOrder(fieldsOf(get, pair), nowSec(), lastTick(account, pair));
+    const parsed = parseOrder(account.market.listing, fieldsOf(get, pair), nowSec(), lastTick(account, pair));
     if (!parsed.ok) return fail(parsed.error);
     requests.push(parsed.value);
   }

@@ -33,6 +33,7 @@ export const amendOrderHandler: PrivateHandler = ({ params, account }) => {
   }
   const request = order.request;
   const checked = parseOrder(
+    account.market.listing,
     {
       pair: request.pair.restId,
       type: request.side,
@@ -49,7 +50,7 @@ export const amendOrderHandler: PrivateHandler = ({ params, account }) => {
   const trigger =
     triggerText === undefined
       ? {}
-      : triggerChange(order, triggerText, Math.floor(Date.now() / 1000), lastTick);
+      : triggerChange(account.market.listing, order, triggerText, Math.floor(Date.now() / 1000), lastTick);
   if (typeof trigger === 'string') return fail(trigger);
   const problem = amendOrder(account, order, {
     volume: qty === undefined ? undefined : checked.value.volume,
@@ -73,6 +74,7 @@ export const editOrder: PrivateHandler = ({ params, account }) => {
   if (!original) return fail(OrderError.unknownOrder);
   const request = original.request;
   const parsed = parseOrder(
+    account.market.listing,
     {
       pair,
       type: request.side,

@@ -64,7 +64,7 @@ export const tradeVolume: PrivateHandler = ({ params, json, account }) => {
   const pairText = params.get('pair');
   const result: Record<string, JsonValue> = { currency: 'ZUSD', volume: fixed(account.volume, 4) };
   if (pairText === undefined || pairText.trim() === '') return ok(result);
-  const lookup = lookupPairs(pairText);
+  const lookup = lookupPairs(pairText, account.market.listing);
   if (lookup.kind === 'unknown') return fail(RestError.unknownPair);
   const index = tierIndex(account.volume);
   const fees: Record<string, JsonValue> = {};

@@ -1,6 +1,5 @@
 import { assertNever } from '../../assert-never.ts';
 import type { PairSpec } from '../../data/pairs.ts';
-import { PAIRS } from '../../data/pairs.ts';
 import { plainDecimal } from '../../decimal.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import type { PublicHandler } from '../context.ts';
@@ -103,9 +102,9 @@ export const assetPairs: PublicHandler = (params, { market }) => {
   const list = params.get('pair');
   let named: readonly NamedPair[];
   if (list === undefined || list === '') {
-    named = PAIRS.map((spec) => ({ spec, key: spec.restId }));
+    named = market.listing.pairs.map((spec) => ({ spec, key: spec.restId }));
   } else {
-    const lookup = lookupPairs(list);
+    const lookup = lookupPairs(list, market.listing);
     if (lookup.kind === 'unknown') return fail(RestError.unknownPair);
     named = lookup.pairs;
   }

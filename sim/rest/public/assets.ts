@@ -1,4 +1,4 @@
-import { ASSETS, type AssetSpec } from '../../data/assets.ts';
+import type { AssetSpec } from '../../data/assets.ts';
 import { plainDecimal } from '../../decimal.ts';
 import { type JsonValue, raw } from '../../json-raw.ts';
 import type { PublicHandler } from '../context.ts';
@@ -21,23 +21,24 @@ function assetInfo(asset: AssetSpec): JsonValue {
   };
 }
 
-function findAsset(name: string): AssetSpec | undefined {
+function findAsset(listed: readonly AssetSpec[], name: string): AssetSpec | undefined {
   const upper = name.trim().toUpperCase();
-  return ASSETS.find((asset) => asset.restId === upper || asset.altname === upper || asset.v2 === upper);
+  return listed.find((asset) => asset.restId === upper || asset.altname === upper || asset.v2 === upper);
 }
 
-export const assets: PublicHandler = (params) => {
+export const assets: PublicHandler = (params, { market }) => {
+  const listed = market.listing.assets;
   const aclass = params.get('aclass') ?? 'currency';
   if (aclass !== 'currency' && aclass !== 'tokenized_asset') return fail(RestError.invalidArguments);
   if (aclass === 'tokenized_asset') return ok({});
   const list = params.get('asset');
   let chosen: AssetSpec[];
   if (list === undefined || list === '') {
-    chosen = [...ASSETS].sort((a, b) => (a.restId < b.restId ? -1 : 1));
+    chosen = [...listed].sort((a, b) => (a.restId < b.restId ? -1 : 1));
   } else {
     chosen = [];
     for (const name of list.split(',')) {
-      const asset = findAsset(name);
+      const asset = findAsset(listed, name);
       if (!asset) return fail(RestError.unknownAsset);
       if (!chosen.includes(asset)) chosen.push(asset);
     }

@@ -19,7 +19,7 @@ export function resolvePair(params: Params, { market }: RestContext): ResolvedPa
   if (name === undefined || name === '') return fail(RestError.invalidArguments);
   const assetClass = params.get('asset_class');
   if (assetClass !== undefined && assetClass !== 'tokenized_asset') return fail(RestError.invalidArguments);
-  const named = lookupPair(name);
+  const named = lookupPair(name, market.listing);
   const pair = named ? market.pair(named.spec.symbol) : undefined;
   if (!named || !pair || assetClass === 'tokenized_asset') return fail(RestError.unknownPair);
   return { named, market: pair };

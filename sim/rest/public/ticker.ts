@@ -1,4 +1,3 @@
-import { PAIRS } from '../../data/pairs.ts';
 import { fixed } from '../../decimal.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import type { Level } from '../../market/book.ts';
@@ -52,9 +51,9 @@ export const ticker: PublicHandler = (params, { market }) => {
   const list = params.get('pair');
   let named: readonly NamedPair[];
   if (list === undefined || list === '') {
-    named = PAIRS.map((spec) => ({ spec, key: spec.restId }));
+    named = market.listing.pairs.map((spec) => ({ spec, key: spec.restId }));
   } else {
-    const lookup = lookupPairs(list);
+    const lookup = lookupPairs(list, market.listing);
     if (lookup.kind === 'unknown') return fail(RestError.unknownPair);
     named = lookup.pairs;
   }

@@ -2,7 +2,6 @@ import { WebSocket } from 'ws';
 import type { Account } from '../../account/account.ts';
 import type { Exchange } from '../../account/exchange.ts';
 import type { ApiKey, Permission } from '../../account/keys.ts';
-import { assetByV2 } from '../../data/assets.ts';
 import type { RestFaults } from '../../faults/rest-faults.ts';
 import { type JsonValue, toJson } from '../../json-raw.ts';
 import type { Logger } from '../../log.ts';
@@ -317,12 +316,12 @@ export class PrivateConnection {
       reply({ channel: 'balances', snapshot });
       if (snapshot) {
         this.balances.sequence += 1;
-        const wallet = this.exchange.accountOf(key).wallet;
+        const account = this.exchange.accountOf(key);
         this.send(
           toJson({
             channel: 'balances',
             type: 'snapshot',
-            data: balancesSnapshot((v2) => wallet.balance(assetByV2(v2))),
+            data: balancesSnapshot(account.market.listing.assets, (asset) => account.wallet.balance(asset)),
             sequence: this.balances.sequence,
           }),
         );

@@ -1,5 +1,5 @@
 import type { Account } from '../../account/account.ts';
-import { ASSETS } from '../../data/assets.ts';
+import type { AssetSpec } from '../../data/assets.ts';
 import type { JsonValue } from '../../json-raw.ts';
 import { rfc3339Micro } from '../../time-format.ts';
 import type { EngineEvent } from '../../trading/engine.ts';
@@ -231,9 +231,12 @@ export function reportsFor(event: EngineEvent, nowNs: bigint, filter: ReportFilt
 }
 
 /** `balances` snapshot: every asset of the spot wallet (https://docs.kraken.com/api/docs/websocket-v2/balances). */
-export function balancesSnapshot(balance: (v2: string) => bigint): JsonValue[] {
-  return ASSETS.map((spec) => {
-    const amount = plain(balance(spec.v2), spec.instrument.precision);
+export function balancesSnapshot(
+  assets: readonly AssetSpec[],
+  balance: (asset: AssetSpec) => bigint,
+): JsonValue[] {
+  return assets.map((spec) => {
+    const amount = plain(balance(spec), spec.instrument.precision);
     return {
       asset: spec.v2,
       asset_class: 'currency',

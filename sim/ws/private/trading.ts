@@ -1,5 +1,4 @@
 import type { Account } from '../../account/account.ts';
-import { pairBySymbol } from '../../data/pairs.ts';
 import { fixed } from '../../decimal.ts';
 import type { RestFaults } from '../../faults/rest-faults.ts';
 import type { JsonValue } from '../../json-raw.ts';
@@ -41,13 +40,13 @@ export class WsTrading {
   ) {}
 
   private parse(order: Json, symbol: unknown) {
-    if (typeof symbol !== 'string' || !pairBySymbol(symbol)) {
+    if (typeof symbol !== 'string' || !this.account.market.listing.pair(symbol)) {
       return { ok: false as const, error: WsError.unknownSymbol(String(symbol)) };
     }
     const fields = wsOrderFields(order, symbol);
     if ('error' in fields) return { ok: false as const, error: fields.error };
     const lastTick = this.account.market.pair(symbol)?.tape.last()?.tick;
-    return parseOrder(fields, Math.floor(Date.now() / 1000), lastTick);
+    return parseOrder(this.account.market.listing, fields, Math.floor(Date.now() / 1000), lastTick);
   }
 
   private idResult(order: Order): JsonValue {
@@ -247,7 +246,7 @@ export class WsTrading {
     const text = type && priceField(params.trigger_price, type, trailing);
     if (!text) return 'EGeneral:Invalid arguments:trigger_price';
     const lastTick = this.account.market.pair(order.request.pair.symbol)?.tape.last()?.tick;
-    return triggerChange(order, text, Math.floor(Date.now() / 1000), lastTick);
+    return triggerChange(this.account.market.listing, order, text, Math.floor(Date.now() / 1000), lastTick);
   }
 
   amend(params: Json, reply: (result: JsonValue) => void, fail: (error: string) => void): void {
@@ -270,6 +269,7 @@ export class WsTrading {
       return;
     }
     const checked = parseOrder(
+      this.account.market.listing,
       {
         pair: spec.restId,
         type: order.request.side,

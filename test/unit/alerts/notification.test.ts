@@ -18,11 +18,15 @@ const cross = {
   expiresAt: null,
 };
 const tick = (last: number, at: number) => ({ symbol: 'BTC/USD', last, bid: last, ask: last, at });
-const entry = { text: 'BTC/USD above 102: 103.5 at 14:02' };
+const text = {
+  title: 'BTC/USD above 102',
+  message: '103.5 at 14:02',
+  buttons: ['Open on Kraken', 'Snooze 1 hour'],
+} as const;
 
 describe('alert notification options per browser', () => {
-  it('Chrome: title and detail split at the first colon, two buttons in onButtonClicked order', () => {
-    expect(alertNotification(entry, { iconUrl: 'icon.png', buttons: true })).toEqual({
+  it('Chrome: title, detail and two buttons in onButtonClicked order', () => {
+    expect(alertNotification(text, { iconUrl: 'icon.png', buttons: true })).toEqual({
       type: 'basic',
       iconUrl: 'icon.png',
       title: 'BTC/USD above 102',
@@ -33,7 +37,7 @@ describe('alert notification options per browser', () => {
   });
 
   it('Firefox: no `buttons` key at all (Firefox rejects the whole call when it is there)', () => {
-    const options = alertNotification(entry, { iconUrl: 'icon.png', buttons: false });
+    const options = alertNotification(text, { iconUrl: 'icon.png', buttons: false });
     expect(Object.keys(options).sort()).toEqual(['iconUrl', 'message', 'priority', 'title', 'type']);
   });
 

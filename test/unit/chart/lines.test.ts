@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertsView } from '../../../lib/alerts/service.ts';
 import { alertDirection, alertLines, lineAt, orderLines, pickedPrice } from '../../../lib/chart/lines.ts';
+import { translator } from '../../../lib/i18n/translate.ts';
 import type { OrderView } from '../../../lib/orders/types.ts';
+
+const EN = { t: translator('en'), locale: 'en' } as const;
+const FR = { t: translator('fr'), locale: 'fr' } as const;
 
 const order = (o: Partial<OrderView>): OrderView => ({
   id: 'O1',
@@ -26,11 +30,24 @@ describe('chart lines', () => {
         order({ id: 'E', type: 'market' }),
       ],
       'BTC/USD',
+      EN,
     );
     expect(lines.map((l) => [l.id, l.priceText, l.kind === 'order' && l.field, l.label])).toEqual([
       ['A', '95000.0', 'limitPrice', 'Buy 0.01'],
       ['B', '90000.0', 'triggerPrice', 'stop-loss sell 0.01'],
     ]);
+  });
+
+  it('names the lines in French, amounts written the French way', () => {
+    const lines = orderLines(
+      [
+        order({ id: 'A', limitPrice: '95000.0', volume: '1250.5' }),
+        order({ id: 'B', type: 'stop-loss', side: 'sell', triggerPrice: '90000.0' }),
+      ],
+      'BTC/USD',
+      FR,
+    );
+    expect(lines.map((l) => l.label)).toEqual(['Achat 1\u202f250,5', 'stop-loss vente 0,01']);
   });
 
   it('a line per level alert that can still fire', () => {
@@ -60,9 +77,13 @@ describe('chart lines', () => {
       log: [],
       notifyFailures: 0,
     };
-    expect(alertLines(view as unknown as AlertsView, 'BTC/USD').map((l) => [l.id, l.label])).toEqual([
+    expect(alertLines(view as unknown as AlertsView, 'BTC/USD', EN).map((l) => [l.id, l.label])).toEqual([
       ['a', 'Alert above'],
       ['c', 'Alert above (paused)'],
+    ]);
+    expect(alertLines(view as unknown as AlertsView, 'BTC/USD', FR).map((l) => l.label)).toEqual([
+      'Alerte au-dessus',
+      'Alerte au-dessus (en pause)',
     ]);
   });
 
@@ -70,6 +91,7 @@ describe('chart lines', () => {
     const lines = orderLines(
       [order({ id: 'A', limitPrice: '100' }), order({ id: 'B', limitPrice: '110' })],
       'BTC/USD',
+      EN,
     );
     const toY = (p: number) => 500 - p * 2; // 100 → 300, 110 → 280
     expect(lineAt(lines, 297, toY)?.id).toBe('A');

@@ -66,4 +66,31 @@ describe('alert rules, state and log in IndexedDB', () => {
     expect([...(await store.loadStates()).keys()]).toEqual([]);
     db.close();
   });
+
+  it('commits states, seen times and the firings to show together; settling logs them and empties the outbox', async () => {
+    const db = await openDatabase('alert-store-outbox');
+    const store = idbAlertStore(db);
+    const firing = (ruleId: string, at: number) => ({
+      ruleId,
+      symbol: 'BTC/USD',
+      text: `t ${ruleId}`,
+      price: 1,
+      at,
+      offline: false,
+    });
+    // Something unreadable already there: kept, never dropped by a commit or a settle.
+    await db.put('meta', ['junk'], 'alerts-pending');
+    await store.commitFirings(new Map([['r1', { ...good, fires: 1 }]]), { 'BTC/USD': 7 }, [
+      firing('r1', 5),
+      firing('r2', 6),
+    ]);
+    expect(await db.get('alertState', 'r1')).toEqual({ ...good, fires: 1 });
+    expect(await store.loadSeen()).toEqual({ 'BTC/USD': 7 });
+    expect(await store.pendingFirings()).toEqual(['junk', firing('r1', 5), firing('r2', 6)]);
+
+    await store.settleFirings([{ ...firing('r1', 5), notifyError: 'x' }]);
+    expect(await store.pendingFirings()).toEqual(['junk', firing('r2', 6)]);
+    expect((await store.listLog()).map((e) => [e.ruleId, e.notifyError])).toEqual([['r1', 'x']]);
+    db.close();
+  });
 });

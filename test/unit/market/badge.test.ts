@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeText, createBadgeController, direction } from '../../../lib/market/badge.ts';
+import {
+  BADGE_COLORS,
+  badgeText,
+  createBadgeController,
+  direction,
+  STALE_COLOR,
+} from '../../../lib/market/badge.ts';
 
 describe('badgeText', () => {
   it.each([
@@ -66,9 +72,9 @@ describe('badge controller', () => {
     badge.onTicks([{ symbol: 'BTC/USD', last: 97_100 }]); // no move: keeps green, nothing to set
     badge.onTicks([{ symbol: 'BTC/USD', last: 96_400 }]);
     expect(calls).toEqual([
-      ['97k', '#5741d9'],
-      ['97k', '#16a34a'],
-      ['96k', '#dc2626'],
+      ['97k', BADGE_COLORS.flat],
+      ['97k', BADGE_COLORS.up],
+      ['96k', BADGE_COLORS.down],
     ]);
   });
 
@@ -81,11 +87,42 @@ describe('badge controller', () => {
     badge.show(3_000); // compared with nothing, not with 98,000: keeps green rather than turning red
     badge.show(undefined);
     expect(calls).toEqual([
-      ['97k', '#5741d9'],
-      ['98k', '#16a34a'],
-      ['3000', '#16a34a'],
-      ['', '#16a34a'],
+      ['97k', BADGE_COLORS.flat],
+      ['98k', BADGE_COLORS.up],
+      ['3000', BADGE_COLORS.up],
+      ['', BADGE_COLORS.up],
     ]);
     expect(badge.pair()).toBe('ETH/USD');
+  });
+
+  it('greys out while the feed is not live, and takes its direction colour back when it is', () => {
+    const { badge, calls } = harness();
+    badge.setPair('BTC/USD');
+    badge.show(97_000);
+    badge.show(98_000);
+    badge.setStale(true);
+    badge.setStale(true); // no change: nothing asked
+    badge.show(98_000); // a price shown while stale stays grey
+    badge.setStale(false);
+    badge.show(96_000);
+    expect(calls).toEqual([
+      ['97k', BADGE_COLORS.flat],
+      ['98k', BADGE_COLORS.up],
+      ['98k', STALE_COLOR],
+      ['98k', BADGE_COLORS.up],
+      ['96k', BADGE_COLORS.down],
+    ]);
+  });
+
+  it('uses colours that white badge text reads on (WCAG AA 4.5:1)', () => {
+    const lum = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => {
+        const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const color of [...Object.values(BADGE_COLORS), STALE_COLOR])
+      expect(1.05 / (lum(color) + 0.05), color).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -44,6 +44,11 @@ describe('errors cross the boundary as the same class', () => {
     ],
     ['TradingUnavailable', new TradingUnavailable('locked', 'Unlock the vault.'), { reason: 'locked' }],
     ['VaultError', new VaultError('wrong-passphrase'), { code: 'wrong-passphrase' }],
+    [
+      'VaultError',
+      new VaultError('withdraw-rights', 'its permissions: withdraw-funds'),
+      { code: 'withdraw-rights', detail: 'its permissions: withdraw-funds' },
+    ],
   ];
 
   it('the registry covers every class listed here', () => {

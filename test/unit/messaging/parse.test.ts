@@ -17,6 +17,7 @@ const ORDER = {
 const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   'watchlist.add': { type: 'watchlist.add', symbol: 'BTC/USD' },
   'watchlist.remove': { type: 'watchlist.remove', symbol: 'BTC/USD' },
+  'watchlist.move': { type: 'watchlist.move', symbol: 'BTC/USD', index: 2 },
   'badge.setPair': { type: 'badge.setPair', symbol: 'ETH/USD' },
   'chart.watch': { type: 'chart.watch', viewer: 'v-1', symbol: 'BTC/USD', interval: 60 },
   'chart.unwatch': { type: 'chart.unwatch', viewer: 'v-1' },
@@ -32,6 +33,7 @@ const EXAMPLES: { [K in RequestType]: Extract<Request, { type: K }> } = {
   },
   'settings.setAlertSound': { type: 'settings.setAlertSound', on: true },
   'settings.setLanguage': { type: 'settings.setLanguage', language: 'fr' },
+  'settings.setTheme': { type: 'settings.setTheme', theme: 'dark' },
   'launch.take': { type: 'launch.take' },
   'vault.get': { type: 'vault.get' },
   'vault.create': { type: 'vault.create', passphrase: 'correct horse battery' },
@@ -144,6 +146,9 @@ describe('request validation', () => {
     [{ type: 'settings.setLanguage', language: 'de' }],
     [{ type: 'settings.setLanguage', language: ['fr'] }],
     [{ type: 'settings.setLanguage' }],
+    [{ type: 'settings.setTheme', theme: 'auto' }],
+    [{ type: 'settings.setTheme', theme: ['dark'] }],
+    [{ type: 'settings.setTheme' }],
     // A custom endpoint must be this computer (lib/settings/endpoints.ts), every one of its URLs.
     [
       {

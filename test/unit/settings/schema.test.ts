@@ -5,6 +5,7 @@ import {
   endpointUrls,
   isLoopbackUrl,
   KRAKEN_ENDPOINTS,
+  migrateSettings,
   parseSettings,
   SettingsError,
 } from '../../../lib/settings/schema.ts';
@@ -174,6 +175,42 @@ describe('settings', () => {
   });
 
   it('refuses settings from a newer version instead of overwriting them', () => {
-    expect(() => parseSettings({ version: 2 })).toThrow(/newer version/);
+    expect(() => parseSettings({ version: 3 })).toThrow(/newer version/);
+  });
+
+  it('migrates version 1 to 2: the theme follows the system, as every page did, and nothing else changes', () => {
+    const v1 = { ...defaultSettings(), version: 1, language: 'fr', watchlist: ['ETH/USD'] } as Record<
+      string,
+      unknown
+    >;
+    delete v1.theme;
+    expect(migrateSettings(v1)).toEqual({ ...v1, version: 2, theme: 'system' });
+    expect(parseSettings(v1)).toEqual({
+      settings: { ...defaultSettings(), language: 'fr', watchlist: ['ETH/USD'], badgePair: 'ETH/USD' },
+      problems: [],
+    });
+    // Records from before versions were written are version 1.
+    const { version: _, ...unversioned } = v1;
+    expect(parseSettings(unversioned).settings).toMatchObject({ version: 2, theme: 'system' });
+    // A version 2 record is read as it is.
+    const v2 = { ...defaultSettings(), theme: 'dark' };
+    expect(migrateSettings(v2)).toBe(v2);
+  });
+
+  it.each(['light', 'dark', 'system'] as const)('keeps the theme %s', (theme) => {
+    expect(parseSettings({ ...defaultSettings(), theme })).toEqual({
+      settings: { ...defaultSettings(), theme },
+      problems: [],
+    });
+  });
+
+  it.each<[string, unknown]>([
+    ['an unknown theme', 'sepia'],
+    ['a theme that is not a string', ['dark']],
+    ['a missing theme in a version 2 record', undefined],
+  ])('reads %s as the system’s theme and reports it', (_name, theme) => {
+    const { settings, problems } = parseSettings({ ...defaultSettings(), theme });
+    expect(settings.theme).toBe('system');
+    expect(problems).toEqual(['theme was damaged; the system’s theme is used']);
   });
 });

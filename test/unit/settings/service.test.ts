@@ -98,6 +98,13 @@ describe('settings service: endpoints and sound', () => {
     expect(h.service.current().language).toBe('fr');
   });
 
+  it('keeps a chosen theme and answers with the settings', async () => {
+    const h = await harness();
+    expect(h.service.current().theme).toBe('system');
+    await expect(h.service.setTheme('light')).resolves.toMatchObject({ theme: 'light' });
+    expect(h.service.current().theme).toBe('light');
+  });
+
   it('turns the alert sound on and answers with the settings', async () => {
     const h = await harness();
     await expect(h.service.setAlertSound(true)).resolves.toMatchObject({ alertSound: true });

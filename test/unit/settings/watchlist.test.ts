@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addToWatchlist,
   MAX_WATCHLIST,
+  moveInWatchlist,
   removeFromWatchlist,
   WatchlistError,
 } from '../../../lib/settings/watchlist.ts';
@@ -17,5 +18,15 @@ describe('watchlist edits', () => {
     expect(() => removeFromWatchlist(list, 'SOL/USD')).toThrowError(
       expect.objectContaining({ code: 'not-found' }),
     );
+  });
+});
+
+describe('reordering', () => {
+  const list = ['BTC/USD', 'ETH/USD', 'SOL/USD', 'XRP/USD'];
+  it('moves a pair to a place, clamped to the list, keeping the others in order', () => {
+    expect(moveInWatchlist(list, 'SOL/USD', 0)).toEqual(['SOL/USD', 'BTC/USD', 'ETH/USD', 'XRP/USD']);
+    expect(moveInWatchlist(list, 'BTC/USD', 1)).toEqual(['ETH/USD', 'BTC/USD', 'SOL/USD', 'XRP/USD']);
+    expect(moveInWatchlist(list, 'BTC/USD', 99)).toEqual(['ETH/USD', 'SOL/USD', 'XRP/USD', 'BTC/USD']);
+    expect(() => moveInWatchlist(list, 'ADA/USD', 0)).toThrowError(/not on the watchlist/);
   });
 });

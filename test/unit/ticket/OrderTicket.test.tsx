@@ -90,11 +90,14 @@ describe('the order ticket', () => {
     type('ticket-amount', '0.01');
     fireEvent.keyDown(byId('ticket-amount'), { key: 'Enter' });
     const preview = byId('ticket-preview');
-    expect(preview.textContent).toContain('buy 0.01 BTC/USD · market · Paper');
-    expect(byId('preview-receive').textContent).toBe('0.01000000 BTC');
+    expect(byId('preview-mode').textContent).toBe('Paper');
+    expect(preview.textContent).toContain('buy 0.01 BTC/USD · Market');
+    expect(byId('preview-receive').textContent).toBe('0.01 BTC');
+    expect(byId('preview-total').textContent).toBe('454.67 USD'); // 454.66341: cents, rounded up (what leaves)
+    expect(byId('preview-total').title).toBe('454.66341');
     expect(screen.getAllByTestId('preview-balance').map((b) => [b.dataset.asset, b.textContent])).toEqual([
-      ['USD', '1000.00000 → 545.33659'], // 0.01 × 45285.2 = 452.85200, + 0.40 % fee 1.81141
-      ['BTC', '0.50000000 → 0.51000000'],
+      ['USD', '1,000.00 → 545.33'], // 0.01 × 45285.2 = 452.85200, + 0.40 % fee 1.81141; held: rounded down
+      ['BTC', '0.5 → 0.51'],
     ]);
     await waitFor(() => expect(document.activeElement).toBe(byId('ticket-confirm')));
     fireEvent.keyDown(byId('ticket-confirm'), { key: 'Enter', repeat: true });
@@ -192,7 +195,7 @@ describe('the order ticket', () => {
     }
   });
 
-  it('Esc backs out of the preview, then clears the form', async () => {
+  it('Esc closes the preview (focus back in the amount) and never wipes what was typed', async () => {
     setup();
     await ready();
     type('ticket-amount', '0.01');
@@ -200,8 +203,9 @@ describe('the order ticket', () => {
     fireEvent.keyDown(byId('ticket-confirm'), { key: 'Escape' });
     expect(screen.queryByTestId('ticket-preview')).toBeNull();
     expect((byId('ticket-amount') as HTMLInputElement).value).toBe('0.01');
+    await waitFor(() => expect(document.activeElement).toBe(byId('ticket-amount')));
     fireEvent.keyDown(byId('ticket-amount'), { key: 'Escape' });
-    expect((byId('ticket-amount') as HTMLInputElement).value).toBe('');
+    expect((byId('ticket-amount') as HTMLInputElement).value).toBe('0.01');
   });
 
   it('live: shows Kraken’s refusal and keeps confirm disabled', async () => {
@@ -341,7 +345,7 @@ describe('the ticket on a live market', () => {
     fireEvent.change(byId('ticket-type'), { target: { value: 'limit' } });
     type('ticket-limit', '45000.0');
     type('ticket-amount', '0.01');
-    expect(byId('ticket-estimate').textContent).toContain('451.80000'); // 0.01 × 45,000 + 0.40 % fee
+    expect(byId('ticket-estimate').textContent).toContain('≈ 451.80 USD'); // 0.01 × 45,000 + 0.40 % fee
     const before = checks();
     const counter = renderCounter();
     try {
@@ -358,7 +362,7 @@ describe('the ticket on a live market', () => {
     const { rerender } = live();
     await ready();
     type('ticket-amount', '0.01');
-    expect(byId('ticket-estimate').textContent).toContain('454.66'); // 0.01 × 45,285.2 + 0.40 % fee
+    expect(byId('ticket-estimate').textContent).toContain('≈ 454.67 USD'); // 0.01 × 45,285.2 + 0.40 % fee = 454.66341, cents rounded up (what leaves)
     const before = checks();
     const counter = renderCounter();
     try {
@@ -367,7 +371,7 @@ describe('the ticket on a live market', () => {
       const moved = { ...BOOK, asks: [{ price: '45300.0', qty: '1' }], at: 5_000 };
       rerender(2, { 'BTC/USD': moved });
       expect(checks()).toBe(before + 1);
-      expect(byId('ticket-estimate').textContent).toContain('454.81'); // 0.01 × 45,300 + 0.40 % fee
+      expect(byId('ticket-estimate').textContent).toContain('≈ 454.82 USD'); // 0.01 × 45,300 + 0.40 % fee = 454.812, rounded up
       expect(counter.of('Estimate')).toBe(1);
       expect(counter.of('Fields')).toBe(0);
     } finally {
@@ -387,7 +391,7 @@ describe('the ticket on a live market', () => {
     expect(checks()).toBe(before);
     rerender(4, { 'BTC/USD': { ...moved, at: 6_000 } }, true);
     expect(checks()).toBe(before + 1);
-    expect(byId('ticket-estimate').textContent).toContain('454.81');
+    expect(byId('ticket-estimate').textContent).toContain('≈ 454.82 USD');
   });
 });
 

@@ -83,7 +83,7 @@ describe('preview and confirmation', () => {
     t.submit();
     t.send({ type: 'confirm', gate: null });
     t.send({ type: 'ended', clOrdId: UUID_A, ending: 'refused', message: 'Not enough USD.' });
-    expect(t.state.result).toEqual({ kind: 'refused', text: 'Refused: Not enough USD.', clOrdId: UUID_A });
+    expect(t.state.result).toEqual({ kind: 'refused', message: 'Not enough USD.', clOrdId: UUID_A });
     expect(t.state.phase.kind).toBe('editing');
     expect(t.state.form.amount).not.toBe('');
     // Confirming again is not possible without a new preview, which mints a new cl_ord_id.
@@ -124,8 +124,9 @@ describe('preview and confirmation', () => {
     expect(t.state.phase.kind).toBe('editing');
     expect(t.state.result).toEqual({
       kind: 'unknown',
-      text: 'Not confirmed: Confirmed for another key or exchange.',
+      message: 'Confirmed for another key or exchange.',
       clOrdId: UUID_A,
+      released: true,
     });
   });
 
@@ -136,6 +137,35 @@ describe('preview and confirmation', () => {
     t.send({ type: 'placed', clOrdId: UUID_A, order: order({ id: '' }) });
     expect(t.state.result?.kind).toBe('unknown');
     expect(t.state.phase.kind).toBe('checking');
+  });
+
+  it('a reset of the account (or a new ticket) clears the last result, not what is typed', () => {
+    const t = drive(marketBuy);
+    t.submit();
+    t.send({ type: 'confirm', gate: null });
+    t.send({ type: 'placed', clOrdId: UUID_A, order: order({ id: 'P-1' }) });
+    expect(t.state.result?.kind).toBe('placed');
+    t.send({ type: 'reset' });
+    expect(t.state.result).toBeNull();
+    expect(t.state.form.amount).toBe('0.01');
+    // A preview made before the reset (balances before it) is withdrawn too; a send in flight is not.
+    t.submit();
+    t.send({ type: 'reset' });
+    expect(t.state.phase.kind).toBe('editing');
+    t.submit();
+    t.send({ type: 'confirm', gate: null });
+    expect(t.send({ type: 'reset' }).phase.kind).toBe('sending');
+  });
+
+  it('a switch of mode clears the last result, an unconfirmed one included, once nothing is in flight', () => {
+    const t = drive(marketBuy);
+    t.submit();
+    t.send({ type: 'confirm', gate: null });
+    t.send({ type: 'ended', clOrdId: UUID_A, ending: 'unknown', message: 'no answer' });
+    t.send({ type: 'released', clOrdId: UUID_A, message: 'Confirmed for another key.' });
+    expect(t.state.result?.kind).toBe('unknown');
+    t.send({ type: 'mode', mode: 'live' });
+    expect(t.state.result).toBeNull();
   });
 
   it('a switch of mode clears the last result (a live "Placed" never shows on the paper ticket)', () => {
@@ -157,11 +187,7 @@ describe('preview and confirmation', () => {
     expect(t.state.phase.kind).toBe('sending');
     t.send({ type: 'placed', clOrdId: UUID_A, order: placed });
     expect(t.state.phase.kind).toBe('editing');
-    expect(t.state.result).toMatchObject({
-      kind: 'placed',
-      text: 'Placed: buy 0.01 BTC/USD market',
-      orderId: placed.id,
-    });
+    expect(t.state.result).toMatchObject({ kind: 'placed', order: placed, live: false, orderId: placed.id });
     t.submit();
     expect(t.state.phase.kind === 'preview' && t.state.phase.confirmation.clOrdId).toBe(UUID_B);
     expect(t.state.result).toBeNull();
@@ -236,16 +262,15 @@ describe('preview and confirmation', () => {
 });
 
 describe('Esc', () => {
-  it('backs out of a preview, then clears the form; it cannot stop a send', () => {
+  it('backs out of a preview and never wipes what was typed; it cannot stop a send', () => {
     const t = drive({ type: 'limit', amount: '0.01', limitPrice: '45000.0' });
     t.submit();
     t.send({ type: 'escape' });
     expect(t.state.phase.kind).toBe('editing');
     expect(t.state.form.amount).toBe('0.01');
-    t.send({ type: 'escape' });
-    expect(t.state.form).toMatchObject({ type: 'limit', amount: '', limitPrice: '' });
-    expect(t.state.attempted).toBe(false);
-    t.send({ type: 'set', patch: { amount: '0.01', limitPrice: '45000.0' } });
+    const editing = t.state;
+    expect(t.send({ type: 'escape' })).toBe(editing);
+    expect(t.state.form).toMatchObject({ type: 'limit', amount: '0.01', limitPrice: '45000.0' });
     t.submit();
     t.send({ type: 'confirm', gate: null });
     expect(t.send({ type: 'escape' }).phase.kind).toBe('sending');

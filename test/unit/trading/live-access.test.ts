@@ -52,7 +52,7 @@ function access(configured: { rest: string; wsPrivate: string | null }, key = KE
     clock: systemClock,
     rulesFor: () => undefined,
     onChange: () => {},
-    onFill: () => {},
+    onFill: async () => {},
     onIntent: () => {},
     fetch: async () => new Response('{"error":[],"result":{}}'),
   });

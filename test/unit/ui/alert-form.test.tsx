@@ -95,3 +95,47 @@ describe('the alert form’s level', () => {
     expect(f.onClose).not.toHaveBeenCalled();
   });
 });
+
+describe('every alert kind the engine supports', () => {
+  it('a % move within a window, repeating with a cooldown, with an expiry, on the mid price', async () => {
+    const f = form('fr', '0.18');
+    fireEvent.change(screen.getByTestId('alert-kind'), { target: { value: 'move' } });
+    fireEvent.input(screen.getByTestId('alert-percent'), { target: { value: '2,5' } });
+    fireEvent.change(screen.getByTestId('alert-window'), { target: { value: '60' } });
+    fireEvent.change(screen.getByTestId('alert-source'), { target: { value: 'mid' } });
+    fireEvent.change(screen.getByTestId('alert-repeat'), { target: { value: 'repeat' } });
+    fireEvent.input(screen.getByTestId('alert-cooldown'), { target: { value: '10' } });
+    const at = new Date(Date.now() + 86_400_000);
+    const local = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}T12:00`;
+    fireEvent.input(screen.getByTestId('alert-expiry'), { target: { value: local } });
+    f.create();
+    await waitFor(() => expect(f.actions.create).toHaveBeenCalledTimes(1));
+    expect(f.actions.create.mock.calls[0]?.[0]).toEqual({
+      symbol: 'DOGE/USD',
+      kind: 'move',
+      percent: 2.5,
+      windowMs: 3_600_000,
+      source: 'mid',
+      expiresAt: new Date(local).getTime(),
+      repeat: { kind: 'repeat', cooldownMs: 600_000 },
+    });
+  });
+
+  it('a level cross with a re-arm band, read the page’s way', async () => {
+    const f = form('fr', '0.18');
+    fireEvent.input(screen.getByTestId('alert-band'), { target: { value: '0,005' } });
+    f.create();
+    await waitFor(() => expect(f.actions.create).toHaveBeenCalledTimes(1));
+    expect(f.actions.create.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'cross',
+      level: '0.18',
+      rearmBand: '0.005',
+    });
+  });
+
+  it('Esc closes the form', () => {
+    const f = form('en', '0.18');
+    fireEvent.keyDown(screen.getByTestId('alert-level'), { key: 'Escape' });
+    expect(f.onClose).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { translator } from '../../../lib/i18n/translate.ts';
 import type { VaultView } from '../../../lib/messaging/protocol.ts';
 import type { VaultActions } from '../../../lib/ui/vault/AddKeyForm.tsx';
 import { expiryText, rightsLines, verificationText } from '../../../lib/ui/vault/key-text.ts';
@@ -152,7 +153,7 @@ describe('vault panel', () => {
     );
     expect(byId('withdraw-warning').getAttribute('role')).toBe('alert');
     expect(byId('key-rights').textContent).toBe(
-      'Permissions: query-funds, withdraw-funds · Key expires on 2100-01-01 · Only from IP 127.0.0.1',
+      'Permissions: query-funds, withdraw-funds · Key expires on January 1, 2100 · Only from IP 127.0.0.1',
     );
   });
 
@@ -199,6 +200,8 @@ describe('vault panel', () => {
 });
 
 describe('key text', () => {
+  const en = translator('en');
+  const fr = translator('fr');
   it.each<[KeyVerification, string]>([
     [{ status: 'unchecked' }, 'Not checked yet.'],
     [{ status: 'rejected', at: 1, reason: 'EAPI:Invalid key' }, 'Refused by the exchange: EAPI:Invalid key'],
@@ -207,17 +210,31 @@ describe('key text', () => {
       { status: 'verified', at: 1, canQuery: true, canTrade: false, notes: ['x.'] },
       'Checked: can query funds. x.',
     ],
+    [
+      { status: 'verified', at: 1, canQuery: true, canTrade: true, notes: [] },
+      'Checked: can query funds and trade.',
+    ],
   ])('%j → %s', (v, text) => {
-    expect(verificationText(v)).toBe(text);
+    expect(verificationText(v, en)).toBe(text);
+  });
+
+  it('in French', () => {
+    expect(verificationText({ status: 'unchecked' }, fr)).toBe('Pas encore vérifiée.');
+    expect(
+      verificationText({ status: 'verified', at: 1, canQuery: false, canTrade: true, notes: [] }, fr),
+    ).toBe('Vérifiée\u00a0: peut trader.');
+    expect(expiryText(4_102_444_800, 0, fr, 'fr')).toBe('La clé expire le 1 janvier 2100');
   });
 
   it('expiry and restrictions', () => {
-    expect(expiryText(0, 0)).toBe('never expires');
-    expect(expiryText(1_000, 2_000_000)).toBe('expired on 1970-01-01');
+    expect(expiryText(0, 0, en, 'en')).toBe('Key never expires');
+    expect(expiryText(1_000, 2_000_000, en, 'en')).toBe('Key expired on January 1, 1970');
     expect(
       rightsLines(
         { status: 'verified', at: 1, canQuery: true, canTrade: true, notes: [], source: 'probe' },
         0,
+        en,
+        'en',
       ),
     ).toEqual(['Permissions: found by trying calls (Kraken did not list them)']);
   });

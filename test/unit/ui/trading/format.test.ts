@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  deadManDetail,
   deadManText,
   describeOrder,
   filledOf,
   formatAge,
   formatUsd,
-  group,
   liveStatusText,
   openOrders,
   orderPrice,
   pairsOf,
-  trim,
+  priceText,
+  wordsOf,
 } from '../../../../lib/ui/trading/format.ts';
 import { order } from './fixtures.ts';
 
@@ -62,7 +63,17 @@ describe('orders', () => {
   it('shows filled / total without trailing zeros', () => {
     expect(filledOf(order({ filled: '0.00250000', volume: '0.01000000' }))).toBe('0.0025 / 0.01');
     expect(filledOf(order({ filled: '1250.5', volume: '10000.00' }))).toBe('1,250.5 / 10,000');
-    expect(trim('not a number')).toBe('not a number');
+    expect(filledOf(order({ filled: '1250.5', volume: '10000.00' }), 'fr')).toBe(
+      '1\u202f250,5 / 10\u202f000',
+    );
+  });
+
+  it('speaks French with French numbers', () => {
+    const fr = wordsOf('fr');
+    expect(describeOrder(order({ side: 'sell' }), fr)).toBe('vente de 0,01 BTC/USD, limite à 45\u202f000,0');
+    expect(orderPrice(order({ limitPrice: undefined, triggerPrice: '1700.25' }), fr)).toBe(
+      'déclenchement 1\u202f700,25',
+    );
   });
 });
 
@@ -72,10 +83,10 @@ describe('numbers and times', () => {
     ['1234567', '1,234,567'],
     ['999', '999'],
     ['0.00012345', '0.00012345'],
-    ['-1000.5', '-1,000.5'],
+    ['-1000.5', '−1,000.5'],
     ['n/a', 'n/a'],
-  ])('groups %s as %s (the whole part only)', (text, grouped) => {
-    expect(group(text)).toBe(grouped);
+  ])('writes the price %s as %s (grouped, its decimals kept)', (text, grouped) => {
+    expect(priceText(text)).toBe(grouped);
   });
 
   it.each([
@@ -103,9 +114,11 @@ describe('numbers and times', () => {
 
 describe('live status and the dead man switch', () => {
   it("words each live status, preferring the background's message", () => {
-    expect(liveStatusText({ kind: 'no-key', message: '' })).toBe('Add an API key in Settings');
-    expect(liveStatusText({ kind: 'locked', message: '' })).toBe(
-      'Unlock the vault in Settings to trade live',
+    expect(liveStatusText({ kind: 'no-key', message: '' })).toBe('Add an API key in Settings to trade live.');
+    expect(liveStatusText({ kind: 'locked', message: '' })).toBe('Unlock the vault to trade live.');
+    // The background's English message is not shown on a French page: the French fallback is.
+    expect(liveStatusText({ kind: 'locked', message: 'Vault locked' }, wordsOf('fr'))).toBe(
+      'Déverrouillez le coffre pour trader en réel.',
     );
     expect(liveStatusText({ kind: 'locked', message: 'Vault locked' })).toBe('Vault locked');
     expect(liveStatusText({ kind: 'connecting' })).toBe('Connecting to Kraken…');
@@ -115,22 +128,24 @@ describe('live status and the dead man switch', () => {
   it('says whether the switch is armed, and whenever it is not "off", when Kraken would cancel', () => {
     const at = new Date(2026, 0, 1, 14, 3, 7).getTime();
     expect(deadManText({ kind: 'off' }, 0)).toBe('off');
-    expect(deadManText({ kind: 'armed', triggerAt: at, refreshedAt: 1000 }, 1500)).toBe(
-      'armed · refreshed just now · Kraken cancels all orders at 14:03:07 if the extension stops',
+    expect(deadManText({ kind: 'armed', triggerAt: at, refreshedAt: at - 60_000 }, at - 59_500)).toBe(
+      'armed · refreshed just now · Kraken cancels all orders at 14:03:07 (in 60 s) if the extension stops',
     );
     expect(deadManText({ kind: 'armed', triggerAt: at, refreshedAt: 1000 }, 21_000)).toContain(
       'refreshed 20 s ago',
     );
     expect(
       deadManText({ kind: 'refresh-failing', triggerAt: at, refreshedAt: 0, error: 'Failed to fetch' }, 0),
-    ).toBe(
-      'could not refresh it (Failed to fetch). Kraken will cancel all your orders at 14:03:07 unless this recovers',
-    );
+    ).toBe('could not be refreshed. Kraken will cancel all your orders at 14:03:07 unless this recovers');
     expect(
       deadManText({ kind: 'disarming', triggerAt: at, attempts: 2, error: 'EService:Unavailable' }, 0),
     ).toBe(
-      'still armed, retrying (EService:Unavailable). Kraken will cancel all your orders at 14:03:07 unless turning it off gets through',
+      'still armed, retrying. Kraken will cancel all your orders at 14:03:07 unless turning it off gets through',
     );
+    // The technical reason is kept for a "details" line, never the headline.
+    expect(
+      deadManDetail({ kind: 'refresh-failing', triggerAt: at, refreshedAt: 0, error: 'Failed to fetch' }),
+    ).toBe('Failed to fetch');
     expect(deadManText({ kind: 'lapsed', at }, 0)).toContain('Kraken cancelled your open orders');
     expect(
       deadManText({ kind: 'arm-failed', message: 'Kraken refused to arm it: EGeneral:Permission denied' }, 0),
