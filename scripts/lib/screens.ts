@@ -41,8 +41,8 @@ async function mode(page: Page, want: 'paper' | 'live'): Promise<void> {
   const now = async () => ((await page.getByTestId('mode-paper').count()) > 0 ? 'live' : 'paper');
   if ((await now()) === want) return;
   await page.getByTestId(want === 'live' ? 'mode-live' : 'mode-paper').click();
-  // Going live may ask first (issue 19): confirm with the dialog's primary button when one shows.
-  const confirm = page.locator('[role="alertdialog"] button.primary, [role="dialog"] button.primary');
+  // Going live asks first (issue 19): the mode bar's confirmation names the key; confirm it when it shows.
+  const confirm = page.getByTestId('mode-live-confirm');
   const deadline = Date.now() + 15_000;
   while ((await now()) !== want) {
     if (Date.now() > deadline) throw new Error(`the popup did not switch to ${want}`);
