@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { createChartActions } from '../../lib/chart/actions.ts';
 import { launchPrefill } from '../../lib/launch/types.ts';
 import { openStream, request } from '../../lib/messaging/client.ts';
 import type { OrderRequest } from '../../lib/orders/types.ts';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
-import { createChartActions } from '../../lib/ui/chart-actions.ts';
 import { useLazy } from '../../lib/ui/lazy.ts';
 import { useT } from '../../lib/ui/locale.ts';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';

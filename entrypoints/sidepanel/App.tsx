@@ -4,11 +4,11 @@
 // last (bench row chart-first-paint); the same chart then carries on.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { createChartActions } from '../../lib/chart/actions.ts';
 import { ChartPanel } from '../../lib/chart/ChartPanel.tsx';
 import { prefetchSeries } from '../../lib/chart/use-series.ts';
 import { openStream, request } from '../../lib/messaging/client.ts';
 import { type AlertActions, AlertForm } from '../../lib/ui/AlertsPanel.tsx';
-import { createChartActions } from '../../lib/ui/chart-actions.ts';
 import { useT } from '../../lib/ui/locale.ts';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';

@@ -1,25 +1,6 @@
 // What a step of the ticket asks of the outside world (state.ts): Kraken's check when a live confirmation
-// appears, the order when sending starts, a look-up of an unknown outcome; and whether a confirmation can be sent.
-import type { Confirmation, TicketEffect, TicketState } from './state.ts';
-
-function unreachable(value: never): never {
-  throw new RangeError(`unexpected ${JSON.stringify(value)}`);
-}
-
-/** Live orders wait for Kraken's own check and are never sent after a refusal. */
-export function canConfirm(c: Confirmation): boolean {
-  const kind = c.check.kind;
-  switch (kind) {
-    case 'not-needed':
-    case 'accepted':
-      return true;
-    case 'checking':
-    case 'refused':
-      return false;
-    default:
-      return unreachable(kind);
-  }
-}
+// appears, the order when sending starts, a look-up of an unknown outcome.
+import type { TicketEffect, TicketState } from './state.ts';
 
 /** The request a step calls for: Kraken's check when a live confirmation appears, the order when sending starts. */
 export function effectOf(prev: TicketState, next: TicketState): TicketEffect | null {

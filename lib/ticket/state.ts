@@ -4,7 +4,6 @@
 // confirmation owns its cl_ord_id from the moment it is shown, and only a `preview → sending` step may send.
 import type { OrderRequest, OrderView } from '../orders/types.ts';
 import type { TradingMode } from '../trading/types.ts';
-import { canConfirm } from './effect.ts';
 import type { TicketCheck, TicketDraft, TicketField, TicketPreview, TicketProblem } from './types.ts';
 
 /** What the form holds: the draft's fields as typed, including options the current type hides. */
@@ -101,7 +100,20 @@ export type TicketEffect =
   | { kind: 'check'; clOrdId: string };
 
 export { draftOf } from './draft.ts';
-export { canConfirm, effectOf } from './effect.ts';
+/** Live orders wait for Kraken's own check and are never sent after a refusal. */
+export function canConfirm(c: Confirmation): boolean {
+  const kind = c.check.kind;
+  switch (kind) {
+    case 'not-needed':
+    case 'accepted':
+      return true;
+    case 'checking':
+    case 'refused':
+      return false;
+    default:
+      return unreachable(kind);
+  }
+}
 
 export function initialTicket(symbol: string): TicketState {
   return {

@@ -5,14 +5,8 @@ import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { BookTop } from '../orders/types.ts';
 import { type SendEnding, sendEnding } from '../ui/error-text.ts';
 import { messageOf, type TradingActions } from '../ui/trading/actions.ts';
-import {
-  effectOf,
-  initialTicket,
-  type TicketEffect,
-  type TicketEvent,
-  type TicketState,
-  ticketStep,
-} from './state.ts';
+import { effectOf } from './effect.ts';
+import { initialTicket, type TicketEffect, type TicketEvent, type TicketState, ticketStep } from './state.ts';
 
 /** Asking again after the background did not answer (it restarts by itself): the same confirmation. */
 const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CrossRule } from '../alerts/rules.ts';
 import { localeDecimal, numberProblemText, parseLocaleDecimal } from '../i18n/number-input.ts';
-import type { AlertActions } from './AlertsPanel.tsx';
 import { useLocale, useT } from './locale.ts';
 
 /** The windows a % move is judged over (the engine takes 1 min to 7 days: lib/alerts/rules.ts). */
@@ -15,6 +14,16 @@ const inputText = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelec
  * re-arm band) or a % move within a window; once, or every time with a cooldown; an optional expiry. Numbers are
  * read the page's way ("0,5" in French; "1,000" refused). Esc closes it.
  */
+/** What the alert form and the alerts panel ask of the background. */
+export interface AlertActions {
+  create(rule: Record<string, unknown>): Promise<unknown>;
+  edit(id: string, changes: Record<string, unknown>): Promise<unknown>;
+  remove(id: string): Promise<unknown>;
+  setPaused(id: string, paused: boolean): Promise<unknown>;
+  /** Silent until `until` (ms): the popup's "Snooze 1 h", as the Chrome notification's button. */
+  snooze(id: string, until: number): Promise<unknown>;
+}
+
 export function AlertForm({
   symbol,
   price,

@@ -2,17 +2,10 @@ import { useState } from 'preact/hooks';
 import { krakenTradeUrl, notShownText, SNOOZE_MS } from '../alerts/notification.ts';
 import type { AlertsView } from '../alerts/service.ts';
 import type { PlainKey } from '../i18n/translate.ts';
-import { AlertForm } from './AlertForm.tsx';
+import { type AlertActions, AlertForm } from './AlertForm.tsx';
 import { useT } from './locale.ts';
 
-export interface AlertActions {
-  create(rule: Record<string, unknown>): Promise<unknown>;
-  edit(id: string, changes: Record<string, unknown>): Promise<unknown>;
-  remove(id: string): Promise<unknown>;
-  setPaused(id: string, paused: boolean): Promise<unknown>;
-  /** Silent until `until` (ms): the popup's "Snooze 1 h", as the Chrome notification's button. */
-  snooze(id: string, until: number): Promise<unknown>;
-}
+export type { AlertActions };
 
 const STATUS: Record<string, PlainKey> = {
   armed: 'alerts.status.armed',

@@ -1,4 +1,4 @@
-import type { PairNames } from './pairs.ts';
+import type { PairNames } from './pair-names.ts';
 
 /**
  * The 14 opt-in pairs (`--pairs 20`; the default lists only the six in pairs.ts): liquid USD-quoted pairs of

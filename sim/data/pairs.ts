@@ -2,6 +2,7 @@ import { toUnits } from '../decimal.ts';
 import { assetByV2 } from './assets.ts';
 import { INSTRUMENT_PAIRS, type InstrumentPair } from './instruments.ts';
 import { EXTRA_INSTRUMENT_PAIRS } from './instruments-extra.ts';
+import type { PairNames } from './pair-names.ts';
 import { EXTRA_PAIR_NAMES } from './pairs-extra.ts';
 
 /** Everything the simulator knows about one pair: Kraken's names and metadata, plus market-model knobs. */
@@ -38,18 +39,6 @@ export interface PairSpec {
    * pairs move the same with or without the opt-in ones.
    */
   readonly streamIndex: number;
-}
-
-/** Kraken's REST names of a pair and the market model's knobs (this file and pairs-extra.ts). */
-export interface PairNames {
-  readonly symbol: string;
-  readonly restId: string;
-  readonly altname: string;
-  readonly wsname: string;
-  readonly startPrice: string;
-  readonly usdPerQuote: number;
-  readonly takersPerStep: number;
-  readonly tradeIdBase: number;
 }
 
 // REST ids/altnames/wsnames as Kraken's AssetPairs reports them (official example for XXBTZUSD and XETHXXBT:

@@ -5,9 +5,9 @@ import type { PairRules } from '../../../lib/kraken/pairs/rules.ts';
 import { STARTER_FEES } from '../../../lib/orders/fees.ts';
 import type { BookTop } from '../../../lib/orders/types.ts';
 import { checkTicket } from '../../../lib/ticket/check.ts';
+import { effectOf } from '../../../lib/ticket/effect.ts';
 import {
   draftOf,
-  effectOf,
   initialTicket,
   type TicketEffect,
   type TicketEvent,

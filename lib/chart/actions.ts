@@ -1,6 +1,7 @@
 // What a chart may ask of the background (the ChartPanel's adapter), built from the typed client.
-import type { ChartActions } from '../chart/ChartPanel.tsx';
+
 import type { RequestOf, RequestType, ResultOf } from '../messaging/protocol.ts';
+import type { ChartActions } from './ChartPanel.tsx';
 
 type Send = <K extends RequestType>(req: RequestOf<K>) => Promise<ResultOf<K>>;
 
