@@ -209,6 +209,8 @@ export async function orderAck(orders = 50, warmup = 3): Promise<OrderAckFigures
     await page.goto(extensionUrl(ext, 'popup.html'));
     await page.getByTestId('tab-trade').click();
     await page.getByTestId('mode-live').click();
+    // Going live asks for a confirmation first (lib/ui/trading/ModeBar.tsx), as test/e2e/harness.ts goLive does.
+    await page.getByTestId('mode-live-confirm').click();
     await waitFor(
       async () => (await page.getByTestId('live-status').getAttribute('data-kind')) === 'ready',
       20_000,
