@@ -73,6 +73,8 @@ function noLiveAccount(kind: 'no-key' | 'no-key-for-endpoint' | 'locked'): NoLiv
   }
 }
 
+/** The longest an order in flight holds the popup's view back (a rate-limiter wait, a lookup after a lost answer). */
+const HOLD_MS = 250;
 export function createTradingService(deps: TradingServiceDeps) {
   let live: { id: string; account: LiveAccount } | null = null;
   /** The last live account stopped while its dead man's switch was still being disarmed. */
@@ -85,10 +87,31 @@ export function createTradingService(deps: TradingServiceDeps) {
   const views = createEmitter<TradingView>();
   const prices = valuations(deps.market);
   let pending = false;
+  /** Orders being placed now, and the timer that releases views held meanwhile (see `changed`). */
+  let placing = 0;
+  let held: ReturnType<typeof setTimeout> | null = null;
 
   const mode = (): TradingMode => deps.settings.current().tradingMode;
 
+  /** Held changes go out now (an order still in flight: at most one view per HOLD_MS while it lasts). */
+  const release = (): void => {
+    if (held) clearTimeout(held);
+    held = null;
+    emitSoon();
+  };
+
   function changed(): void {
+    // While an order is placed, each intent write and executions message changes the view; the popup rendered
+    // each before it got the order's answer (port and answer share one queue): 10-20 ms of the 35-50 ms from
+    // Confirm to "Placed" (docs/design.md §10). Held until the answer has left, or HOLD_MS at most.
+    if (placing > 0) {
+      held ??= setTimeout(release, HOLD_MS);
+      return;
+    }
+    emitSoon();
+  }
+
+  function emitSoon(): void {
     // Many changes arrive together (a fill moves orders, fills and balances): one view per turn.
     if (pending) return;
     pending = true;
@@ -249,7 +272,12 @@ export function createTradingService(deps: TradingServiceDeps) {
     place(order: OrderRequest, clOrdId: string): Promise<OrderView> {
       const target = mode() === 'paper' ? deps.paper : liveAccount(clOrdId);
       recheckOrder(deps.market, order);
-      return target.place(order, clOrdId);
+      placing += 1;
+      return target.place(order, clOrdId).finally(() => {
+        placing -= 1;
+        // A timer, not a microtask: the answer leaves in the microtasks after this settles, before the view.
+        if (placing === 0 && held) setTimeout(release, 0);
+      });
     },
 
     /** An order whose outcome was unknown: asks Kraken, never sends. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
-import type { OrderRequest } from '../../../lib/orders/types.ts';
+import type { OrderRequest, OrderView } from '../../../lib/orders/types.ts';
 import { defaultSettings } from '../../../lib/settings/schema.ts';
 import { createSettingsStore } from '../../../lib/settings/store.ts';
 import { TradingUnavailable } from '../../../lib/trading/errors.ts';
@@ -9,6 +9,7 @@ import { orderMeta } from '../../../lib/trading/order-meta.ts';
 import type { PaperAccount } from '../../../lib/trading/paper-account.ts';
 import { createTradingService } from '../../../lib/trading/service.ts';
 import { memoryIdbIntentStore } from '../../support/intent-store.ts';
+import { BTC_USD_RULES } from '../../support/paper-fixtures.ts';
 
 /** Settings already in live mode. */
 async function liveSettings() {
@@ -292,5 +293,83 @@ describe('trading service: balances in USD', () => {
       { asset: 'USD', total: '100.25', hold: '0', available: '100.25', usdValue: '100.25' },
       { asset: 'XYZ', total: '3', hold: '0', available: '3' },
     ]);
+  });
+});
+
+describe('trading service: an order’s answer goes before the views its placing changed', () => {
+  /**
+   * A live account whose place() changes the view the way the real one does (the intent written before the
+   * send, the send counted, Kraken's answer written, the executions feed reporting it), `steps` times, each
+   * after `stepMs`, then answers with the order.
+   */
+  async function placing(steps: number, stepMs: number) {
+    const settings = await liveSettings();
+    const events: string[] = [];
+    const placed: OrderView = {
+      id: 'OABCDE-FGHIJ-KLMNOP',
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'limit',
+      limitPrice: '20000.0',
+      volume: '0.1',
+      filled: '0',
+      status: 'pending',
+      createdAt: 1,
+    };
+    const service = createTradingService({
+      settings,
+      market: { ...NO_MARKET, rulesFor: () => BTC_USD_RULES },
+      paper,
+      intents: memoryIdbIntentStore(),
+      now: Date.now,
+      liveAccess: async () => ({
+        kind: 'ready',
+        id: 'key-1',
+        account: { keyId: 'k', keyVersion: 1, endpoint: 'https://api.kraken.com' },
+        create: () =>
+          ({
+            ...fakeLive([]),
+            async place() {
+              for (let i = 0; i < steps; i++) {
+                await new Promise((r) => setTimeout(r, stepMs));
+                service.changed();
+              }
+              return placed;
+            },
+          }) as unknown as LiveAccount,
+      }),
+    });
+    await service.start();
+    await new Promise((r) => setTimeout(r, 0)); // the start's own view goes out first
+    service.subscribe(() => events.push('view'));
+    const order = {
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'limit',
+      volume: '0.1',
+      limitPrice: '20000.0',
+      postOnly: false,
+      timeInForce: 'GTC',
+    } as const;
+    return { service, events, order };
+  }
+
+  it('holds the views of a quick order until its answer has gone, then sends one', async () => {
+    const { service, events, order } = await placing(4, 2);
+    // What the messaging server does with the answer: in the microtasks after place() settles.
+    await service.place(order, crypto.randomUUID()).then(() => events.push('answer'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual(['answer', 'view']);
+  });
+
+  it('holds them 250 ms at most while an order takes longer (a rate-limiter wait, a lookup)', async () => {
+    const { service, events, order } = await placing(8, 100);
+    await service.place(order, crypto.randomUUID()).then(() => events.push('answer'));
+    await new Promise((r) => setTimeout(r, 20));
+    const before = events.indexOf('answer');
+    // 800 ms of changes: a view at about 250, 500 and 750 ms, then the last after the answer.
+    expect(before).toBeGreaterThanOrEqual(2);
+    expect(before).toBeLessThanOrEqual(4);
+    expect(events.at(-1)).toBe('view');
   });
 });
