@@ -199,9 +199,15 @@ export async function addKey(e2e: FirefoxE2E, passphrase: string): Promise<strin
 
 /** Switches the popup to live mode and waits until the private feed is ready. */
 export async function goLive(popup: Page): Promise<void> {
-  // The mode bar renders once the trading view has arrived; before that there is no mode to read.
+  // The mode bar lives in the Trade tab (the side panel shows it at once); it renders once the trading view
+  // has arrived. Going live asks first: its confirmation names the key.
+  if (await popup.$(tid('tab-trade'))) await click(popup, tid('tab-trade'));
   await popup.waitForSelector(`${tid('mode-live')}, ${tid('mode-paper')}`);
-  if ((await text(popup, tid('trading-mode'))) !== 'Live') await click(popup, tid('mode-live'));
+  if ((await text(popup, tid('trading-mode'))) !== 'Live') {
+    await click(popup, tid('mode-live'));
+    await popup.waitForSelector(tid('mode-live-confirm'));
+    await click(popup, tid('mode-live-confirm'));
+  }
   await waitUntil(async () => (await text(popup, tid('trading-mode'))) === 'Live', 5_000, 'live mode');
   await waitUntil(
     async () => (await popup.$eval(tid('live-status'), (el) => el.getAttribute('data-kind'))) === 'ready',

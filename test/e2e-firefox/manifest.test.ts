@@ -45,7 +45,7 @@ describe('Firefox production manifest (.output/firefox-mv3, built by npm test)',
       background: { scripts: ['background.js'] },
       options_ui: { open_in_tab: true, page: 'options.html' },
       // The side panel page as Firefox's sidebar (no permission needed there).
-      sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Kraken Trader' },
+      sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Trader for Kraken' },
     });
   });
 

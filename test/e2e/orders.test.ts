@@ -206,7 +206,7 @@ describe('orders you can trust (production build, simulator)', () => {
       .poll(() => popup.getByTestId('dead-man-status').innerText(), { timeout: 5_000 })
       .toMatch(/^still armed, retrying\. Kraken will cancel all your orders at \d\d:\d\d:\d\d/);
     // Kraken's own words are behind "Details", not in the sentence that says what it means.
-    await expect(popup.getByTestId('dead-man-detail').count()).resolves.toBe(1);
+    await expect.poll(() => popup.getByTestId('dead-man-detail').count(), { timeout: 5_000 }).toBe(1);
     expect(await armed()).toBe(true);
     await expect
       .poll(() => popup.getByTestId('dead-man-status').innerText(), { timeout: 20_000 })
