@@ -158,8 +158,17 @@ describe('charts, sparklines and the side panel (production build, simulator)', 
   it('a level of the depth ladder fills the ticket’s limit price', async () => {
     const bid = panel.locator('[data-testid="ladder-row"][data-side="bid"]').first();
     await bid.waitFor({ timeout: 10_000 });
-    const price = (await bid.getAttribute('data-price')) ?? '';
-    await bid.getByRole('button').click();
+    // The book moves under the test: reading the level's price and clicking it in two steps let a
+    // new frame re-render the row between them (CI saw the next tick's price). Read and click in one
+    // turn of the page's event loop, so the price read is the price clicked.
+    const price = await bid.evaluate((row) => {
+      const button = row.querySelector('button');
+      if (!(button instanceof HTMLButtonElement)) throw new Error('ladder row without a button');
+      const read = row.getAttribute('data-price') ?? '';
+      button.click();
+      return read;
+    });
+    expect(price).toMatch(/^\d+(\.\d+)?$/);
     await expect.poll(() => panel.getByTestId('ticket-limit').inputValue()).toBe(price);
     await expect(panel.getByTestId('ticket-type').inputValue()).resolves.toBe('limit');
     await expect(panel.getByTestId('ladder-spread').innerText()).resolves.toMatch(/^Spread [\d.,]+ \(/);
