@@ -251,6 +251,16 @@ export function createTradingService(deps: TradingServiceDeps) {
     deadManArmed: () => live?.account.deadMan().kind === 'armed',
 
     async setMode(next: TradingMode): Promise<TradingView> {
+      // The popup asks before going live, but the background is the gate: a message from any page (or a
+      // popup built before the question existed) must not turn live mode on without a usable key. Mode
+      // stays live across a later lock (the popup asks to unlock); switching *to* live needs one now.
+      if (next === 'live' && mode() !== 'live') {
+        const access = await deps.liveAccess();
+        if (access.kind !== 'ready') {
+          const why = noLiveAccount(access.kind);
+          throw new TradingUnavailable(why.kind, why.message);
+        }
+      }
       await deps.settings.update((s) => ({ ...s, tradingMode: next }));
       await syncLive();
       return view();

@@ -258,6 +258,53 @@ describe('trading service: an order already on its way', () => {
   });
 });
 
+describe('trading service: the background is the gate to live mode', () => {
+  async function fromPaper(access: 'no-key' | 'locked' | 'no-key-for-endpoint' | 'ready') {
+    const settings = createSettingsStore({ load: async () => defaultSettings(), save: async () => {} });
+    await settings.load();
+    const log: string[] = [];
+    const service = createTradingService({
+      settings,
+      market: NO_MARKET,
+      paper,
+      intents: memoryIdbIntentStore(),
+      now: Date.now,
+      liveAccess: async () =>
+        access === 'ready'
+          ? {
+              kind: 'ready',
+              id: 'key-1',
+              account: { keyId: 'k', keyVersion: 1, endpoint: 'https://api.kraken.com' },
+              create: () => fakeLive(log),
+            }
+          : { kind: access },
+    });
+    await service.start();
+    return { service, settings, log };
+  }
+
+  it.each([
+    ['no-key', 'Add an API key in Settings to trade live.'],
+    ['locked', 'Unlock the vault to trade live.'],
+    ['no-key-for-endpoint', 'Add a key for this endpoint to trade live; paper trading works meanwhile.'],
+  ] as const)('refuses to switch to live with %s, and stays in paper', async (access, message) => {
+    const { service, settings, log } = await fromPaper(access);
+    const refused = await service.setMode('live').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TradingUnavailable);
+    expect((refused as Error).message).toBe(message);
+    expect(settings.current().tradingMode).toBe('paper');
+    expect(service.view().mode).toBe('paper');
+    expect(log).toEqual([]);
+  });
+
+  it('switches to live when a key is ready for this endpoint', async () => {
+    const { service, settings, log } = await fromPaper('ready');
+    await service.setMode('live');
+    expect(settings.current().tradingMode).toBe('live');
+    expect(log).toEqual(['start']);
+  });
+});
+
 describe('trading service: balances in USD', () => {
   it('keeps a ticker for each asset held that Kraken lists against USD, and values it exactly', async () => {
     const settings = createSettingsStore({ load: async () => defaultSettings(), save: async () => {} });
