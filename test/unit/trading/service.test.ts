@@ -4,6 +4,7 @@ import type { OrderRequest, OrderView } from '../../../lib/orders/types.ts';
 import { defaultSettings } from '../../../lib/settings/schema.ts';
 import { createSettingsStore } from '../../../lib/settings/store.ts';
 import { TradingUnavailable } from '../../../lib/trading/errors.ts';
+import type { LiveAccess } from '../../../lib/trading/live/access.ts';
 import type { LiveAccount } from '../../../lib/trading/live/account.ts';
 import { orderMeta } from '../../../lib/trading/order-meta.ts';
 import type { PaperAccount } from '../../../lib/trading/paper-account.ts';
@@ -269,15 +270,21 @@ describe('trading service: the background is the gate to live mode', () => {
       paper,
       intents: memoryIdbIntentStore(),
       now: Date.now,
-      liveAccess: async () =>
-        access === 'ready'
-          ? {
+      liveAccess: async (): Promise<LiveAccess> => {
+        switch (access) {
+          case 'ready':
+            return {
               kind: 'ready',
               id: 'key-1',
               account: { keyId: 'k', keyVersion: 1, endpoint: 'https://api.kraken.com' },
               create: () => fakeLive(log),
-            }
-          : { kind: access },
+            };
+          case 'no-key-for-endpoint':
+            return { kind: access, keyEndpoint: 'http://127.0.0.1:8787' };
+          default:
+            return { kind: access };
+        }
+      },
     });
     await service.start();
     return { service, settings, log };
