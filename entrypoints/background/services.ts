@@ -109,7 +109,7 @@ export function createServices() {
     now: Date.now,
     newId: () => crypto.randomUUID(),
     onChange: () => trading.changed(),
-    onFill: (fill) => void showFill(fill, 'paper', settings.current().language).catch(() => {}),
+    onFill: (fill) => showFill(fill, 'paper', settings.current().language).catch(() => {}),
     fees: () => trading.paperFees(),
     lastPrice: (symbol) => {
       const last = market.latestTick(symbol)?.last;

@@ -206,6 +206,12 @@ export function parsePaperState(value: unknown): PaperState {
   array(s.fills, 'account.fills').forEach((f, i) => {
     checkFill(f, `account.fills[${i}]`);
   });
+  if (s.unshown !== undefined) {
+    array(s.unshown, 'account.unshown').forEach((id, i) => {
+      if (typeof id !== 'string')
+        throw new PaperStateCorrupted(`account.unshown[${i}]`, 'expected a fill id');
+    });
+  }
   // A version 1 record is a version 2 record without the newer fields: read as is, saved as 2 next time.
   const state: PaperState = { ...(s as unknown as PaperState), version: PAPER_STATE_VERSION };
   // The account's own invariant: open orders never hold more than the asset's total.

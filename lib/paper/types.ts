@@ -110,6 +110,11 @@ export interface PaperState {
   closed: PaperOrder[];
   /** The last fills, newest first. */
   fills: FillView[];
+  /**
+   * The ids of fills whose notification was not shown yet: saved with the fills that made them, in the same
+   * record, so a worker that stops in between shows them when it starts again (absent: none).
+   */
+  unshown?: string[];
 }
 
 /** What a refusal says: Kraken's error string (or cancel reason) and one sentence for the person. */

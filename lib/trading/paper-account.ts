@@ -36,7 +36,8 @@ export interface PaperAccountDeps {
   now(): number;
   newId(): string;
   onChange(): void;
-  onFill(fill: FillView): void;
+  /** Shows a fill's notification; resolves once shown or refused (then it leaves the outbox). */
+  onFill(fill: FillView): Promise<void> | void;
   /** The paper account's fee tier now (settings.paperFees); orders pay the tier in force when placed. */
   fees?(): PaperFees;
   /** The last price from the ticker (decimal text), for trailing stops placed before any trade was seen. */
@@ -66,12 +67,30 @@ export function createPaperAccount(deps: PaperAccountDeps) {
 
   async function commit(next: PaperState, fills: readonly FillView[]): Promise<void> {
     if (next === state && fills.length === 0) return;
-    state = next;
+    // The fills' notifications are owed in the same record as the fills: a worker that stops before
+    // showing them shows them when it starts again (start()), and one that showed them says so (settle).
+    state =
+      fills.length === 0 ? next : { ...next, unshown: [...(next.unshown ?? []), ...fills.map((f) => f.id)] };
     await deps.store.save(state); // saved before anyone is told: a restart never forgets a fill it announced
     deps.watchDepth([...new Set(state.open.map((o) => o.symbol))]);
-    for (const f of fills) deps.onFill(f);
+    notify(fills);
     deps.onChange();
     armExpiry();
+  }
+
+  /** Shows the fills' notifications, then takes them out of the record's outbox. */
+  function notify(fills: readonly FillView[]): void {
+    if (fills.length === 0) return;
+    const shown = Promise.allSettled(fills.map(async (f) => deps.onFill(f)));
+    void shown.then(() => serial(() => settle(new Set(fills.map((f) => f.id))))).catch(() => {});
+  }
+
+  async function settle(shown: ReadonlySet<string>): Promise<void> {
+    const left = (state.unshown ?? []).filter((id) => !shown.has(id));
+    if (left.length === (state.unshown ?? []).length) return;
+    const { unshown: _, ...rest } = state;
+    state = left.length > 0 ? { ...rest, unshown: left } : rest;
+    await deps.store.save(state);
   }
 
   /** GTD orders expire at their time: a timer for the next one (and a look at least once a minute). */
@@ -129,6 +148,15 @@ export function createPaperAccount(deps: PaperAccountDeps) {
         await deps.store.save(state);
       }
       deps.watchDepth([...new Set(state.open.map((o) => o.symbol))]);
+      // Fills a stopped worker saved and did not show: shown now, under their own notification id (one
+      // shown just before the stop is replaced, not doubled). Ids whose fill left the kept list are dropped.
+      const owed = new Set(state.unshown ?? []);
+      if (owed.size > 0) {
+        const left = state.fills.filter((f) => owed.has(f.id)).reverse(); // oldest first
+        if (left.length < owed.size)
+          await serial(() => settle(new Set([...owed].filter((id) => !left.some((f) => f.id === id)))));
+        notify(left);
+      }
       // Orders whose GTD time came while the worker was stopped expire now.
       await expire();
     },

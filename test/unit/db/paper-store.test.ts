@@ -122,6 +122,13 @@ describe('the paper account in IndexedDB', () => {
     expect(await store.read()).toEqual({ kind: 'loaded', state: s });
   });
 
+  it('round-trips the fills whose notification is owed', async () => {
+    const store = idbPaperStore(database);
+    const owed = { ...good, unshown: [good.fills[0]?.id ?? ''] };
+    await store.save(owed);
+    expect(await store.load()).toEqual(owed);
+  });
+
   it('round-trips every field of the newer order types', async () => {
     const store = idbPaperStore(database);
     const s = newerAccount();
@@ -209,6 +216,8 @@ describe('the paper account in IndexedDB', () => {
       { ...good, fills: [{ ...good.fills[0], price: 45285.2 }] },
       'account.fills[0].price',
     ],
+    ['owed notifications that are not a list', { ...good, unshown: 'F1' }, 'account.unshown'],
+    ['an owed notification that is not an id', { ...good, unshown: ['F1', 7] }, 'account.unshown[1]'],
     [
       'holds above the balance',
       { ...good, balances: { ...good.balances, USD: '1' } },

@@ -47,7 +47,9 @@ function account(
     now: () => Date.now(),
     newId: () => `P${++n}`,
     onChange: () => {},
-    onFill: (f) => fills.push(f.id),
+    onFill: (f) => {
+      fills.push(f.id);
+    },
     fees: () => opts.fees ?? { makerPercent: '0.25', takerPercent: '0.40' },
     lastPrice: () => '45000.0',
     system: () => opts.system ?? 'online',
@@ -136,5 +138,77 @@ describe('the paper account in the background', () => {
     const restarted = account({ store: memoryStore(stored) });
     await restarted.a.start();
     expect(restarted.a.orders()).toEqual([]);
+  });
+});
+
+describe('paper fills are notified once, also across a stopped worker', () => {
+  it('saves a fill with its notification owed, and clears it once shown', async () => {
+    const store = memoryStore();
+    let release: () => void = () => {};
+    const shown: string[] = [];
+    let n = 0;
+    const a = createPaperAccount({
+      store,
+      rulesFor: (s) => (s === 'BTC/USD' ? BTC_USD_RULES : undefined),
+      book: () => book,
+      watchDepth: () => {},
+      now: () => Date.now(),
+      newId: () => `P${++n}`,
+      onChange: () => {},
+      // The notification takes a while: the worker could stop meanwhile.
+      onFill: (f) =>
+        new Promise<void>((resolve) => {
+          release = () => {
+            shown.push(f.id);
+            resolve();
+          };
+        }),
+    });
+    await a.start();
+    await a.place(order({ type: 'market', limitPrice: undefined }), 'c1');
+    const fillId = a.fills()[0]?.id ?? '';
+    // The record that holds the fill also says its notification is owed.
+    const withFill = store.saved.find((s) => s.fills.some((f) => f.id === fillId));
+    expect(withFill?.unshown).toEqual([fillId]);
+    release();
+    await vi.waitFor(() => expect((store.saved.at(-1) as PaperState).unshown).toBeUndefined());
+    expect(shown).toEqual([fillId]);
+  });
+
+  it('a worker that starts shows the fills a stopped one saved and did not show, oldest first, once', async () => {
+    // A first worker takes two fills and stops before showing them.
+    const store = memoryStore();
+    let hang = true;
+    const firstShown: string[] = [];
+    const stopped = createPaperAccount({
+      store,
+      rulesFor: () => BTC_USD_RULES,
+      book: () => book,
+      watchDepth: () => {},
+      now: () => Date.now(),
+      newId: () => `Q${Math.random()}`,
+      onChange: () => {},
+      onFill: (f) => (hang ? new Promise<void>(() => {}) : void firstShown.push(f.id)),
+    });
+    await stopped.start();
+    await stopped.place(order({ type: 'market', limitPrice: undefined }), 'c1');
+    await stopped.place(order({ type: 'market', limitPrice: undefined, volume: '0.05' }), 'c2');
+    hang = false;
+    const saved = store.saved.at(-1) as PaperState;
+    const [newest, oldest] = saved.fills.map((f) => f.id);
+    expect(saved.unshown).toEqual([oldest, newest]);
+    // A stale id whose fill is no longer kept is dropped, not shown.
+    await store.save({ ...saved, unshown: ['gone', ...(saved.unshown ?? [])] });
+
+    const next = account({ store });
+    await next.a.start();
+    await vi.waitFor(() => expect(next.fills).toEqual([oldest, newest]));
+    await vi.waitFor(() => expect((store.saved.at(-1) as PaperState).unshown).toBeUndefined());
+    // And a third start owes nothing.
+    const third = account({ store });
+    await third.a.start();
+    await Promise.resolve();
+    expect(third.fills).toEqual([]);
+    expect(firstShown).toEqual([]);
   });
 });

@@ -57,8 +57,12 @@ describe('pure components', () => {
       </Lang.Provider>,
     );
     const button = () => container.querySelector('button') as HTMLButtonElement;
-    await act(() => fireEvent.click(button()));
-    await act(() => fireEvent.click(button()));
+    await act(() => {
+      fireEvent.click(button());
+    });
+    await act(() => {
+      fireEvent.click(button());
+    });
     expect(button().textContent).toBe('en a 2');
     rerender(
       <Lang.Provider value="fr">
