@@ -61,8 +61,9 @@ if (wanted('bundle-js'))
     unit: 'bytes',
     ours: jsBytes(resolve(ROOT, '.output/chrome-mv3')),
     ccxt: statSync(resolve(ROOT, CCXT_BROWSER_BUNDLE)).size,
-    budget: 150 * 1024,
-    note: `every .js file of the production Chrome build (wxt build, minified); ccxt: ${CCXT_BROWSER_BUNDLE}`,
+    // No budget: the total counts code no page loads together (the chart chunk, the background, the options
+    // page). What a person waits for is budgeted per page: popup-js, chart-first-paint (docs/design.md §7).
+    note: `every .js file of the production Chrome build (wxt build, minified), reported; budgets are per page (popup-js). ccxt: ${CCXT_BROWSER_BUNDLE}`,
   });
 
 // A ticker frame shaped like Kraken's documented example, varied so nothing is cached.
