@@ -20,10 +20,11 @@ import { TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
 import type { LiveAccess } from './live/access.ts';
 import type { LiveAccount } from './live/account.ts';
+import { NO_KEY, type NoLiveAccount, noLiveAccount } from './no-live-account.ts';
 import type { PaperAccount } from './paper-account.ts';
 import { paperFeesView } from './paper-fees.ts';
 import { recheckOrder } from './recheck.ts';
-import type { AmendView, DeadManView, FeesView, LiveStatus, TradingMode, TradingView } from './types.ts';
+import type { AmendView, DeadManView, FeesView, TradingMode, TradingView } from './types.ts';
 import { valuations } from './valuations.ts';
 
 export interface TradingServiceDeps {
@@ -45,32 +46,6 @@ export interface TradingServiceDeps {
   /** What live trading can use right now (lib/trading/live/access.ts). */
   liveAccess(): Promise<LiveAccess>;
   now(): number;
-}
-
-/** Why there is no live account: the status shown, and what a live order is told. */
-type NoLiveAccount = Extract<LiveStatus, { kind: 'no-key' | 'locked' }>;
-
-const NO_KEY: NoLiveAccount = { kind: 'no-key', message: 'Add an API key in Settings to trade live.' };
-const LOCKED: NoLiveAccount = { kind: 'locked', message: 'Unlock the vault to trade live.' };
-/** The active key was added for another endpoint (keys sign only for their own: lib/vault/binding.ts). */
-const NO_KEY_FOR_ENDPOINT: NoLiveAccount = {
-  kind: 'no-key',
-  message: 'Add a key for this endpoint to trade live; paper trading works meanwhile.',
-};
-
-function noLiveAccount(kind: 'no-key' | 'no-key-for-endpoint' | 'locked'): NoLiveAccount {
-  switch (kind) {
-    case 'no-key':
-      return NO_KEY;
-    case 'no-key-for-endpoint':
-      return NO_KEY_FOR_ENDPOINT;
-    case 'locked':
-      return LOCKED;
-    default: {
-      const never: never = kind;
-      throw new RangeError(`unknown live access ${String(never)}`);
-    }
-  }
 }
 
 /** The longest an order in flight holds the popup's view back (a rate-limiter wait, a lookup after a lost answer). */

@@ -309,7 +309,10 @@ describe('the ticket on a live market', () => {
     const previous = hooks.__r;
     const counts = new Map<string, number>();
     hooks.__r = (vnode) => {
-      const name = typeof vnode.type === 'function' ? vnode.type.name : '';
+      // A pure() component renders as the class `Pure(<name>)` (lib/ui/pure.ts): counted under its name.
+      const type = vnode.type as { name?: string; displayName?: string } | string;
+      const name =
+        typeof type === 'string' ? '' : (/^Pure\((.*)\)$/.exec(type.displayName ?? '')?.[1] ?? type.name ?? '');
       counts.set(name, (counts.get(name) ?? 0) + 1);
       previous?.(vnode);
     };
