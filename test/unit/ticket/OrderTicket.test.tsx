@@ -312,7 +312,9 @@ describe('the ticket on a live market', () => {
       // A pure() component renders as the class `Pure(<name>)` (lib/ui/pure.ts): counted under its name.
       const type = vnode.type as { name?: string; displayName?: string } | string;
       const name =
-        typeof type === 'string' ? '' : (/^Pure\((.*)\)$/.exec(type.displayName ?? '')?.[1] ?? type.name ?? '');
+        typeof type === 'string'
+          ? ''
+          : (/^Pure\((.*)\)$/.exec(type.displayName ?? '')?.[1] ?? type.name ?? '');
       counts.set(name, (counts.get(name) ?? 0) + 1);
       previous?.(vnode);
     };
