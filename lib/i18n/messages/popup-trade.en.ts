@@ -1,5 +1,5 @@
 // English texts of the popup's Trade tab: the order ticket, its preview and result, orders, fees, amends
-// (lib/ticket, lib/ui/trading). popup.en.ts gathers them with the rest of the popup's.
+// (lib/ticket, lib/ui/trading). Loaded with the Trade tab and the side panel (lib/i18n/areas.ts).
 export const popupTradeEn = {
   'ticket.pair': 'Pair',
   'ticket.side': 'Side',
@@ -100,23 +100,6 @@ export const popupTradeEn = {
   'result.released': 'Not confirmed: {message}',
   'result.noOrderId': 'The answer had no order id.',
 
-  'order.side.buy': 'buy',
-  'order.side.sell': 'sell',
-  'order.type.market': 'market',
-  'order.type.limit': 'limit',
-  'order.type.stop-loss': 'stop-loss',
-  'order.type.stop-loss-limit': 'stop-loss-limit',
-  'order.type.take-profit': 'take-profit',
-  'order.type.take-profit-limit': 'take-profit-limit',
-  'order.type.trailing-stop': 'trailing-stop',
-  'order.type.trailing-stop-limit': 'trailing-stop-limit',
-  'order.describe': '{side} {volume} {symbol} {type}',
-  'order.describeAt': '{side} {volume} {symbol} {type} at {price}',
-  'order.closedAtOnce': 'cancelled at once, {filled} of {volume} filled',
-  'order.trails': 'trails {offset}',
-  'order.trigger': 'trigger {price}',
-  'order.limit': 'limit {price}',
-  'order.market': 'market',
 
   'fees.rates': '{maker} maker / {taker} taker',
   'fees.paper': 'Paper fees',

@@ -1,9 +1,7 @@
-// English texts of the popup: watchlist, alerts, status bar, mode bar, the Trade tab and the order ticket (lib/ui, lib/ui/trading, lib/ticket, entrypoints/popup).
+// English texts of the popup: watchlist, alerts, status bar, mode bar (lib/ui, lib/ui/trading, entrypoints/popup); the Trade tab and the order ticket are in popup-trade.en.ts.
 // One file per area so that areas can be translated apart; en.ts gathers them.
-import { popupTradeEn } from './popup-trade.en.ts';
 
 export const popupEn = {
-  ...popupTradeEn,
   'age.now': 'now',
   'age.seconds': '{n} s',
   'age.minutes': '{n} min',
@@ -226,4 +224,23 @@ export const popupEn = {
   'alertForm.fieldError': '{field}: {problem}',
   'alertForm.save': 'Save alert',
   'alertForm.create': 'Create alert',
+
+  // Orders as the status bar and the open-orders list name them (lib/ui/trading/format.ts).
+  'order.side.buy': 'buy',
+  'order.side.sell': 'sell',
+  'order.type.market': 'market',
+  'order.type.limit': 'limit',
+  'order.type.stop-loss': 'stop-loss',
+  'order.type.stop-loss-limit': 'stop-loss-limit',
+  'order.type.take-profit': 'take-profit',
+  'order.type.take-profit-limit': 'take-profit-limit',
+  'order.type.trailing-stop': 'trailing-stop',
+  'order.type.trailing-stop-limit': 'trailing-stop-limit',
+  'order.describe': '{side} {volume} {symbol} {type}',
+  'order.describeAt': '{side} {volume} {symbol} {type} at {price}',
+  'order.closedAtOnce': 'cancelled at once, {filled} of {volume} filled',
+  'order.trails': 'trails {offset}',
+  'order.trigger': 'trigger {price}',
+  'order.limit': 'limit {price}',
+  'order.market': 'market',
 } as const;

@@ -1,11 +1,9 @@
-// French texts of the popup: watchlist, alerts, status bar, mode bar, the Trade tab and the order ticket (lib/ui, lib/ui/trading, lib/ticket, entrypoints/popup): the same keys as popup.en.ts.
+// French texts of the popup: watchlist, alerts, status bar, mode bar (the same keys as popup.en.ts); the Trade tab and the order ticket are in popup-trade.fr.ts.
 // Typography: a narrow no-break space (U+202F) before ; : ! ? and %, typographic apostrophes.
 import type { FrenchOf } from './french.ts';
 import type { popupEn } from './popup.en.ts';
-import { popupTradeFr } from './popup-trade.fr.ts';
 
 export const popupFr: FrenchOf<typeof popupEn> = {
-  ...popupTradeFr,
   'age.now': 'à l’instant',
   'age.seconds': '{n} s',
   'age.minutes': '{n} min',
@@ -229,4 +227,23 @@ export const popupFr: FrenchOf<typeof popupEn> = {
   'alertForm.fieldError': '{field} : {problem}',
   'alertForm.save': 'Enregistrer l’alerte',
   'alertForm.create': 'Créer l’alerte',
+
+  // Orders as the status bar and the open-orders list name them (lib/ui/trading/format.ts).
+  'order.side.buy': 'achat',
+  'order.side.sell': 'vente',
+  'order.type.market': 'au marché',
+  'order.type.limit': 'limite',
+  'order.type.stop-loss': 'stop de perte',
+  'order.type.stop-loss-limit': 'stop de perte limite',
+  'order.type.take-profit': 'prise de bénéfice',
+  'order.type.take-profit-limit': 'prise de bénéfice limite',
+  'order.type.trailing-stop': 'stop suiveur',
+  'order.type.trailing-stop-limit': 'stop suiveur limite',
+  'order.describe': '{side} de {volume} {symbol}, {type}',
+  'order.describeAt': '{side} de {volume} {symbol}, {type} à {price}',
+  'order.closedAtOnce': 'annulé aussitôt, {filled} sur {volume} exécuté',
+  'order.trails': 'suit à {offset}',
+  'order.trigger': 'déclenchement {price}',
+  'order.limit': 'limite {price}',
+  'order.market': 'au marché',
 };
