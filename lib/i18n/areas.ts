@@ -59,4 +59,12 @@ export function loadAreas(locale: Locale, areas: readonly Area[]): Promise<void>
 }
 
 /** Every area, for a page that shows them all (the options page shows alerts, keys, shortcuts, errors). */
-export const ALL_AREAS: readonly Area[] = ['common', 'settings', 'notify', 'popup', 'trade', 'panel', 'options'];
+export const ALL_AREAS: readonly Area[] = [
+  'common',
+  'settings',
+  'notify',
+  'popup',
+  'trade',
+  'panel',
+  'options',
+];

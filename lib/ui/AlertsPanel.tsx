@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { krakenTradeUrl, notShownText, SNOOZE_MS } from '../alerts/notification.ts';
 import type { AlertsView } from '../alerts/service.ts';
 import type { PlainKey } from '../i18n/translate.ts';
-import { type AlertActions, AlertForm } from './AlertForm.tsx';
+import type { AlertActions } from './AlertForm.tsx';
+import { AlertForm } from './LazyAlertForm.tsx';
 import { useT } from './locale.ts';
 
 export type { AlertActions };
@@ -15,7 +16,7 @@ const STATUS: Record<string, PlainKey> = {
   done: 'alerts.status.done',
 };
 
-export { AlertForm } from './AlertForm.tsx';
+export { AlertForm } from './LazyAlertForm.tsx';
 
 /**
  * The alerts and their log. "Snooze 1 h" and "Open on Kraken" sit on each row, so they are reachable where a

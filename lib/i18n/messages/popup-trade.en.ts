@@ -100,7 +100,6 @@ export const popupTradeEn = {
   'result.released': 'Not confirmed: {message}',
   'result.noOrderId': 'The answer had no order id.',
 
-
   'fees.rates': '{maker} maker / {taker} taker',
   'fees.paper': 'Paper fees',
   'fees.live': 'Fees',

@@ -104,7 +104,6 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'result.released': 'Non confirmé : {message}',
   'result.noOrderId': 'La réponse ne contenait pas d’identifiant d’ordre.',
 
-
   'fees.rates': 'maker {maker} / taker {taker}',
   'fees.paper': 'Frais fictifs',
   'fees.live': 'Frais',

@@ -39,7 +39,11 @@ const PAGES: Record<string, { entry: string; areas: Area[]; lazy: Record<string,
     areas: ['common', 'popup'],
     lazy: { 'entrypoints/popup/TradeTab.tsx': ['trade'], 'lib/chart/ChartPanel.tsx': ['panel'] },
   },
-  sidepanel: { entry: 'entrypoints/sidepanel/main.tsx', areas: ['common', 'popup', 'trade', 'panel'], lazy: {} },
+  sidepanel: {
+    entry: 'entrypoints/sidepanel/main.tsx',
+    areas: ['common', 'popup', 'trade', 'panel'],
+    lazy: {},
+  },
   options: {
     entry: 'entrypoints/options/main.tsx',
     areas: ['common', 'settings', 'notify', 'popup', 'trade', 'panel', 'options'],
