@@ -5,8 +5,10 @@
 // status, every order type's prices and options (price.ts, options.ts), fees and shares of the balance
 // (funds.ts), and the preview with what will happen in words (preview.ts, words.ts).
 // Exact decimals throughout (DESIGN.md §3: never a volume from String(float)).
+import { say, translator } from '../i18n/translate.ts';
 import { type Exact, format, normalize } from '../kraken/pairs/exact.ts';
 import { type OrderField, validateOrder } from '../kraken/pairs/validate.ts';
+import { orderProblemText } from '../orders/problem-text.ts';
 import type { OrderRequest, TicketOrderType } from '../orders/types.ts';
 import { checkAmount } from './amount.ts';
 import { availableText, settle } from './funds.ts';
@@ -110,6 +112,9 @@ export function checkTicket(draft: TicketDraft, ctx: TicketContext): TicketCheck
   }
 
   const isLimit = draft.type === 'limit';
+  // The page's language for validateOrder's problems (codes with their values).
+  const locale = ctx.locale ?? 'en';
+  const t = translator(locale);
   const feePercent = feePercentOf(draft, ctx);
   const basis = basisOf(draft, ctx);
   const amount = checkAmount(draft, ctx, basis);
@@ -157,7 +162,7 @@ export function checkTicket(draft: TicketDraft, ctx: TicketContext): TicketCheck
       if (p.code === 'pair-unavailable') continue;
       const field = ticketField(p.field, draft.type);
       if (judged.has(field) && p.field !== 'total' && p.field !== 'balance') continue;
-      problems.push({ field, code: p.code, message: p.message, level: 'error' });
+      problems.push({ field, code: p.code, message: say(t, orderProblemText(p, locale)), level: 'error' });
     }
   }
 

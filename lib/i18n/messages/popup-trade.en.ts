@@ -193,4 +193,34 @@ export const popupTradeEn = {
   'gate.system.cancelOnly': 'Kraken is in cancel-only mode: you can cancel orders, not place new ones.',
   'gate.system.maintenance': 'Kraken is in maintenance: no new orders until it ends.',
   'gate.system.other': 'Kraken is not accepting orders right now ({status}).',
+
+  // validateOrder's problems (lib/orders/problem-text.ts).
+  'problem.pair.status': '{symbol} is not accepting new orders right now ({status}).',
+  'problem.pair.limitOnly': '{symbol} takes limit orders only right now.',
+  'problem.pair.postOnly': '{symbol} takes post-only limit orders only right now.',
+  'problem.amount.required': 'Enter an amount.',
+  'problem.amount.notANumber': 'The amount must be a number like {example}.',
+  'problem.amount.notPositive': 'The amount must be above zero.',
+  'problem.amount.decimals': {
+    one: '{symbol} amounts take at most {count} decimal.',
+    other: '{symbol} amounts take at most {count} decimals.',
+  },
+  'problem.amount.belowMinimum': 'The smallest {symbol} order is {min} {asset}.',
+  'problem.limit.required': 'Enter a limit price.',
+  'problem.limit.notANumber': 'The limit price must be a number like {example}.',
+  'problem.limit.notPositive': 'The limit price must be above zero.',
+  'problem.limit.tick': 'The limit price must be a multiple of {tick} {asset}.',
+  'problem.trigger.required': 'Enter a trigger price.',
+  'problem.trigger.notANumber': 'The trigger price must be a number like {example}.',
+  'problem.trigger.notPositive': 'The trigger price must be above zero.',
+  'problem.trigger.tick': 'The trigger price must be a multiple of {tick} {asset}.',
+  'problem.price.decimals': {
+    one: '{symbol} prices take at most {count} decimal.',
+    other: '{symbol} prices take at most {count} decimals.',
+  },
+  'problem.cost.belowMinimum':
+    'This order is worth {cost} {asset}; {symbol} orders must be worth at least {min} {asset}.',
+  'problem.balance.buy':
+    'You have {have} {asset} available; this order needs {needs} {asset} including the {fee}% fee.',
+  'problem.balance.sell': 'You have {have} {asset} available; this order sells {needs} {asset}.',
 } as const;

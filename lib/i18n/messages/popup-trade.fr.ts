@@ -202,4 +202,38 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
     'Kraken est en mode annulation seule : vous pouvez annuler des ordres, pas en passer.',
   'gate.system.maintenance': 'Kraken est en maintenance : aucun nouvel ordre jusqu’à la fin.',
   'gate.system.other': 'Kraken n’accepte pas d’ordres pour le moment ({status}).',
+
+  // validateOrder's problems (lib/orders/problem-text.ts).
+  'problem.pair.status': '{symbol} n’accepte pas de nouveaux ordres pour le moment ({status}).',
+  'problem.pair.limitOnly': '{symbol} n’accepte que des ordres à cours limité pour le moment.',
+  'problem.pair.postOnly':
+    '{symbol} n’accepte que des ordres à cours limité « post-only » pour le moment.',
+  'problem.amount.required': 'Saisissez une quantité.',
+  'problem.amount.notANumber': 'La quantité doit être un nombre comme {example}.',
+  'problem.amount.notPositive': 'La quantité doit être supérieure à zéro.',
+  'problem.amount.decimals': {
+    one: 'Les quantités de {symbol} ont au plus {count} décimale.',
+    many: 'Les quantités de {symbol} ont au plus {count} de décimales.',
+    other: 'Les quantités de {symbol} ont au plus {count} décimales.',
+  },
+  'problem.amount.belowMinimum': 'Le plus petit ordre sur {symbol} est de {min} {asset}.',
+  'problem.limit.required': 'Saisissez un prix limite.',
+  'problem.limit.notANumber': 'Le prix limite doit être un nombre comme {example}.',
+  'problem.limit.notPositive': 'Le prix limite doit être supérieur à zéro.',
+  'problem.limit.tick': 'Le prix limite doit être un multiple de {tick} {asset}.',
+  'problem.trigger.required': 'Saisissez un prix de déclenchement.',
+  'problem.trigger.notANumber': 'Le prix de déclenchement doit être un nombre comme {example}.',
+  'problem.trigger.notPositive': 'Le prix de déclenchement doit être supérieur à zéro.',
+  'problem.trigger.tick': 'Le prix de déclenchement doit être un multiple de {tick} {asset}.',
+  'problem.price.decimals': {
+    one: 'Les prix de {symbol} ont au plus {count} décimale.',
+    many: 'Les prix de {symbol} ont au plus {count} de décimales.',
+    other: 'Les prix de {symbol} ont au plus {count} décimales.',
+  },
+  'problem.cost.belowMinimum':
+    'Cet ordre vaut {cost} {asset} ; les ordres sur {symbol} doivent valoir au moins {min} {asset}.',
+  'problem.balance.buy':
+    'Vous disposez de {have} {asset} ; cet ordre demande {needs} {asset}, frais de {fee} % compris.',
+  'problem.balance.sell':
+    'Vous disposez de {have} {asset} ; cet ordre vend {needs} {asset}.',
 };
