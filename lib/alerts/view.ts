@@ -1,4 +1,5 @@
-// What the popup shows of the alerts: each rule's status, and the log line of a firing.
+// What the popup shows of the alerts: each rule's status (the page writes the rule in its language:
+// lib/ui/alert-text.ts), and the log line of a firing.
 
 import type { Firing, RuleState } from './engine.ts';
 import { type AlertRule, describeRule } from './rules.ts';
@@ -14,7 +15,6 @@ export function statusOf(rule: AlertRule, state: RuleState | undefined, now: num
 export function ruleView(rule: AlertRule, state: RuleState | undefined, now: number): AlertRuleView {
   return {
     rule,
-    description: describeRule(rule),
     status: statusOf(rule, state, now),
     fires: state?.fires ?? 0,
     lastFiredAt: state?.lastFiredAt ?? null,

@@ -2,17 +2,13 @@
 // catalogs' words (`problem.*`, the Trade tab's area): the ticket shows them beside their fields in the page's
 // language; the background's re-check says them in English to the log of a refused order. Decimals keep every
 // digit they came with ("300.78000"), in the locale's dress ("0,0001 BTC" in French).
-import { formatDecimal } from '../format/number.ts';
+import { formatAsGiven } from '../format/number.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { type Message, msg } from '../i18n/translate.ts';
 import type { OrderProblem } from '../kraken/pairs/validate.ts';
 
-/** Decimal text as typed, in the locale's separators, never grouped or rounded. */
-export const plainNumber = (value: string, locale: Locale): string =>
-  formatDecimal(value, { locale, minDecimals: value.split('.')[1]?.length ?? 0, grouping: false });
-
 export function orderProblemText(p: OrderProblem, locale: Locale): Message {
-  const n = (value: string) => plainNumber(value, locale);
+  const n = (value: string) => formatAsGiven(value, locale);
   switch (p.code) {
     case 'pair-unavailable':
       return p.why === 'status'

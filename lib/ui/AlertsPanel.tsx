@@ -3,8 +3,9 @@ import { krakenTradeUrl, notShownText, SNOOZE_MS } from '../alerts/notification.
 import type { AlertsView } from '../alerts/service.ts';
 import type { PlainKey } from '../i18n/translate.ts';
 import type { AlertActions } from './AlertForm.tsx';
+import { alertDescription } from './alert-text.ts';
 import { AlertForm } from './LazyAlertForm.tsx';
-import { useT } from './locale.ts';
+import { useLocale, useT } from './locale.ts';
 
 export type { AlertActions };
 
@@ -33,6 +34,7 @@ export function AlertsPanel({
   focused?: string | null;
 }) {
   const t = useT();
+  const locale = useLocale();
   const [editing, setEditing] = useState<string | null>(null);
   if (alerts.rules.length === 0 && alerts.log.length === 0) {
     return <p class="hint">{t('alerts.none')}</p>;
@@ -41,76 +43,81 @@ export function AlertsPanel({
     <section class="alerts" data-testid="alerts" aria-labelledby="alerts-title">
       <h2 id="alerts-title">{t('alerts.title')}</h2>
       <ul>
-        {alerts.rules.map(({ rule, description, status, fires }) => (
-          <li
-            key={rule.id}
-            data-testid="alert-row"
-            data-status={status}
-            data-focused={focused === rule.symbol ? 'true' : undefined}
-            class={focused === rule.symbol ? 'focused' : undefined}
-          >
-            <span>{description}</span>
-            <span class="hint">
-              {STATUS[status] ? t(STATUS[status]) : status}
-              {fires > 0 ? ` · ${t('alerts.fired', { n: fires })}` : ''}
-            </span>
-            {rule.kind === 'cross' && (
+        {alerts.rules.map(({ rule, status, fires }) => {
+          const description = alertDescription(rule, t, locale);
+          return (
+            <li
+              key={rule.id}
+              data-testid="alert-row"
+              data-status={status}
+              data-focused={focused === rule.symbol ? 'true' : undefined}
+              class={focused === rule.symbol ? 'focused' : undefined}
+            >
+              <span>{description}</span>
+              <span class="hint">
+                {STATUS[status] ? t(STATUS[status]) : status}
+                {fires > 0 ? ` · ${t('alerts.fired', { n: fires })}` : ''}
+              </span>
+              {rule.kind === 'cross' && (
+                <button
+                  type="button"
+                  class="icon"
+                  onClick={() => setEditing(rule.id)}
+                  data-testid="alert-edit"
+                  aria-label={t('alerts.editLabel', { alert: description })}
+                >
+                  {t('alerts.edit')}
+                </button>
+              )}
               <button
                 type="button"
                 class="icon"
-                onClick={() => setEditing(rule.id)}
-                data-testid="alert-edit"
-                aria-label={t('alerts.editLabel', { alert: description })}
+                aria-label={t(rule.paused ? 'alerts.resumeLabel' : 'alerts.pauseLabel', {
+                  alert: description,
+                })}
+                onClick={() => actions.setPaused(rule.id, !rule.paused)}
               >
-                {t('alerts.edit')}
+                {rule.paused ? t('alerts.resume') : t('alerts.pause')}
               </button>
-            )}
-            <button
-              type="button"
-              class="icon"
-              aria-label={t(rule.paused ? 'alerts.resumeLabel' : 'alerts.pauseLabel', { alert: description })}
-              onClick={() => actions.setPaused(rule.id, !rule.paused)}
-            >
-              {rule.paused ? t('alerts.resume') : t('alerts.pause')}
-            </button>
-            {(status === 'armed' || status === 'waiting-to-rearm') && (
+              {(status === 'armed' || status === 'waiting-to-rearm') && (
+                <button
+                  type="button"
+                  class="icon"
+                  onClick={() => actions.snooze(rule.id, Date.now() + SNOOZE_MS)}
+                  data-testid="alert-snooze"
+                >
+                  {t('alerts.snooze')}
+                </button>
+              )}
+              <a
+                class="icon"
+                href={krakenTradeUrl(rule.symbol)}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="alert-open-kraken"
+              >
+                {t('alerts.openKraken')}
+              </a>
               <button
                 type="button"
                 class="icon"
-                onClick={() => actions.snooze(rule.id, Date.now() + SNOOZE_MS)}
-                data-testid="alert-snooze"
+                aria-label={t('alerts.deleteLabel', { alert: description })}
+                onClick={() => actions.remove(rule.id)}
               >
-                {t('alerts.snooze')}
+                ×
               </button>
-            )}
-            <a
-              class="icon"
-              href={krakenTradeUrl(rule.symbol)}
-              target="_blank"
-              rel="noreferrer"
-              data-testid="alert-open-kraken"
-            >
-              {t('alerts.openKraken')}
-            </a>
-            <button
-              type="button"
-              class="icon"
-              aria-label={t('alerts.deleteLabel', { alert: description })}
-              onClick={() => actions.remove(rule.id)}
-            >
-              ×
-            </button>
-            {editing === rule.id && rule.kind === 'cross' && (
-              <AlertForm
-                symbol={rule.symbol}
-                price={rule.level}
-                actions={actions}
-                editing={rule}
-                onClose={() => setEditing(null)}
-              />
-            )}
-          </li>
-        ))}
+              {editing === rule.id && rule.kind === 'cross' && (
+                <AlertForm
+                  symbol={rule.symbol}
+                  price={rule.level}
+                  actions={actions}
+                  editing={rule}
+                  onClose={() => setEditing(null)}
+                />
+              )}
+            </li>
+          );
+        })}
       </ul>
       {alerts.log.length > 0 && (
         <details data-testid="alert-log">

@@ -206,8 +206,7 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   // validateOrder's problems (lib/orders/problem-text.ts).
   'problem.pair.status': '{symbol} n’accepte pas de nouveaux ordres pour le moment ({status}).',
   'problem.pair.limitOnly': '{symbol} n’accepte que des ordres à cours limité pour le moment.',
-  'problem.pair.postOnly':
-    '{symbol} n’accepte que des ordres à cours limité « post-only » pour le moment.',
+  'problem.pair.postOnly': '{symbol} n’accepte que des ordres à cours limité « post-only » pour le moment.',
   'problem.amount.required': 'Saisissez une quantité.',
   'problem.amount.notANumber': 'La quantité doit être un nombre comme {example}.',
   'problem.amount.notPositive': 'La quantité doit être supérieure à zéro.',
@@ -234,6 +233,5 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
     'Cet ordre vaut {cost} {asset} ; les ordres sur {symbol} doivent valoir au moins {min} {asset}.',
   'problem.balance.buy':
     'Vous disposez de {have} {asset} ; cet ordre demande {needs} {asset}, frais de {fee} % compris.',
-  'problem.balance.sell':
-    'Vous disposez de {have} {asset} ; cet ordre vend {needs} {asset}.',
+  'problem.balance.sell': 'Vous disposez de {have} {asset} ; cet ordre vend {needs} {asset}.',
 };

@@ -243,4 +243,12 @@ export const popupEn = {
   'order.trigger': 'trigger {price}',
   'order.limit': 'limit {price}',
   'order.market': 'market',
+
+  // An alert rule in words (lib/ui/alert-text.ts).
+  'alerts.rule.above': '{symbol} above {level}',
+  'alerts.rule.below': '{symbol} below {level}',
+  'alerts.rule.move': {
+    one: '{symbol} moves {percent} % within {count} min',
+    other: '{symbol} moves {percent} % within {count} min',
+  },
 } as const;

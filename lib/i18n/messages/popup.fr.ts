@@ -246,4 +246,13 @@ export const popupFr: FrenchOf<typeof popupEn> = {
   'order.trigger': 'déclenchement {price}',
   'order.limit': 'limite {price}',
   'order.market': 'au marché',
+
+  // An alert rule in words (lib/ui/alert-text.ts).
+  'alerts.rule.above': '{symbol} au-dessus de {level}',
+  'alerts.rule.below': '{symbol} en dessous de {level}',
+  'alerts.rule.move': {
+    one: '{symbol} varie de {percent} % en {count} min',
+    many: '{symbol} varie de {percent} % en {count} min',
+    other: '{symbol} varie de {percent} % en {count} min',
+  },
 };

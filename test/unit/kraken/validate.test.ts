@@ -188,7 +188,13 @@ describe('validateOrder: trading modes, estimated costs, absolute prices', () =>
       expect(validateOrder(postOnly, draft)).toEqual({
         ok: false,
         problems: [
-          { field: 'pair', code: 'pair-unavailable', why: 'post-only', symbol: 'BTC/USD', status: 'post-only' },
+          {
+            field: 'pair',
+            code: 'pair-unavailable',
+            why: 'post-only',
+            symbol: 'BTC/USD',
+            status: 'post-only',
+          },
         ],
       });
     }
@@ -226,7 +232,13 @@ describe('validateOrder: trading modes, estimated costs, absolute prices', () =>
     expect(check).toMatchObject({
       ok: false,
       problems: [
-        { code: 'insufficient-balance', have: '300.83', needs: '300.83013', asset: 'USD', feePercent: '0.26' },
+        {
+          code: 'insufficient-balance',
+          have: '300.83',
+          needs: '300.83013',
+          asset: 'USD',
+          feePercent: '0.26',
+        },
       ],
     });
     expect(validateOrder(BTCUSD, limit({ volume: '0.0001' }), { cost: '0.49999' })).toMatchObject({

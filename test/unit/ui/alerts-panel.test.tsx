@@ -26,7 +26,6 @@ function view(statuses: [CrossRule, RuleStatus][], extra: Partial<AlertsView> = 
   return {
     rules: statuses.map(([r, status]) => ({
       rule: r,
-      description: `${r.symbol} above ${r.level}`,
       status,
       fires: 0,
       lastFiredAt: null,
