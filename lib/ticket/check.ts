@@ -106,15 +106,17 @@ function rulePrices(
  */
 export function checkTicket(draft: TicketDraft, ctx: TicketContext): TicketCheck {
   const { rules } = ctx;
+  // The page's language for every sentence (validateOrder's problems are codes with their values).
+  const locale = ctx.locale ?? 'en';
+  const t = translator(locale);
   if (draft.symbol !== rules.symbol) {
-    const message = `The details of ${draft.symbol || 'this pair'} are not loaded yet.`;
+    const message = draft.symbol
+      ? t('ticketProblem.pairLoading', { symbol: draft.symbol })
+      : t('ticketProblem.pairLoadingNone');
     return { ok: false, problems: [{ field: 'pair', code: 'pair-mismatch', message, level: 'error' }] };
   }
 
   const isLimit = draft.type === 'limit';
-  // The page's language for validateOrder's problems (codes with their values).
-  const locale = ctx.locale ?? 'en';
-  const t = translator(locale);
   const feePercent = feePercentOf(draft, ctx);
   const basis = basisOf(draft, ctx);
   const amount = checkAmount(draft, ctx, basis);
@@ -130,7 +132,7 @@ export function checkTicket(draft: TicketDraft, ctx: TicketContext): TicketCheck
     problems.push({
       field: 'amount',
       code: 'no-price',
-      message: `There is no ${rules.symbol} price yet to start a trailing stop from; wait for the live price.`,
+      message: t('ticketProblem.noPrice.trailing', { symbol: rules.symbol }),
       level: 'error',
     });
   }
