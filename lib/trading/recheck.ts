@@ -100,6 +100,10 @@ export function recheckOrder(market: RecheckMarket, order: OrderRequest): void {
     const problem = closeCheck.ok
       ? undefined
       : closeCheck.problems.find((p) => p.field !== 'total' && p.field !== 'pair');
-    if (problem) throw new OrderRefused('EGeneral:Invalid arguments', `Attached close: ${english(problem)}`);
+    if (problem)
+      throw new OrderRefused(
+        'EGeneral:Invalid arguments',
+        translator('en')('problem.attachedClose', { problem: english(problem) }),
+      );
   }
 }

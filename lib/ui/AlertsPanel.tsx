@@ -3,7 +3,7 @@ import { krakenTradeUrl, notShownText, SNOOZE_MS } from '../alerts/notification.
 import type { AlertsView } from '../alerts/service.ts';
 import type { PlainKey } from '../i18n/translate.ts';
 import type { AlertActions } from './AlertForm.tsx';
-import { alertDescription } from './alert-text.ts';
+import { alertDescription, alertLogLine } from './alert-text.ts';
 import { AlertForm } from './LazyAlertForm.tsx';
 import { useLocale, useT } from './locale.ts';
 
@@ -128,7 +128,7 @@ export function AlertsPanel({
           <ol>
             {alerts.log.map((e) => (
               <li key={`${e.ruleId}-${e.at}`} data-notified={e.notifyError ? 'false' : 'true'}>
-                {e.text}
+                {alertLogLine(e, alerts.rules.find((r) => r.rule.id === e.ruleId)?.rule, t, locale)}
                 {e.notifyError ? ` — ${t('alerts.firedBut', { reason: notShownText(e.notifyError) })}` : ''}
               </li>
             ))}

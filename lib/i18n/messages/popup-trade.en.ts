@@ -195,6 +195,7 @@ export const popupTradeEn = {
   'gate.system.other': 'Kraken is not accepting orders right now ({status}).',
 
   // validateOrder's problems (lib/orders/problem-text.ts).
+  'problem.attachedClose': 'Attached close: {problem}',
   'problem.pair.status': '{symbol} is not accepting new orders right now ({status}).',
   'problem.pair.limitOnly': '{symbol} takes limit orders only right now.',
   'problem.pair.postOnly': '{symbol} takes post-only limit orders only right now.',

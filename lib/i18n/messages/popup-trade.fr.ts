@@ -204,6 +204,7 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'gate.system.other': 'Kraken n’accepte pas d’ordres pour le moment ({status}).',
 
   // validateOrder's problems (lib/orders/problem-text.ts).
+  'problem.attachedClose': 'Clôture attachée : {problem}',
   'problem.pair.status': '{symbol} n’accepte pas de nouveaux ordres pour le moment ({status}).',
   'problem.pair.limitOnly': '{symbol} n’accepte que des ordres à cours limité pour le moment.',
   'problem.pair.postOnly': '{symbol} n’accepte que des ordres à cours limité « post-only » pour le moment.',

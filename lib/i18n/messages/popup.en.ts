@@ -245,6 +245,8 @@ export const popupEn = {
   'order.market': 'market',
 
   // An alert rule in words (lib/ui/alert-text.ts).
+  'alerts.log.at': '{rule}: {price} at {time}',
+  'alerts.log.offline': '{rule}: {price} while offline at {time}',
   'alerts.rule.above': '{symbol} above {level}',
   'alerts.rule.below': '{symbol} below {level}',
   'alerts.rule.move': {

@@ -248,6 +248,8 @@ export const popupFr: FrenchOf<typeof popupEn> = {
   'order.market': 'au marché',
 
   // An alert rule in words (lib/ui/alert-text.ts).
+  'alerts.log.at': '{rule} : {price} à {time}',
+  'alerts.log.offline': '{rule} : {price} hors ligne, à {time}',
   'alerts.rule.above': '{symbol} au-dessus de {level}',
   'alerts.rule.below': '{symbol} en dessous de {level}',
   'alerts.rule.move': {
