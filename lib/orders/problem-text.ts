@@ -1,14 +1,16 @@
 // validateOrder's problems (codes with their values, lib/kraken/pairs/validate.ts) as texts to show, in the
 // catalogs' words (`problem.*`, the Trade tab's area): the ticket shows them beside their fields in the page's
 // language; the background's re-check says them in English to the log of a refused order. Decimals keep every
-// digit they came with ("300.78000"), in the locale's dress ("0,0001 BTC" in French).
-import { formatAsGiven } from '../format/number.ts';
+// digit they came with ("300.78000"), minimums without padding zeros, in the locale's dress ("0,0001 BTC").
+import { formatAsGiven, formatDecimal } from '../format/number.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { type Message, msg } from '../i18n/translate.ts';
 import type { OrderProblem } from '../kraken/pairs/validate.ts';
 
 export function orderProblemText(p: OrderProblem, locale: Locale): Message {
   const n = (value: string) => formatAsGiven(value, locale);
+  // A minimum as a rule, without the zeros Kraken pads it with ("0.00010000" → "0.0001").
+  const min = (value: string) => formatDecimal(value, { locale, grouping: false });
   switch (p.code) {
     case 'pair-unavailable':
       return p.why === 'status'
@@ -41,12 +43,12 @@ export function orderProblemText(p: OrderProblem, locale: Locale): Message {
         asset: p.asset,
       });
     case 'below-minimum':
-      return msg('problem.amount.belowMinimum', { symbol: p.symbol, min: n(p.min), asset: p.asset });
+      return msg('problem.amount.belowMinimum', { symbol: p.symbol, min: min(p.min), asset: p.asset });
     case 'cost-below-minimum':
       return msg('problem.cost.belowMinimum', {
         symbol: p.symbol,
         cost: n(p.cost),
-        min: n(p.min),
+        min: min(p.min),
         asset: p.asset,
       });
     case 'insufficient-balance':

@@ -1,6 +1,7 @@
 // The amount side of the ticket: the typed amount (base, or quote to spend / receive) turned into base volume
 // and cost at the estimate's price, and the checks only a ticket can make on it (a quote amount's own format
 // and minimum, no price to convert at, the background's length limit, an estimate off the live book).
+import { formatDecimal } from '../format/number.ts';
 import {
   add,
   cmp,
@@ -89,7 +90,7 @@ export interface AmountCheck {
  */
 export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis): AmountCheck {
   const { rules } = ctx;
-  const { t, n } = voiceOf(ctx);
+  const { t, n, locale } = voiceOf(ctx);
   const problems: TicketProblem[] = [];
   const error = (code: TicketProblemCode, message: string) =>
     problems.push({ field: 'amount', code, message, level: 'error' });
@@ -139,7 +140,11 @@ export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis
           error(
             'below-minimum',
             rules.ordermin
-              ? t('ticketProblem.quoteBelowMinimum', { ...said, min: n(rules.ordermin), volume: n(volume) })
+              ? t('ticketProblem.quoteBelowMinimum', {
+                  ...said,
+                  min: formatDecimal(rules.ordermin, { locale, grouping: false }),
+                  volume: n(volume),
+                })
               : t('ticketProblem.quoteBelowLot', {
                   ...said,
                   lot: n(format({ units: 1n, scale: rules.lotDecimals })),
