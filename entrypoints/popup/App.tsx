@@ -69,7 +69,6 @@ export function App() {
   const [panelError, setPanelError] = useState<string | null>(null);
   // A clock for what goes stale without an event: prices grey out within a second of their 10 s limit.
   const clock = useClock(1000);
-  const undo = useUndoRemove(watchlistActions);
   useEffect(() => {
     currentWindowId().then(setWindowId, () => {});
   }, []);
@@ -78,6 +77,7 @@ export function App() {
   const TradeTab = useLazy(tradeOpened ? () => loadTrade(locale) : null);
   const trading = useTradingView(view?.trading, tradingActions.get, view !== null && !view.fatal);
   const t = useT();
+  const undo = useUndoRemove(watchlistActions, t);
   // A shortcut or the address bar opened the popup: the ticket (or the alert form) filled in, once its pair is
   // on the watchlist shown here. Nothing more: an order still needs the ticket's preview and confirmation.
   const launch = useLaunch(takeLaunch);

@@ -70,7 +70,7 @@ export function OrderTicket({
   const pairs = snapshot.watchlist;
   const preferred =
     snapshot.badgePair && pairs.includes(snapshot.badgePair) ? snapshot.badgePair : (pairs[0] ?? '');
-  const [state, dispatch] = useTicketMachine(preferred, actions);
+  const [state, dispatch] = useTicketMachine(preferred, actions, t);
   const { form, phase } = state;
   const [details, retry] = usePairDetails(
     form.symbol,

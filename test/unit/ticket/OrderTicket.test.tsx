@@ -143,7 +143,7 @@ describe('the order ticket', () => {
     const refusal = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
     await act(async () => placing.reject(across(refusal)));
     expect(byId('ticket-result').textContent).toBe(
-      `Refused: ${refusal.hint} (Kraken: EOrder:Insufficient funds)`,
+      `Refused: ${refusal.hint} (Kraken said: EOrder:Insufficient funds)`,
     );
     expect(byId('ticket-result').dataset.kind).toBe('refused');
     expect(screen.queryByTestId('ticket-confirm')).toBeNull();
@@ -219,7 +219,7 @@ describe('the order ticket', () => {
     const refusal = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
     await act(async () => validating.reject(across(refusal)));
     expect(byId('ticket-kraken').textContent).toBe(
-      `Kraken refused: ${refusal.hint} (Kraken: EOrder:Insufficient funds)`,
+      `Kraken refused: ${refusal.hint} (Kraken said: EOrder:Insufficient funds)`,
     );
     fireEvent.click(byId('ticket-confirm'));
     expect(actions.place).not.toHaveBeenCalled();
