@@ -4,13 +4,38 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { type Area, loadAreas } from '../i18n/areas.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { type Translate, translator } from '../i18n/translate.ts';
 
 export const LocaleContext = createContext<Locale>('en');
 
 export const useLocale = (): Locale => useContext(LocaleContext);
 export const useT = (): Translate => translator(useLocale());
+
+/** Where a page leaves the language it last spoke (the extension's own origin: every page of it reads it). */
+const REMEMBERED = 'trader.locale';
+
+/**
+ * The language the extension's pages last spoke, read at once (localStorage is synchronous): the popup renders in
+ * it without waiting for the settings' round trip. Only a hint: the setting decides, and a page that resolves
+ * another language switches to it and leaves it here. Null when none was left (or storage is unavailable).
+ */
+export function rememberedLocale(): Locale | null {
+  try {
+    const value = globalThis.localStorage?.getItem(REMEMBERED);
+    return LOCALES.find((l) => l === value) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(locale: Locale): void {
+  try {
+    globalThis.localStorage?.setItem(REMEMBERED, locale);
+  } catch {
+    // No storage (a test page): nothing to remember; the next open waits for the settings.
+  }
+}
 
 /**
  * The locale whose `areas` are loaded: null until the first `wanted` locale's are, then the newest wanted one
@@ -30,7 +55,9 @@ export function useLoadedLocale(wanted: Locale | null, areas: readonly Area[]): 
     };
   }, [wanted]);
   useEffect(() => {
-    if (shown) document.documentElement.lang = shown;
+    if (!shown) return;
+    document.documentElement.lang = shown;
+    remember(shown);
   }, [shown]);
   return shown;
 }
