@@ -25,9 +25,16 @@ const LOADERS: Readonly<Record<Area, Readonly<Record<Locale, () => Promise<Catal
     en: () => import('./messages/popup.en.ts').then((m) => m.popupEn),
     fr: () => import('./messages/popup.fr.ts').then((m) => m.popupFr),
   },
+  // The Trade tab's texts and its ticket's problems (two files, to keep each short).
   trade: {
-    en: () => import('./messages/popup-trade.en.ts').then((m) => m.popupTradeEn),
-    fr: () => import('./messages/popup-trade.fr.ts').then((m) => m.popupTradeFr),
+    en: () =>
+      Promise.all([import('./messages/popup-trade.en.ts'), import('./messages/ticket-problems.en.ts')]).then(
+        ([panel, problems]) => ({ ...panel.popupTradeEn, ...problems.ticketProblemsEn }),
+      ),
+    fr: () =>
+      Promise.all([import('./messages/popup-trade.fr.ts'), import('./messages/ticket-problems.fr.ts')]).then(
+        ([panel, problems]) => ({ ...panel.popupTradeFr, ...problems.ticketProblemsFr }),
+      ),
   },
   panel: {
     en: () => import('./messages/panel.en.ts').then((m) => m.panelEn),

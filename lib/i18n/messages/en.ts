@@ -10,10 +10,12 @@ import { panelEn } from './panel.en.ts';
 import { popupEn } from './popup.en.ts';
 import { popupTradeEn } from './popup-trade.en.ts';
 import { settingsEn } from './settings.en.ts';
+import { ticketProblemsEn } from './ticket-problems.en.ts';
 
 export const en = {
   ...popupEn,
   ...popupTradeEn,
+  ...ticketProblemsEn,
   ...optionsEn,
   ...panelEn,
   ...notifyEn,

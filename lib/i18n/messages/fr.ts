@@ -10,6 +10,7 @@ import { panelFr } from './panel.fr.ts';
 import { popupFr } from './popup.fr.ts';
 import { popupTradeFr } from './popup-trade.fr.ts';
 import { settingsFr } from './settings.fr.ts';
+import { ticketProblemsFr } from './ticket-problems.fr.ts';
 
 export type { FrenchPlural } from './french.ts';
 export type FrenchCatalog = FrenchOf<typeof en>;
@@ -17,6 +18,7 @@ export type FrenchCatalog = FrenchOf<typeof en>;
 export const fr: FrenchCatalog = {
   ...popupFr,
   ...popupTradeFr,
+  ...ticketProblemsFr,
   ...optionsFr,
   ...panelFr,
   ...notifyFr,

@@ -14,6 +14,7 @@ import { panelEn } from '../../../lib/i18n/messages/panel.en.ts';
 import { popupEn } from '../../../lib/i18n/messages/popup.en.ts';
 import { popupTradeEn } from '../../../lib/i18n/messages/popup-trade.en.ts';
 import { settingsEn } from '../../../lib/i18n/messages/settings.en.ts';
+import { ticketProblemsEn } from '../../../lib/i18n/messages/ticket-problems.en.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const AREA_TEXTS: Record<Area, object> = {
@@ -21,7 +22,7 @@ const AREA_TEXTS: Record<Area, object> = {
   settings: settingsEn,
   notify: notifyEn,
   popup: popupEn,
-  trade: popupTradeEn,
+  trade: { ...popupTradeEn, ...ticketProblemsEn },
   panel: panelEn,
   options: optionsEn,
 };
