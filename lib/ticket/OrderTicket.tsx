@@ -77,6 +77,7 @@ export function OrderTicket({
     actions.watch,
     epoch,
     Object.hasOwn(snapshot.pairs, form.symbol),
+    t,
   );
   const [note, setNote] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);

@@ -113,7 +113,11 @@ export function usePairDetails(
   epoch = 0,
   /** Whether the market lists the pair now: after an endpoint change the rules arrive later, so ask again. */
   listed = true,
+  /** The page's t(): how a failure to load the pair's details is said (English without it). */
+  t?: Translate,
 ): [PairDetails, () => void] {
+  const tRef = useRef(t);
+  tRef.current = t;
   const [details, setDetails] = useState<PairDetails>({ kind: 'loading', symbol });
   const [attempt, setAttempt] = useState(0);
   const watchRef = useRef(watch);
@@ -129,7 +133,7 @@ export function usePairDetails(
         setDetails(rules ? { kind: 'ready', symbol, rules, book } : { kind: 'unknown', symbol });
       },
       (e: unknown) => {
-        if (current) setDetails({ kind: 'error', symbol, message: messageOf(e) });
+        if (current) setDetails({ kind: 'error', symbol, message: messageOf(e, tRef.current) });
       },
     );
     return () => {

@@ -9,6 +9,7 @@ import type { OrderRequest, OrderView } from '../../../lib/orders/types.ts';
 import { checkTicket } from '../../../lib/ticket/check.ts';
 import { OrderTicket } from '../../../lib/ticket/OrderTicket.tsx';
 import type { TradingView } from '../../../lib/trading/types.ts';
+import { LocaleContext } from '../../../lib/ui/locale.ts';
 import type { TradingActions } from '../../../lib/ui/trading/actions.ts';
 import { order, tradingView } from '../ui/trading/fixtures.ts';
 import { BOOK, BTCUSD } from './fixtures.ts';
@@ -280,6 +281,39 @@ describe('the order ticket', () => {
     await waitFor(() => expect(actions.watch).toHaveBeenLastCalledWith('ETH/USD'));
     await waitFor(() =>
       expect(byId('ticket-error-pair').textContent).toBe('Kraken has no trading rules for ETH/USD.'),
+    );
+  });
+});
+
+describe('the ticket in French', () => {
+  it('says why the pair’s details could not be loaded in French', async () => {
+    const actions = {
+      watch: vi.fn(async (symbol: string) => {
+        // The client raises it itself when the background does not answer.
+        if (symbol === 'ETH/USD') throw new BackgroundUnreachable('closed');
+        return { rules: BTCUSD, book: BOOK };
+      }),
+      preview: vi.fn(),
+      place: vi.fn(),
+      check: vi.fn(),
+    } as unknown as Pick<TradingActions, 'watch' | 'preview' | 'place' | 'check'>;
+    render(
+      <LocaleContext.Provider value="fr">
+        <OrderTicket
+          snapshot={snapshot}
+          books={{}}
+          trading={tradingView()}
+          actions={actions}
+          newId={() => 'x'}
+        />
+      </LocaleContext.Provider>,
+    );
+    await ready();
+    fireEvent.change(byId('ticket-pair'), { target: { value: 'ETH/USD' } });
+    await waitFor(() =>
+      expect(byId('ticket-error-pair').textContent).toMatch(
+        /^L’arrière-plan de l’extension n’a pas répondu\./,
+      ),
     );
   });
 });
