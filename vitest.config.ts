@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}', 'test/sim/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/unit/setup-i18n.ts'],
           testTimeout: 20_000,
         },
       },

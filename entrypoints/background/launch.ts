@@ -6,6 +6,8 @@
 // the page takes the launch over the messaging contract (`launch.take`), never from its URL.
 import { browser } from 'wxt/browser';
 import { browserLanguages, type LanguageSetting, resolveLocale } from '../../lib/i18n/locales.ts';
+// The background speaks both languages, whatever the setting says at the time: all of them, loaded at once.
+import '../../lib/i18n/all.ts';
 import { translator } from '../../lib/i18n/translate.ts';
 import { COMMAND } from '../../lib/launch/commands.ts';
 import { parseOmnibox } from '../../lib/launch/omnibox-parse.ts';

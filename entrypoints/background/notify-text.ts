@@ -5,6 +5,8 @@ import type { AlertRule } from '../../lib/alerts/rules.ts';
 import type { AlertLogEntry } from '../../lib/alerts/types.ts';
 import { formatDecimal, formatPercent } from '../../lib/format/number.ts';
 import { type LanguageSetting, type Locale, resolveLocale } from '../../lib/i18n/locales.ts';
+// The background speaks both languages, whatever the setting says at the time: all of them, loaded at once.
+import '../../lib/i18n/all.ts';
 import { type Translate, translator } from '../../lib/i18n/translate.ts';
 import type { FillView } from '../../lib/orders/types.ts';
 import type { TradingMode } from '../../lib/trading/types.ts';

@@ -2,6 +2,7 @@
 // sound; then language, theme and shortcuts. Diagnostics stay behind "Details".
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ALL_AREAS } from '../../lib/i18n/areas.ts';
 import { browserLanguages, resolveLocale } from '../../lib/i18n/locales.ts';
 import type { CommandName } from '../../lib/launch/commands.ts';
 import { request } from '../../lib/messaging/client.ts';
@@ -11,7 +12,7 @@ import { type AlertSettingsActions, AlertsSettings, SoundSettings } from '../../
 import { EndpointForm } from '../../lib/ui/EndpointForm.tsx';
 import { errorText } from '../../lib/ui/error-text.ts';
 import { LanguageSettings } from '../../lib/ui/LanguageSettings.tsx';
-import { LocaleContext, useT } from '../../lib/ui/locale.ts';
+import { LocaleContext, useLoadedLocale, useT } from '../../lib/ui/locale.ts';
 import { ShortcutsPanel, type ShortcutView } from '../../lib/ui/ShortcutsPanel.tsx';
 import { ThemeSettings } from '../../lib/ui/ThemeSettings.tsx';
 import { usePageTheme } from '../../lib/ui/theme.ts';
@@ -63,12 +64,14 @@ export function App() {
     request({ type: 'vault.get' }).then(setVault, setError);
     readShortcuts().then(setShortcuts, () => setShortcuts([]));
   }, []);
-  const locale = resolveLocale(settings?.language ?? 'auto', languages);
+  // The options page shows every area (alerts, keys, shortcuts, the background's errors): all of its language,
+  // once the settings said which (or could not be read: the browser's).
+  const wanted =
+    settings !== null || error !== null ? resolveLocale(settings?.language ?? 'auto', languages) : null;
+  const locale = useLoadedLocale(wanted, ALL_AREAS);
   const { system } = usePageTheme(settings?.theme);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
   const save = (change: Promise<Settings>) => change.then(setSettings);
+  if (locale === null) return null;
   return (
     <LocaleContext.Provider value={locale}>
       <Page

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createChartActions } from '../../lib/chart/actions.ts';
+import { loadAreas } from '../../lib/i18n/areas.ts';
+import type { Locale } from '../../lib/i18n/locales.ts';
 import { launchPrefill } from '../../lib/launch/types.ts';
 import { openStream, request } from '../../lib/messaging/client.ts';
 import type { OrderRequest } from '../../lib/orders/types.ts';
 import { AddPairForm } from '../../lib/ui/AddPairForm.tsx';
 import { type AlertActions, AlertForm, AlertsPanel } from '../../lib/ui/AlertsPanel.tsx';
 import { useLazy } from '../../lib/ui/lazy.ts';
-import { useT } from '../../lib/ui/locale.ts';
+import { useLocale, useT } from '../../lib/ui/locale.ts';
 import { StatusBar } from '../../lib/ui/StatusBar.tsx';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { openOrders } from '../../lib/ui/trading/format.ts';
@@ -33,9 +35,14 @@ const chartActions = createChartActions(request);
 const openSettings = () => void browser.runtime.openOptionsPage();
 const takeLaunch = () => request({ type: 'launch.take' });
 // Chunks loaded on first need: the chart (lightweight-charts) when a chart is shown, the ticket when the Trade
-// tab is opened. The popup's own JS at open stays small (bench row popup-js).
-const loadChart = () => import('../../lib/chart/ChartPanel.tsx').then((m) => m.ChartPanel);
-const loadTrade = () => import('./TradeTab.tsx').then((m) => m.TradeTab);
+// tab is opened, each with its texts in the popup's language. The popup's own JS at open stays small (bench
+// row popup-js).
+const loadChart = (locale: Locale) =>
+  Promise.all([import('../../lib/chart/ChartPanel.tsx'), loadAreas(locale, ['panel'])]).then(
+    ([m]) => m.ChartPanel,
+  );
+const loadTrade = (locale: Locale) =>
+  Promise.all([import('./TradeTab.tsx'), loadAreas(locale, ['trade'])]).then(([m]) => m.TradeTab);
 
 const watchlistActions = {
   remove: (symbol: string) => request({ type: 'watchlist.remove', symbol }),
@@ -62,14 +69,15 @@ export function App() {
   const [panelError, setPanelError] = useState<string | null>(null);
   // A clock for what goes stale without an event: prices grey out within a second of their 10 s limit.
   const clock = useClock(1000);
-  const undo = useUndoRemove(watchlistActions);
   useEffect(() => {
     currentWindowId().then(setWindowId, () => {});
   }, []);
-  const ChartPanel = useLazy(chartFor ? loadChart : null);
-  const TradeTab = useLazy(tradeOpened ? loadTrade : null);
+  const locale = useLocale();
+  const ChartPanel = useLazy(chartFor ? () => loadChart(locale) : null);
+  const TradeTab = useLazy(tradeOpened ? () => loadTrade(locale) : null);
   const trading = useTradingView(view?.trading, tradingActions.get, view !== null && !view.fatal);
   const t = useT();
+  const undo = useUndoRemove(watchlistActions, t);
   // A shortcut or the address bar opened the popup: the ticket (or the alert form) filled in, once its pair is
   // on the watchlist shown here. Nothing more: an order still needs the ticket's preview and confirmation.
   const launch = useLaunch(takeLaunch);

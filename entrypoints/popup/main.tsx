@@ -1,32 +1,42 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { browserLanguages } from '../../lib/i18n/locales.ts';
+import { type Area, loadAreas } from '../../lib/i18n/areas.ts';
+import { browserLanguages, resolveLocale } from '../../lib/i18n/locales.ts';
 import { request } from '../../lib/messaging/client.ts';
-import type { ThemeSetting } from '../../lib/settings/schema.ts';
-import { LocaleContext, usePageLocale } from '../../lib/ui/locale.ts';
+import type { Settings } from '../../lib/settings/schema.ts';
+import { LocaleContext, rememberedLocale, useLoadedLocale } from '../../lib/ui/locale.ts';
 import { usePageTheme } from '../../lib/ui/theme.ts';
 import { App } from './App.tsx';
 import '../../lib/ui/theme.css';
 import './style.css';
 
+/** The popup's texts at open; the Trade tab and a chart load theirs with their code (App.tsx). */
+const AREAS: readonly Area[] = ['common', 'popup'];
+const languages = browserLanguages(browser.i18n);
+
+// The language the pages last spoke (any page leaves it: lib/ui/locale.ts) renders at once, its texts fetched
+// now; the settings (language, theme) are read meanwhile and win if they say another language. Before any page
+// has spoken, nothing renders until the settings are read (the browser language's texts are fetched meanwhile):
+// never a flash of a language the person did not choose.
+const remembered = rememberedLocale();
+const settings = request({ type: 'settings.get' });
+void loadAreas(remembered ?? resolveLocale('auto', languages), AREAS).catch(() => {});
+
 // biome-ignore lint/style/noNonNullAssertion: index.html always has #app
 render(<Root />, document.getElementById('app')!);
 
 function Root() {
-  // The theme the options page set (system, light or dark), as the options page and side panel apply it.
-  const [theme, setTheme] = useState<ThemeSetting | undefined>(undefined);
+  // Nothing is rendered before a language is known and its texts are loaded.
+  const [read, setRead] = useState<Settings | 'unreadable' | null>(null);
   useEffect(() => {
-    request({ type: 'settings.get' }).then(
-      (s) => setTheme(s.theme),
-      () => {},
-    );
+    settings.then(setRead, () => setRead('unreadable'));
   }, []);
-  usePageTheme(theme);
-  const locale = usePageLocale(
-    async () => (await request({ type: 'settings.get' })).language,
-    browserLanguages(browser.i18n),
-  );
+  const known = read !== null && read !== 'unreadable' ? read : undefined;
+  usePageTheme(known?.theme);
+  const wanted = read === null ? remembered : resolveLocale(known?.language ?? 'auto', languages);
+  const locale = useLoadedLocale(wanted, AREAS);
+  if (locale === null) return null;
   return (
     <LocaleContext.Provider value={locale}>
       <App />

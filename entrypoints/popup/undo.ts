@@ -1,6 +1,7 @@
 // Remove with undo: a removed pair is announced with an "Undo" that adds it back where it was (add, then move
 // to its old place), for as long as the announcement stays (10 s).
 import { useEffect, useState } from 'preact/hooks';
+import type { Translate } from '../../lib/i18n/translate.ts';
 import { errorText } from '../../lib/ui/error-text.ts';
 
 const UNDO_MS = 10_000;
@@ -11,7 +12,8 @@ export interface WatchlistEdits {
   move(symbol: string, index: number): Promise<unknown>;
 }
 
-export function useUndoRemove(edits: WatchlistEdits) {
+/** `t`: the page's, to say why a remove or its undo failed. */
+export function useUndoRemove(edits: WatchlistEdits, t: Translate) {
   const [removed, setRemoved] = useState<{ symbol: string; index: number; at: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -26,7 +28,7 @@ export function useUndoRemove(edits: WatchlistEdits) {
       setError(null);
       edits.remove(symbol).then(
         () => setRemoved({ symbol, index, at: Date.now() }),
-        (e: unknown) => setError(errorText(e)),
+        (e: unknown) => setError(errorText(e, t)),
       );
     },
     restore(): void {
@@ -36,7 +38,7 @@ export function useUndoRemove(edits: WatchlistEdits) {
       edits
         .add(symbol)
         .then(() => edits.move(symbol, index))
-        .catch((e: unknown) => setError(errorText(e)));
+        .catch((e: unknown) => setError(errorText(e, t)));
     },
   };
 }

@@ -9,6 +9,7 @@ import './style.css';
 
 function Root() {
   const locale = usePanelSettings();
+  if (locale === null) return null;
   return (
     <LocaleContext.Provider value={locale}>
       <App />

@@ -3,17 +3,27 @@
 // follows a new language or theme at once.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { Area } from '../../lib/i18n/areas.ts';
 import { browserLanguages, type Locale, resolveLocale } from '../../lib/i18n/locales.ts';
 import { request } from '../../lib/messaging/client.ts';
 import { SETTINGS_KEY, type Settings } from '../../lib/settings/schema.ts';
+import { useLoadedLocale } from '../../lib/ui/locale.ts';
 import { usePageTheme } from '../../lib/ui/theme.ts';
 
 const languages = browserLanguages(browser.i18n);
 
-export function usePanelSettings(): Locale {
+/** Everything the panel shows: the chart, the ladder, the ticket and the trading panels. */
+const AREAS: readonly Area[] = ['common', 'popup', 'trade', 'panel'];
+
+/** The panel's locale once its texts are loaded (null before: nothing is rendered in another language). */
+export function usePanelSettings(): Locale | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
-    const read = () => void request({ type: 'settings.get' }).then(setSettings, () => {});
+    // Unreadable settings: the browser's language (an empty object is the default of every setting).
+    const read = () =>
+      void request({ type: 'settings.get' }).then(setSettings, () =>
+        setSettings((s) => s ?? ({} as Settings)),
+      );
     read();
     const changed = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && SETTINGS_KEY in changes) read();
@@ -22,9 +32,8 @@ export function usePanelSettings(): Locale {
     return () => browser.storage.onChanged.removeListener(changed);
   }, []);
   usePageTheme(settings?.theme);
-  const locale = resolveLocale(settings?.language ?? 'auto', languages);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
-  return locale;
+  return useLoadedLocale(
+    settings === null ? null : resolveLocale(settings.language ?? 'auto', languages),
+    AREAS,
+  );
 }

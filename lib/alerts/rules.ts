@@ -136,13 +136,17 @@ export function parseRule(value: unknown): AlertRule {
   }
 }
 
-/** Human words for a rule: "BTC/USD above 90,000.0", "ETH/USD moves 5 % within 15 min". */
+/**
+ * A rule in signs, no language: "BTC/USD > 90000", "ETH/USD ±5 % / 15 min". What a log entry keeps for when
+ * its rule is gone; the pages write a rule in words in their language (lib/ui/alert-text.ts), notifications
+ * too (entrypoints/background/notify-text.ts).
+ */
 export function describeRule(rule: AlertRule): string {
   switch (rule.kind) {
     case 'cross':
-      return `${rule.symbol} ${rule.direction} ${rule.level}`;
+      return `${rule.symbol} ${rule.direction === 'above' ? '>' : '<'} ${rule.level}`;
     case 'move':
-      return `${rule.symbol} moves ${rule.percent} % within ${Math.round(rule.windowMs / 60_000)} min`;
+      return `${rule.symbol} ±${rule.percent} % / ${Math.round(rule.windowMs / 60_000)} min`;
     default: {
       const never: never = rule;
       throw new Error(`unknown rule ${JSON.stringify(never)}`);

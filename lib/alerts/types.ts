@@ -30,7 +30,6 @@ export type RuleStatus = 'armed' | 'waiting-to-rearm' | 'paused' | 'snoozed' | '
 
 export interface AlertRuleView {
   rule: AlertRule;
-  description: string;
   status: RuleStatus;
   fires: number;
   lastFiredAt: number | null;

@@ -221,7 +221,9 @@ export const ChartPanel = pure(function ChartPanel({
           </p>
         )}
         {!series && (
-          <p class="chart-loading">{error ? t('chart.noCandles', { reason: error }) : t('chart.loading')}</p>
+          <p class="chart-loading">
+            {error ? t('chart.noCandles', { reason: errorText(error.cause, t) }) : t('chart.loading')}
+          </p>
         )}
         {axis && onPick && (
           <AxisPick

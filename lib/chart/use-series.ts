@@ -34,10 +34,11 @@ export function useSeries(
   symbol: string,
   interval: ChartInterval,
   epoch: number,
-): { series: CandleSeries | null; error: string | null } {
+): { series: CandleSeries | null; error: { cause: unknown } | null } {
   const viewer = PAGE_VIEWER;
   const [series, setSeries] = useState<CandleSeries | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself: the panel says it in its language (errorText).
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
   useEffect(() => {
     let current = true;
     setError(null);
@@ -49,7 +50,7 @@ export function useSeries(
         performance.mark('chart-series'); // the bench's breakdown of first paint (bench/chart.ts)
         if (current) setSeries(r.series);
       },
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => current && setError({ cause: e }),
     );
     const renew = setInterval(() => void actions.watch(viewer, symbol, interval).catch(() => {}), RENEW_MS);
     return () => {

@@ -89,6 +89,10 @@ function localize(plain: string, style: DecimalStyle): string {
   return style.signed && !zero ? `+${body}` : body;
 }
 
+/** Decimal text with every digit it came with, in the locale's separators, never grouped or rounded ("0,0001"). */
+export const formatAsGiven = (text: string, locale: string): string =>
+  formatDecimal(text, { locale, minDecimals: text.split('.')[1]?.length ?? 0, grouping: false });
+
 /** A price at the pair's precision ("pair_decimals"), grouped: the same in the watchlist, ticket and orders. */
 export const formatPrice = (text: string, pairDecimals: number, locale: string): string =>
   formatDecimal(text, { locale, decimals: pairDecimals });

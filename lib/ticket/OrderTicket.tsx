@@ -70,13 +70,14 @@ export function OrderTicket({
   const pairs = snapshot.watchlist;
   const preferred =
     snapshot.badgePair && pairs.includes(snapshot.badgePair) ? snapshot.badgePair : (pairs[0] ?? '');
-  const [state, dispatch] = useTicketMachine(preferred, actions);
+  const [state, dispatch] = useTicketMachine(preferred, actions, t);
   const { form, phase } = state;
   const [details, retry] = usePairDetails(
     form.symbol,
     actions.watch,
     epoch,
     Object.hasOwn(snapshot.pairs, form.symbol),
+    t,
   );
   const [note, setNote] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);

@@ -1,6 +1,7 @@
 // The amount side of the ticket: the typed amount (base, or quote to spend / receive) turned into base volume
 // and cost at the estimate's price, and the checks only a ticket can make on it (a quote amount's own format
 // and minimum, no price to convert at, the background's length limit, an estimate off the live book).
+import { formatDecimal } from '../format/number.ts';
 import {
   add,
   cmp,
@@ -16,7 +17,7 @@ import {
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import { walkBook } from '../orders/book-walk.ts';
 import { DECIMAL_LIMITS } from '../orders/parse.ts';
-import { PLAIN, plural, positive, tooLong, tooLongMessage } from './numbers.ts';
+import { PLAIN, positive, tooLong, tooLongMessage, voiceOf } from './numbers.ts';
 import type { Basis } from './price.ts';
 import type { PriceSource, TicketContext, TicketDraft, TicketProblem, TicketProblemCode } from './types.ts';
 
@@ -89,6 +90,7 @@ export interface AmountCheck {
  */
 export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis): AmountCheck {
   const { rules } = ctx;
+  const { t, n, locale } = voiceOf(ctx);
   const problems: TicketProblem[] = [];
   const error = (code: TicketProblemCode, message: string) =>
     problems.push({ field: 'amount', code, message, level: 'error' });
@@ -97,21 +99,15 @@ export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis
   let volumeText = draft.amount;
   const noPrice = () => {
     if (draft.type === 'market') {
-      error(
-        'no-price',
-        `There is no ${rules.symbol} price yet to estimate this order; wait for the live price.`,
-      );
+      error('no-price', t('ticketProblem.noPrice.market', { symbol: rules.symbol }));
     } else if (draft.amountIn === 'quote') {
-      const label = isLimit ? 'limit price' : 'trigger price';
-      error(
-        'no-price',
-        `Enter the ${label} first: ${rules.quote} amounts are turned into ${rules.base} at that price.`,
-      );
+      const key = isLimit ? 'ticketProblem.noPrice.limit' : 'ticketProblem.noPrice.trigger';
+      error('no-price', t(key, { quote: rules.quote, base: rules.base }));
     }
   };
   const long = tooLong(draft.amount);
   if (long) {
-    error('too-long', tooLongMessage('An amount', long));
+    error('too-long', tooLongMessage('amount', long, t));
     return { est, volumeText: '', judged: true, problems };
   }
   if (draft.amountIn === 'base') {
@@ -124,13 +120,13 @@ export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis
     volumeText = '';
     const text = draft.amount.trim();
     const cd = rules.costDecimals;
-    if (text === '') error('required', 'Enter an amount.');
-    else if (!PLAIN.test(text)) error('not-a-number', 'The amount must be a number like 25.5.');
-    else if (!isPositive(text)) error('not-positive', 'The amount must be above zero.');
+    if (text === '') error('required', t('problem.amount.required'));
+    else if (!PLAIN.test(text)) error('not-a-number', t('problem.amount.notANumber', { example: n('25.5') }));
+    else if (!isPositive(text)) error('not-positive', t('problem.amount.notPositive'));
     else if (significantDecimals(text) > cd) {
       error(
         'too-many-decimals',
-        `${rules.symbol} amounts in ${rules.quote} take at most ${plural(cd, 'decimal')}.`,
+        t('ticketProblem.quoteDecimals', { symbol: rules.symbol, quote: rules.quote, count: cd }),
       );
     } else {
       est = estimate(basis, 'quote', exact(text), rules);
@@ -139,17 +135,35 @@ export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis
         const volume = format(est.volume, rules.lotDecimals);
         const tooSmall = !isPositive(est.volume) || (rules.ordermin && cmp(est.volume, rules.ordermin) < 0);
         const derivedLong = tooLong(volume);
+        const said = { symbol: rules.symbol, amount: n(text), quote: rules.quote, base: rules.base };
         if (tooSmall) {
           error(
             'below-minimum',
             rules.ordermin
-              ? `The smallest ${rules.symbol} order is ${rules.ordermin} ${rules.base}; ${text} ${rules.quote} comes to only ${volume} ${rules.base}.`
-              : `At this price ${text} ${rules.quote} comes to less than ${format({ units: 1n, scale: rules.lotDecimals })} ${rules.base}, the smallest ${rules.symbol} amount.`,
+              ? t('ticketProblem.quoteBelowMinimum', {
+                  ...said,
+                  min: formatDecimal(rules.ordermin, { locale, grouping: false }),
+                  volume: n(volume),
+                })
+              : t('ticketProblem.quoteBelowLot', {
+                  ...said,
+                  lot: n(format({ units: 1n, scale: rules.lotDecimals })),
+                }),
           );
         } else if (derivedLong) {
           error(
             'too-long',
-            `${text} ${rules.quote} comes to ${volume} ${rules.base}, more than the ${plural(derivedLong === 'integer' ? DECIMAL_LIMITS.integerDigits : DECIMAL_LIMITS.fractionDigits, 'digit')} ${derivedLong === 'integer' ? 'before' : 'after'} the decimal point an amount can have.`,
+            derivedLong === 'integer'
+              ? t('ticketProblem.quoteTooLong.integer', {
+                  ...said,
+                  volume: n(volume),
+                  count: DECIMAL_LIMITS.integerDigits,
+                })
+              : t('ticketProblem.quoteTooLong.fraction', {
+                  ...said,
+                  volume: n(volume),
+                  count: DECIMAL_LIMITS.fractionDigits,
+                }),
           );
         } else volumeText = volume;
       }
@@ -160,7 +174,10 @@ export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis
     problems.push({
       field: 'amount',
       code: 'rough-estimate',
-      message: `There is no live ${rules.symbol} order book yet, so this estimate uses the last price ${format(basis.price, rules.pairDecimals)} and may be off.`,
+      message: t('ticketProblem.roughEstimate', {
+        symbol: rules.symbol,
+        price: n(format(basis.price, rules.pairDecimals)),
+      }),
       level: 'warning',
     });
   }
@@ -169,7 +186,7 @@ export function checkAmount(draft: TicketDraft, ctx: TicketContext, basis: Basis
     problems.push({
       field: 'amount',
       code: 'beyond-visible-book',
-      message: `This order is larger than the visible ${rules.symbol} book, so the part beyond it is estimated at ${worst} ${rules.quote}.`,
+      message: t('ticketProblem.beyondBook', { symbol: rules.symbol, price: n(worst), quote: rules.quote }),
       level: 'warning',
     });
   }

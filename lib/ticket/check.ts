@@ -5,8 +5,10 @@
 // status, every order type's prices and options (price.ts, options.ts), fees and shares of the balance
 // (funds.ts), and the preview with what will happen in words (preview.ts, words.ts).
 // Exact decimals throughout (DESIGN.md §3: never a volume from String(float)).
+import { say, translator } from '../i18n/translate.ts';
 import { type Exact, format, normalize } from '../kraken/pairs/exact.ts';
 import { type OrderField, validateOrder } from '../kraken/pairs/validate.ts';
+import { orderProblemText } from '../orders/problem-text.ts';
 import type { OrderRequest, TicketOrderType } from '../orders/types.ts';
 import { checkAmount } from './amount.ts';
 import { availableText, settle } from './funds.ts';
@@ -104,8 +106,13 @@ function rulePrices(
  */
 export function checkTicket(draft: TicketDraft, ctx: TicketContext): TicketCheck {
   const { rules } = ctx;
+  // The page's language for every sentence (validateOrder's problems are codes with their values).
+  const locale = ctx.locale ?? 'en';
+  const t = translator(locale);
   if (draft.symbol !== rules.symbol) {
-    const message = `The details of ${draft.symbol || 'this pair'} are not loaded yet.`;
+    const message = draft.symbol
+      ? t('ticketProblem.pairLoading', { symbol: draft.symbol })
+      : t('ticketProblem.pairLoadingNone');
     return { ok: false, problems: [{ field: 'pair', code: 'pair-mismatch', message, level: 'error' }] };
   }
 
@@ -125,7 +132,7 @@ export function checkTicket(draft: TicketDraft, ctx: TicketContext): TicketCheck
     problems.push({
       field: 'amount',
       code: 'no-price',
-      message: `There is no ${rules.symbol} price yet to start a trailing stop from; wait for the live price.`,
+      message: t('ticketProblem.noPrice.trailing', { symbol: rules.symbol }),
       level: 'error',
     });
   }
@@ -157,7 +164,7 @@ export function checkTicket(draft: TicketDraft, ctx: TicketContext): TicketCheck
       if (p.code === 'pair-unavailable') continue;
       const field = ticketField(p.field, draft.type);
       if (judged.has(field) && p.field !== 'total' && p.field !== 'balance') continue;
-      problems.push({ field, code: p.code, message: p.message, level: 'error' });
+      problems.push({ field, code: p.code, message: say(t, orderProblemText(p, locale)), level: 'error' });
     }
   }
 

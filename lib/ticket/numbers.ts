@@ -1,8 +1,12 @@
 // What the ticket accepts as a number, and how long it may be. The length limits are the background's own
 // (lib/messaging/parse.ts DECIMAL_LIMITS): anything longer would be refused there without a word, so the
 // ticket refuses it first, beside its field, naming the limit.
+import { formatAsGiven } from '../format/number.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { type Translate, translator } from '../i18n/translate.ts';
 import { type Exact, exact, isPositive } from '../kraken/pairs/exact.ts';
 import { DECIMAL_LIMITS } from '../orders/parse.ts';
+import type { TicketContext } from './types.ts';
 
 /** Plain digits with an optional fraction (no sign, exponent, comma). */
 export const PLAIN = /^\d+(\.\d+)?$/;
@@ -15,7 +19,18 @@ export function positive(text: string | undefined): Exact | undefined {
   return isPositive(v) ? v : undefined;
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** How the ticket's checks speak: t() in the page's language, and decimals as given in its dress ("0,5"). */
+export interface Voice {
+  t: Translate;
+  locale: Locale;
+  /** Decimal text as given, in the locale's separators. */
+  n(value: string): string;
+}
+
+export function voiceOf(ctx: Pick<TicketContext, 'locale'>): Voice {
+  const locale = ctx.locale ?? 'en';
+  return { t: translator(locale), locale, n: (value) => formatAsGiven(value, locale) };
+}
 
 /** Which part of plain decimal text is longer than the background accepts, if any (text that is not plain: null). */
 export function tooLong(text: string): 'integer' | 'fraction' | null {
@@ -26,9 +41,19 @@ export function tooLong(text: string): 'integer' | 'fraction' | null {
   return null;
 }
 
-/** "The amount can have at most 20 digits before the decimal point." */
-export function tooLongMessage(what: string, part: 'integer' | 'fraction'): string {
+/** What a too-long value is, for its sentence ("An amount can have at most 20 digits…"). */
+export type LongField =
+  | 'amount'
+  | 'limitPrice'
+  | 'triggerPrice'
+  | 'trailOffset'
+  | 'limitOffset'
+  | 'closePrice';
+
+/** "An amount can have at most 20 digits before the decimal point." */
+export function tooLongMessage(field: LongField, part: 'integer' | 'fraction', t: Translate): string {
+  const what = t(`ticketProblem.what.${field}`);
   return part === 'integer'
-    ? `${what} can have at most ${plural(DECIMAL_LIMITS.integerDigits, 'digit')} before the decimal point.`
-    : `${what} can have at most ${plural(DECIMAL_LIMITS.fractionDigits, 'digit')} after the decimal point.`;
+    ? t('ticketProblem.tooLong.integer', { what, count: DECIMAL_LIMITS.integerDigits })
+    : t('ticketProblem.tooLong.fraction', { what, count: DECIMAL_LIMITS.fractionDigits });
 }

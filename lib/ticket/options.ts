@@ -2,7 +2,6 @@
 // length limit on every typed price, trailing offsets, time in force (IOC and FOK for limits, never post-only;
 // a GTD expiry), post-only limits that would cross, stops already past their trigger, and the attached close.
 
-import { translator } from '../i18n/translate.ts';
 import {
   cmp,
   type Exact,
@@ -13,7 +12,7 @@ import {
 } from '../kraken/pairs/exact.ts';
 import type { TicketOrderType } from '../orders/types.ts';
 import { gateRefusal, marketGate } from './market-status.ts';
-import { PLAIN, plural, positive, tooLong, tooLongMessage } from './numbers.ts';
+import { type LongField, PLAIN, positive, tooLong, tooLongMessage, type Voice, voiceOf } from './numbers.ts';
 import { type Basis, hasFixedTrigger, offsetOf, offsetProblem, priceFieldsOf, takingSide } from './price.ts';
 import type { TicketContext, TicketDraft, TicketField, TicketProblem, TicketProblemCode } from './types.ts';
 
@@ -22,13 +21,13 @@ export const MAX_EXPIRY_MS = 30 * 24 * 60 * 60_000;
 /** An expiry closer than this would lapse on its way. */
 const MIN_EXPIRY_MS = 60_000;
 
-const LABEL: Partial<Record<TicketField, string>> = {
-  limitPrice: 'A limit price',
-  triggerPrice: 'A trigger price',
-  trailOffset: 'A trailing offset',
-  limitOffset: 'A limit offset',
-  closePrice: 'A close price',
-};
+/** The typed prices whose length is checked here (the amount's is checked in amount.ts). */
+const isLongField = (field: TicketField): field is LongField =>
+  field === 'limitPrice' ||
+  field === 'triggerPrice' ||
+  field === 'trailOffset' ||
+  field === 'limitOffset' ||
+  field === 'closePrice';
 
 /** The expiry a datetime-local text names (local time), or undefined when it names none. */
 export function expiryOf(text: string): number | undefined {
@@ -43,6 +42,8 @@ export const firesOnFall = (type: TicketOrderType, side: 'buy' | 'sell'): boolea
 
 export function optionProblems(draft: TicketDraft, ctx: TicketContext, basis: Basis): TicketProblem[] {
   const { rules } = ctx;
+  const voice = voiceOf(ctx);
+  const { t, n } = voice;
   const problems: TicketProblem[] = [];
   const error = (field: TicketField, code: TicketProblemCode, message: string) =>
     problems.push({ field, code, message, level: 'error' });
@@ -51,7 +52,7 @@ export function optionProblems(draft: TicketDraft, ctx: TicketContext, basis: Ba
   const isLimit = draft.type === 'limit';
 
   const refusal = gateRefusal(
-    marketGate(rules.symbol, rules.status, ctx.system, translator(ctx.locale ?? 'en')),
+    marketGate(rules.symbol, rules.status, ctx.system, t),
     draft.type,
     draft.postOnly,
   );
@@ -61,7 +62,7 @@ export function optionProblems(draft: TicketDraft, ctx: TicketContext, basis: Ba
   if (draft.closeType !== 'none') fields.push('closePrice');
   for (const field of fields) {
     const long = tooLong(draft[field as 'limitPrice']);
-    if (long) error(field, 'too-long', tooLongMessage(LABEL[field] ?? 'A price', long));
+    if (long && isLongField(field)) error(field, 'too-long', tooLongMessage(field, long, t));
   }
 
   for (const [field, unit] of [
@@ -69,41 +70,43 @@ export function optionProblems(draft: TicketDraft, ctx: TicketContext, basis: Ba
     ['limitOffset', draft.limitOffsetUnit],
   ] as const) {
     if (!fields.includes(field) || tooLong(draft[field])) continue;
-    const label = field === 'trailOffset' ? 'trailing offset' : 'limit offset';
     const text = draft[field].trim();
     const offset = offsetOf(text, unit);
-    if (text === '') error(field, 'required', `Enter a ${label}.`);
-    else if (!PLAIN.test(text)) error(field, 'not-a-number', `The ${label} must be a number like 2.5.`);
-    else if (!offset) error(field, 'not-positive', `The ${label} must be above zero.`);
+    if (text === '') error(field, 'required', t(`ticketProblem.${field}.required`));
+    else if (!PLAIN.test(text))
+      error(field, 'not-a-number', t(`ticketProblem.${field}.notANumber`, { example: n('2.5') }));
+    else if (!offset) error(field, 'not-positive', t(`ticketProblem.${field}.notPositive`));
     else if (unit === 'percent') {
       const problem = offsetProblem(offset);
-      if (problem) error(field, 'offset', problem);
+      if (problem) error(field, 'offset', t(problem));
     } else if (significantDecimals(text) > rules.pairDecimals) {
       error(
         field,
         'too-many-decimals',
-        `${rules.symbol} prices take at most ${plural(rules.pairDecimals, 'decimal')}.`,
+        t('problem.price.decimals', { symbol: rules.symbol, count: rules.pairDecimals }),
       );
     } else if (rules.tickSize && isPositive(rules.tickSize) && !isMultipleOf(text, rules.tickSize)) {
-      error(field, 'tick-size', `The ${label} must be a multiple of ${rules.tickSize} ${rules.quote}.`);
+      error(
+        field,
+        'tick-size',
+        t(`ticketProblem.${field}.tick`, { tick: n(rules.tickSize), quote: rules.quote }),
+      );
     }
   }
 
   const tif = draft.timeInForce;
   if (draft.postOnly && !isLimit)
-    error('postOnly', 'post-only-limit-only', 'Post-only applies to limit orders only.');
-  if (tif === 'IOC' && !isLimit)
-    error('timeInForce', 'ioc-limit-only', 'Immediate-or-cancel applies to limit orders only.');
-  if (tif === 'FOK' && !isLimit)
-    error('timeInForce', 'tif-limit-only', 'Fill-or-kill applies to limit orders only.');
+    error('postOnly', 'post-only-limit-only', t('ticketProblem.postOnlyLimitOnly'));
+  if (tif === 'IOC' && !isLimit) error('timeInForce', 'ioc-limit-only', t('ticketProblem.iocLimitOnly'));
+  if (tif === 'FOK' && !isLimit) error('timeInForce', 'tif-limit-only', t('ticketProblem.fokLimitOnly'));
   if (isLimit && draft.postOnly && (tif === 'IOC' || tif === 'FOK')) {
     error(
       'timeInForce',
       'post-only-ioc',
-      `A post-only order cannot be ${tif === 'IOC' ? 'immediate-or-cancel' : 'fill-or-kill'}, because it never trades on arrival and would always be cancelled.`,
+      t(tif === 'IOC' ? 'ticketProblem.postOnlyIoc' : 'ticketProblem.postOnlyFok'),
     );
   }
-  if (tif === 'GTD') expiryProblems(draft, ctx, error);
+  if (tif === 'GTD') expiryProblems(draft, ctx, error, voice);
 
   if (isLimit && draft.postOnly && basis.kind === 'fixed') {
     const best = takingSide(draft, ctx)?.[0];
@@ -113,7 +116,11 @@ export function optionProblems(draft: TicketDraft, ctx: TicketContext, basis: Ba
       error(
         'postOnly',
         'post-only-would-cross',
-        `A post-only ${draft.side} at ${draft.limitPrice.trim()} would trade at once against the best ${draft.side === 'buy' ? 'ask' : 'bid'} of ${best.price} ${rules.quote}, so Kraken would cancel it.`,
+        t(draft.side === 'buy' ? 'ticketProblem.postOnlyCross.buy' : 'ticketProblem.postOnlyCross.sell', {
+          price: n(draft.limitPrice.trim()),
+          best: n(best.price),
+          quote: rules.quote,
+        }),
       );
     }
   }
@@ -124,36 +131,44 @@ export function optionProblems(draft: TicketDraft, ctx: TicketContext, basis: Ba
     // Kraken's trigger reference defaults to the last trade price (AddOrder `trigger`).
     const fall = firesOnFall(draft.type, draft.side);
     if (fall ? cmp(last, trigger) <= 0 : cmp(last, trigger) >= 0) {
-      warn(
-        'triggerPrice',
-        'triggers-immediately',
-        `The last ${rules.symbol} price ${ctx.last?.trim()} is already at or ${fall ? 'below' : 'above'} this trigger, so the ${draft.type} would fire at once${draft.type.endsWith('-limit') ? '' : ` as a market ${draft.side}`}.`,
-      );
+      const said = {
+        symbol: rules.symbol,
+        last: n(ctx.last?.trim() ?? ''),
+        type: t(`order.type.${draft.type}`),
+      };
+      const key = draft.type.endsWith('-limit')
+        ? fall
+          ? 'ticketProblem.triggerNow.below'
+          : 'ticketProblem.triggerNow.above'
+        : fall
+          ? draft.side === 'buy'
+            ? 'ticketProblem.triggerNow.below.buy'
+            : 'ticketProblem.triggerNow.below.sell'
+          : draft.side === 'buy'
+            ? 'ticketProblem.triggerNow.above.buy'
+            : 'ticketProblem.triggerNow.above.sell';
+      warn('triggerPrice', 'triggers-immediately', t(key, said));
     }
   }
-  if (draft.closeType !== 'none') closeProblems(draft, ctx, basis, error, warn);
+  if (draft.closeType !== 'none') closeProblems(draft, ctx, basis, { error, warn }, voice);
   return problems;
 }
 
 type Report = (field: TicketField, code: TicketProblemCode, message: string) => void;
 
-function expiryProblems(draft: TicketDraft, ctx: TicketContext, error: Report): void {
+function expiryProblems(draft: TicketDraft, ctx: TicketContext, error: Report, { t }: Voice): void {
   if (draft.type === 'market') {
-    error('timeInForce', 'expiry', 'A market order fills now: it cannot wait for a date.');
+    error('timeInForce', 'expiry', t('ticketProblem.expiry.market'));
     return;
   }
   const text = draft.expiresAt.trim();
   const at = expiryOf(text);
-  if (text === '') error('expiresAt', 'required', 'Enter when the order expires.');
-  else if (at === undefined) error('expiresAt', 'expiry', 'The expiry must be a date and a time.');
+  if (text === '') error('expiresAt', 'required', t('ticketProblem.expiry.required'));
+  else if (at === undefined) error('expiresAt', 'expiry', t('ticketProblem.expiry.notATime'));
   else if (ctx.now !== undefined && at < ctx.now + MIN_EXPIRY_MS)
-    error('expiresAt', 'expiry', 'That time has passed (or is under a minute away): choose a later one.');
+    error('expiresAt', 'expiry', t('ticketProblem.expiry.past'));
   else if (ctx.now !== undefined && at > ctx.now + MAX_EXPIRY_MS)
-    error(
-      'expiresAt',
-      'expiry',
-      'Kraken keeps a good-till-date order for at most a month: choose an earlier time.',
-    );
+    error('expiresAt', 'expiry', t('ticketProblem.expiry.tooFar'));
 }
 
 /**
@@ -164,27 +179,28 @@ function closeProblems(
   draft: TicketDraft,
   ctx: TicketContext,
   basis: Basis,
-  error: Report,
-  warn: Report,
+  { error, warn }: { error: Report; warn: Report },
+  { t, n }: Voice,
 ): void {
   const { rules } = ctx;
   const text = draft.closePrice.trim();
   if (tooLong(text)) return;
   const price = positive(text);
+  const type = t(draft.closeType === 'stop-loss' ? 'order.type.stop-loss' : 'order.type.take-profit');
   const wrong: [TicketProblemCode, string] | null =
     text === ''
-      ? ['required', `Enter the ${draft.closeType}’s trigger price.`]
+      ? ['required', t('ticketProblem.close.required', { type })]
       : !PLAIN.test(text)
-        ? ['not-a-number', 'The close price must be a number like 1234.5.']
+        ? ['not-a-number', t('ticketProblem.close.notANumber', { example: n('1234.5') })]
         : !price
-          ? ['not-positive', 'The close price must be above zero.']
+          ? ['not-positive', t('ticketProblem.close.notPositive')]
           : significantDecimals(price) > rules.pairDecimals
             ? [
                 'too-many-decimals',
-                `${rules.symbol} prices take at most ${plural(rules.pairDecimals, 'decimal')}.`,
+                t('problem.price.decimals', { symbol: rules.symbol, count: rules.pairDecimals }),
               ]
             : rules.tickSize && isPositive(rules.tickSize) && !isMultipleOf(price, rules.tickSize)
-              ? ['tick-size', `The close price must be a multiple of ${rules.tickSize} ${rules.quote}.`]
+              ? ['tick-size', t('ticketProblem.close.tick', { tick: n(rules.tickSize), quote: rules.quote })]
               : null;
   if (wrong || !price) {
     if (wrong) error('closePrice', ...wrong);
@@ -205,7 +221,11 @@ function closeProblems(
     warn(
       'closePrice',
       'close-triggers-at-once',
-      `This ${draft.closeType} is ${fall ? 'at or above' : 'at or below'} the price the order fills at (about ${format(reference, rules.pairDecimals)} ${rules.quote}), so it would fire as soon as the order has filled.`,
+      t(fall ? 'ticketProblem.close.atOnce.above' : 'ticketProblem.close.atOnce.below', {
+        type,
+        price: n(format(reference, rules.pairDecimals)),
+        quote: rules.quote,
+      }),
     );
   }
 }

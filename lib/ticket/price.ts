@@ -70,13 +70,14 @@ export function trailingEstimate(draft: TicketDraft, ctx: TicketContext): Exact 
 }
 
 /** What is wrong with an offset as such (a percentage of 100 or more, or finer than 0.01 %), or null. */
-export function offsetProblem(offset: PriceOffset): string | null {
+export function offsetProblem(
+  offset: PriceOffset,
+): 'ticketProblem.percentDecimals' | 'ticketProblem.percentBelow100' | null {
   if (offset.unit !== 'percent') return null;
   if (!PLAIN.test(offset.value) || tooLong(offset.value) !== null) return null;
   const [, fraction = ''] = offset.value.split('.');
-  if (fraction.replace(/0+$/, '').length > 2)
-    return 'A percentage takes at most 2 decimals (Kraken’s “+5.25%”).';
-  if (cmp(offset.value, '100') >= 0) return 'A percentage offset must be below 100.';
+  if (fraction.replace(/0+$/, '').length > 2) return 'ticketProblem.percentDecimals';
+  if (cmp(offset.value, '100') >= 0) return 'ticketProblem.percentBelow100';
   return null;
 }
 

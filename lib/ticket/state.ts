@@ -144,11 +144,17 @@ export function initialTicket(symbol: string): TicketState {
 }
 
 /** The form's keys that carry a message of their own (the pair's sits under `symbol`). */
-const MESSAGED = new Set(
-  'amount limitPrice triggerPrice trailOffset limitOffset postOnly timeInForce expiresAt closePrice'.split(
-    ' ',
-  ),
-);
+const MESSAGED = new Set([
+  'amount',
+  'limitPrice',
+  'triggerPrice',
+  'trailOffset',
+  'limitOffset',
+  'postOnly',
+  'timeInForce',
+  'expiresAt',
+  'closePrice',
+]);
 const fieldOf = (key: keyof TicketForm): TicketField | undefined =>
   key === 'symbol' ? 'pair' : MESSAGED.has(key) ? (key as TicketField) : undefined;
 

@@ -1,6 +1,7 @@
 // The ticket's hooks: the state machine of state.ts with its side effects, and the pair's trading details
 // (rules and book) asked of the background whenever the ticket's pair changes.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Translate } from '../i18n/translate.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { BookTop } from '../orders/types.ts';
 import { type SendEnding, sendEnding } from '../ui/error-text.ts';
@@ -18,12 +19,16 @@ const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
 export function useTicketMachine(
   symbol: string,
   actions: Pick<TradingActions, 'preview' | 'place' | 'check'>,
+  /** The page's t(): how a refusal or an unknown outcome is said (English without it). */
+  t?: Translate,
 ): [TicketState, (event: TicketEvent) => void] {
   const state = useRef<TicketState | null>(null);
   if (state.current === null) state.current = initialTicket(symbol);
   const [, rerender] = useState(0);
   const actionsRef = useRef(actions);
   actionsRef.current = actions;
+  const tRef = useRef(t);
+  tRef.current = t;
   const dispatch = useMemo(() => {
     const run = (effect: TicketEffect) => {
       const { clOrdId } = effect;
@@ -32,7 +37,11 @@ export function useTicketMachine(
           actionsRef.current.preview(effect.order).then(
             ({ description }) => step({ type: 'validated', clOrdId, outcome: { ok: true, description } }),
             (e: unknown) =>
-              step({ type: 'validated', clOrdId, outcome: { ok: false, message: messageOf(e) } }),
+              step({
+                type: 'validated',
+                clOrdId,
+                outcome: { ok: false, message: messageOf(e, tRef.current) },
+              }),
           );
           return;
         case 'place': {
@@ -42,7 +51,7 @@ export function useTicketMachine(
             actionsRef.current.place(effect.order, clOrdId).then(
               ({ order }) => step({ type: 'placed', clOrdId, order }),
               (e: unknown) => {
-                const ending = sendEnding(e, live);
+                const ending = sendEnding(e, live, tRef.current);
                 const wait = RETRY_MS[attempt];
                 // The background restarted with the order on its way: ask again with the same cl_ord_id (it
                 // looks the order up before it sends anything).
@@ -58,7 +67,7 @@ export function useTicketMachine(
         case 'check':
           actionsRef.current.check(clOrdId).then(
             ({ order }) => step({ type: 'placed', clOrdId, order }),
-            (e: unknown) => finish(clOrdId, sendEnding(e, 'live')),
+            (e: unknown) => finish(clOrdId, sendEnding(e, 'live', tRef.current)),
           );
           return;
         default: {
@@ -104,7 +113,11 @@ export function usePairDetails(
   epoch = 0,
   /** Whether the market lists the pair now: after an endpoint change the rules arrive later, so ask again. */
   listed = true,
+  /** The page's t(): how a failure to load the pair's details is said (English without it). */
+  t?: Translate,
 ): [PairDetails, () => void] {
+  const tRef = useRef(t);
+  tRef.current = t;
   const [details, setDetails] = useState<PairDetails>({ kind: 'loading', symbol });
   const [attempt, setAttempt] = useState(0);
   const watchRef = useRef(watch);
@@ -120,7 +133,7 @@ export function usePairDetails(
         setDetails(rules ? { kind: 'ready', symbol, rules, book } : { kind: 'unknown', symbol });
       },
       (e: unknown) => {
-        if (current) setDetails({ kind: 'error', symbol, message: messageOf(e) });
+        if (current) setDetails({ kind: 'error', symbol, message: messageOf(e, tRef.current) });
       },
     );
     return () => {

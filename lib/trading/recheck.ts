@@ -1,11 +1,19 @@
 // The pair's rules re-checked in the background, whatever the popup said: status, lot and price decimals,
 // tick, minimum and cost minimum (validateOrder, the same rules the ticket shows). Funds are the account's
 // business (Kraken's engine, or the paper account with its book).
+import { say, translator } from '../i18n/translate.ts';
 import { toFixedDecimal } from '../kraken/pairs/decimal.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
-import { validateOrder } from '../kraken/pairs/validate.ts';
+import { type OrderProblem, validateOrder } from '../kraken/pairs/validate.ts';
+import { orderProblemText } from '../orders/problem-text.ts';
 import type { OrderRequest } from '../orders/types.ts';
 import { OrderRefused } from './errors.ts';
+
+/**
+ * A refusal's words: the rule broken, in the catalogs' English (the ticket has said it beside the field in the
+ * person's language already; this is the background's own backstop, seen only if the popup let it through).
+ */
+const english = (p: OrderProblem) => say(translator('en'), orderProblemText(p, 'en'));
 
 export interface RecheckMarket {
   rulesFor(symbol: string): PairRules | undefined;
@@ -74,7 +82,7 @@ export function recheckOrder(market: RecheckMarket, order: OrderRequest): void {
   );
   if (!check.ok) {
     const problem = check.problems[0];
-    if (problem) throw new OrderRefused('EGeneral:Invalid arguments', problem.message);
+    if (problem) throw new OrderRefused('EGeneral:Invalid arguments', english(problem));
   }
   const close = order.close;
   if (close) {
@@ -92,6 +100,10 @@ export function recheckOrder(market: RecheckMarket, order: OrderRequest): void {
     const problem = closeCheck.ok
       ? undefined
       : closeCheck.problems.find((p) => p.field !== 'total' && p.field !== 'pair');
-    if (problem) throw new OrderRefused('EGeneral:Invalid arguments', `Attached close: ${problem.message}`);
+    if (problem)
+      throw new OrderRefused(
+        'EGeneral:Invalid arguments',
+        translator('en')('problem.attachedClose', { problem: english(problem) }),
+      );
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CrossRule } from '../alerts/rules.ts';
 import { localeDecimal, numberProblemText, parseLocaleDecimal } from '../i18n/number-input.ts';
+import { errorText } from './error-text.ts';
 import { useLocale, useT } from './locale.ts';
 
 /** The windows a % move is judged over (the engine takes 1 min to 7 days: lib/alerts/rules.ts). */
@@ -109,7 +110,7 @@ export function AlertForm({
       } else await actions.create({ symbol, ...fields });
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     }
   };
   return (

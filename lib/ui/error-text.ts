@@ -1,20 +1,24 @@
 // One way to turn anything the background throws into words for the person, and one way to tell how an
-// order send ended. Errors arrive as their own classes (lib/messaging/errors.ts), so this can be exact.
+// order send ended. Errors arrive as their own classes with their codes (lib/messaging/errors.ts), so this can
+// be exact, and say them in the page's language: our words come from the catalogs by code; Kraken's own words
+// are shown beside them as they came ("… (Kraken said: EOrder:Insufficient funds)").
 import type { Translate } from '../i18n/translate.ts';
 import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
-import { KrakenError } from '../kraken/rest/errors.ts';
+import { KrakenError, type KrakenErrorCode, ruleFor } from '../kraken/rest/errors.ts';
 import { BackgroundUnreachable } from '../messaging/errors.ts';
 import { OrderRefused, TradingUnavailable } from '../trading/errors.ts';
 import { MIN_PASSPHRASE, RESET_WORD, VaultError } from '../vault/errors.ts';
 
 /**
  * The sentence to show for an error: Kraken's refusals as our hint plus Kraken's own words. With the page's
- * `t`, the errors whose words are ours (the vault's, the background not answering) are said in the page's
- * language; Kraken's hints and words, and other classes' messages, are shown as they came.
+ * `t`, every error of a class we know is said in the page's language (by its code); without it (or for a class
+ * we do not know), as it came.
  */
 export function errorText(error: unknown, t?: Translate): string {
-  if (t && error instanceof VaultError) return vaultErrorText(error, t);
-  if (t && error instanceof BackgroundUnreachable) return t('error.unreachable');
+  if (t) {
+    const said = translatedText(error, t);
+    if (said !== null) return said;
+  }
   if (error instanceof KrakenError) {
     const words = error.kraken.length > 0 ? error.kraken.join(', ') : error.detail;
     return words ? `${error.hint} (Kraken: ${words})` : error.hint;
@@ -22,6 +26,43 @@ export function errorText(error: unknown, t?: Translate): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** An error of a class we know, in the page's language; null for any other. */
+function translatedText(error: unknown, t: Translate): string | null {
+  if (error instanceof VaultError) return vaultErrorText(error, t);
+  if (error instanceof BackgroundUnreachable) return t('error.unreachable');
+  if (error instanceof KrakenError) {
+    const words = error.kraken.length > 0 ? error.kraken.join(', ') : error.detail;
+    const hint = krakenHint(error.code, t);
+    return words ? t('error.kraken', { hint, words }) : hint;
+  }
+  // The paper account and the background's re-check refuse in Kraken's language: its error string is the code.
+  if (error instanceof OrderRefused) {
+    const hint = krakenHint(ruleFor(error.code).code, t);
+    return error.code ? t('error.kraken', { hint, words: error.code }) : hint;
+  }
+  if (error instanceof TradingUnavailable) {
+    switch (error.reason) {
+      case 'no-key':
+        return t('live.noKey');
+      case 'locked':
+        return t('live.locked');
+      case 'not-ready':
+        return t('error.notReady');
+      default: {
+        const never: never = error.reason;
+        return String(never);
+      }
+    }
+  }
+  if (error instanceof OrderOutcomeUnknown) return t('error.outcomeUnknown');
+  if (error instanceof OrderExpired) return t(`error.expired.${error.reason}`);
+  if (error instanceof ForeignIntent) return t('error.foreign');
+  return null;
+}
+
+/** Our hint for one of Kraken's error codes (lib/kraken/rest/error-rules.ts), in the page's language. */
+const krakenHint = (code: KrakenErrorCode, t: Translate): string => t(`krakenError.${code}`);
 
 /** A vault failure in the page's language: what the person can do, then the detail the background gave. */
 export function vaultErrorText(error: VaultError, t: Translate): string {
@@ -75,8 +116,8 @@ export type SendEnding =
   | { kind: 'not-placed'; message: string }
   | { kind: 'unreachable'; message: string };
 
-export function sendEnding(error: unknown, mode: 'paper' | 'live'): SendEnding {
-  const message = errorText(error);
+export function sendEnding(error: unknown, mode: 'paper' | 'live', t?: Translate): SendEnding {
+  const message = errorText(error, t);
   if (error instanceof BackgroundUnreachable) return { kind: 'unreachable', message };
   if (error instanceof OrderOutcomeUnknown) return { kind: 'unknown', message };
   if (error instanceof KrakenError)

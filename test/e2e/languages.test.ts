@@ -107,6 +107,60 @@ describe('a browser in French', () => {
     await waitUntil(async () => !(await popupOpen(ext)), 5_000, 'the popup to close');
   });
 
+  it('the ticket’s field messages, its preview and an alert’s row are French too', async () => {
+    const popup = await ext.context.newPage();
+    try {
+      await popup.goto(extensionUrl(ext, 'popup.html'));
+      // The page renders once its language's texts are there: no English first (its first text is French).
+      await popup.getByTestId('tab-trade').waitFor();
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe('fr');
+      await waitUntil(async () => (await lastPrice(popup, 'BTC/USD')) !== null, 15_000, 'prices');
+      // The price as the French page writes it ("97 166,0"), read back as a number.
+      const shown = (await lastPrice(popup, 'BTC/USD')) ?? '';
+      const last = Number(shown.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+      expect(last).toBeGreaterThan(0);
+
+      // An alert: its row says the rule in French, its level written the French way.
+      await popup
+        .locator('[data-testid="row"]', { hasText: 'BTC/USD' })
+        .first()
+        .getByTestId('row-alert')
+        .click({ timeout: 5_000 });
+      await popup.getByTestId('alert-direction').selectOption('above', { timeout: 5_000 });
+      await popup.getByTestId('alert-level').fill('250000,5', { timeout: 5_000 });
+      await popup.getByTestId('alert-create').click({ timeout: 5_000 });
+      await expect
+        .poll(() => popup.getByTestId('alert-row').allInnerTexts(), { timeout: 10_000 })
+        .toContainEqual(expect.stringContaining('BTC/USD au-dessus de 250000,5'));
+
+      await popup.getByTestId('tab-trade').click({ timeout: 5_000 });
+      await popup.getByTestId('ticket').waitFor({ timeout: 5_000 });
+      await popup.getByTestId('ticket-pair').selectOption('BTC/USD', { timeout: 5_000 });
+      await popup.getByTestId('ticket-side-buy').click({ timeout: 5_000 });
+      await popup.getByTestId('ticket-type').selectOption('market', { timeout: 5_000 });
+      // Below Kraken's minimum for BTC/USD: said beside the amount, in French.
+      await popup.getByTestId('ticket-amount').fill('0,00001', { timeout: 5_000 });
+      await expect
+        .poll(() => popup.getByTestId('ticket-error-amount').innerText(), { timeout: 10_000 })
+        .toMatch(/^Le plus petit ordre sur BTC\/USD est de 0,0001\u00a0BTC\.$/);
+
+      // A stop-loss's preview in words (the paper account holds dollars: a buy stop, above the market):
+      // "Achète 0,01 BTC au marché si le cours monte jusqu’à …".
+      const trigger = Math.floor(last * 1.3);
+      await popup.getByTestId('ticket-type').selectOption('stop-loss', { timeout: 5_000 });
+      await popup.getByTestId('ticket-amount').fill('0,01', { timeout: 5_000 });
+      await popup.getByTestId('ticket-trigger').fill(String(trigger), { timeout: 5_000 });
+      await popup.getByTestId('ticket-amount').press('Enter', { timeout: 5_000 });
+      await expect
+        .poll(() => popup.getByTestId('preview-words').innerText(), { timeout: 10_000 })
+        .toMatch(/^Achète 0,01 BTC au marché si le cours monte jusqu’à [\d\s\u202f\u00a0]+(,\d+)? USD\.$/);
+      for (const width of [320, 420]) await shoot(popup, 'popup-trade-fr', width);
+      await popup.getByTestId('ticket-back').click({ timeout: 5_000 });
+    } finally {
+      await popup.close();
+    }
+  });
+
   it('choosing English switches the options page at once, and is kept', async () => {
     await options.getByTestId('language').selectOption('en');
     await options.getByText('Saved.').waitFor();

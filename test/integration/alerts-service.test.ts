@@ -80,7 +80,8 @@ describe('alert catch-up from the simulator’s 1-minute candles (real REST)', (
     expect(notified).toHaveLength(0);
     expect(await restarted.catchUp()).toBeGreaterThan(0);
     expect(notified).toHaveLength(1);
-    expect(notified[0]?.text).toMatch(/^BTC\/USD above [\d.]+: [\d.]+ while offline at \d\d:\d\d/);
+    expect(notified[0]?.text).toMatch(/^BTC\/USD > [\d.]+: [\d.]+ · \d\d:\d\d$/);
+    expect(notified[0]?.offline).toBe(true);
     // Catching up again (another reconnect) finds nothing new to fire.
     await restarted.catchUp();
     expect(notified).toHaveLength(1);

@@ -1,9 +1,6 @@
-// English texts of notifications and the background’s messages shown to people (entrypoints/background, lib/ui/error-text.ts).
+// English texts of notifications (entrypoints/background/notify-text.ts) and the options page’s test notification.
 // One file per area so that areas can be translated apart; en.ts gathers them.
 export const notifyEn = {
-  'error.unreachable':
-    'The extension’s background did not answer. It restarts by itself; try again in a moment.',
-
   'notify.alert.above': '{symbol} above {level}',
   'notify.alert.below': '{symbol} below {level}',
   'notify.alert.move': {

@@ -59,24 +59,6 @@ export const optionsEn = {
   'vault.reset.confirm': 'Reset the vault',
   'vault.cancel': 'Cancel',
 
-  'vaultError.no-vault': 'No key is stored yet. Add an API key first.',
-  'vaultError.vault-exists': 'A vault already exists. Unlock it with its passphrase to add keys.',
-  'vaultError.locked': 'The vault is locked. Unlock it with your passphrase to use your Kraken key.',
-  'vaultError.wrong-passphrase':
-    'Wrong passphrase, or the vault’s passphrase check was altered. Check the passphrase and try again. If you no longer know it, “Reset the vault” removes the stored keys so you can add them again.',
-  'vaultError.kdf-downgrade':
-    'The stored vault asks for a weaker key derivation than this version accepts, so it may have been altered; it is not opened. “Reset the vault” removes it; then add your keys again.',
-  'vaultError.weak-passphrase': 'Use a passphrase of at least {min} characters.',
-  'vaultError.invalid-key': 'That does not look like a Kraken API key and private key.',
-  'vaultError.not-found': 'That key no longer exists.',
-  'vaultError.corrupted':
-    'The stored vault is damaged and cannot be opened. “Reset the vault” removes it; then add your keys again.',
-  'vaultError.record-damaged':
-    'This key’s stored record is damaged and cannot be used. Remove it, then add the key again.',
-  'vaultError.withdraw-rights':
-    'This key can withdraw funds: anyone who obtained it could move your money out of Kraken. Create a key without “Withdraw Funds” on Kraken (recommended), or confirm that you want to keep this one.',
-  'vaultError.reset-unconfirmed': 'Type {word} to confirm: every stored key will be removed.',
-
   'keys.title': 'API keys',
   'keys.none': 'No key yet. Paper trading works without one.',
   'keys.addFirst': 'Add your Kraken API key',

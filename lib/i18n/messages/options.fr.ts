@@ -68,27 +68,6 @@ export const optionsFr: FrenchOf<typeof optionsEn> = {
   'vault.reset.confirm': 'Réinitialiser le coffre',
   'vault.cancel': 'Annuler',
 
-  'vaultError.no-vault': 'Aucune clé n’est encore enregistrée. Ajoutez d’abord une clé d’API.',
-  'vaultError.vault-exists':
-    'Un coffre existe déjà. Déverrouillez-le avec sa phrase secrète pour ajouter des clés.',
-  'vaultError.locked':
-    'Le coffre est verrouillé. Déverrouillez-le avec votre phrase secrète pour utiliser votre clé Kraken.',
-  'vaultError.wrong-passphrase':
-    'Phrase secrète erronée, ou le contrôle de la phrase secrète du coffre a été modifié. Vérifiez la phrase secrète et réessayez. Si vous ne la connaissez plus, « Réinitialiser le coffre » retire les clés enregistrées pour que vous puissiez les ajouter de nouveau.',
-  'vaultError.kdf-downgrade':
-    'Le coffre enregistré demande une dérivation de clé plus faible que ce que cette version accepte : il a peut-être été modifié, et n’est pas ouvert. « Réinitialiser le coffre » le retire ; ajoutez ensuite vos clés de nouveau.',
-  'vaultError.weak-passphrase': 'Utilisez une phrase secrète d’au moins {min} caractères.',
-  'vaultError.invalid-key': 'Cela ne ressemble pas à une clé d’API et une clé privée Kraken.',
-  'vaultError.not-found': 'Cette clé n’existe plus.',
-  'vaultError.corrupted':
-    'Le coffre enregistré est endommagé et ne peut pas être ouvert. « Réinitialiser le coffre » le retire ; ajoutez ensuite vos clés de nouveau.',
-  'vaultError.record-damaged':
-    'L’enregistrement de cette clé est endommagé et ne peut pas servir. Retirez-la, puis ajoutez la clé de nouveau.',
-  'vaultError.withdraw-rights':
-    'Cette clé peut retirer des fonds : quiconque l’obtiendrait pourrait sortir votre argent de Kraken. Créez sur Kraken une clé sans « Withdraw Funds » (recommandé), ou confirmez que vous voulez garder celle-ci.',
-  'vaultError.reset-unconfirmed':
-    'Tapez {word} pour confirmer : toutes les clés enregistrées seront retirées.',
-
   'keys.title': 'Clés d’API',
   'keys.none': 'Pas encore de clé. Le trading fictif fonctionne sans.',
   'keys.addFirst': 'Ajoutez votre clé d’API Kraken',

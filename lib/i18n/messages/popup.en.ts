@@ -1,9 +1,7 @@
-// English texts of the popup: watchlist, alerts, status bar, mode bar, the Trade tab and the order ticket (lib/ui, lib/ui/trading, lib/ticket, entrypoints/popup).
+// English texts of the popup: watchlist, alerts, status bar, mode bar (lib/ui, lib/ui/trading, entrypoints/popup); the Trade tab and the order ticket are in popup-trade.en.ts.
 // One file per area so that areas can be translated apart; en.ts gathers them.
-import { popupTradeEn } from './popup-trade.en.ts';
 
 export const popupEn = {
-  ...popupTradeEn,
   'age.now': 'now',
   'age.seconds': '{n} s',
   'age.minutes': '{n} min',
@@ -29,98 +27,12 @@ export const popupEn = {
   'deadMan.lapsed':
     'off: it ran out at {at} before Kraken could be told, so Kraken cancelled your open orders',
 
-  'balances.title': 'Balances',
-  'balances.asset': 'Asset',
-  'balances.available': 'Available',
-  'balances.hold': 'On hold',
-  'balances.usd': '≈ USD',
-  'balances.locked': 'Balances unknown: the vault is locked. Unlock it to see them.',
-  'balances.noKey': 'Balances unknown: there is no key for live trading on this endpoint.',
-  'balances.none': 'No balances yet.',
-
   'common.actions': 'Actions',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.details': 'Details',
   'common.loading': 'Loading…',
   'common.working': 'Working…',
-
-  'deadMan.name': 'Dead man’s switch:',
-  'deadMan.title': 'Kraken cancels every open order if the extension stops refreshing this timer',
-
-  'fills.title': 'Recent fills',
-  'fills.none': 'No fills yet.',
-  'fills.full': 'full',
-  'fills.partial': 'partial',
-  'fills.maker': 'maker',
-  'fills.taker': 'taker',
-  'fills.fee': 'fee {fee} {asset}',
-
-  'intents.label': 'Live orders that need attention',
-  'intents.title': 'Live orders to check',
-  'intents.sending': 'Sending',
-  'intents.unknown': 'Not confirmed yet',
-  'intents.expired': 'Not placed',
-  'intents.other': 'Another account',
-  'intents.reopen': 'New ticket from it',
-  'intents.dismiss': 'Dismiss',
-
-  'mode.label': 'Trading account',
-  'mode.live': 'Live',
-  'mode.paper': 'Paper',
-  'mode.liveTitle': 'Orders go to Kraken: real money',
-  'mode.paperTitle': 'Simulated orders against the live book',
-  'mode.toLive': 'Switch to live…',
-  'mode.toPaper': 'Switch to paper',
-  'mode.reset': 'Reset paper account',
-  'mode.resetQuestion': 'Reset? Paper orders and fills are deleted.',
-  'mode.resetYes': 'Reset paper account',
-  'mode.resetNo': 'Keep paper account',
-  'mode.openSettings': 'Open Settings',
-  'mode.refusedNoKey':
-    'Live trading needs an API key for this endpoint. Add one in Settings; paper trading works meanwhile.',
-  'mode.refusedEndpoint':
-    'The active key “{label}” was added for another endpoint and never signs for this one. Add a key for this endpoint in Settings.',
-  'mode.unlockFirst': 'Unlock the vault to trade live.',
-  'mode.confirmQuestion':
-    'Switch to live trading? Orders will go to Kraken, signed with the key “{label}” (…{hint}), and spend real money.',
-  'mode.confirmYes': 'Switch to live',
-  'mode.confirmNo': 'Stay on paper',
-
-  'orders.title': 'Open orders',
-  'orders.none': 'No open orders.',
-  'orders.order': 'Order',
-  'orders.price': 'Price',
-  'orders.filled': 'Filled',
-  'orders.age': 'Age',
-  'orders.amend': 'Amend',
-  'orders.amendLabel': 'Amend {side} {symbol} order',
-  'orders.cancel': 'Cancel',
-  'orders.cancelLabel': 'Cancel {side} {symbol} order',
-  'orders.cancelQuestion': 'Cancel this order?',
-  'orders.cancelYes': 'Cancel order',
-  'orders.cancelNo': 'Keep order',
-  'orders.cancelAll': 'Cancel all {symbol}',
-  'orders.cancelAllQuestion': 'Cancel every open {symbol} order?',
-  'orders.cancelAllYes': 'Cancel all orders',
-  'orders.cancelAllNo': 'Keep orders',
-
-  'rates.line': '{symbol}: {n} of {max} on Kraken’s order counter',
-  'rates.wait': '— new orders wait until it drains',
-
-  'stale.confirmedAt': 'Not live: last confirmed by Kraken at {time}',
-  'stale.notConfirmed': 'Not live: not confirmed by Kraken since the popup opened',
-
-  'system.maintenance': 'Kraken is in maintenance: no new orders (nor cancels) until it ends.',
-  'system.cancelOnly': 'Kraken is in cancel-only mode: orders can be cancelled, not placed.',
-  'system.postOnly': 'Kraken takes post-only limit orders only.',
-  'system.other': 'Kraken’s status: {status}.',
-  'system.since': 'Since {time}.',
-
-  'unlock.label': 'Vault passphrase',
-  'unlock.submit': 'Unlock',
-  'unlock.busy': 'Unlocking…',
-  'unlock.open': 'Unlock here',
 
   'popup.title': 'Trader for Kraken',
   'popup.connecting': 'Connecting to the background…',
@@ -226,4 +138,33 @@ export const popupEn = {
   'alertForm.fieldError': '{field}: {problem}',
   'alertForm.save': 'Save alert',
   'alertForm.create': 'Create alert',
+
+  // Orders as the status bar and the open-orders list name them (lib/ui/trading/format.ts).
+  'order.side.buy': 'buy',
+  'order.side.sell': 'sell',
+  'order.type.market': 'market',
+  'order.type.limit': 'limit',
+  'order.type.stop-loss': 'stop-loss',
+  'order.type.stop-loss-limit': 'stop-loss-limit',
+  'order.type.take-profit': 'take-profit',
+  'order.type.take-profit-limit': 'take-profit-limit',
+  'order.type.trailing-stop': 'trailing-stop',
+  'order.type.trailing-stop-limit': 'trailing-stop-limit',
+  'order.describe': '{side} {volume} {symbol} {type}',
+  'order.describeAt': '{side} {volume} {symbol} {type} at {price}',
+  'order.closedAtOnce': 'cancelled at once, {filled} of {volume} filled',
+  'order.trails': 'trails {offset}',
+  'order.trigger': 'trigger {price}',
+  'order.limit': 'limit {price}',
+  'order.market': 'market',
+
+  // An alert rule in words (lib/ui/alert-text.ts).
+  'alerts.log.at': '{rule}: {price} at {time}',
+  'alerts.log.offline': '{rule}: {price} while offline at {time}',
+  'alerts.rule.above': '{symbol} above {level}',
+  'alerts.rule.below': '{symbol} below {level}',
+  'alerts.rule.move': {
+    one: '{symbol} moves {percent} % within {count} min',
+    other: '{symbol} moves {percent} % within {count} min',
+  },
 } as const;

@@ -1,11 +1,9 @@
-// French texts of the popup: watchlist, alerts, status bar, mode bar, the Trade tab and the order ticket (lib/ui, lib/ui/trading, lib/ticket, entrypoints/popup): the same keys as popup.en.ts.
+// French texts of the popup: watchlist, alerts, status bar, mode bar (the same keys as popup.en.ts); the Trade tab and the order ticket are in popup-trade.fr.ts.
 // Typography: a narrow no-break space (U+202F) before ; : ! ? and %, typographic apostrophes.
 import type { FrenchOf } from './french.ts';
 import type { popupEn } from './popup.en.ts';
-import { popupTradeFr } from './popup-trade.fr.ts';
 
 export const popupFr: FrenchOf<typeof popupEn> = {
-  ...popupTradeFr,
   'age.now': 'à l’instant',
   'age.seconds': '{n} s',
   'age.minutes': '{n} min',
@@ -31,98 +29,12 @@ export const popupFr: FrenchOf<typeof popupEn> = {
   'deadMan.lapsed':
     'désactivé : le délai a expiré à {at} avant que Kraken soit prévenu, Kraken a donc annulé vos ordres ouverts',
 
-  'balances.title': 'Soldes',
-  'balances.asset': 'Actif',
-  'balances.available': 'Disponible',
-  'balances.hold': 'Bloqué',
-  'balances.usd': '≈ en USD',
-  'balances.locked': 'Soldes inconnus : le coffre est verrouillé. Déverrouillez-le pour les voir.',
-  'balances.noKey': 'Soldes inconnus : aucune clé pour le trading réel sur ce point d’accès.',
-  'balances.none': 'Pas encore de soldes.',
-
   'common.actions': 'Actions',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
   'common.details': 'Détails',
   'common.loading': 'Chargement…',
   'common.working': 'En cours…',
-
-  'deadMan.name': 'Arrêt d’urgence :',
-  'deadMan.title': 'Kraken annule tous les ordres ouverts si l’extension cesse de renouveler ce minuteur',
-
-  'fills.title': 'Exécutions récentes',
-  'fills.none': 'Pas encore d’exécution.',
-  'fills.full': 'complète',
-  'fills.partial': 'partielle',
-  'fills.maker': 'maker',
-  'fills.taker': 'taker',
-  'fills.fee': 'frais {fee} {asset}',
-
-  'intents.label': 'Ordres réels à surveiller',
-  'intents.title': 'Ordres réels à vérifier',
-  'intents.sending': 'Envoi en cours',
-  'intents.unknown': 'Pas encore confirmé',
-  'intents.expired': 'Non passé',
-  'intents.other': 'Un autre compte',
-  'intents.reopen': 'Nouveau bon d’ordre à partir de celui-ci',
-  'intents.dismiss': 'Masquer',
-
-  'mode.label': 'Compte de trading',
-  'mode.live': 'Réel',
-  'mode.paper': 'Fictif',
-  'mode.liveTitle': 'Les ordres partent chez Kraken : de l’argent réel',
-  'mode.paperTitle': 'Ordres simulés contre le carnet réel',
-  'mode.toLive': 'Passer en réel…',
-  'mode.toPaper': 'Passer en fictif',
-  'mode.reset': 'Réinitialiser le compte fictif',
-  'mode.resetQuestion': 'Réinitialiser ? Les ordres et exécutions fictifs sont supprimés.',
-  'mode.resetYes': 'Réinitialiser le compte fictif',
-  'mode.resetNo': 'Garder le compte fictif',
-  'mode.openSettings': 'Ouvrir les réglages',
-  'mode.refusedNoKey':
-    'Le trading réel demande une clé d’API pour ce point d’accès. Ajoutez-en une dans les réglages ; le trading fictif fonctionne en attendant.',
-  'mode.refusedEndpoint':
-    'La clé active « {label} » a été ajoutée pour un autre point d’accès et ne signe jamais pour celui-ci. Ajoutez une clé pour ce point d’accès dans les réglages.',
-  'mode.unlockFirst': 'Déverrouillez le coffre pour trader en réel.',
-  'mode.confirmQuestion':
-    'Passer en trading réel ? Les ordres partiront chez Kraken, signés avec la clé « {label} » (…{hint}), et engageront de l’argent réel.',
-  'mode.confirmYes': 'Passer en réel',
-  'mode.confirmNo': 'Rester en fictif',
-
-  'orders.title': 'Ordres ouverts',
-  'orders.none': 'Aucun ordre ouvert.',
-  'orders.order': 'Ordre',
-  'orders.price': 'Prix',
-  'orders.filled': 'Exécuté',
-  'orders.age': 'Âge',
-  'orders.amend': 'Modifier',
-  'orders.amendLabel': 'Modifier l’ordre {side} {symbol}',
-  'orders.cancel': 'Annuler',
-  'orders.cancelLabel': 'Annuler l’ordre {side} {symbol}',
-  'orders.cancelQuestion': 'Annuler cet ordre ?',
-  'orders.cancelYes': 'Annuler l’ordre',
-  'orders.cancelNo': 'Garder l’ordre',
-  'orders.cancelAll': 'Tout annuler sur {symbol}',
-  'orders.cancelAllQuestion': 'Annuler tous les ordres ouverts sur {symbol} ?',
-  'orders.cancelAllYes': 'Annuler tous les ordres',
-  'orders.cancelAllNo': 'Garder les ordres',
-
-  'rates.line': '{symbol} : {n} sur {max} au compteur d’ordres de Kraken',
-  'rates.wait': '— les nouveaux ordres attendent qu’il redescende',
-
-  'stale.confirmedAt': 'Pas en direct : dernière confirmation de Kraken à {time}',
-  'stale.notConfirmed': 'Pas en direct : rien de confirmé par Kraken depuis l’ouverture',
-
-  'system.maintenance': 'Kraken est en maintenance : aucun nouvel ordre (ni annulation) jusqu’à la fin.',
-  'system.cancelOnly': 'Kraken est en mode annulation seule : les ordres peuvent être annulés, pas passés.',
-  'system.postOnly': 'Kraken n’accepte que les ordres limites post-only.',
-  'system.other': 'État de Kraken : {status}.',
-  'system.since': 'Depuis {time}.',
-
-  'unlock.label': 'Phrase de passe du coffre',
-  'unlock.submit': 'Déverrouiller',
-  'unlock.busy': 'Déverrouillage…',
-  'unlock.open': 'Déverrouiller ici',
 
   'popup.title': 'Trader for Kraken',
   'popup.connecting': 'Connexion à l’arrière-plan…',
@@ -229,4 +141,34 @@ export const popupFr: FrenchOf<typeof popupEn> = {
   'alertForm.fieldError': '{field} : {problem}',
   'alertForm.save': 'Enregistrer l’alerte',
   'alertForm.create': 'Créer l’alerte',
+
+  // Orders as the status bar and the open-orders list name them (lib/ui/trading/format.ts).
+  'order.side.buy': 'achat',
+  'order.side.sell': 'vente',
+  'order.type.market': 'au marché',
+  'order.type.limit': 'limite',
+  'order.type.stop-loss': 'stop de perte',
+  'order.type.stop-loss-limit': 'stop de perte limite',
+  'order.type.take-profit': 'prise de bénéfice',
+  'order.type.take-profit-limit': 'prise de bénéfice limite',
+  'order.type.trailing-stop': 'stop suiveur',
+  'order.type.trailing-stop-limit': 'stop suiveur limite',
+  'order.describe': '{side} de {volume} {symbol}, {type}',
+  'order.describeAt': '{side} de {volume} {symbol}, {type} à {price}',
+  'order.closedAtOnce': 'annulé aussitôt, {filled} sur {volume} exécuté',
+  'order.trails': 'suit à {offset}',
+  'order.trigger': 'déclenchement {price}',
+  'order.limit': 'limite {price}',
+  'order.market': 'au marché',
+
+  // An alert rule in words (lib/ui/alert-text.ts).
+  'alerts.log.at': '{rule} : {price} à {time}',
+  'alerts.log.offline': '{rule} : {price} hors ligne, à {time}',
+  'alerts.rule.above': '{symbol} au-dessus de {level}',
+  'alerts.rule.below': '{symbol} en dessous de {level}',
+  'alerts.rule.move': {
+    one: '{symbol} varie de {percent} % en {count} min',
+    many: '{symbol} varie de {percent} % en {count} min',
+    other: '{symbol} varie de {percent} % en {count} min',
+  },
 };

@@ -1,5 +1,7 @@
 // Checks an order against the pair's rules before anything is sent, so the person sees which field is
-// wrong in plain words instead of "EOrder:Order minimum not met" (SPEC.md §3, §7).
+// wrong in plain words instead of "EOrder:Order minimum not met" (SPEC.md §3, §7). Language-free: each problem
+// is a code with what its sentence needs; the pages write it in the person's language
+// (lib/orders/problem-text.ts).
 import type { OrderType, Side } from '../rest/types-private.ts';
 import type { Decimal } from '../rest/types-public.ts';
 import {
@@ -29,12 +31,43 @@ export type OrderProblemCode =
   | 'cost-below-minimum'
   | 'insufficient-balance';
 
-export interface OrderProblem {
-  field: OrderField;
-  code: OrderProblemCode;
-  /** One sentence a person understands. */
-  message: string;
-}
+/** Which price a problem is about: a limit price or a trigger price (`price` of the stop types). */
+export type PriceLabel = 'limit' | 'trigger';
+
+/** A problem: its field, its code, and the values its sentence names. */
+export type OrderProblem =
+  | {
+      field: 'pair';
+      code: 'pair-unavailable';
+      /** The pair's status refuses everything, or takes limit (post-only limit) orders only. */
+      why: 'status' | 'limit-only' | 'post-only';
+      symbol: string;
+      /** Kraken's status, as "cancel-only". */
+      status: string;
+    }
+  | { field: 'volume'; code: 'required' | 'not-a-number' | 'not-positive' }
+  | { field: 'price' | 'price2'; code: 'required' | 'not-a-number' | 'not-positive'; label: PriceLabel }
+  | { field: 'volume'; code: 'too-many-decimals'; symbol: string; decimals: number }
+  | {
+      field: 'price' | 'price2';
+      code: 'too-many-decimals';
+      symbol: string;
+      decimals: number;
+      label: PriceLabel;
+    }
+  | { field: 'volume'; code: 'below-minimum'; symbol: string; min: string; asset: string }
+  | { field: 'price' | 'price2'; code: 'tick-size'; label: PriceLabel; tick: string; asset: string }
+  | { field: 'total'; code: 'cost-below-minimum'; symbol: string; cost: string; min: string; asset: string }
+  | {
+      field: 'balance';
+      code: 'insufficient-balance';
+      side: Side;
+      have: string;
+      needs: string;
+      asset: string;
+      /** Buys: the fee rate in percent the need includes. */
+      feePercent: string;
+    };
 
 export interface OrderDraft {
   side: Side;
@@ -97,36 +130,28 @@ function checkPrice(
   rules: PairRules,
   field: 'price' | 'price2',
   text: string | undefined,
-  label: string,
+  label: PriceLabel,
   out: OrderProblem[],
   relative: boolean,
 ): Exact | undefined {
   if (text === undefined || text.trim() === '') {
-    out.push({ field, code: 'required', message: `Enter a ${label}.` });
+    out.push({ field, code: 'required', label });
     return undefined;
   }
   if (relative && RELATIVE.test(text.trim())) return undefined;
   const value = parse(text);
   if (!value) {
-    out.push({ field, code: 'not-a-number', message: `The ${label} must be a number like 1234.5.` });
+    out.push({ field, code: 'not-a-number', label });
     return undefined;
   }
   if (!isPositive(value)) {
-    out.push({ field, code: 'not-positive', message: `The ${label} must be above zero.` });
+    out.push({ field, code: 'not-positive', label });
     return undefined;
   }
   if (significantDecimals(value) > rules.pairDecimals) {
-    out.push({
-      field,
-      code: 'too-many-decimals',
-      message: `${rules.symbol} prices take at most ${rules.pairDecimals} decimal${rules.pairDecimals === 1 ? '' : 's'}.`,
-    });
+    out.push({ field, code: 'too-many-decimals', symbol: rules.symbol, decimals: rules.pairDecimals, label });
   } else if (rules.tickSize && isPositive(rules.tickSize) && !isMultipleOf(value, rules.tickSize)) {
-    out.push({
-      field,
-      code: 'tick-size',
-      message: `The ${label} must be a multiple of ${rules.tickSize} ${rules.quote}.`,
-    });
+    out.push({ field, code: 'tick-size', label, tick: rules.tickSize, asset: rules.quote });
   }
   return value;
 }
@@ -138,64 +163,57 @@ function checkPrice(
  */
 export function validateOrder(rules: PairRules, draft: OrderDraft, context: OrderContext = {}): OrderCheck {
   const problems: OrderProblem[] = [];
+  const unavailable = {
+    field: 'pair',
+    code: 'pair-unavailable',
+    symbol: rules.symbol,
+    status: rules.status.replace('_', '-'),
+  } as const;
   if (rules.status !== 'online' && rules.status !== 'limit_only' && rules.status !== 'post_only') {
-    problems.push({
-      field: 'pair',
-      code: 'pair-unavailable',
-      message: `${rules.symbol} is not accepting new orders right now (${rules.status.replace('_', '-')}).`,
-    });
+    problems.push({ ...unavailable, why: 'status' });
   }
   // Trading modes (https://support.kraken.com/hc/en-us/articles/360055614211): "Post Only: only limit orders
   // using the post only option can be submitted"; "Limit Only: only limit orders can be submitted".
   if (rules.status === 'limit_only' && !LIMIT_KINDS.has(draft.ordertype)) {
-    problems.push({
-      field: 'pair',
-      code: 'pair-unavailable',
-      message: `${rules.symbol} takes limit orders only right now.`,
-    });
+    problems.push({ ...unavailable, why: 'limit-only' });
   }
   if (rules.status === 'post_only' && !(LIMIT_PRICED.has(draft.ordertype) && draft.postOnly)) {
-    problems.push({
-      field: 'pair',
-      code: 'pair-unavailable',
-      message: `${rules.symbol} takes post-only limit orders only right now.`,
-    });
+    problems.push({ ...unavailable, why: 'post-only' });
   }
 
   let volume = parse(draft.volume);
   if (draft.volume.trim() === '') {
-    problems.push({ field: 'volume', code: 'required', message: 'Enter an amount.' });
+    problems.push({ field: 'volume', code: 'required' });
   } else if (!volume) {
-    problems.push({
-      field: 'volume',
-      code: 'not-a-number',
-      message: 'The amount must be a number like 0.01.',
-    });
+    problems.push({ field: 'volume', code: 'not-a-number' });
   } else if (!isPositive(volume)) {
-    problems.push({ field: 'volume', code: 'not-positive', message: 'The amount must be above zero.' });
+    problems.push({ field: 'volume', code: 'not-positive' });
     volume = undefined;
   } else if (significantDecimals(volume) > rules.lotDecimals) {
     problems.push({
       field: 'volume',
       code: 'too-many-decimals',
-      message: `${rules.symbol} amounts take at most ${rules.lotDecimals} decimals.`,
+      symbol: rules.symbol,
+      decimals: rules.lotDecimals,
     });
   } else if (rules.ordermin && cmp(volume, rules.ordermin) < 0) {
     problems.push({
       field: 'volume',
       code: 'below-minimum',
-      message: `The smallest ${rules.symbol} order is ${rules.ordermin} ${rules.base}.`,
+      symbol: rules.symbol,
+      min: rules.ordermin,
+      asset: rules.base,
     });
   }
 
   const relative = context.relativePrices ?? true;
   let price: Exact | undefined;
   if (PRICED.has(draft.ordertype)) {
-    const label = LIMIT_PRICED.has(draft.ordertype) ? 'limit price' : 'trigger price';
+    const label = LIMIT_PRICED.has(draft.ordertype) ? 'limit' : 'trigger';
     price = checkPrice(rules, 'price', draft.price, label, problems, relative);
   }
   if (NEEDS_PRICE2.has(draft.ordertype)) {
-    checkPrice(rules, 'price2', draft.price2, 'limit price', problems, relative);
+    checkPrice(rules, 'price2', draft.price2, 'limit', problems, relative);
   }
   // The price a fill happens at: the limit for limit orders, the limit (price2) for *-limit, else the market.
   const fillPrice =
@@ -221,7 +239,10 @@ export function validateOrder(rules: PairRules, draft: OrderDraft, context: Orde
     problems.push({
       field: 'total',
       code: 'cost-below-minimum',
-      message: `This order is worth ${format(cost, rules.costDecimals)} ${rules.quote}; ${rules.symbol} orders must be worth at least ${rules.costmin} ${rules.quote}.`,
+      symbol: rules.symbol,
+      cost: format(cost, rules.costDecimals),
+      min: rules.costmin,
+      asset: rules.quote,
     });
   }
   const feePercent = context.feePercent ?? rules.takerFeePercent ?? '0.26';
@@ -236,10 +257,11 @@ export function validateOrder(rules: PairRules, draft: OrderDraft, context: Orde
       problems.push({
         field: 'balance',
         code: 'insufficient-balance',
-        message:
-          draft.side === 'buy'
-            ? `You have ${have} ${rules.quote} available; this order needs ${needs.amount} ${rules.quote} including the ${feePercent}% fee.`
-            : `You have ${have} ${rules.base} available; this order sells ${needs.amount} ${rules.base}.`,
+        side: draft.side,
+        have,
+        needs: needs.amount,
+        asset: needs.asset,
+        feePercent,
       });
     }
   }

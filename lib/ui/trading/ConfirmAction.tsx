@@ -63,7 +63,7 @@ export function ConfirmAction({
       await onConfirm();
       setAsking(false);
     } catch (e) {
-      setError(messageOf(e));
+      setError(messageOf(e, t));
     } finally {
       setBusy(false);
     }

@@ -49,7 +49,7 @@ export function Fees({
     try {
       await actions.setPaperFees(tier);
     } catch (e) {
-      setError(messageOf(e));
+      setError(messageOf(e, t));
     }
   };
   const next = nextTierText(fees, w);

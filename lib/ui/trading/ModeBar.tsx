@@ -43,7 +43,7 @@ export function ModeBar({
     try {
       await action();
     } catch (e) {
-      setError(messageOf(e));
+      setError(messageOf(e, t));
     } finally {
       setBusy(false);
     }
@@ -57,7 +57,7 @@ export function ModeBar({
       setStep({ kind: 'gate', gate: liveGate(await actions.vaultView()) });
     } catch (e) {
       setStep({ kind: 'idle' });
-      setError(messageOf(e));
+      setError(messageOf(e, t));
     }
   };
   const close = () => {

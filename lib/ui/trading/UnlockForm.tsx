@@ -42,7 +42,7 @@ export function UnlockForm({
           setPassphrase('');
           onDone();
         } catch (err) {
-          setError(messageOf(err));
+          setError(messageOf(err, t));
         } finally {
           setBusy(false);
         }

@@ -89,8 +89,8 @@ describe('a notification that cannot be shown', () => {
     expect(view.notifyFailures).toBe(2);
     expect(view.rules[0]?.fires).toBe(2);
     expect(view.log.map((e) => [e.text.split(':')[0], e.notifyError])).toEqual([
-      ['BTC/USD above 102', 'Property "buttons" is unsupported by Firefox'],
-      ['BTC/USD above 102', 'Property "buttons" is unsupported by Firefox'],
+      ['BTC/USD > 102', 'Property "buttons" is unsupported by Firefox'],
+      ['BTC/USD > 102', 'Property "buttons" is unsupported by Firefox'],
     ]);
     expect(told).toEqual([
       ['Property "buttons" is unsupported by Firefox', 1],

@@ -38,8 +38,8 @@ describe('alert service catch-up', () => {
     await restarted.start();
     await restarted.onTick({ symbol: 'BTC/USD', last: 100, bid: 100, ask: 100, at: now }); // held back
     expect(await restarted.catchUp()).toBe(4);
-    expect(notified.map((e) => e.text)).toEqual([
-      expect.stringMatching(/^BTC\/USD above 102: 105 while offline/),
+    expect(notified.map((e) => [e.text, e.offline])).toEqual([
+      [expect.stringMatching(/^BTC\/USD > 102: 105 · \d\d:\d\d$/), true],
     ]);
   });
 

@@ -2,8 +2,9 @@
 // the forms its language's plural rules use (Intl.PluralRules, CLDR): a missing French text, a renamed
 // placeholder or a missing "many" fails here, before a person sees "{amount}" or an English fallback.
 import { describe, expect, it } from 'vitest';
+import { CATALOGS } from '../../../lib/i18n/all.ts';
 import { LOCALES } from '../../../lib/i18n/locales.ts';
-import { CATALOGS, type MessageKey } from '../../../lib/i18n/translate.ts';
+import type { MessageKey } from '../../../lib/i18n/translate.ts';
 
 type Entry = (typeof CATALOGS)['en'][MessageKey];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -36,8 +36,8 @@ describe('t()', () => {
 describe('t() types (checked by tsc on every run)', () => {
   it('refuses unknown keys, missing, extra and mistyped placeholders', () => {
     const t = translator('en');
-    // @ts-expect-error: no such key
-    expect(() => t('no.such.key')).toThrow();
+    // @ts-expect-error: no such key (at run time a key no loaded area has comes out as itself, never a crash)
+    expect(t('no.such.key')).toBe('no.such.key');
     // @ts-expect-error: {language} is missing
     expect(t('language.auto')).toBe('Same as the browser ({language})');
     // @ts-expect-error: {other} is not a placeholder of this message

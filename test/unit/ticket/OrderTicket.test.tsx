@@ -9,6 +9,7 @@ import type { OrderRequest, OrderView } from '../../../lib/orders/types.ts';
 import { checkTicket } from '../../../lib/ticket/check.ts';
 import { OrderTicket } from '../../../lib/ticket/OrderTicket.tsx';
 import type { TradingView } from '../../../lib/trading/types.ts';
+import { LocaleContext } from '../../../lib/ui/locale.ts';
 import type { TradingActions } from '../../../lib/ui/trading/actions.ts';
 import { order, tradingView } from '../ui/trading/fixtures.ts';
 import { BOOK, BTCUSD } from './fixtures.ts';
@@ -143,7 +144,7 @@ describe('the order ticket', () => {
     const refusal = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
     await act(async () => placing.reject(across(refusal)));
     expect(byId('ticket-result').textContent).toBe(
-      `Refused: ${refusal.hint} (Kraken: EOrder:Insufficient funds)`,
+      `Refused: ${refusal.hint} (Kraken said: EOrder:Insufficient funds)`,
     );
     expect(byId('ticket-result').dataset.kind).toBe('refused');
     expect(screen.queryByTestId('ticket-confirm')).toBeNull();
@@ -219,7 +220,7 @@ describe('the order ticket', () => {
     const refusal = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
     await act(async () => validating.reject(across(refusal)));
     expect(byId('ticket-kraken').textContent).toBe(
-      `Kraken refused: ${refusal.hint} (Kraken: EOrder:Insufficient funds)`,
+      `Kraken refused: ${refusal.hint} (Kraken said: EOrder:Insufficient funds)`,
     );
     fireEvent.click(byId('ticket-confirm'));
     expect(actions.place).not.toHaveBeenCalled();
@@ -280,6 +281,39 @@ describe('the order ticket', () => {
     await waitFor(() => expect(actions.watch).toHaveBeenLastCalledWith('ETH/USD'));
     await waitFor(() =>
       expect(byId('ticket-error-pair').textContent).toBe('Kraken has no trading rules for ETH/USD.'),
+    );
+  });
+});
+
+describe('the ticket in French', () => {
+  it('says why the pair’s details could not be loaded in French', async () => {
+    const actions = {
+      watch: vi.fn(async (symbol: string) => {
+        // The client raises it itself when the background does not answer.
+        if (symbol === 'ETH/USD') throw new BackgroundUnreachable('closed');
+        return { rules: BTCUSD, book: BOOK };
+      }),
+      preview: vi.fn(),
+      place: vi.fn(),
+      check: vi.fn(),
+    } as unknown as Pick<TradingActions, 'watch' | 'preview' | 'place' | 'check'>;
+    render(
+      <LocaleContext.Provider value="fr">
+        <OrderTicket
+          snapshot={snapshot}
+          books={{}}
+          trading={tradingView()}
+          actions={actions}
+          newId={() => 'x'}
+        />
+      </LocaleContext.Provider>,
+    );
+    await ready();
+    fireEvent.change(byId('ticket-pair'), { target: { value: 'ETH/USD' } });
+    await waitFor(() =>
+      expect(byId('ticket-error-pair').textContent).toMatch(
+        /^L’arrière-plan de l’extension n’a pas répondu\./,
+      ),
     );
   });
 });

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../../lib/i18n/locales.ts';
-import { AlertForm } from '../../../lib/ui/AlertsPanel.tsx';
+import { AlertForm } from '../../../lib/ui/AlertForm.tsx';
 import { LocaleContext } from '../../../lib/ui/locale.ts';
 
 afterEach(cleanup);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CrossRule } from '../../../lib/alerts/rules.ts';
 import type { AlertsView, RuleStatus } from '../../../lib/alerts/service.ts';
 import { AlertsPanel } from '../../../lib/ui/AlertsPanel.tsx';
+import { LocaleContext } from '../../../lib/ui/locale.ts';
 
 afterEach(cleanup);
 
@@ -26,7 +27,6 @@ function view(statuses: [CrossRule, RuleStatus][], extra: Partial<AlertsView> = 
   return {
     rules: statuses.map(([r, status]) => ({
       rule: r,
-      description: `${r.symbol} above ${r.level}`,
       status,
       fires: 0,
       lastFiredAt: null,
@@ -80,17 +80,17 @@ describe('alerts panel: the notification actions on each row (Firefox has no not
       {
         ruleId: 'r1',
         symbol: 'ETH/USD',
-        text: 'ETH/USD above 100: 101 at 14:02',
+        text: 'ETH/USD > 100: 101 · 14:02',
         price: 101,
-        at: 2,
+        at: new Date(2026, 0, 1, 14, 2).getTime(),
         offline: false,
       },
       {
         ruleId: 'r1',
         symbol: 'ETH/USD',
-        text: 'ETH/USD above 100: 102 at 14:01',
+        text: 'ETH/USD > 100: 102 · 14:01',
         price: 102,
-        at: 1,
+        at: new Date(2026, 0, 1, 14, 1).getTime(),
         offline: false,
         notifyError: 'Property "buttons" is unsupported by Firefox',
       },
@@ -108,6 +108,33 @@ describe('alerts panel: the notification actions on each row (Firefox has no not
     expect([...log$.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'ETH/USD above 100: 101 at 14:02',
       'ETH/USD above 100: 102 at 14:01 — fired, but the notification could not be shown: Property "buttons" is unsupported by Firefox',
+    ]);
+  });
+
+  it('writes each rule and log line in the page’s language; a deleted rule’s line is the one the log kept', () => {
+    const entry = {
+      symbol: 'ETH/USD',
+      price: 101.5,
+      at: new Date(2026, 0, 1, 3, 10).getTime(),
+      offline: true,
+      changePct: 5.123,
+    };
+    const log = [
+      { ...entry, ruleId: 'r1', text: 'ETH/USD > 100: 101.5 (+5.12 %) · 03:10' },
+      { ...entry, ruleId: 'gone', text: 'ETH/USD > 90: 101.5 (+5.12 %) · 03:10' },
+    ];
+    render(
+      <LocaleContext.Provider value="fr">
+        <AlertsPanel
+          alerts={view([[{ ...rule('r1', 'ETH/USD'), level: '100.5' }, 'armed']], { log })}
+          actions={actions()}
+        />
+      </LocaleContext.Provider>,
+    );
+    expect(screen.getByText('ETH/USD au-dessus de 100,5')).toBeTruthy();
+    expect([...screen.getByTestId('alert-log').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'ETH/USD au-dessus de 100,5\u202f: 101,5 (+5,12\u00a0%) hors ligne, à 03:10',
+      'ETH/USD > 90: 101.5 (+5.12 %) · 03:10',
     ]);
   });
 });

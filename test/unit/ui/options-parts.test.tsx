@@ -4,8 +4,10 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../../lib/i18n/translate.ts';
+import { BackgroundUnreachable } from '../../../lib/messaging/errors.ts';
 import { customEndpoints } from '../../../lib/settings/schema.ts';
 import { EndpointForm, endpointErrorText } from '../../../lib/ui/EndpointForm.tsx';
+import { LanguageSettings } from '../../../lib/ui/LanguageSettings.tsx';
 import { LocaleContext } from '../../../lib/ui/locale.ts';
 import { ThemeSettings } from '../../../lib/ui/ThemeSettings.tsx';
 import { applyTheme, resolveTheme } from '../../../lib/ui/theme.ts';
@@ -96,4 +98,28 @@ describe('the theme', () => {
     });
     expect(onChange).toHaveBeenCalledWith('light');
   });
+
+  it.each([
+    ['language', () => <LanguageSettings value="auto" browserLanguages={['fr']} onChange={failing} />],
+    ['theme', () => <ThemeSettings value="system" systemTheme="dark" onChange={failing} />],
+  ])(
+    'a %s that cannot be saved says why in the page’s language, not the raw message',
+    async (name, select) => {
+      render(<LocaleContext.Provider value="fr">{select()}</LocaleContext.Provider>);
+      await act(async () => {
+        fireEvent.change(screen.getByTestId(name), {
+          target: { value: name === 'language' ? 'en' : 'dark' },
+        });
+      });
+      const alert = screen.getByRole('alert').textContent ?? '';
+      expect(alert).toBe(translator('fr')('error.unreachable'));
+      expect(alert).not.toBe(new BackgroundUnreachable('closed').message);
+      expect(screen.queryByText('Enregistré.')).toBeNull();
+    },
+  );
 });
+
+/** A save the background never answered. */
+const failing = async (): Promise<void> => {
+  throw new BackgroundUnreachable('closed');
+};

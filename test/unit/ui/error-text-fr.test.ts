@@ -1,0 +1,62 @@
+// Errors that cross from the background say what happened in the page's language, by their code; Kraken's own
+// words stay as Kraken wrote them, introduced in that language.
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../../lib/i18n/translate.ts';
+import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from '../../../lib/kraken/orders/errors.ts';
+import { KrakenError } from '../../../lib/kraken/rest/errors.ts';
+import { deserializeError, serializeError } from '../../../lib/messaging/errors.ts';
+import { OrderRefused, TradingUnavailable } from '../../../lib/trading/errors.ts';
+import { errorText, sendEnding } from '../../../lib/ui/error-text.ts';
+
+const fr = translator('fr');
+const en = translator('en');
+/** As the popup receives it: serialized by the background, rebuilt by the messaging layer. */
+const crossed = (e: Error) => deserializeError(JSON.parse(JSON.stringify(serializeError(e))));
+
+describe('errors across the boundary, in French', () => {
+  it('Kraken’s refusal: our hint in French, Kraken’s string verbatim', () => {
+    const e = crossed(KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0));
+    expect(errorText(e, fr)).toBe(
+      'Votre solde disponible est trop faible pour cet ordre (les fonds retenus par des ordres ouverts ne comptent pas). (réponse de Kraken\u202f: EOrder:Insufficient funds)',
+    );
+    expect(errorText(e, en)).toMatch(/ \(Kraken said: EOrder:Insufficient funds\)$/);
+  });
+
+  it('a transport failure, a paper refusal, trading unavailable and the order endings', () => {
+    expect(errorText(crossed(KrakenError.transport('AddOrder', 'network', 'fetch failed')), fr)).toBe(
+      'Impossible de joindre Kraken. Vérifiez la connexion à Internet. (réponse de Kraken\u202f: fetch failed)',
+    );
+    expect(errorText(crossed(new OrderRefused('EOrder:Order minimum not met', 'Too small.')), fr)).toMatch(
+      /^La quantité est inférieure au plus petit ordre .* \(réponse de Kraken\u202f: EOrder:Order minimum not met\)$/,
+    );
+    expect(errorText(crossed(new TradingUnavailable('locked', 'Unlock the vault.')), fr)).toBe(
+      fr('live.locked'),
+    );
+    expect(errorText(crossed(new OrderExpired('c1', 'never-sent')), fr)).toMatch(
+      /^Non passé\u202f: il n’a jamais/,
+    );
+    expect(errorText(crossed(new ForeignIntent('c1')), fr)).toMatch(
+      /^Cet ordre a été confirmé pour une autre clé/,
+    );
+    const unknown = sendEnding(crossed(new OrderOutcomeUnknown('c1', 'socket closed')), 'live', fr);
+    expect(unknown).toEqual({ kind: 'unknown', message: fr('error.outcomeUnknown') });
+    expect(unknown.message).toMatch(/^Kraken n’a pas confirmé si cet ordre a été passé/);
+  });
+
+  it('every Kraken error code has its own hint in both languages', () => {
+    const codes = [
+      'EAPI:Invalid key',
+      'EAPI:Invalid nonce',
+      'EOrder:Insufficient funds',
+      'EService:Unavailable',
+      'EGeneral:Internal error',
+      'ESomething:New',
+    ];
+    for (const code of codes) {
+      const e = KrakenError.fromKraken('AddOrder', [code], 0);
+      const [frText, enText] = [errorText(e, fr), errorText(e, en)];
+      expect(frText).not.toBe(enText);
+      expect(`${frText} ${enText}`).not.toMatch(/krakenError\.|error\.kraken|[{}]/);
+    }
+  });
+});
