@@ -201,6 +201,8 @@ export async function addKey(e2e: FirefoxE2E, passphrase: string): Promise<strin
 export async function goLive(popup: Page): Promise<void> {
   // The mode bar lives in the Trade tab (the side panel shows it at once); it renders once the trading view
   // has arrived. Going live asks first: its confirmation names the key.
+  // Tabs or the mode bar first: the page renders only once its texts are loaded.
+  await popup.waitForSelector(`${tid('tab-trade')}, ${tid('trading-mode')}`);
   if (await popup.$(tid('tab-trade'))) await click(popup, tid('tab-trade'));
   await popup.waitForSelector(`${tid('mode-live')}, ${tid('mode-paper')}`);
   if ((await text(popup, tid('trading-mode'))) !== 'Live') {

@@ -59,7 +59,10 @@ describe('charts, sparklines and the side panel (production build, simulator)', 
   const popupFetched: string[] = [];
 
   beforeAll(async () => {
-    e2e = await setup();
+    // A still market (no random steps): the only trades are the test's own, so a price it sets is the price the
+    // forming candle and the book show until it sets another (with 250 ms steps, a poll under load saw the next
+    // random trade instead).
+    e2e = await setup(['--step-ms', '0']);
     rest = createKrakenRest({ baseUrl: e2e.sim.rest, credentials: await observerKey(e2e, 'main') });
     popup = await e2e.ext.context.newPage();
     popup.on('request', (r) => popupFetched.push(r.url().split('/').pop() ?? ''));

@@ -139,6 +139,9 @@ export async function addKey(
 ): Promise<string> {
   const page = await openOptions(ext);
   try {
+    // The vault's view first (the page renders once its texts and the vault's state are in): counted earlier,
+    // the rows could still be missing.
+    await page.getByTestId('vault').waitFor();
     const rowsBefore = await page.getByTestId('key-row').count();
     await page.getByTestId('key-label').fill(key.label);
     await page.getByTestId('key-api-key').fill(key.apiKey);
@@ -166,7 +169,9 @@ export async function addKey(
  * waits until the private feed is ready.
  */
 export async function goLive(popup: Page): Promise<void> {
-  // The popup has tabs; the side panel shows its mode bar at once.
+  // The popup has tabs; the side panel shows its mode bar at once. Either first: the page renders only once its
+  // texts are loaded, so asking at once whether tabs exist could answer "no" to a popup still loading.
+  await popup.locator('[data-testid="tab-trade"], [data-testid="trading-mode"]').first().waitFor();
   if (await popup.getByTestId('tab-trade').count()) await popup.getByTestId('tab-trade').click();
   await popup.getByTestId('trading-mode').waitFor();
   if ((await popup.getByTestId('trading-mode').innerText()) !== 'Live') {
