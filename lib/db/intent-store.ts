@@ -16,6 +16,23 @@ export function idbIntentStore(database: KrakenDatabase | Promise<KrakenDatabase
     await db.delete('orderIntents', key);
   }
 
+  async function create(intent: OrderIntent): Promise<OrderIntent | undefined> {
+    // One transaction before the send: is the cl_ord_id taken, and if not, the intent, committed together
+    // (a read, then a write, were two on the order path: docs/design.md §10). The browser's default
+    // durability is enough here: a committed transaction survives the worker's and the browser's end; only
+    // an operating-system crash could lose it, and the order then still shows in Kraken's open orders.
+    const db = await database;
+    const tx = db.transaction('orderIntents', 'readwrite');
+    const raw: unknown = await tx.store.get(intent.clOrdId);
+    if (raw === undefined) await tx.store.put(intent);
+    await tx.done;
+    if (raw === undefined) return undefined;
+    const parsed = parseIntent(raw);
+    if (parsed.ok) return parsed.intent;
+    await quarantine(db, intent.clOrdId, raw, parsed.reason);
+    return create(intent);
+  }
+
   return {
     async get(clOrdId) {
       const db = await database;
@@ -30,6 +47,7 @@ export function idbIntentStore(database: KrakenDatabase | Promise<KrakenDatabase
       // Resolves after the transaction commits: the intent is durable before the order is sent.
       await (await database).put('orderIntents', intent);
     },
+    create,
     async list() {
       const db = await database;
       const keys = await db.getAllKeys('orderIntents');
