@@ -18,11 +18,13 @@ export function idbIntentStore(database: KrakenDatabase | Promise<KrakenDatabase
 
   async function create(intent: OrderIntent): Promise<OrderIntent | undefined> {
     // One transaction before the send: is the cl_ord_id taken, and if not, the intent, committed together
-    // (a read, then a write, were two on the order path: docs/design.md §10). The browser's default
-    // durability is enough here: a committed transaction survives the worker's and the browser's end; only
-    // an operating-system crash could lose it, and the order then still shows in Kraken's open orders.
+    // (a read, then a write, were two on the order path: docs/design.md §10). Relaxed durability (committed
+    // once the browser has written it, without waiting for the disk's flush) is enough: the record survives the
+    // worker's and the browser's end, which is what the never-twice guarantee must outlive; only an operating-
+    // system crash or power loss could lose it, and then no popup is left to resend it and the order still
+    // shows in Kraken's open orders. https://developer.mozilla.org/docs/Web/API/IDBTransaction/durability
     const db = await database;
-    const tx = db.transaction('orderIntents', 'readwrite');
+    const tx = db.transaction('orderIntents', 'readwrite', { durability: 'relaxed' });
     const raw: unknown = await tx.store.get(intent.clOrdId);
     if (raw === undefined) await tx.store.put(intent);
     await tx.done;

@@ -75,6 +75,8 @@ function noLiveAccount(kind: 'no-key' | 'no-key-for-endpoint' | 'locked'): NoLiv
 
 /** The longest an order in flight holds the popup's view back (a rate-limiter wait, a lookup after a lost answer). */
 const HOLD_MS = 250;
+/** How long after an order's answer has left the views it changed are still held (see `place`). */
+const AFTER_ANSWER_MS = 30;
 export function createTradingService(deps: TradingServiceDeps) {
   let live: { id: string; account: LiveAccount } | null = null;
   /** The last live account stopped while its dead man's switch was still being disarmed. */
@@ -274,9 +276,12 @@ export function createTradingService(deps: TradingServiceDeps) {
       recheckOrder(deps.market, order);
       placing += 1;
       return target.place(order, clOrdId).finally(() => {
-        placing -= 1;
-        // A timer, not a microtask: the answer leaves in the microtasks after this settles, before the view.
-        if (placing === 0 && held) setTimeout(release, 0);
+        // Still held a moment after the answer has left: the views its placing changed (its record written
+        // behind the answer, Kraken's executions report) reach the popup after the answer, not before it.
+        setTimeout(() => {
+          placing -= 1;
+          if (placing === 0 && held) release();
+        }, AFTER_ANSWER_MS);
       });
     },
 
