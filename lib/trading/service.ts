@@ -13,6 +13,7 @@ import {
 import { ForeignIntent, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { isSettled } from '../kraken/orders/intents.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
+import type { MaintenanceView } from '../market/maintenance.ts';
 import { STARTER_FEES } from '../orders/fees.ts';
 import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
 import type { SettingsStore } from '../settings/store.ts';
@@ -20,10 +21,11 @@ import { TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
 import type { LiveAccess } from './live/access.ts';
 import type { LiveAccount } from './live/account.ts';
+import { NO_KEY, type NoLiveAccount, noLiveAccount } from './no-live.ts';
 import type { PaperAccount } from './paper-account.ts';
 import { paperFeesView } from './paper-fees.ts';
 import { recheckOrder } from './recheck.ts';
-import type { AmendView, DeadManView, FeesView, LiveStatus, TradingMode, TradingView } from './types.ts';
+import type { AmendView, DeadManView, FeesView, TradingMode, TradingView } from './types.ts';
 import { valuations } from './valuations.ts';
 
 export interface TradingServiceDeps {
@@ -39,38 +41,14 @@ export interface TradingServiceDeps {
     watchTickers(symbols: string[]): void;
     /** Kraken's exchange status (the `status` channel); absent in tests that do not care. */
     system?(): { status: string; since: number };
+    /** Kraken's next announced maintenance (lib/market/maintenance.ts). */
+    maintenance?(): MaintenanceView;
   };
   paper: PaperAccount;
   intents: PrunableIntentStore;
   /** What live trading can use right now (lib/trading/live/access.ts). */
   liveAccess(): Promise<LiveAccess>;
   now(): number;
-}
-
-/** Why there is no live account: the status shown, and what a live order is told. */
-type NoLiveAccount = Extract<LiveStatus, { kind: 'no-key' | 'locked' }>;
-
-const NO_KEY: NoLiveAccount = { kind: 'no-key', message: 'Add an API key in Settings to trade live.' };
-const LOCKED: NoLiveAccount = { kind: 'locked', message: 'Unlock the vault to trade live.' };
-/** The active key was added for another endpoint (keys sign only for their own: lib/vault/binding.ts). */
-const NO_KEY_FOR_ENDPOINT: NoLiveAccount = {
-  kind: 'no-key',
-  message: 'Add a key for this endpoint to trade live; paper trading works meanwhile.',
-};
-
-function noLiveAccount(kind: 'no-key' | 'no-key-for-endpoint' | 'locked'): NoLiveAccount {
-  switch (kind) {
-    case 'no-key':
-      return NO_KEY;
-    case 'no-key-for-endpoint':
-      return NO_KEY_FOR_ENDPOINT;
-    case 'locked':
-      return LOCKED;
-    default: {
-      const never: never = kind;
-      throw new RangeError(`unknown live access ${String(never)}`);
-    }
-  }
 }
 
 /** The longest an order in flight holds the popup's view back (a rate-limiter wait, a lookup after a lost answer). */
@@ -136,6 +114,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     const account = m === 'live' ? live?.account : deps.paper;
     const notice = deps.paper.notice();
     const system = deps.market.system?.();
+    const maintenance = deps.market.maintenance?.();
     return {
       mode: m,
       live: live ? live.account.status() : liveStatus,
@@ -147,6 +126,7 @@ export function createTradingService(deps: TradingServiceDeps) {
       fees: m === 'live' ? (live?.account.fees() ?? { source: 'starter', ...STARTER_FEES }) : paperFees(),
       rates: m === 'live' ? (live?.account.rates() ?? []) : [],
       ...(system && system.status !== 'online' ? { system } : {}),
+      ...(maintenance ? { maintenance } : {}),
       ...(m === 'paper' && notice ? { notice } : {}),
     };
   }

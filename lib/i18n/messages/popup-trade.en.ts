@@ -211,4 +211,8 @@ export const popupTradeEn = {
   'gate.system.cancelOnly': 'Kraken is in cancel-only mode: you can cancel orders, not place new ones.',
   'gate.system.maintenance': 'Kraken is in maintenance: no new orders until it ends.',
   'gate.system.other': 'Kraken is not accepting orders right now ({status}).',
+  'maintenance.announced': 'Kraken maintenance announced: {name}, {when}.',
+  'maintenance.inProgress': 'Kraken maintenance under way: {name}, {when}.',
+  'maintenance.unknown': 'Announced maintenance: unknown (Kraken’s status page could not be read).',
+  'maintenance.details': 'Details',
 } as const;

@@ -220,4 +220,8 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
     'Kraken est en mode annulation seule : vous pouvez annuler des ordres, pas en passer.',
   'gate.system.maintenance': 'Kraken est en maintenance : aucun nouvel ordre jusqu’à la fin.',
   'gate.system.other': 'Kraken n’accepte pas d’ordres pour le moment ({status}).',
+  'maintenance.announced': 'Maintenance de Kraken annoncée : {name}, {when}.',
+  'maintenance.inProgress': 'Maintenance de Kraken en cours : {name}, {when}.',
+  'maintenance.unknown': 'Maintenance annoncée : inconnue (la page d’état de Kraken n’a pas pu être lue).',
+  'maintenance.details': 'Détails',
 };
