@@ -15,7 +15,7 @@ import { isSettled } from '../kraken/orders/intents.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
 import type { MaintenanceView } from '../market/maintenance.ts';
 import { STARTER_FEES } from '../orders/fees.ts';
-import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
+import type { BookTop, OrderRequest, OrderView, PriceOffset } from '../orders/types.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
@@ -294,7 +294,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     /** Amends a resting order in place (Kraken's amend, or the paper account's): its id is kept. */
     async amend(
       id: string,
-      change: { volume?: string; limitPrice?: string; triggerPrice?: string },
+      change: { volume?: string; limitPrice?: string; triggerPrice?: string; trailOffset?: PriceOffset },
     ): Promise<TradingView> {
       await account().amend(id, change);
       return view();

@@ -145,6 +145,9 @@ export const popupTradeEn = {
   'amend.part.amount': 'amount {value}',
   'amend.part.limit': 'limit {value}',
   'amend.part.trigger': 'trigger {value}',
+  'amend.part.trail': 'trailing offset {value}',
+  'amend.trail': 'Trail by',
+  'amend.trailPercent': 'A trailing offset in percent must be below 100, with at most 2 decimals.',
   'amend.review': 'Review amend',
   'amend.yes': 'Amend order',
 

@@ -149,6 +149,10 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'amend.part.amount': 'quantité {value}',
   'amend.part.limit': 'limite {value}',
   'amend.part.trigger': 'déclenchement {value}',
+  'amend.part.trail': 'écart de suivi {value}',
+  'amend.trail': 'Écart de suivi',
+  'amend.trailPercent':
+    'Un écart de suivi en pourcentage doit être inférieur à 100, avec 2 décimales au plus.',
   'amend.review': 'Vérifier la modification',
   'amend.yes': 'Modifier l’ordre',
 
