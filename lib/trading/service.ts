@@ -252,16 +252,21 @@ export function createTradingService(deps: TradingServiceDeps) {
     },
 
     place(order: OrderRequest, clOrdId: string): Promise<OrderView> {
-      const target = mode() === 'paper' ? deps.paper : liveAccount(clOrdId);
+      const paper = mode() === 'paper';
+      const target = paper ? deps.paper : liveAccount(clOrdId);
       recheckOrder(deps.market, order);
       placing += 1;
       return target.place(order, clOrdId).finally(() => {
-        // Still held a moment after the answer has left: the views its placing changed (its record written
-        // behind the answer, Kraken's executions report) reach the popup after the answer, not before it.
-        setTimeout(() => {
-          placing -= 1;
-          if (placing === 0 && held) release();
-        }, AFTER_ANSWER_MS);
+        // A timer, not a microtask: the answer leaves in the microtasks after this settles, before the view.
+        // Live, still held a moment longer: the views its placing changed (its record written behind the
+        // answer, Kraken's executions report) reach the popup after the answer, not before it.
+        setTimeout(
+          () => {
+            placing -= 1;
+            if (placing === 0 && held) release();
+          },
+          paper ? 0 : AFTER_ANSWER_MS,
+        );
       });
     },
 
