@@ -41,7 +41,8 @@ export default defineConfig({
     // REST and WebSocket hosts and this computer (the simulator, any port) only — keys are bound to those
     // endpoints (lib/settings/endpoints.ts). No [::1]: a CSP host-source cannot name an IPv6 address.
     // status.kraken.com: announced maintenance (lib/market/maintenance.ts), Statuspage's public JSON, made to be
-    // read across origins; no host permission (one added later would disable the extension on update until
+    // read across origins (CORS is refused only on private and trial pages:
+    // https://support.atlassian.com/statuspage/docs/what-are-the-different-apis-under-statuspage); no host permission (one added later would disable the extension on update until
     // the person accepted it). Were it ever refused, the Trade tab says "unknown" (README, permissions).
     content_security_policy: {
       extension_pages:
