@@ -40,9 +40,13 @@ export default defineConfig({
     // Stated explicitly: our own scripts only, no eval, no remote code, no plugins; and connections to Kraken's
     // REST and WebSocket hosts and this computer (the simulator, any port) only — keys are bound to those
     // endpoints (lib/settings/endpoints.ts). No [::1]: a CSP host-source cannot name an IPv6 address.
+    // status.kraken.com: announced maintenance (lib/market/maintenance.ts), Statuspage's public JSON, made to be
+    // read across origins (CORS is refused only on private and trial pages:
+    // https://support.atlassian.com/statuspage/docs/what-are-the-different-apis-under-statuspage); no host permission (one added later would disable the extension on update until
+    // the person accepted it). Were it ever refused, the Trade tab says "unknown" (README, permissions).
     content_security_policy: {
       extension_pages:
-        "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https://api.kraken.com wss://ws.kraken.com wss://ws-auth.kraken.com http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
+        "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https://api.kraken.com https://status.kraken.com wss://ws.kraken.com wss://ws-auth.kraken.com http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
     },
     ...(browser === 'firefox'
       ? {

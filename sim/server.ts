@@ -8,6 +8,7 @@ import { cloudflarePage, RestFaults } from './faults/rest-faults.ts';
 import { readBodyBytes } from './http/body.ts';
 import { handleControl } from './http/control.ts';
 import { answerPreflight, setCorsHeaders } from './http/cors.ts';
+import { StatusPage } from './http/status-page.ts';
 import { type Logger, silentLogger } from './log.ts';
 import { Market } from './market/market.ts';
 import type { RateLimitMode, Tier } from './ratelimit/tiers.ts';
@@ -115,8 +116,10 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
   const faults = new RestFaults();
   const privateGateway = new PrivateGateway(exchange, log, faults);
   const replay = options.replay ? new ReplayGateway(options.replay) : undefined;
+  const statusPage = new StatusPage();
   const controlDeps = {
     market,
+    statusPage,
     gateways: [gateway, privateGateway],
     faults,
     deadManArmed: () => exchange.deadMan.armed,
@@ -188,6 +191,12 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimHandl
     }
     if (method !== 'GET' && method !== 'POST') {
       send(response, 404, '{"error":["EGeneral:Unknown method"]}');
+      return;
+    }
+    // Kraken's status page (status.kraken.com) as the simulator's own: http/status-page.ts.
+    const statusDocument = method === 'GET' ? statusPage.document(url.pathname) : undefined;
+    if (statusDocument !== undefined) {
+      send(response, 200, statusDocument);
       return;
     }
     const restMethod = /^\/0\/(?:public|private)\/([A-Za-z]+)$/.exec(url.pathname)?.[1] ?? '';

@@ -108,3 +108,12 @@ export async function loadRefused(): Promise<{ untrusted: number; malformed: num
     | undefined;
   return { untrusted: stored?.untrusted ?? 0, malformed: stored?.malformed ?? 0 };
 }
+
+const MAINTENANCE_KEY = 'maintenance';
+/** Kraken's announced maintenance as last read (lib/market/maintenance.ts): kept for the browser session. */
+export const maintenanceCache = {
+  load: async (): Promise<unknown> => (await browser.storage.session.get(MAINTENANCE_KEY))[MAINTENANCE_KEY],
+  save: async (value: unknown): Promise<void> => {
+    await browser.storage.session.set({ [MAINTENANCE_KEY]: value });
+  },
+};

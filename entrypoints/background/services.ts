@@ -21,7 +21,8 @@ import {
 } from '../../lib/kraken/index.ts';
 import { createLaunchBox } from '../../lib/launch/pending.ts';
 import { createMarket } from '../../lib/market/index.ts';
-import { endpointUrls } from '../../lib/settings/schema.ts';
+import { createMaintenanceWatch } from '../../lib/market/maintenance.ts';
+import { endpointUrls, statusPageUrl } from '../../lib/settings/schema.ts';
 import { createSettingsService } from '../../lib/settings/service.ts';
 import { createLiveAccess } from '../../lib/trading/live/access.ts';
 import { createPaperAccount } from '../../lib/trading/paper-account.ts';
@@ -139,6 +140,14 @@ export function createServices() {
     onIntent: (intent) => trading.onIntent(intent),
     feePairs: () => settings.current().watchlist,
   });
+  // Kraken's announced maintenance (its status page, or the simulator's), asked at most every 15 minutes.
+  const maintenance = createMaintenanceWatch({
+    fetch: (url, init) => globalThis.fetch(url, init),
+    now: Date.now,
+    base: () => statusPageUrl(settings.current().endpoints),
+    onChange: () => trading.changed(),
+    cache: adapters.maintenanceCache,
+  });
   const trading = createTradingService({
     settings,
     market: {
@@ -148,6 +157,7 @@ export function createServices() {
       lastPrice: (symbol) => market.latestTick(symbol)?.last,
       watchTickers: (symbols) => market.watchExtra('balances', symbols),
       system: () => market.system(),
+      maintenance: () => maintenance.view(),
     },
     paper,
     intents,

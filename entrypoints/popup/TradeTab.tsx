@@ -11,7 +11,7 @@ import { Balances } from '../../lib/ui/trading/Balances.tsx';
 import { Fees } from '../../lib/ui/trading/Fees.tsx';
 import { Fills } from '../../lib/ui/trading/Fills.tsx';
 import { IntentsPanel } from '../../lib/ui/trading/IntentsPanel.tsx';
-import { RateMeter, SystemStatus } from '../../lib/ui/trading/MarketStatus.tsx';
+import { AnnouncedMaintenance, RateMeter, SystemStatus } from '../../lib/ui/trading/MarketStatus.tsx';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
 import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 
@@ -77,6 +77,7 @@ export function TradeTab({
         onReopen={(order) => setPrefill((p) => ({ key: (p?.key ?? 0) + 1, order }))}
       />
       <SystemStatus system={trading.system} />
+      <AnnouncedMaintenance maintenance={trading.maintenance} />
       <OrderTicket
         snapshot={view.snapshot}
         books={view.books}

@@ -5,6 +5,7 @@ import { DepthLadder } from '../../lib/ui/DepthLadder.tsx';
 import { useT } from '../../lib/ui/locale.ts';
 import type { MarketView } from '../../lib/ui/market-model.ts';
 import { createTradingActions } from '../../lib/ui/trading/actions.ts';
+import { AnnouncedMaintenance } from '../../lib/ui/trading/MarketStatus.tsx';
 import { OpenOrders } from '../../lib/ui/trading/OpenOrders.tsx';
 
 const tradingActions = createTradingActions(request);
@@ -37,6 +38,7 @@ export function PanelTrade({
       <section class="panel-trade" aria-label={t('panel.tradeTitle')}>
         {trading ? (
           <>
+            <AnnouncedMaintenance maintenance={trading.maintenance} />
             {/* Keyed by pair: the ticket follows the chart's pair (a new pair starts a new ticket). */}
             <OrderTicket
               key={symbol}

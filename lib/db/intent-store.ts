@@ -16,6 +16,25 @@ export function idbIntentStore(database: KrakenDatabase | Promise<KrakenDatabase
     await db.delete('orderIntents', key);
   }
 
+  async function create(intent: OrderIntent): Promise<OrderIntent | undefined> {
+    // One transaction before the send: is the cl_ord_id taken, and if not, the intent, committed together
+    // (a read, then a write, were two on the order path: docs/design.md §10). Relaxed durability (committed
+    // once the browser has written it, without waiting for the disk's flush) is enough: the record survives the
+    // worker's and the browser's end, which is what the never-twice guarantee must outlive; only an operating-
+    // system crash or power loss could lose it, and then no popup is left to resend it and the order still
+    // shows in Kraken's open orders. https://developer.mozilla.org/docs/Web/API/IDBTransaction/durability
+    const db = await database;
+    const tx = db.transaction('orderIntents', 'readwrite', { durability: 'relaxed' });
+    const raw: unknown = await tx.store.get(intent.clOrdId);
+    if (raw === undefined) await tx.store.put(intent);
+    await tx.done;
+    if (raw === undefined) return undefined;
+    const parsed = parseIntent(raw);
+    if (parsed.ok) return parsed.intent;
+    await quarantine(db, intent.clOrdId, raw, parsed.reason);
+    return create(intent);
+  }
+
   return {
     async get(clOrdId) {
       const db = await database;
@@ -30,6 +49,7 @@ export function idbIntentStore(database: KrakenDatabase | Promise<KrakenDatabase
       // Resolves after the transaction commits: the intent is durable before the order is sent.
       await (await database).put('orderIntents', intent);
     },
+    create,
     async list() {
       const db = await database;
       const keys = await db.getAllKeys('orderIntents');

@@ -3,7 +3,7 @@
 import { isLanguageSetting } from '../i18n/locales.ts';
 import { isNonceScale } from '../kraken/auth/nonce.ts';
 import { CHART_INTERVALS, type ChartInterval } from '../market/types.ts';
-import { DECIMAL_LIMITS, parseOrderRequest as orderRequest } from '../orders/parse.ts';
+import { DECIMAL_LIMITS, parseOrderRequest as orderRequest, parseOffset } from '../orders/parse.ts';
 import { type Endpoints, isLoopbackUrl, isThemeSetting, MAX_AUTO_LOCK_MINUTES } from '../settings/schema.ts';
 import type { KeyParams, Request, RequestOf, RequestType } from './protocol.ts';
 
@@ -147,20 +147,24 @@ const PARSERS: { [K in RequestType]: Parser<K> } = {
   'trading.dismissIntent': clOrdId,
   'trading.cancel': id,
   'trading.amend': (v, type) => {
+    const trailOffset = parseOffset(v.trailOffset);
     if (
       !str(v.id, ID_MAX) ||
       !optionalDecimal(v.volume) ||
       !optionalDecimal(v.limitPrice) ||
-      !optionalDecimal(v.triggerPrice)
+      !optionalDecimal(v.triggerPrice) ||
+      trailOffset === null
     )
       return null;
-    if (v.volume === undefined && v.limitPrice === undefined && v.triggerPrice === undefined) return null;
+    if (v.volume === undefined && v.limitPrice === undefined && v.triggerPrice === undefined && !trailOffset)
+      return null;
     return {
       type,
       id: v.id,
       ...(typeof v.volume === 'string' ? { volume: v.volume } : {}),
       ...(typeof v.limitPrice === 'string' ? { limitPrice: v.limitPrice } : {}),
       ...(typeof v.triggerPrice === 'string' ? { triggerPrice: v.triggerPrice } : {}),
+      ...(trailOffset ? { trailOffset } : {}),
     };
   },
   'trading.amends': id,

@@ -14,7 +14,7 @@ import type {
   Sparkline,
   Tick,
 } from '../market/types.ts';
-import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
+import type { BookTop, OrderRequest, OrderView, PriceOffset } from '../orders/types.ts';
 import type { Endpoints, Settings, ThemeSetting } from '../settings/schema.ts';
 import type { AmendView, TradingMode, TradingView } from '../trading/types.ts';
 import type { VaultView } from '../vault/types.ts';
@@ -115,7 +115,13 @@ export interface RequestMap {
    * position are kept): a new volume and/or limit or trigger price. Paper orders are amended by the paper account.
    */
   'trading.amend': {
-    params: { id: string; volume?: string; limitPrice?: string; triggerPrice?: string };
+    params: {
+      id: string;
+      volume?: string;
+      limitPrice?: string;
+      triggerPrice?: string;
+      trailOffset?: PriceOffset;
+    };
     result: TradingView;
   };
   /** An order's amend history (live: Kraken's OrderAmends). */

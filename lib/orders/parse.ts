@@ -35,7 +35,8 @@ const CLOSE_TYPES: readonly AttachedClose['type'][] = [
   'take-profit-limit',
 ];
 
-function offset(v: unknown): PriceOffset | null | undefined {
+/** A trailing or limit offset (`{value, unit}`): undefined when absent, null when malformed. */
+export function parseOffset(v: unknown): PriceOffset | null | undefined {
   if (v === undefined) return undefined;
   if (!isRecord(v) || !decimal(v.value) || (v.unit !== 'percent' && v.unit !== 'quote')) return null;
   return { value: v.value, unit: v.unit };
@@ -60,8 +61,8 @@ export function parseOrderRequest(v: unknown): OrderRequest | null {
   if (!TICKET_ORDER_TYPES.includes(v.type as TicketOrderType)) return null;
   if (!decimal(v.volume) || !optionalDecimal(v.limitPrice) || !optionalDecimal(v.triggerPrice)) return null;
   if (typeof v.postOnly !== 'boolean' || !TIME_IN_FORCE.includes(v.timeInForce as TimeInForce)) return null;
-  const trailOffset = offset(v.trailOffset);
-  const limitOffset = offset(v.limitOffset);
+  const trailOffset = parseOffset(v.trailOffset);
+  const limitOffset = parseOffset(v.limitOffset);
   const attached = close(v.close);
   if (trailOffset === null || limitOffset === null || attached === null) return null;
   if (

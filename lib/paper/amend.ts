@@ -6,7 +6,7 @@
 // new order would; a post-only one that would cross is refused (Kraken's amend `post_only`).
 import { add, cmp, type Exact, isPositive, normalize, sub } from '../kraken/pairs/exact.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
-import type { BookTop, FillView } from '../orders/types.ts';
+import type { BookTop, FillView, PriceOffset } from '../orders/types.ts';
 import { requireAvailable } from './balances.ts';
 import { placeCloses } from './close.ts';
 import {
@@ -20,7 +20,7 @@ import {
   takenSide,
   walkTaker,
 } from './execute.ts';
-import { fire, isTrailing, reachesTrigger, restsAsLimit, triggerHold } from './triggers.ts';
+import { fire, isTrailing, reachesTrigger, restsAsLimit, trailTrigger, triggerHold } from './triggers.ts';
 import {
   type NewId,
   type PaperAmend,
@@ -30,13 +30,15 @@ import {
   type PaperResult,
   type PaperState,
 } from './types.ts';
-import { checkCost, checkPrice, checkVolume } from './validate.ts';
+import { checkCost, checkOffset, checkPrice, checkVolume } from './validate.ts';
 import { orderView } from './views.ts';
 
 export interface PaperAmendChange {
   volume?: Decimal;
   limitPrice?: Decimal;
   triggerPrice?: Decimal;
+  /** A trailing stop's new offset: its trigger moves to that offset from the best price it has seen. */
+  trailOffset?: PriceOffset;
 }
 
 /** The last amends kept per order (the original values first). */
@@ -91,8 +93,17 @@ function refuse(message: string): never {
 
 /** Which fields this order takes, and whether what was asked changes anything. */
 function checkFields(order: PaperOrder, change: PaperAmendChange): void {
-  if (change.volume === undefined && change.limitPrice === undefined && change.triggerPrice === undefined)
-    refuse('Nothing to change: give a new amount, limit price or trigger price.');
+  if (
+    change.volume === undefined &&
+    change.limitPrice === undefined &&
+    change.triggerPrice === undefined &&
+    change.trailOffset === undefined
+  )
+    refuse('Nothing to change: give a new amount, limit price, trigger price or trailing offset.');
+  if (change.trailOffset !== undefined && !isTrailing(order.type))
+    refuse(`A ${order.type} order has no trailing offset to amend.`);
+  if (change.trailOffset !== undefined && order.triggered)
+    refuse('This order has already triggered; its trailing offset can no longer change.');
   if (order.triggered && !restsAsLimit(order))
     refuse('This order has triggered and is executing; it can no longer be amended.');
   const fixedLimit =
@@ -143,6 +154,12 @@ function amendOn(
   if (change.limitPrice !== undefined) order.limitPrice = checkPrice(change.limitPrice, 'limit price', rules);
   if (change.triggerPrice !== undefined)
     order.triggerPrice = checkPrice(change.triggerPrice, 'trigger price', rules);
+  if (change.trailOffset !== undefined) {
+    checkOffset(change.trailOffset, 'trailing offset', rules);
+    order.trailOffset = { value: normalize(change.trailOffset.value), unit: change.trailOffset.unit };
+    // Kraken's amend keeps the best price seen since placement: the trigger is the new offset from it.
+    if (order.peak !== undefined) order.triggerPrice = trailTrigger(order, order.peak, rules);
+  }
   checkCost(order.volume, (order.limitPrice ?? order.triggerPrice) as Decimal, rules);
   // What it held is released; it holds again below for its new terms (or is refused, and nothing changed).
   order.hold = '0';

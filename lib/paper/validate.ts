@@ -100,7 +100,7 @@ export interface CheckedPrices {
 }
 
 /** A trailing offset: positive; a percentage below 100 with at most 2 decimals; a quote amount on the price grid. */
-function checkOffset(offset: PriceOffset | undefined, label: string, rules: PairRules): void {
+export function checkOffset(offset: PriceOffset | undefined, label: string, rules: PairRules): void {
   if (!offset || !isDecimalText(offset.value) || !isPositive(offset.value)) {
     throw new PaperOrderRefused('EGeneral:Invalid arguments:price', `Enter a ${label} above zero.`);
   }

@@ -23,6 +23,17 @@ export function endpointUrls(endpoints: Endpoints): EndpointUrls {
     : { rest: endpoints.rest, wsPublic: endpoints.wsPublic, wsPrivate: endpoints.wsPrivate };
 }
 
+/** Kraken's status page (an Atlassian Statuspage site), where planned maintenance is announced. */
+export const KRAKEN_STATUS_PAGE = 'https://status.kraken.com';
+
+/**
+ * Where announced maintenance is read for these endpoints: Kraken's status page, or, for a custom endpoint (the
+ * simulator), its own REST origin, which serves the same documents (sim/http/status-page.ts).
+ */
+export function statusPageUrl(endpoints: Endpoints): string {
+  return endpoints.kind === 'kraken' ? KRAKEN_STATUS_PAGE : new URL(endpoints.rest).origin;
+}
+
 /** What is wrong with a URL typed for a custom endpoint: the options page says it in the person's language. */
 export type EndpointProblem =
   | { kind: 'not-url'; text: string }

@@ -14,6 +14,7 @@ export {
   KRAKEN_ENDPOINTS,
   LOOPBACK_HOSTS,
   SettingsError,
+  statusPageUrl,
 } from './endpoints.ts';
 
 /** The pages' colours: the system's light or dark (the default), or one chosen in the options. */

@@ -11,6 +11,8 @@ import { initialTicket, type TicketEffect, type TicketEvent, type TicketState, t
 
 /** Asking again after the background did not answer (it restarts by itself): the same confirmation. */
 const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
+/** How long Confirm's "Sending…" waits to be painted (well under what a person perceives as a delay). */
+export const SENDING_PAINT_MS = 50;
 
 /**
  * The state lives in a ref as well as in a render: two clicks in one frame both see the first click's
@@ -80,12 +82,24 @@ export function useTicketMachine(
       if (ending.kind === 'elsewhere') step({ type: 'released', clOrdId, message: ending.message });
       else step({ type: 'ended', clOrdId, ending: asEnding(ending.kind), message: ending.message });
     };
+    let paintLater: ReturnType<typeof setTimeout> | null = null;
     const step = (event: TicketEvent) => {
       const prev = state.current as TicketState;
       const next = ticketStep(prev, event);
       if (next === prev) return;
       state.current = next;
-      rerender((n) => n + 1);
+      if (paintLater) clearTimeout(paintLater);
+      paintLater = null;
+      // Confirm's "Sending…" is painted a moment later, not in the click's own turn: rendering and painting it
+      // kept the page busy while the order's answer came back (3-10 ms of the click-to-"Placed" time over the
+      // WebSocket, docs/design.md §10); a fast answer now replaces it before it shows. The state itself has
+      // changed at once (the ref), so a second click is already a no-op.
+      if (next.phase.kind === 'sending' && prev.phase.kind !== 'sending')
+        paintLater = setTimeout(() => {
+          paintLater = null;
+          rerender((n) => n + 1);
+        }, SENDING_PAINT_MS);
+      else rerender((n) => n + 1);
       const effect = effectOf(prev, next);
       if (effect) run(effect);
     };

@@ -13,14 +13,15 @@ import {
 import { ForeignIntent, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { isSettled } from '../kraken/orders/intents.ts';
 import type { PairRules } from '../kraken/pairs/rules.ts';
+import type { MaintenanceView } from '../market/maintenance.ts';
 import { STARTER_FEES } from '../orders/fees.ts';
-import type { BookTop, OrderRequest, OrderView } from '../orders/types.ts';
+import type { BookTop, OrderRequest, OrderView, PriceOffset } from '../orders/types.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
 import type { LiveAccess } from './live/access.ts';
 import type { LiveAccount } from './live/account.ts';
-import { NO_KEY, type NoLiveAccount, noLiveAccount } from './no-live-account.ts';
+import { NO_KEY, type NoLiveAccount, noLiveAccount } from './no-live.ts';
 import type { PaperAccount } from './paper-account.ts';
 import { paperFeesView } from './paper-fees.ts';
 import { recheckOrder } from './recheck.ts';
@@ -40,6 +41,8 @@ export interface TradingServiceDeps {
     watchTickers(symbols: string[]): void;
     /** Kraken's exchange status (the `status` channel); absent in tests that do not care. */
     system?(): { status: string; since: number };
+    /** Kraken's next announced maintenance (lib/market/maintenance.ts). */
+    maintenance?(): MaintenanceView;
   };
   paper: PaperAccount;
   intents: PrunableIntentStore;
@@ -50,6 +53,8 @@ export interface TradingServiceDeps {
 
 /** The longest an order in flight holds the popup's view back (a rate-limiter wait, a lookup after a lost answer). */
 const HOLD_MS = 250;
+/** How long after an order's answer has left the views it changed are still held (see `place`). */
+const AFTER_ANSWER_MS = 30;
 export function createTradingService(deps: TradingServiceDeps) {
   let live: { id: string; account: LiveAccount } | null = null;
   /** The last live account stopped while its dead man's switch was still being disarmed. */
@@ -109,6 +114,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     const account = m === 'live' ? live?.account : deps.paper;
     const notice = deps.paper.notice();
     const system = deps.market.system?.();
+    const maintenance = deps.market.maintenance?.();
     return {
       mode: m,
       live: live ? live.account.status() : liveStatus,
@@ -120,6 +126,7 @@ export function createTradingService(deps: TradingServiceDeps) {
       fees: m === 'live' ? (live?.account.fees() ?? { source: 'starter', ...STARTER_FEES }) : paperFees(),
       rates: m === 'live' ? (live?.account.rates() ?? []) : [],
       ...(system && system.status !== 'online' ? { system } : {}),
+      ...(maintenance ? { maintenance } : {}),
       ...(m === 'paper' && notice ? { notice } : {}),
     };
   }
@@ -255,13 +262,21 @@ export function createTradingService(deps: TradingServiceDeps) {
     },
 
     place(order: OrderRequest, clOrdId: string): Promise<OrderView> {
-      const target = mode() === 'paper' ? deps.paper : liveAccount(clOrdId);
+      const paper = mode() === 'paper';
+      const target = paper ? deps.paper : liveAccount(clOrdId);
       recheckOrder(deps.market, order);
       placing += 1;
       return target.place(order, clOrdId).finally(() => {
-        placing -= 1;
         // A timer, not a microtask: the answer leaves in the microtasks after this settles, before the view.
-        if (placing === 0 && held) setTimeout(release, 0);
+        // Live, still held a moment longer: the views its placing changed (its record written behind the
+        // answer, Kraken's executions report) reach the popup after the answer, not before it.
+        setTimeout(
+          () => {
+            placing -= 1;
+            if (placing === 0 && held) release();
+          },
+          paper ? 0 : AFTER_ANSWER_MS,
+        );
       });
     },
 
@@ -294,7 +309,7 @@ export function createTradingService(deps: TradingServiceDeps) {
     /** Amends a resting order in place (Kraken's amend, or the paper account's): its id is kept. */
     async amend(
       id: string,
-      change: { volume?: string; limitPrice?: string; triggerPrice?: string },
+      change: { volume?: string; limitPrice?: string; triggerPrice?: string; trailOffset?: PriceOffset },
     ): Promise<TradingView> {
       await account().amend(id, change);
       return view();

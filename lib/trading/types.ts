@@ -3,6 +3,7 @@
 // the background pushes on every change.
 import type { DeadManState } from '../kraken/orders/dead-man-switch.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
+import type { MaintenanceView } from '../market/maintenance.ts';
 import type { BalanceView, FillView, OrderRequest, OrderView } from '../orders/types.ts';
 
 export type TradingMode = 'paper' | 'live';
@@ -102,6 +103,8 @@ export interface TradingView {
   rates: RateView[];
   /** Kraken's exchange status, when it is not online. */
   system?: SystemView;
+  /** Kraken's next announced maintenance that concerns trading (its status page); absent: not watched. */
+  maintenance?: MaintenanceView;
   /** Something the person should know about the account (e.g. a paper account that could not be read). */
   notice?: string;
 }

@@ -21,6 +21,7 @@ import { createAccount, createKey, setVolume } from './account-control.ts';
 import { bad, type ControlReply, intIn, type Json, MAX_MS, OK } from './control-reply.ts';
 import { setFaults } from './fault-control.ts';
 import { isLoopback } from './loopback.ts';
+import type { StatusPage } from './status-page.ts';
 
 export interface ControlDeps {
   readonly market: Market;
@@ -32,6 +33,8 @@ export interface ControlDeps {
   readonly deadManArmed: () => boolean;
   /** Accounts and keys (`/_sim/accounts`, `/_sim/keys`, `/_sim/accounts/volume`). */
   readonly exchange: Exchange;
+  /** The status page's announced maintenances (`/_sim/maintenance`). */
+  readonly statusPage: StatusPage;
 }
 
 function parseObject(body: string): Json | undefined {
@@ -62,6 +65,7 @@ const ENDPOINTS = [
   '/_sim/accounts/volume',
   '/_sim/keys',
   '/_sim/status',
+  '/_sim/maintenance',
 ] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -133,6 +137,8 @@ export function handleControl(
       return createKey(json, deps.exchange);
     case '/_sim/status':
       return setStatus(json, deps.market);
+    case '/_sim/maintenance':
+      return deps.statusPage.control(json, new Date());
     default: {
       const never: never = pathname;
       return bad(404, `unknown control endpoint ${String(never)}`);

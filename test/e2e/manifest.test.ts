@@ -8,6 +8,8 @@ import { EXTENSION_DIR } from '../../scripts/lib/browser.ts';
 const CONNECT_SRC = [
   "'self'",
   'https://api.kraken.com',
+  // Announced maintenance (lib/market/maintenance.ts): CORS-served public JSON, no host permission.
+  'https://status.kraken.com',
   'wss://ws.kraken.com',
   'wss://ws-auth.kraken.com',
   'http://127.0.0.1:*',

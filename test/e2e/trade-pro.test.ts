@@ -221,6 +221,47 @@ describe('trade like on Kraken Pro (production build, simulator, live)', () => {
     await expect.poll(() => row(popup, txid).count(), { timeout: 10_000 }).toBe(0);
   }, 60_000);
 
+  it("a trailing stop's offset amended from open orders (percent, then USD): Kraken trails by it, the row says so", async () => {
+    await preview(popup, { side: 'sell', type: 'trailing-stop', trail: { value: '20', unit: 'percent' } });
+    const txid = await confirm(popup);
+    await expect.poll(() => row(popup, txid).count(), { timeout: 10_000 }).toBe(1);
+    const price = () => row(popup, txid).getByTestId('order-price').innerText();
+    await expect.poll(price, { timeout: 10_000 }).toMatch(/\(trails 20 %\)$/);
+    const amendTrail = async (value: string, unit: 'percent' | 'quote', words: string) => {
+      await row(popup, txid).getByTestId('order-amend').click();
+      expect(await popup.getByTestId('amend-trigger').count()).toBe(0); // the trigger follows the market
+      await popup.getByTestId('amend-trail').fill(value);
+      await popup.getByTestId('amend-trail-unit').selectOption(unit);
+      await popup.getByTestId('amend-review').click();
+      await popup
+        .getByTestId('amend-form')
+        .screenshot({ path: `artifacts/trade-pro-trail-amend-${unit}.png` });
+      const ask = await popup.getByTestId('amend-confirm-text').innerText();
+      expect(ask).toContain('keeps the order id and, where possible, its place in the queue');
+      expect(ask).toContain(`New trailing offset ${words}.`);
+      await popup.getByTestId('amend-yes').click();
+    };
+    await amendTrail('10', 'percent', '10 %');
+    await expect
+      .poll(async () => (await kraken.queryOrders({ txid: [txid] }))[txid]?.descr.order, { timeout: 10_000 })
+      .toMatch(/@ trailing stop \+10(\.0+)?%$/);
+    await expect.poll(price, { timeout: 10_000 }).toMatch(/\(trails 10 %\)$/);
+    await amendTrail('600', 'quote', '600 USD');
+    await expect
+      .poll(async () => (await kraken.queryOrders({ txid: [txid] }))[txid]?.descr.order, { timeout: 10_000 })
+      .toMatch(/@ trailing stop \+600(\.0+)?$/);
+    await expect.poll(price, { timeout: 10_000 }).toMatch(/\(trails 600 USD\)$/);
+    // The same id all along: amended in place, not replaced.
+    expect((await kraken.queryOrders({ txid: [txid] }))[txid]?.status).toBe('open');
+    await popup
+      .getByTestId('open-orders')
+      .screenshot({ path: 'artifacts/trade-pro-trail-amended.png' })
+      .catch(() => {});
+    await row(popup, txid).getByTestId('order-cancel').click();
+    await popup.getByTestId('confirm-yes').click();
+    await expect.poll(() => row(popup, txid).count(), { timeout: 10_000 }).toBe(0);
+  }, 60_000);
+
   it('a trailing stop fires after a rise then a fall, with exactly one fill notification', async () => {
     const p = Math.round(await btcPrice(popup));
     await preview(popup, { side: 'sell', type: 'trailing-stop', trail: { value: '500', unit: 'quote' } });

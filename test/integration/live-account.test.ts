@@ -18,10 +18,14 @@ import { createLiveAccount, type LiveAccount } from '../../lib/trading/live/acco
 import type { SimHandle } from '../../sim/server.ts';
 import { nodeSocket, simControl, withSim } from '../support/sim.ts';
 
-async function until<T>(fn: () => T | undefined, what: string, ms = 8_000): Promise<T> {
+async function until<T>(
+  fn: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  ms = 8_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v !== undefined && v !== false) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
@@ -404,4 +408,37 @@ describe('live account against the simulator', () => {
     // Backoff: 2 s, then 4 s … — a flapping connection would have asked every few hundred ms.
     expect(tokenCalls.length).toBeLessThanOrEqual(3);
   }, 15_000);
+
+  // Last in the file: its second worker's lookups (OpenOrders, ClosedOrders) count on the key's REST counter,
+  // which the tests before it wait on for their tokens.
+  it('the worker stops after the send, before the answer is recorded: the next one finds the order by cl_ord_id, sends nothing, lists it once', async () => {
+    const store = memoryIntentStore();
+    const put = store.put;
+    let stopped = false;
+    // The placed answer's write never lands: the worker is gone by then (shown first, recorded behind it).
+    store.put = (i) => (stopped && i.state === 'placed' ? new Promise<never>(() => {}) : put(i));
+    stopped = true;
+    const first = account([], undefined, { intents: store });
+    await first.a.start();
+    await until(() => first.a.status().kind === 'ready' || undefined, 'the private feed');
+    const id = crypto.randomUUID();
+    const placed = await first.a.place(limitBuy('1002.0'), id);
+    expect(await store.get(id)).toMatchObject({ state: 'pending', attempts: 1 });
+    await first.a.stop();
+    stopped = false;
+    // A new worker on the same records: it looks the order up after the send's deadline, never sends it.
+    const second = account([], undefined, { intents: store });
+    await second.a.start();
+    await until(async () => (await store.get(id))?.state === 'placed' || undefined, 'the lookup', 15_000);
+    expect((await store.get(id))?.txid).toEqual([placed.id]);
+    // The same confirmation again (the popup asking after the restart): the same order, not a second one.
+    expect((await second.a.place(limitBuy('1002.0'), id)).id).toBe(placed.id);
+    expect(Object.keys((await second.rest.openOrders({ cl_ord_id: id })).open)).toEqual([placed.id]);
+    const listed = await until(() => {
+      const mine = second.a.orders().filter((o) => o.clOrdId === id || o.id === placed.id);
+      return mine.length > 0 ? mine : undefined;
+    }, 'the order in open orders');
+    expect(listed).toHaveLength(1);
+    await second.a.cancelAll('BTC/USD');
+  }, 30_000);
 });

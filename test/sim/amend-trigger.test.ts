@@ -62,10 +62,18 @@ describe('AmendOrder trigger_price', () => {
     await ok(sim, 'AmendOrder', { txid, trigger_price: '+1%' });
     expect(await order(txid)).toMatchObject({ status: 'open', stopprice: '91080.00000' });
     expect((await order(txid)).descr.order).toBe('sell 0.01000000 XBTUSD @ trailing stop +1.0000%');
-    // A trailing stop's trigger is an offset: a bare price is not one (AddOrder: trailing stops "must use" +).
+    // A trailing stop's trigger is an offset: a bare price is not one (AddOrder: trailing stops "must use" +),
+    // nor a percentage without its + (what clients that sent "5%" got: docs/kraken-quirks.md).
     expect(await errors(sim, 'AmendOrder', { txid, trigger_price: '500.0' })).toEqual([
       'EOrder:Invalid price:Invalid price argument',
     ]);
+    expect(await errors(sim, 'AmendOrder', { txid, trigger_price: '2%' })).toEqual([
+      'EOrder:Invalid price:Invalid price argument',
+    ]);
+    // In the quote currency, as the extension sends it ("+600", trailing zeros dropped): 92000.0 − 600.
+    await ok(sim, 'AmendOrder', { txid, trigger_price: '+600' });
+    expect(await order(txid)).toMatchObject({ status: 'open', stopprice: '91400.00000' });
+    await ok(sim, 'AmendOrder', { txid, trigger_price: '+1%' });
     await tradeAt('91000.0');
     expect((await order(txid)).status).toBe('closed');
   });

@@ -127,6 +127,9 @@ export const popupTradeEn = {
   'amend.part.amount': 'amount {value}',
   'amend.part.limit': 'limit {value}',
   'amend.part.trigger': 'trigger {value}',
+  'amend.part.trail': 'trailing offset {value}',
+  'amend.trail': 'Trail by',
+  'amend.trailPercent': 'A trailing offset in percent must be below 100, with at most 2 decimals.',
   'amend.review': 'Review amend',
   'amend.yes': 'Amend order',
 
@@ -271,4 +274,8 @@ export const popupTradeEn = {
   'unlock.submit': 'Unlock',
   'unlock.busy': 'Unlocking…',
   'unlock.open': 'Unlock here',
+  'maintenance.announced': 'Kraken maintenance announced: {name}, {when}.',
+  'maintenance.inProgress': 'Kraken maintenance under way: {name}, {when}.',
+  'maintenance.unknown': 'Announced maintenance: unknown (Kraken’s status page could not be read).',
+  'maintenance.details': 'Details',
 } as const;

@@ -131,6 +131,10 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'amend.part.amount': 'quantité {value}',
   'amend.part.limit': 'limite {value}',
   'amend.part.trigger': 'déclenchement {value}',
+  'amend.part.trail': 'écart de suivi {value}',
+  'amend.trail': 'Écart de suivi',
+  'amend.trailPercent':
+    'Un écart de suivi en pourcentage doit être inférieur à 100, avec 2 décimales au plus.',
   'amend.review': 'Vérifier la modification',
   'amend.yes': 'Modifier l’ordre',
 
@@ -280,4 +284,8 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'unlock.submit': 'Déverrouiller',
   'unlock.busy': 'Déverrouillage…',
   'unlock.open': 'Déverrouiller ici',
+  'maintenance.announced': 'Maintenance de Kraken annoncée : {name}, {when}.',
+  'maintenance.inProgress': 'Maintenance de Kraken en cours : {name}, {when}.',
+  'maintenance.unknown': 'Maintenance annoncée : inconnue (la page d’état de Kraken n’a pas pu être lue).',
+  'maintenance.details': 'Détails',
 };

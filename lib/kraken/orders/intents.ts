@@ -86,6 +86,12 @@ export const isSettled = (intent: Pick<OrderIntent, 'state'>) => SETTLED_STATES.
 export interface OrderIntentStore {
   get(clOrdId: string): Promise<OrderIntent | undefined>;
   put(intent: OrderIntent): Promise<void>;
+  /**
+   * Records a new intent unless its cl_ord_id is already there, in one transaction (the extension's IndexedDB
+   * store: one transaction before the send, not a read and then a write): undefined once `intent` is durable,
+   * else the intent already stored (left as it was). Optional: without it the placer reads, then writes.
+   */
+  create?(intent: OrderIntent): Promise<OrderIntent | undefined>;
   /** Every readable intent (unreadable records are set aside by the store, never returned). */
   list(): Promise<OrderIntent[]>;
 }
@@ -105,6 +111,12 @@ export function memoryIntentStore(): OrderIntentStore {
     },
     put: async (intent) => {
       data.set(intent.clOrdId, structuredClone(intent));
+    },
+    create: async (intent) => {
+      const existing = data.get(intent.clOrdId);
+      if (existing) return structuredClone(existing);
+      data.set(intent.clOrdId, structuredClone(intent));
+      return undefined;
     },
     list: async () => [...data.values()].map((v) => structuredClone(v)),
   };

@@ -1,47 +1,12 @@
 import { type BackoffPolicy, backoffDelay } from '../backoff.ts';
-import type { Clock } from '../clock.ts';
-import type { KrakenRest } from '../rest/client.ts';
 import { KrakenError } from '../rest/errors.ts';
 import type { AddOrderParams, AddOrderResult } from '../rest/types-private.ts';
 import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from './errors.ts';
-import {
-  type ExpiredReason,
-  type IntentAccount,
-  isSettled,
-  type OrderIntent,
-  type OrderIntentStore,
-  sameAccount,
-} from './intents.ts';
+import { type ExpiredReason, isSettled, type OrderIntent, sameAccount } from './intents.ts';
+import { clOrdIdLookup } from './lookup.ts';
+import type { OrderPlacerOptions } from './placer-options.ts';
 
-export interface OrderPlacerOptions {
-  rest: Pick<KrakenRest, 'addOrder' | 'openOrders' | 'closedOrders'>;
-  store: OrderIntentStore;
-  clock: Clock;
-  /** The account this placer sends for: intents of any other account are never sent or looked up. */
-  account: IntentAccount;
-  /** How an order is sent (default REST AddOrder); the WebSocket's add_order has the same shape. */
-  send?: (params: AddOrderParams, signal?: AbortSignal) => Promise<AddOrderResult>;
-  /** Default crypto.randomUUID (a UUID is a valid cl_ord_id). */
-  newId?: () => string;
-  /**
-   * Kraken's `deadline` for each send, after Kraken's now: 2 000…60 000 ms (Kraken's bounds). After it the
-   * engine refuses that send, so a lookup once it has passed says for good whether the send made it.
-   * Default 5 000.
-   */
-  deadlineMs?: number;
-  /** Wait this long past the deadline before a lookup counts as definitive (our clock-offset error). Default 2 s. */
-  settleMarginMs?: number;
-  /** A confirmation is sent only while younger than this. Default 60 s. */
-  confirmTtlMs?: number;
-  /** Sends per intent, each after a definitive "absent". Default 3. */
-  maxAttempts?: number;
-  /** Kraken's time minus ours, in ms (from measureClockOffset). Default 0. */
-  serverOffsetMs?: () => number;
-  random?: () => number;
-  backoff?: BackoffPolicy;
-  /** Every change of an intent, after it is stored (the Trade tab lists the unsettled ones). */
-  onChange?: (intent: OrderIntent) => void;
-}
+export type { OrderPlacerOptions } from './placer-options.ts';
 
 const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 300, capMs: 3_000, floorMs: 100 };
 
@@ -80,37 +45,15 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
     return next;
   }
 
+  const lookup = clOrdIdLookup(rest, clock);
   /**
-   * Asks Kraken whether an order with this cl_ord_id exists (open, or already closed/cancelled). Lookups that
-   * arrive together share one OpenOrders call (each call costs a point on Kraken's REST counter, and after a
-   * burst of lost answers many orders ask at once): Kraken reports every open order with the cl_ord_id it was
-   * given (OpenAPI spot-rest `schemas/objects/user/orders/open.yaml`), so an id not in it is not open; it is
-   * then asked for among closed orders by its cl_ord_id.
+   * Placed answers whose record is still being written (see `answered`): anything that reads the intent back
+   * waits for that write first, so it never sees the pre-send record of an order already answered.
    */
-  let sharedOpen: Promise<Map<string, string[]>> | null = null;
-  function openByClOrdId(): Promise<Map<string, string[]>> {
-    sharedOpen ??= clock.sleep(0).then(async () => {
-      sharedOpen = null; // lookups from now on share the next call
-      const open = await rest.openOrders();
-      const byId = new Map<string, string[]>();
-      for (const [txid, order] of Object.entries(open.open ?? {})) {
-        const id = (order as { cl_ord_id?: unknown }).cl_ord_id;
-        if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), txid]);
-      }
-      return byId;
-    });
-    return sharedOpen;
-  }
-
-  async function lookup(clOrdId: string): Promise<string[] | undefined> {
-    const open = (await openByClOrdId()).get(clOrdId);
-    if (open) return open;
-    const closed = await rest.closedOrders({ cl_ord_id: clOrdId });
-    const closedIds = Object.keys(closed.closed ?? {});
-    return closedIds.length > 0 ? closedIds : undefined;
-  }
+  const writing = new Map<string, Promise<void>>();
 
   async function own(clOrdId: string): Promise<OrderIntent> {
+    await writing.get(clOrdId);
     const intent = await store.get(clOrdId);
     // Asked about an order never recorded (or set aside as unreadable): nothing was ever sent for it.
     if (!intent) throw new OrderExpired(clOrdId, 'never-sent');
@@ -159,16 +102,49 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
     throw new OrderExpired(intent.clOrdId, reason);
   }
 
-  async function sendLoop(start: OrderIntent, signal?: AbortSignal): Promise<OrderIntent> {
+  /** RFC 3339 in whole seconds, rounded up so it never falls below Kraken's minimum of now + 2 s. */
+  const nextDeadline = () => Math.ceil((serverNow() + deadlineMs) / 1000) * 1000;
+
+  /**
+   * Kraken's answer with its order id: returned at once, its record written behind it. The record written
+   * before the send (cl_ord_id, account, deadline, the attempt counted) already guards against any resend: if
+   * the worker stops before this write lands, the next one finds that record unsettled, waits for its deadline
+   * and finds the order by cl_ord_id (`check`, `reconcileAll`): placed, never sent again. That write held the
+   * answer back by one IndexedDB transaction (docs/design.md §10, order-ack).
+   */
+  function answered(intent: OrderIntent, txid: string[]): OrderIntent {
+    const placed: OrderIntent = {
+      ...intent,
+      state: 'placed',
+      txid,
+      error: undefined,
+      updatedAt: clock.now(),
+    };
+    const written = store.put(placed).then(
+      () => options.onChange?.(placed),
+      // Left as recorded before the send: the lookup after its deadline settles it, as after a crash.
+      () => {},
+    );
+    const done = written.finally(() => {
+      if (writing.get(placed.clOrdId) === done) writing.delete(placed.clOrdId);
+    });
+    writing.set(placed.clOrdId, done);
+    return placed;
+  }
+
+  /** `recorded`: the first attempt was counted in the intent's own first write (`confirm`). */
+  async function sendLoop(start: OrderIntent, signal?: AbortSignal, recorded = false): Promise<OrderIntent> {
     let intent = start;
-    for (;;) {
+    for (let first = true; ; first = false) {
       signal?.throwIfAborted();
-      if (clock.now() - intent.confirmedAt > confirmTtlMs) return expire(intent, 'too-old');
-      if (intent.attempts >= maxAttempts) return expire(intent, 'attempts');
-      // RFC 3339 in whole seconds, rounded up so it never falls below Kraken's minimum of now + 2 s.
-      const deadlineAt = Math.ceil((serverNow() + deadlineMs) / 1000) * 1000;
-      // Counted and stored before the send: a crash mid-send resumes with a lookup, never a blind resend.
-      intent = await save(intent, { attempts: intent.attempts + 1, deadlineAt, state: 'pending' });
+      if (!(first && recorded)) {
+        if (clock.now() - intent.confirmedAt > confirmTtlMs) return expire(intent, 'too-old');
+        if (intent.attempts >= maxAttempts) return expire(intent, 'attempts');
+        // Counted and stored before the send: a crash mid-send resumes with a lookup, never a blind resend.
+        const deadlineAt = nextDeadline();
+        intent = await save(intent, { attempts: intent.attempts + 1, deadlineAt, state: 'pending' });
+      }
+      const deadlineAt = intent.deadlineAt ?? nextDeadline();
       const params: AddOrderParams = {
         ...(intent.params as AddOrderParams),
         cl_ord_id: intent.clOrdId,
@@ -184,7 +160,7 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
           if (settled !== 'absent') return settled;
           continue;
         }
-        return await save(intent, { state: 'placed', txid, error: undefined });
+        return answered(intent, txid);
       } catch (e) {
         const error = asKrakenError(e);
         if (error && !error.outcomeUnknown && error.code !== 'deadline-elapsed') {
@@ -200,6 +176,35 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
         await clock.sleep(backoffDelay(intent.attempts, backoff, random), signal);
       }
     }
+  }
+
+  /** An intent as first recorded: confirmed now, not sent yet. */
+  function fresh(
+    params: OrderIntent['params'],
+    clOrdId: string,
+    now: number,
+    meta?: OrderIntent['meta'],
+  ): OrderIntent {
+    return {
+      clOrdId,
+      params: { ...params },
+      state: 'pending',
+      account,
+      confirmedAt: now,
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+      ...(meta ? { meta } : {}),
+    };
+  }
+
+  /** A recorded intent someone waits for: its ending if settled, else sent (after a lookup if sent before). */
+  async function resume(intent: OrderIntent, signal?: AbortSignal): Promise<OrderIntent> {
+    if (isSettled(intent)) return ending(intent);
+    if (intent.attempts === 0) return sendLoop(intent, signal);
+    const settled = await settle(intent, signal);
+    if (settled !== 'absent') return settled;
+    return sendLoop(await save(intent, { state: 'pending' }), signal);
   }
 
   return {
@@ -218,18 +223,7 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
         if (!sameAccount(existing.account, account)) throw new ForeignIntent(clOrdId);
         return existing;
       }
-      const now = clock.now();
-      const intent: OrderIntent = {
-        clOrdId,
-        params: { ...params },
-        state: 'pending',
-        account,
-        confirmedAt: now,
-        attempts: 0,
-        createdAt: now,
-        updatedAt: now,
-        ...(meta ? { meta } : {}),
-      };
+      const intent = fresh(params, clOrdId, clock.now(), meta);
       await store.put(intent);
       options.onChange?.(intent);
       return intent;
@@ -255,13 +249,39 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
           waiting.delete(clOrdId);
         }
       }
+      return exclusive(clOrdId, async () => resume(await own(clOrdId), signal));
+    },
+
+    /**
+     * The person confirmed this order now: `prepare` and `submit` with one IndexedDB transaction before the
+     * send instead of four (the intent is written with its first attempt and deadline counted, where the
+     * cl_ord_id is not taken yet; nothing is read back), and Kraken's answer returned before its record is
+     * written (`answered`). A cl_ord_id already recorded (a second click, a confirmation repeated later)
+     * goes the way `submit` goes: joined, looked up, never sent twice.
+     */
+    async confirm(
+      params: OrderIntent['params'],
+      clOrdId = newId(),
+      meta?: OrderIntent['meta'],
+      signal?: AbortSignal,
+    ): Promise<OrderIntent> {
+      if (running.has(clOrdId) || writing.has(clOrdId)) return this.submit(clOrdId, signal);
       return exclusive(clOrdId, async () => {
-        const intent = await own(clOrdId);
-        if (isSettled(intent)) return ending(intent);
-        if (intent.attempts === 0) return sendLoop(intent, signal);
-        const settled = await settle(intent, signal);
-        if (settled !== 'absent') return settled;
-        return sendLoop(await save(intent, { state: 'pending' }), signal);
+        const now = clock.now();
+        const intent: OrderIntent = {
+          ...fresh(params, clOrdId, now, meta),
+          attempts: 1,
+          deadlineAt: nextDeadline(),
+        };
+        const existing = store.create
+          ? await store.create(intent)
+          : ((await store.get(clOrdId)) ?? (await store.put(intent)));
+        if (existing) {
+          if (!sameAccount(existing.account, account)) throw new ForeignIntent(clOrdId);
+          return resume(existing, signal);
+        }
+        options.onChange?.(intent);
+        return sendLoop(intent, signal, true);
       });
     },
 
@@ -303,10 +323,9 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
       return rest.addOrder({ ...(params as AddOrderParams), validate: true }, { signal });
     },
 
-    /** prepare + submit (the CLI and tests). */
-    async place(params: OrderIntent['params'], signal?: AbortSignal): Promise<OrderIntent> {
-      const intent = await this.prepare(params);
-      return this.submit(intent.clOrdId, signal);
+    /** confirm with a new cl_ord_id (the CLI and tests). */
+    place(params: OrderIntent['params'], signal?: AbortSignal): Promise<OrderIntent> {
+      return this.confirm(params, newId(), undefined, signal);
     },
 
     lookup,

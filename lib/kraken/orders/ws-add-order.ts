@@ -145,7 +145,14 @@ export function wsAmendOrder(session: WsSession): (p: AmendOrderParams) => Promi
     if (p.order_qty !== undefined) params.order_qty = num(p.order_qty, 'order_qty');
     if (p.display_qty !== undefined) params.display_qty = num(p.display_qty, 'display_qty');
     if (p.limit_price !== undefined) params.limit_price = num(p.limit_price, 'limit_price');
-    if (p.trigger_price !== undefined) params.trigger_price = num(p.trigger_price, 'trigger_price');
+    if (p.trigger_price !== undefined) {
+      // REST's text ("86000.0", "+1%", "+500") → WS v2's positive number with its unit: amend_order's
+      // `trigger_price` with `trigger_price_type` static, pct or quote — a trailing stop's new offset is its pct
+      // or quote form (https://docs.kraken.com/api/docs/websocket-v2/amend_order).
+      const trigger = priceOf(p.trigger_price, 'trigger_price');
+      params.trigger_price = Math.abs(trigger.price);
+      if (trigger.type !== 'static') params.trigger_price_type = trigger.type;
+    }
     if (p.post_only !== undefined) params.post_only = p.post_only;
     if (p.deadline !== undefined) params.deadline = p.deadline;
     try {

@@ -295,8 +295,8 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     async place(order: OrderRequest, clOrdId: string): Promise<OrderView> {
       const params = toAddOrderParams(order, rulesOrThrow(order.symbol));
       await offsetMeasured;
-      const intent = await placer.prepare(params, clOrdId, orderMeta(order));
-      const placed = await placer.submit(intent.clOrdId, lifetime.signal);
+      // One IndexedDB transaction before the send, the answer before its own record (placer.confirm).
+      const placed = await placer.confirm(params, clOrdId, orderMeta(order), lifetime.signal);
       scheduleBalances();
       return placedView(order, placed);
     },

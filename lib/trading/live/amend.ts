@@ -9,8 +9,9 @@ import {
   type WsSession,
   wsAmendOrder,
 } from '../../kraken/index.ts';
-import { isDecimalText, isPositive, normalize, significantDecimals } from '../../kraken/pairs/exact.ts';
+import { cmp, isDecimalText, isPositive, normalize, significantDecimals } from '../../kraken/pairs/exact.ts';
 import type { AmendOrderParams } from '../../kraken/rest/types-private.ts';
+import type { PriceOffset } from '../../orders/types.ts';
 import { OrderRefused } from '../errors.ts';
 import type { AmendView } from '../types.ts';
 import { tokenNeverCame, viaWebSocket } from './order-transport.ts';
@@ -19,6 +20,33 @@ export interface AmendChange {
   volume?: string;
   limitPrice?: string;
   triggerPrice?: string;
+  /** A trailing stop's new offset from the best price since it was placed. */
+  trailOffset?: PriceOffset;
+}
+
+/**
+ * A trailing stop's new offset as Kraken's `trigger_price`: "+2%" or "+500.0". AmendOrder: "The relative pricing
+ * can be set by using the `+`, `-` prefixes and/or `%` suffix" (https://docs.kraken.com/api/docs/rest-api/amend-order),
+ * and a trailing stop's offset is written as at placement, with `+` (AddOrder: trailing stops "must use" it;
+ * without, `EOrder:Invalid price:Invalid price argument`, docs/kraken-quirks.md). Over the WebSocket the same
+ * text becomes `trigger_price` with `trigger_price_type` pct or quote (orders/ws-add-order.ts wsAmendOrder).
+ * Percent: below 100 with at most 2 decimals, as the ticket places it (lib/trading/kraken-order.ts).
+ */
+export function trailTriggerText(offset: PriceOffset, pairDecimals: number): string {
+  if (offset.unit === 'percent') {
+    if (!isDecimalText(offset.value) || !isPositive(offset.value) || cmp(offset.value, '100') >= 0)
+      throw new OrderRefused(
+        'EGeneral:Invalid arguments',
+        'The trailing offset in percent must be above 0 and below 100.',
+      );
+    if (significantDecimals(offset.value) > 2)
+      throw new OrderRefused(
+        'EGeneral:Invalid arguments',
+        'The trailing offset in percent takes at most 2 decimals.',
+      );
+    return `+${normalize(offset.value)}%`;
+  }
+  return `+${checked(offset.value, 'trailing offset', pairDecimals)}`;
 }
 
 export interface AmenderDeps {
@@ -64,6 +92,14 @@ export function createAmender(deps: AmenderDeps) {
         params.limit_price = checked(change.limitPrice, 'limit price', rules.pairDecimals);
       if (change.triggerPrice !== undefined)
         params.trigger_price = checked(change.triggerPrice, 'trigger price', rules.pairDecimals);
+      if (change.trailOffset !== undefined) {
+        if (!String(report.order_type ?? '').startsWith('trailing-stop'))
+          throw new OrderRefused(
+            'EGeneral:Invalid arguments',
+            'Only a trailing stop has a trailing offset to amend.',
+          );
+        params.trigger_price = trailTriggerText(change.trailOffset, rules.pairDecimals);
+      }
       const ws = viaWebSocket(deps);
       if (ws) {
         const settle = await deps.rest.tradingLimiter.acquire(rules.altname, 'amend', id);

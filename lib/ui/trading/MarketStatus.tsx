@@ -1,6 +1,7 @@
 import type { PlainKey } from '../../i18n/translate.ts';
+import type { MaintenanceView } from '../../market/maintenance.ts';
 import type { RateView, SystemView } from '../../trading/types.ts';
-import { useT } from '../locale.ts';
+import { useLocale, useT } from '../locale.ts';
 import { clockTime } from './format.ts';
 
 const SYSTEM_TEXT: Record<string, PlainKey> = {
@@ -43,4 +44,46 @@ export function RateMeter({ rates }: { rates: readonly RateView[] }) {
       ))}
     </section>
   );
+}
+
+/**
+ * Kraken's next announced maintenance that concerns trading (its status page, lib/market/maintenance.ts): its
+ * title and its window in the person's time zone and language. Nothing while none is announced; "unknown",
+ * quietly, when the status page could not be read. It never stops an order: the market's status does that.
+ */
+export function AnnouncedMaintenance({ maintenance }: { maintenance: MaintenanceView | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  if (!maintenance || maintenance.kind === 'none') return null;
+  if (maintenance.kind === 'unknown')
+    return (
+      <p class="hint maintenance" data-testid="maintenance" data-kind="unknown">
+        {t('maintenance.unknown')}
+      </p>
+    );
+  const when = maintenanceWindow(maintenance.start, maintenance.end, locale);
+  const key = maintenance.inProgress ? 'maintenance.inProgress' : 'maintenance.announced';
+  return (
+    <p class="warn maintenance" data-testid="maintenance" data-kind="announced" role="status">
+      {t(key, { name: maintenance.name, when })}
+      {maintenance.url ? (
+        <>
+          {' '}
+          <a href={maintenance.url} target="_blank" rel="noreferrer noopener">
+            {t('maintenance.details')}
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** "7 Dec 2026, 02:00 – 04:00" (or across days), in the page's language and the person's time zone. */
+export function maintenanceWindow(start: number, end: number, locale: string, timeZone?: string): string {
+  const format = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  });
+  return format.formatRange(start, end);
 }

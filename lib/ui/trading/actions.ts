@@ -1,7 +1,7 @@
 // The trading panels' adapter: what they may ask of the background. Components take this interface, the popup
 // builds it from the typed client, and tests pass a fake (DESIGN.md §9, "an adapter interface in the UI").
 import type { RequestOf, RequestType, ResultOf } from '../../messaging/protocol.ts';
-import type { OrderRequest } from '../../orders/types.ts';
+import type { OrderRequest, PriceOffset } from '../../orders/types.ts';
 import type { TradingMode } from '../../trading/types.ts';
 import type { VaultView } from '../../vault/types.ts';
 
@@ -17,7 +17,7 @@ export interface TradingActions {
   cancelAll(symbol: string): Promise<ResultOf<'trading.cancelAll'>>;
   amend(
     id: string,
-    change: { volume?: string; limitPrice?: string; triggerPrice?: string },
+    change: { volume?: string; limitPrice?: string; triggerPrice?: string; trailOffset?: PriceOffset },
   ): Promise<unknown>;
   amends(id: string): Promise<ResultOf<'trading.amends'>>;
   setPaperFees(tier: 'starter' | 'live' | number): Promise<unknown>;

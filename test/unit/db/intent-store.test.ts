@@ -69,6 +69,32 @@ describe('idbIntentStore', () => {
     expect(await db.get('orderIntents', 'bad-1')).toBeUndefined();
   });
 
+  it('create records a new cl_ord_id, returns the one already stored (untouched), and replaces a damaged one', async () => {
+    const db = await fresh();
+    const store = idbIntentStore(db);
+    const intent: OrderIntent = {
+      clOrdId: 'c-1',
+      params: { pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.01' },
+      state: 'pending',
+      account: ACCOUNT,
+      confirmedAt: 1,
+      attempts: 1,
+      deadlineAt: 5_000,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    expect(await store.create?.(intent)).toBeUndefined();
+    expect(await db.get('orderIntents', 'c-1')).toEqual(intent);
+    const placed = { ...intent, state: 'placed' as const, txid: ['O1'], updatedAt: 2 };
+    await store.put(placed);
+    expect(await store.create?.({ ...intent, updatedAt: 3 })).toEqual(placed);
+    expect(await db.get('orderIntents', 'c-1')).toEqual(placed);
+    await db.put('orderIntents', { clOrdId: 'c-2', state: 'placed', params: 'nonsense' } as never);
+    expect(await store.create?.({ ...intent, clOrdId: 'c-2' })).toBeUndefined();
+    expect(await store.get('c-2')).toEqual({ ...intent, clOrdId: 'c-2' });
+    expect((await listSetAside(db)).map((r) => r.key)).toEqual(['c-2']);
+  });
+
   it('prunes settled intents after a week and leaves recent or unsettled ones', async () => {
     const db = await fresh();
     const store = idbIntentStore(db);

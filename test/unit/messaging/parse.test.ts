@@ -128,6 +128,21 @@ describe('request validation', () => {
     expect(parseRequest({ type: 'trading.amend', volume: '0.5' })).toBeNull();
   });
 
+  it('an amend may change a trailing stop’s offset alone; a malformed offset is refused', () => {
+    const id = 'OABCDE-FGHIJ-KLMNOP';
+    const trailOffset = { value: '2', unit: 'percent' };
+    expect(parseRequest({ type: 'trading.amend', id, trailOffset })).toEqual({
+      type: 'trading.amend',
+      id,
+      trailOffset,
+    });
+    expect(parseRequest({ type: 'trading.amend', id, trailOffset: { value: '2', unit: 'pct' } })).toBeNull();
+    expect(
+      parseRequest({ type: 'trading.amend', id, trailOffset: { value: '+2%', unit: 'percent' } }),
+    ).toBeNull();
+    expect(parseRequest({ type: 'trading.amend', id, trailOffset: '2%' })).toBeNull();
+  });
+
   it.each([
     [null],
     ['watchlist.add'],

@@ -316,6 +316,65 @@ describe('amend keeps the order and its id', () => {
     expect(r.result).toMatchObject({ ok: true, order: { id: order.id, status: 'partially_filled' } });
   });
 
+  it("a trailing stop's offset moves, from the best price it has seen (percent or quote); never on a stop", () => {
+    const trailing = place({
+      side: 'sell',
+      type: 'trailing-stop',
+      trailOffset: { value: '5', unit: 'percent' },
+    });
+    const m = { rules, book: book('45000.0', '45000.5') };
+    const up = move(trailing.state, ['48000.0', '47000.0']); // the peak: 48000.0, the trigger 45600.0
+    const amended = amendPaperOrder(
+      up.state,
+      trailing.order.id,
+      { trailOffset: { value: '2', unit: 'percent' } },
+      m,
+      T0 + 20,
+      trailing.ids,
+    );
+    // 2 % of the peak 48000.0 is 960.0: the trigger 47040.0, the order still resting (the last trade 47000.0 is
+    // below it only once a trade reaches it).
+    expect(amended.result).toMatchObject({
+      ok: true,
+      order: { id: trailing.order.id, triggerPrice: '47040.0', trailOffset: { value: '2', unit: 'percent' } },
+    });
+    const quote = amendPaperOrder(
+      amended.state,
+      trailing.order.id,
+      { trailOffset: { value: '500.0', unit: 'quote' } },
+      m,
+      T0 + 21,
+      trailing.ids,
+    );
+    expect(quote.result).toMatchObject({ ok: true, order: { triggerPrice: '47500.0' } });
+    const tooMuch = amendPaperOrder(
+      quote.state,
+      trailing.order.id,
+      { trailOffset: { value: '100', unit: 'percent' } },
+      m,
+      T0 + 22,
+      trailing.ids,
+    );
+    expect(tooMuch.result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/below 100/) },
+    });
+    expect(tooMuch.state).toBe(quote.state);
+    const stop = place({ side: 'sell', type: 'stop-loss', triggerPrice: '44000.0' });
+    const refused = amendPaperOrder(
+      stop.state,
+      stop.order.id,
+      { trailOffset: { value: '2', unit: 'percent' } },
+      m,
+      T0 + 5,
+      stop.ids,
+    );
+    expect(refused.result).toMatchObject({
+      ok: false,
+      error: { message: 'A stop-loss order has no trailing offset to amend.' },
+    });
+  });
+
   it("a stop's trigger can move before it fires; a trailing stop's cannot", () => {
     const stop = place({ side: 'sell', type: 'stop-loss', triggerPrice: '44000.0' });
     const m = { rules, book: book('45000.0', '45000.5') };

@@ -8,6 +8,7 @@ import { BackgroundUnreachable, deserializeError, serializeError } from '../../.
 import type { OrderRequest, OrderView } from '../../../lib/orders/types.ts';
 import { checkTicket } from '../../../lib/ticket/check.ts';
 import { OrderTicket } from '../../../lib/ticket/OrderTicket.tsx';
+import { SENDING_PAINT_MS } from '../../../lib/ticket/use-ticket.ts';
 import type { TradingView } from '../../../lib/trading/types.ts';
 import { LocaleContext } from '../../../lib/ui/locale.ts';
 import type { TradingActions } from '../../../lib/ui/trading/actions.ts';
@@ -114,7 +115,10 @@ describe('the order ticket', () => {
       type: 'market',
       volume: '0.01000000',
     });
-    expect((byId('ticket-confirm') as HTMLButtonElement).disabled).toBe(true);
+    // "Sending…" is painted a moment later (SENDING_PAINT_MS), so a quick answer is the next thing the page
+    // does; until then further clicks are already no-ops (above).
+    expect((byId('ticket-confirm') as HTMLButtonElement).disabled).toBe(false);
+    await waitFor(() => expect((byId('ticket-confirm') as HTMLButtonElement).disabled).toBe(true));
     await act(async () =>
       placing.resolve({
         order: order({ id: 'OQCLML-BW3P3-BUCMWZ', type: 'market', limitPrice: undefined, volume: '0.01' }),
@@ -122,6 +126,32 @@ describe('the order ticket', () => {
     );
     expect(byId('ticket-result').textContent).toBe('Placed: buy 0.01 BTC/USD market');
     expect(screen.queryByTestId('ticket-preview')).toBeNull();
+  });
+
+  it('a quick answer is shown without "Sending…" ever being painted', async () => {
+    const { placing } = setup();
+    await ready();
+    type('ticket-amount', '0.01');
+    fireEvent.click(byId('ticket-submit'));
+    const confirm = byId('ticket-confirm');
+    const painted: string[] = [];
+    new MutationObserver(() => painted.push(confirm.textContent ?? '')).observe(confirm, {
+      attributes: true,
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    fireEvent.click(confirm);
+    await act(async () =>
+      placing.resolve({
+        order: order({ id: 'OQCLML-BW3P3-BUCMWZ', type: 'market', limitPrice: undefined, volume: '0.01' }),
+      }),
+    );
+    expect(painted).toEqual([]); // the button went from "Confirm" to gone, never through "Sending…"
+    expect(byId('ticket-result').dataset.kind).toBe('placed');
+    await new Promise((r) => setTimeout(r, SENDING_PAINT_MS + 20));
+    expect(byId('ticket-result').dataset.kind).toBe('placed'); // the late paint did not bring "Sending…" back
+    expect(screen.queryByTestId('ticket-confirm')).toBeNull();
   });
 
   it('two clicks in the same instant place one order', async () => {

@@ -106,18 +106,62 @@ function setup(
 const adds = (log: string[]) => log.filter((l) => l.startsWith('add'));
 
 describe('createOrderPlacer: sending', () => {
-  it('records the intent with its account before sending, and marks it placed with the txid', async () => {
+  it('one store transaction before the send (the intent with its attempt and deadline), the answer before its record', async () => {
     const { placer, store, log } = setup([]);
-    const seen: string[] = [];
-    const put = store.put;
+    const ops: string[] = [];
+    let land = () => {};
+    const landed = new Promise<void>((r) => {
+      land = r;
+    });
+    const { get, put, create } = store;
+    store.get = async (id) => {
+      ops.push('get');
+      return get(id);
+    };
     store.put = async (i) => {
-      seen.push(`${i.state}/${i.attempts}`);
+      ops.push(`put ${i.state}/${i.attempts}`);
+      if (i.state === 'placed') await landed; // the placed record's write has not landed yet
       return put(i);
     };
+    store.create = async (i) => {
+      ops.push(`create ${i.state}/${i.attempts} deadline:${i.deadlineAt !== undefined}`);
+      return create?.(i);
+    };
     const intent = await placer.place(ORDER);
+    // The answer is back while its own record is still being written.
     expect(intent).toMatchObject({ state: 'placed', txid: ['O1'], attempts: 1, account: A });
-    expect(seen.slice(0, 2)).toEqual(['pending/0', 'pending/1']);
+    expect(ops).toEqual(['create pending/1 deadline:true', 'put placed/1']);
     expect(log).toEqual([`add ${intent.clOrdId} none`]);
+    expect((await get(intent.clOrdId))?.state).toBe('pending');
+    // Anything reading the intent back (a second click, a check) waits for that write: placed, not resent.
+    const again = placer.submit(intent.clOrdId);
+    land();
+    expect(await again).toMatchObject({ state: 'placed', txid: ['O1'] });
+    expect((await get(intent.clOrdId))?.state).toBe('placed');
+    expect(adds(log)).toHaveLength(1);
+  });
+
+  it('the worker stops after the send, before the placed record is written: the next one finds it, sends nothing', async () => {
+    const store = memoryIntentStore();
+    const first = setup([], {}, store);
+    const put = store.put;
+    store.put = async (i) => {
+      if (i.state === 'placed') return new Promise<never>(() => {}); // the worker is gone before it lands
+      return put(i);
+    };
+    const answer = await first.placer.confirm(ORDER, 'crash-after-send');
+    expect(answer.txid).toEqual(['O1']);
+    store.put = put;
+    const recorded = await store.get('crash-after-send');
+    expect(recorded).toMatchObject({ state: 'pending', attempts: 1 });
+    // A new worker: its placer has never seen this order; Kraken (the same exchange) has it once.
+    const second = createOrderPlacer({ rest: first.rest, store, clock: first.clock, account: A });
+    expect(await second.reconcileAll()).toEqual([]); // waits (virtually) for the send's deadline, then looks
+    expect(await store.get('crash-after-send')).toMatchObject({ state: 'placed', txid: ['O1'] });
+    // The person confirms the same ticket again: its order, not a second one.
+    expect(await second.confirm(ORDER, 'crash-after-send')).toMatchObject({ state: 'placed', txid: ['O1'] });
+    expect(adds(first.log)).toHaveLength(1);
+    expect(first.orders.size).toBe(1);
   });
 
   it('every send carries Kraken’s deadline (5 s after Kraken’s now, whole seconds, rounded up)', async () => {

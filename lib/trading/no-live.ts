@@ -1,5 +1,5 @@
-// Why there is no live account, in words: what the status line shows and what a live order (or a switch to
-// live mode) is told. The kinds come from lib/trading/live/access.ts.
+// Why there is no live account (no key, a key for another endpoint, the vault locked): the status the Trade tab
+// shows and what a live order is told.
 import type { LiveStatus } from './types.ts';
 
 /** Why there is no live account: the status shown, and what a live order is told. */
