@@ -181,7 +181,7 @@ export function AmendForm({
       await actions.amend(order.id, change);
       onDone();
     } catch (e) {
-      setError(messageOf(e));
+      setError(messageOf(e, t));
       setReview(null);
     } finally {
       setBusy(false);
@@ -291,7 +291,7 @@ export function AmendHistory({ id, actions }: { id: string; actions: Pick<Tradin
             setState({ kind: 'loading' });
             actions.amends(id).then(
               ({ amends }) => setState({ kind: 'shown', amends }),
-              (e: unknown) => setState({ kind: 'error', message: messageOf(e) }),
+              (e: unknown) => setState({ kind: 'error', message: messageOf(e, t) }),
             );
           }}
         >

@@ -4,6 +4,7 @@
 // without the trailing field (lib/ui/trading/Amend.tsx).
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TradingUnavailable } from '../../../../lib/trading/errors.ts';
 import { LocaleContext } from '../../../../lib/ui/locale.ts';
 import { AmendForm, amendable, changeOf, trailProblem } from '../../../../lib/ui/trading/Amend.tsx';
 import { order } from './fixtures.ts';
@@ -82,5 +83,22 @@ describe('amending a trailing stop’s offset', () => {
     );
     fireEvent.click(screen.getByTestId('amend-yes'));
     expect(amend).toHaveBeenCalledWith(trailing.id, { trailOffset: { value: '150', unit: 'quote' } });
+  });
+
+  it('a refused amend is said in the page’s language', async () => {
+    const amend = vi.fn(async () => {
+      throw new TradingUnavailable('locked', 'Unlock the vault to trade live.');
+    });
+    render(
+      <LocaleContext.Provider value="fr">
+        <AmendForm order={trailing} mode="live" actions={{ amend }} onDone={() => {}} />
+      </LocaleContext.Provider>,
+    );
+    fireEvent.input(screen.getByTestId('amend-trail'), { target: { value: '3' } });
+    fireEvent.click(screen.getByTestId('amend-review'));
+    fireEvent.click(screen.getByTestId('amend-yes'));
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).not.toContain('Unlock the vault');
+    expect(error.textContent).toMatch(/coffre/i);
   });
 });
