@@ -4,9 +4,7 @@
 // last (bench row chart-first-paint); the same chart then carries on.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { createChartActions } from '../../lib/chart/actions.ts';
 import { ChartPanel } from '../../lib/chart/ChartPanel.tsx';
-import { prefetchSeries } from '../../lib/chart/use-series.ts';
 import { openStream, request } from '../../lib/messaging/client.ts';
 import { type AlertActions, AlertForm } from '../../lib/ui/AlertsPanel.tsx';
 import { useT } from '../../lib/ui/locale.ts';
@@ -15,12 +13,12 @@ import { createTradingActions } from '../../lib/ui/trading/actions.ts';
 import { ModeBar } from '../../lib/ui/trading/ModeBar.tsx';
 import { useTradingView } from '../../lib/ui/trading/use-trading.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
+import { chartActions, lastShown } from './early.ts';
 import { PanelHeader } from './PanelHeader.tsx';
 import { PanelTrade } from './PanelTrade.tsx';
-import { loadLast, loadPin, saveLast, savePin, shownPair } from './pair.ts';
+import { loadPin, saveLast, savePin, shownPair } from './pair.ts';
 
 const tradingActions = createTradingActions(request);
-const chartActions = createChartActions(request);
 const alertActions: AlertActions = {
   create: (rule) => request({ type: 'alerts.create', rule }),
   edit: (id, changes) => request({ type: 'alerts.edit', id, changes }),
@@ -29,9 +27,6 @@ const alertActions: AlertActions = {
   snooze: (id, until) => request({ type: 'alerts.edit', id, changes: { snoozedUntil: until } }),
 };
 const openSettings = () => void browser.runtime.openOptionsPage();
-// At load, before the first view: the last pair's candles (the chart opens on the 1h interval).
-const lastShown = loadLast();
-if (lastShown) prefetchSeries(chartActions, lastShown.symbol, 60);
 
 export function App() {
   const t = useT();

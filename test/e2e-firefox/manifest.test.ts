@@ -30,7 +30,7 @@ describe('Firefox production manifest (.output/firefox-mv3, built by npm test)',
       // The same CSP as Chrome's (wxt.config.ts), connect-src included.
       content_security_policy: {
         extension_pages:
-          "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https://api.kraken.com wss://ws.kraken.com wss://ws-auth.kraken.com http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
+          "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' https://api.kraken.com https://status.kraken.com wss://ws.kraken.com wss://ws-auth.kraken.com http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
       },
       browser_specific_settings: {
         gecko: {
