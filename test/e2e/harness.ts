@@ -217,3 +217,14 @@ export async function observerKey(
   const { key, secret } = (await res.json()) as { key: string; secret: string };
   return { apiKey: key, secret };
 }
+
+/**
+ * Emulates the system's colour scheme and waits until the page wears it: the theme is set on <html> by an
+ * effect after a render (lib/ui/theme.ts), so a screenshot or an axe audit taken at once could still see the
+ * other theme (a "dark" screenshot of the maintenance line was light). For pages whose theme setting is
+ * "Same as the system".
+ */
+export async function colorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme, { timeout: 5_000 });
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionUrl, launchWithExtension, pointAtSimulator } from '../../scripts/lib/browser.ts';
 import { findChromium } from '../../scripts/lib/chromium.ts';
 import { startSimProcess } from '../../scripts/lib/sim-process.ts';
-import { type E2E, openPopup, simControl, teardown } from './harness.ts';
+import { colorScheme, type E2E, openPopup, simControl, teardown } from './harness.ts';
 
 const at = (hoursFromNow: number) => {
   const d = new Date(Date.now() + hoursFromNow * 3_600_000);
@@ -57,7 +57,7 @@ describe('announced maintenance (production build, simulator)', () => {
     expect(await line.innerText()).toBe(await expected(popup));
     expect(await line.getByRole('link').getAttribute('href')).toMatch(/^https:\/\/stspg\.io\//);
     for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
+      await colorScheme(popup, scheme);
       await popup.screenshot({ path: `artifacts/maintenance-trade-${scheme}.png` });
     }
     await popup.close();

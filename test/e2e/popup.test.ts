@@ -11,6 +11,7 @@ import { STALE_COLOR } from '../../lib/market/badge.ts';
 import {
   addKey,
   badge,
+  colorScheme,
   type E2E,
   lastPrice,
   openPopup,
@@ -169,7 +170,7 @@ describe('the popup a Kraken Pro user would be proud of (production build, simul
       if (v.length > 0) found[name] = v;
     };
     for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
+      await colorScheme(popup, scheme);
       await popup.getByTestId('tab-watch').click();
       await audit(`watch-${scheme}`);
       await shoot(popup, `watch-en-${scheme}`, 320);
@@ -192,7 +193,7 @@ describe('the popup a Kraken Pro user would be proud of (production build, simul
       'the private feed',
     );
     for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
+      await colorScheme(popup, scheme);
       await popup.getByTestId('ticket-amount').fill('0.01');
       await popup.getByTestId('ticket-amount').press('Enter');
       await popup.getByTestId('ticket-preview').waitFor();
@@ -213,7 +214,7 @@ describe('the popup a Kraken Pro user would be proud of (production build, simul
   it('French: a paper order typed with a decimal comma is placed with the exact amount; screenshots', async () => {
     await setLanguage(popup, 'fr');
     await waitUntil(async () => (await lastPrice(popup, 'BTC/USD')) !== null, 15_000, 'prices');
-    await popup.emulateMedia({ colorScheme: 'dark' });
+    await colorScheme(popup, 'dark');
     await shoot(popup, 'watch-fr-dark', 320);
     await tradeTab(popup);
     await popup.getByTestId('ticket-type').selectOption('market');
@@ -229,14 +230,14 @@ describe('the popup a Kraken Pro user would be proud of (production build, simul
     );
     await expect.poll(() => btc.innerText(), { timeout: 10_000 }).toBe('0,0123');
     await shoot(popup, 'trade-paper-fr-light', 800);
-    await popup.emulateMedia({ colorScheme: 'light' });
+    await colorScheme(popup, 'light');
     await shoot(popup, 'trade-paper-fr-light', 320);
     await setLanguage(popup, 'en');
   });
 
   it('a stopped simulator greys the prices ("as of") and the badge within 10 s', async () => {
     await setLanguage(popup, 'en');
-    await popup.emulateMedia({ colorScheme: 'dark' });
+    await colorScheme(popup, 'dark');
     await popup.getByTestId('tab-watch').click();
     await waitUntil(async () => (await badge(e2e.ext)).text !== '', 15_000, 'the badge');
     const stoppedAt = Date.now();
