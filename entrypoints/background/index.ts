@@ -28,6 +28,7 @@ export default defineBackground(() => {
 
   serveRequests<Services>({
     onMessage: browser.runtime.onMessage,
+    onConnect: browser.runtime.onConnect,
     trusted,
     ready,
     handlers,

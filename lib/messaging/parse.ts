@@ -5,7 +5,7 @@ import { isNonceScale } from '../kraken/auth/nonce.ts';
 import { CHART_INTERVALS, type ChartInterval } from '../market/types.ts';
 import { DECIMAL_LIMITS, parseOrderRequest as orderRequest, parseOffset } from '../orders/parse.ts';
 import { type Endpoints, isLoopbackUrl, isThemeSetting, MAX_AUTO_LOCK_MINUTES } from '../settings/schema.ts';
-import type { KeyParams, Request, RequestOf, RequestType } from './protocol.ts';
+import type { KeyParams, PortRequest, Request, RequestOf, RequestType } from './protocol.ts';
 
 type Fields = Record<string, unknown>;
 type Parser<K extends RequestType> = (value: Fields, type: K) => RequestOf<K> | null;
@@ -184,6 +184,13 @@ export function parseRequest(value: unknown): Request | null {
   if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(PARSERS, value.type)) return null;
   const type = value.type as RequestType;
   return (PARSERS[type] as Parser<RequestType>)(value, type);
+}
+
+/** A request over the request port: a page's id (a safe integer) and a request that parses. */
+export function parsePortRequest(value: unknown): PortRequest | null {
+  if (!isRecord(value) || !Number.isSafeInteger(value.id)) return null;
+  const request = parseRequest(value.request);
+  return request ? { id: value.id as number, request } : null;
 }
 
 /** Every request type the contract has (tests walk it to send each one, well-formed and hostile). */

@@ -1,9 +1,13 @@
-// The background's side of the contract: requests (runtime.onMessage) and the stream port (runtime.onConnect).
+// The background's side of the contract: requests (the request port, and runtime.onMessage for the same contract)
+// and the stream port (runtime.onConnect).
 // Browser APIs are injected (the extension passes `browser`, tests WXT's fake browser), so every rule here —
 // who is trusted, what a request may change, snapshot then deltas — is tested without a real browser.
 import { type SerializedError, serializeError } from './errors.ts';
-import { parseRequest } from './parse.ts';
+import { parsePortRequest, parseRequest } from './parse.ts';
 import {
+  PORT_NAMES,
+  type PortAnswer,
+  REQUEST_PORT,
   type Request,
   type RequestOf,
   type RequestType,
@@ -41,10 +45,18 @@ export interface PortLike {
   postMessage(message: unknown): void;
   disconnect(): void;
   onDisconnect: { addListener(listener: () => void): void };
+  /** Only the request port's messages are read; the stream port's page never sends any. */
+  onMessage?: { addListener(listener: (message: unknown) => void): void };
+}
+
+interface ConnectEvent {
+  addListener(listener: (port: PortLike) => void): void;
 }
 
 export interface ServeRequestsDeps<S> {
   onMessage: MessageEvent;
+  /** The request port (REQUEST_PORT): the same requests, answered by id over a port the page keeps open. */
+  onConnect?: ConnectEvent;
   trusted(sender: Sender | undefined): boolean;
   /** The services, once started (a request that arrives earlier waits). */
   ready: Promise<S>;
@@ -78,6 +90,32 @@ export function serveRequests<S>(deps: ServeRequestsDeps<S>): void {
     answer(deps, req).then(sendResponse);
     return true;
   });
+  deps.onConnect?.addListener((port) => {
+    if (port.name !== REQUEST_PORT) return; // the stream's, or refused there
+    if (!deps.trusted(port.sender)) {
+      deps.refused('untrusted');
+      port.disconnect();
+      return;
+    }
+    let closed = false;
+    port.onDisconnect.addListener(() => {
+      closed = true;
+    });
+    port.onMessage?.addListener((message) => {
+      const incoming = parsePortRequest(message);
+      if (!incoming) return deps.refused('malformed'); // no answer, as over runtime.onMessage
+      deps.used?.();
+      void answer(deps, incoming.request).then((response) => {
+        if (closed) return; // the page went away; it has already said "no answer" to itself
+        try {
+          const reply: PortAnswer = { id: incoming.id, response };
+          port.postMessage(reply);
+        } catch {
+          closed = true; // closed under us, between its disconnect and this answer
+        }
+      });
+    });
+  });
 }
 
 async function answer<S>(deps: ServeRequestsDeps<S>, req: Request): Promise<Response<RequestType>> {
@@ -110,7 +148,7 @@ export interface StreamSource<S> {
 }
 
 export interface ServeStreamDeps<S> {
-  onConnect: { addListener(listener: (port: PortLike) => void): void };
+  onConnect: ConnectEvent;
   trusted(sender: Sender | undefined): boolean;
   ready: Promise<S>;
   sources: readonly StreamSource<S>[];
@@ -127,6 +165,7 @@ export interface ServeStreamDeps<S> {
 export function serveStream<S>(deps: ServeStreamDeps<S>): void {
   let open = 0;
   deps.onConnect.addListener((port) => {
+    if (port.name !== STREAM_PORT && PORT_NAMES.includes(port.name)) return; // another server's port
     if (port.name !== STREAM_PORT || !deps.trusted(port.sender)) {
       deps.refused(deps.trusted(port.sender) ? 'malformed' : 'untrusted');
       port.disconnect();

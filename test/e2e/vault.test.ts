@@ -250,6 +250,12 @@ describe('trust boundary', () => {
           port.onMessage.addListener((m) => resolve({ received: m }));
           port.onDisconnect.addListener(() => resolve({ disconnected: String(chrome.runtime.lastError?.message) }));
         });
+        out.requests = await new Promise((resolve) => {
+          const port = chrome.runtime.connect(id, { name: 'requests' });
+          port.onMessage.addListener((m) => resolve({ received: m }));
+          port.onDisconnect.addListener(() => resolve({ disconnected: String(chrome.runtime.lastError?.message) }));
+          try { port.postMessage({ id: 1, request: { type: 'vault.get' } }); } catch (e) { resolve({ disconnected: String(e) }); }
+        });
         return out;
       };`,
     );
@@ -275,6 +281,8 @@ describe('trust boundary', () => {
     );
     expect(result.port).toMatchObject({ disconnected: expect.any(String) });
     expect(result.port).not.toHaveProperty('received');
+    expect(result.requests).toMatchObject({ disconnected: expect.any(String) });
+    expect(result.requests).not.toHaveProperty('received');
   });
 
   it('refuses and counts a message that breaks the contract, even from our own page', async () => {

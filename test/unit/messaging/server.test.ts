@@ -4,7 +4,7 @@ import { handlers } from '../../../entrypoints/background/handlers.ts';
 import { KrakenError } from '../../../lib/kraken/index.ts';
 import { deserializeError } from '../../../lib/messaging/errors.ts';
 import { REQUEST_TYPES } from '../../../lib/messaging/parse.ts';
-import { STREAM_PORT, type StreamEvent } from '../../../lib/messaging/protocol.ts';
+import { REQUEST_PORT, STREAM_PORT, type StreamEvent } from '../../../lib/messaging/protocol.ts';
 import { type Handlers, type PortLike, serveRequests, serveStream } from '../../../lib/messaging/server.ts';
 
 const PAGE = { id: 'self', url: 'chrome-extension://self/popup.html' };
@@ -145,6 +145,7 @@ describe('the background’s handlers', () => {
 function port(sender: object, name = STREAM_PORT) {
   const posted: StreamEvent[] = [];
   const onDisconnect: (() => void)[] = [];
+  const onMessage: ((m: unknown) => void)[] = [];
   const p = {
     name,
     sender,
@@ -159,6 +160,11 @@ function port(sender: object, name = STREAM_PORT) {
       p.disconnected = true;
     },
     onDisconnect: { addListener: (l: () => void) => void onDisconnect.push(l) },
+    onMessage: { addListener: (l: (m: unknown) => void) => void onMessage.push(l) },
+    /** A message from the page. */
+    send(m: unknown) {
+      for (const l of onMessage) l(m);
+    },
     close() {
       for (const l of onDisconnect) l();
     },
@@ -234,6 +240,13 @@ describe('serveStream', () => {
     expect(s.counts).toEqual([1, 0]);
   });
 
+  it('leaves the request port to the requests’ server (nothing posted, not refused)', async () => {
+    const s = setup();
+    const requests = port(PAGE, REQUEST_PORT);
+    await s.open(requests);
+    expect([requests.disconnected, requests.posted, s.refused]).toEqual([false, [], []]);
+  });
+
   it('a port from a web page, or with another name, is disconnected and counted', async () => {
     const s = setup();
     const web = port(WEB);
@@ -243,5 +256,114 @@ describe('serveStream', () => {
     expect([web.disconnected, other.disconnected]).toEqual([true, true]);
     expect(web.posted).toEqual([]);
     expect(s.refused).toEqual(['untrusted', 'malformed']);
+  });
+});
+
+describe('serveRequests over the request port', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  function setup(ready: Promise<Fake> = Promise.resolve({ calls: [] })) {
+    const connect: ((p: PortLike) => void)[] = [];
+    const refused: string[] = [];
+    const used: string[] = [];
+    serveRequests<Fake>({
+      onMessage: { addListener: () => {} },
+      onConnect: { addListener: (l) => void connect.push(l) },
+      trusted,
+      ready,
+      handlers: fakeHandlers(),
+      refused: (kind) => refused.push(kind),
+      used: () => used.push('used'),
+      refreshLive: async () => {},
+    });
+    const open = (p: ReturnType<typeof port>) => {
+      for (const l of connect) l(p);
+      return p;
+    };
+    return { open, refused, used };
+  }
+  const order = {
+    symbol: 'BTC/USD',
+    side: 'buy',
+    type: 'market',
+    volume: '1',
+    postOnly: false,
+    timeInForce: 'GTC',
+  };
+
+  it('answers each request with its own id, in whatever order they finish', async () => {
+    const s = setup();
+    const p = s.open(port(PAGE, REQUEST_PORT));
+    p.send({
+      id: 7,
+      request: { type: 'trading.place', order, clOrdId: '0b0d3c1e-5f61-4a7e-9c1d-2f3a4b5c6d7e' },
+    });
+    p.send({ id: 8, request: { type: 'settings.get' } });
+    await tick();
+    const answers = p.posted as unknown as { id: number; response: { ok: boolean; error?: never } }[];
+    expect(answers.map((a) => [a.id, a.response.ok]).sort()).toEqual([
+      [7, false],
+      [8, true],
+    ]);
+    expect(answers.find((a) => a.id === 8)?.response).toEqual({ ok: true, value: { version: 1 } });
+    // The refusal is Kraken's, as over runtime.onMessage: the same class comes back.
+    expect(deserializeError(answers.find((a) => a.id === 7)?.response.error as never)).toBeInstanceOf(
+      KrakenError,
+    );
+    expect(s.used).toEqual(['used', 'used']);
+  });
+
+  it('another page’s or a web page’s request port is disconnected before anything is read, and counted', async () => {
+    const s = setup();
+    const web = s.open(port(WEB, REQUEST_PORT));
+    expect(web.disconnected).toBe(true);
+    web.send({ id: 1, request: { type: 'settings.get' } });
+    await tick();
+    expect(web.posted).toEqual([]);
+    expect(s.refused).toEqual(['untrusted']);
+  });
+
+  it('a message without a whole-number id or with a request off the contract gets no answer and is counted', async () => {
+    const s = setup();
+    const p = s.open(port(PAGE, REQUEST_PORT));
+    for (const bad of [
+      { request: { type: 'settings.get' } },
+      { id: '1', request: { type: 'settings.get' } },
+      { id: 1.5, request: { type: 'settings.get' } },
+      { id: 2, request: { type: 'vault.export-secrets' } },
+      { type: 'settings.get' },
+      null,
+    ])
+      p.send(bad);
+    await tick();
+    expect(p.posted).toEqual([]);
+    expect(s.refused).toEqual(Array(6).fill('malformed'));
+    expect(s.used).toEqual([]);
+  });
+
+  it('an answer for a page that went away is dropped, and a port closed under the post does not throw', async () => {
+    let start!: (f: Fake) => void;
+    const s = setup(new Promise<Fake>((r) => (start = r)));
+    const gone = s.open(port(PAGE, REQUEST_PORT));
+    const closing = s.open(port(PAGE, REQUEST_PORT));
+    gone.send({ id: 1, request: { type: 'settings.get' } });
+    closing.send({ id: 1, request: { type: 'settings.get' } });
+    gone.close();
+    closing.throws = true;
+    start({ calls: [] });
+    await tick();
+    expect([gone.posted, closing.posted]).toEqual([[], []]);
+  });
+
+  it('a background that could not start says so over the port too', async () => {
+    const s = setup(Promise.reject(new Error('settings from a newer version')));
+    const p = s.open(port(PAGE, REQUEST_PORT));
+    p.send({ id: 3, request: { type: 'settings.get' } });
+    await tick();
+    expect(p.posted).toEqual([
+      {
+        id: 3,
+        response: { ok: false, error: { name: 'StartupError', message: 'settings from a newer version' } },
+      },
+    ]);
   });
 });
