@@ -16,6 +16,7 @@ import { extensionUrl, launchWithExtension, pointAtSimulator } from '../scripts/
 import { ensureChromium } from '../scripts/lib/chromium.ts';
 import { type SimProcess, startSimProcess } from '../scripts/lib/sim-process.ts';
 import { transportFloor } from './order-ack-floor.ts';
+import { type RoundTrip, requestRoundTrip } from './request-roundtrip.ts';
 
 export interface OrderAckFigures {
   ws: number;
@@ -27,6 +28,8 @@ export interface OrderAckFigures {
   restFloor: number;
   samples: { ws: number; rest: number };
   seconds: number;
+  /** One request's round trip from the same popup, over the request port and over runtime.sendMessage. */
+  roundTrip: RoundTrip;
 }
 
 const PASS = 'bench order-ack passphrase';
@@ -217,6 +220,7 @@ export async function orderAck(orders = 50, warmup = 3): Promise<OrderAckFigures
       'live',
     );
     await page.getByTestId('ticket-type').selectOption('limit');
+    const roundTrip = await requestRoundTrip(page);
 
     const seen = new Set<string>();
     await confirmLoop(page, list, warmup, 'websocket', seen);
@@ -242,6 +246,7 @@ export async function orderAck(orders = 50, warmup = 3): Promise<OrderAckFigures
       restFloor: round1(percentile(floor.rest, 50)),
       samples: { ws: ws.length, rest: rest.length },
       seconds: Math.round((Date.now() - started) / 1000),
+      roundTrip,
     };
   } finally {
     await ext?.close();

@@ -23,6 +23,10 @@ export interface Row {
   restP95?: number;
   /** order-ack: the library's clients alone (Node, same simulator), p50 ms. */
   restFloor?: number;
+  /** request-roundtrip: p95 ms over the request port, and p50/p95 over runtime.sendMessage. */
+  p95?: number;
+  sendMessage?: number;
+  sendMessageP95?: number;
   /** sidepanel-heap: the samples (MB), every 10 s. */
   samples?: number[];
   /** fuzz: cases run per surface. */
@@ -40,6 +44,7 @@ export const ROW_IDS = [
   'book-pipeline',
   'order-chaos',
   'order-ack',
+  'request-roundtrip',
   'fuzz',
   'alert-eval-tick',
   'alert-latency-p99',

@@ -150,8 +150,18 @@ if (wanted('order-chaos')) {
   });
 }
 
-if (wanted('order-ack')) {
+if (wanted('order-ack', 'request-roundtrip')) {
   const ack = await orderAck(50);
+  const trip = ack.roundTrip;
+  rows.push({
+    id: 'request-roundtrip',
+    unit: 'ms',
+    ours: trip.port,
+    p95: trip.portP95,
+    sendMessage: trip.sendMessage,
+    sendMessageP95: trip.sendMessageP95,
+    note: `one request (settings.get) from the popup to the background and back, p50 over ${trip.samples} round trips each way, alternated on the same page: over the request port the pages use ${trip.port} ms (p95 ${trip.portP95}), over runtime.sendMessage ${trip.sendMessage} ms (p95 ${trip.sendMessageP95})`,
+  });
   rows.push({
     id: 'order-ack',
     unit: 'ms',
