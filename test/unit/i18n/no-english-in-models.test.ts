@@ -14,6 +14,9 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 /** The model files that speak to people: a folder's .ts files (not its components), or one file. */
 const SCANNED = [
   'lib/ticket/',
+  'lib/alerts/editor.ts',
+  'lib/alerts/rule-error.ts',
+  'lib/alerts/rules.ts',
   'lib/alerts/view.ts',
   'lib/kraken/pairs/validate.ts',
   'lib/orders/problem-text.ts',

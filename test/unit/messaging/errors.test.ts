@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AlertRuleError } from '../../../lib/alerts/rule-error.ts';
 import { ForeignIntent, KrakenError, OrderExpired, OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
 import {
   BackgroundError,
@@ -43,6 +44,16 @@ describe('errors cross the boundary as the same class', () => {
       { code: 'EOrder:Post only order' },
     ],
     ['TradingUnavailable', new TradingUnavailable('locked', 'Unlock the vault.'), { reason: 'locked' }],
+    [
+      'AlertRuleError (with values)',
+      new AlertRuleError({ code: 'window', minMinutes: 1, maxDays: 7 }),
+      { field: 'windowMs', problem: { code: 'window', minMinutes: 1, maxDays: 7 } },
+    ],
+    [
+      'AlertRuleError',
+      new AlertRuleError({ code: 'missing' }),
+      { field: 'id', problem: { code: 'missing' } },
+    ],
     ['VaultError', new VaultError('wrong-passphrase'), { code: 'wrong-passphrase' }],
     [
       'VaultError',
