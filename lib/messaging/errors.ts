@@ -47,7 +47,8 @@ const REGISTRY: Record<string, Rebuild> = {
   ForeignIntent: (data) => ForeignIntent.fromJSON(data),
   OrderRefused: (data, message) => new OrderRefused(str(data.code), message),
   TradingUnavailable: (data, message) => {
-    const reason = data.reason === 'locked' || data.reason === 'not-ready' ? data.reason : 'no-key';
+    const known = ['locked', 'not-ready', 'other-endpoint'] as const;
+    const reason = known.find((r) => r === data.reason) ?? 'no-key';
     return new TradingUnavailable(reason, message);
   },
   AlertRuleError: (data) => {

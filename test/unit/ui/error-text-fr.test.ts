@@ -6,6 +6,7 @@ import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from '../../../lib/k
 import { KrakenError } from '../../../lib/kraken/rest/errors.ts';
 import { deserializeError, serializeError } from '../../../lib/messaging/errors.ts';
 import { OrderRefused, TradingUnavailable } from '../../../lib/trading/errors.ts';
+import { noLiveAccount, unavailable } from '../../../lib/trading/no-live.ts';
 import { errorText, sendEnding } from '../../../lib/ui/error-text.ts';
 
 const fr = translator('fr');
@@ -31,6 +32,13 @@ describe('errors across the boundary, in French', () => {
     );
     expect(errorText(crossed(new TradingUnavailable('locked', 'Unlock the vault.')), fr)).toBe(
       fr('live.locked'),
+    );
+    // A key for another endpoint: its own reason across the boundary, and its own French text.
+    expect(errorText(crossed(unavailable(noLiveAccount('no-key-for-endpoint'))), fr)).toBe(
+      'Ajoutez une clé pour ce point d’accès pour trader en réel\u202f; le trading fictif fonctionne en attendant.',
+    );
+    expect(errorText(crossed(unavailable(noLiveAccount('no-key'))), fr)).toBe(
+      'Ajoutez une clé d’API dans les réglages pour trader en réel.',
     );
     expect(errorText(crossed(new OrderExpired('c1', 'never-sent')), fr)).toMatch(
       /^Non passé\u202f: il n’a jamais/,
