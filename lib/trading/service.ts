@@ -17,7 +17,6 @@ import type { MaintenanceView } from '../market/maintenance.ts';
 import { STARTER_FEES } from '../orders/fees.ts';
 import type { BookTop, OrderRequest, OrderView, PriceOffset } from '../orders/types.ts';
 import type { SettingsStore } from '../settings/store.ts';
-import { TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
 import type { LiveAccess } from './live/access.ts';
 import type { LiveAccount } from './live/account.ts';
