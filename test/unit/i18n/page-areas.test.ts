@@ -147,6 +147,18 @@ describe('every key a page names is in an area it loads', () => {
     expect([...reach('entrypoints/popup/TradeTab.tsx', seen).keys.keys()]).toContain('ticket.buy');
   });
 
+  it('the popup at open loads Kraken’s error class but not its English hints (the CLI’s and the logs’)', () => {
+    // The pages say a hint by code from their catalogs; lib/kraken/rest/error-hints.ts is ~3.8 KB the popup's
+    // first chunk carried before (bench row popup-js). The background builds errors with them.
+    const popup = new Set<string>();
+    reach('entrypoints/popup/main.tsx', popup);
+    expect(popup).toContain('lib/kraken/rest/errors.ts');
+    expect(popup).not.toContain('lib/kraken/rest/error-hints.ts');
+    const background = new Set<string>();
+    reach('entrypoints/background/index.ts', background);
+    expect(background).toContain('lib/kraken/rest/error-hints.ts');
+  });
+
   it('catches a key of an area the page does not load', () => {
     const page = { entry: 'entrypoints/popup/main.tsx', areas: ['common'] as Area[], lazy: {} };
     expect(missing(page).some((m) => m.endsWith('(popup)'))).toBe(true);

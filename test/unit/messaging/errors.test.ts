@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AlertRuleError } from '../../../lib/alerts/rule-error.ts';
-import { ForeignIntent, KrakenError, OrderExpired, OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
+import {
+  ForeignIntent,
+  KrakenError,
+  krakenErrorFrom,
+  OrderExpired,
+  OrderOutcomeUnknown,
+  transportError,
+} from '../../../lib/kraken/index.ts';
 import {
   BackgroundError,
   deserializeError,
@@ -16,8 +23,8 @@ import { VaultError } from '../../../lib/vault/errors.ts';
 const across = (e: unknown) => deserializeError(JSON.parse(JSON.stringify(serializeError(e))));
 
 describe('errors cross the boundary as the same class', () => {
-  const kraken = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
-  const lost = KrakenError.transport('AddOrder', 'timeout', 'no answer within 8000 ms');
+  const kraken = krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], 0);
+  const lost = transportError('AddOrder', 'timeout', 'no answer within 8000 ms');
   const cases: [string, Error, Record<string, unknown>][] = [
     [
       'KrakenError (refusal)',

@@ -1,7 +1,7 @@
 // The mode bar's live status and dead man's switch, in the page's language (issue 20): the background sends codes
 // and Kraken's words (lib/trading/types.ts), never an English sentence a French page would show as it came.
 import { describe, expect, it } from 'vitest';
-import { KrakenError } from '../../../../lib/kraken/index.ts';
+import { krakenErrorFrom } from '../../../../lib/kraken/index.ts';
 import { failureOf } from '../../../../lib/trading/failure.ts';
 import { noLiveAccount } from '../../../../lib/trading/no-live.ts';
 import type { LiveStatus } from '../../../../lib/trading/types.ts';
@@ -9,7 +9,7 @@ import { wordsOf } from '../../../../lib/ui/trading/format.ts';
 import { deadManDetail, deadManText, liveStatusText } from '../../../../lib/ui/trading/live-text.ts';
 
 const fr = wordsOf('fr');
-const invalidKey = KrakenError.fromKraken('GetWebSocketsToken', ['EAPI:Invalid key'], 0);
+const invalidKey = krakenErrorFrom('GetWebSocketsToken', ['EAPI:Invalid key'], 0);
 const noToken = (error: unknown): LiveStatus => ({
   kind: 'error',
   problem: { code: 'no-token', failure: failureOf(error) },
@@ -96,7 +96,7 @@ describe('the dead man’s switch', () => {
   });
 
   it('Kraken refused to arm it: our hint in the page’s language, Kraken’s words as sent', () => {
-    const denied = KrakenError.fromKraken('CancelAllOrdersAfter', ['EGeneral:Permission denied'], 0);
+    const denied = krakenErrorFrom('CancelAllOrdersAfter', ['EGeneral:Permission denied'], 0);
     const view = { kind: 'arm-failed', failure: failureOf(denied) } as const;
     expect(deadManText(view, 0, fr)).toBe(
       `n’a pas pu être activé\u00a0: Cette clé d’API n’a pas l’autorisation pour cette action. Activez-la dans les réglages de la clé sur Kraken. (réponse de Kraken\u202f: EGeneral:Permission denied)`,
