@@ -14,7 +14,7 @@ import {
 } from '../../scripts/lib/browser.ts';
 import { findChromium } from '../../scripts/lib/chromium.ts';
 import { type SimProcess, startSimProcess } from '../../scripts/lib/sim-process.ts';
-import { lastPrice, waitUntil } from './harness.ts';
+import { colorScheme, lastPrice, waitUntil } from './harness.ts';
 import { attachPopup, popupOpen } from './popup-view.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
@@ -134,6 +134,9 @@ describe('a browser in French', () => {
         .poll(() => popup.getByTestId('alert-error').innerText(), { timeout: 10_000 })
         .toBe('Le niveau doit être un prix positif, comme 90000,5.');
       await shoot(popup, 'popup-alert-refused-fr', 320);
+      await colorScheme(popup, 'dark');
+      await shoot(popup, 'popup-alert-refused-fr-dark', 320);
+      await colorScheme(popup, 'light');
       await popup.getByTestId('alert-level').fill('250000,5', { timeout: 5_000 });
       await popup.getByTestId('alert-create').click({ timeout: 5_000 });
       await expect
