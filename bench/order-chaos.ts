@@ -22,6 +22,7 @@ import {
   type PairRules,
   pairRulesFromInstrument,
   systemClock,
+  transportError,
   type WebSocketLike,
 } from '../lib/kraken/index.ts';
 import type { OrderRequest } from '../lib/orders/types.ts';
@@ -119,9 +120,7 @@ export async function orderChaos(count = 200): Promise<ChaosResult> {
     const mine = ++generation;
     const alive = () => generation === mine;
     const guard: FetchLike = (url, init) =>
-      alive()
-        ? fetch(url, init)
-        : Promise.reject(KrakenError.transport('fetch', 'not-sent', 'worker stopped'));
+      alive() ? fetch(url, init) : Promise.reject(transportError('fetch', 'not-sent', 'worker stopped'));
     const store = mortal(intents, alive);
     const service: TradingService = createTradingService({
       settings,

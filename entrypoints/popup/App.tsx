@@ -18,7 +18,14 @@ import { useClock } from '../../lib/ui/use-clock.ts';
 import { useFocusWhenReady, useLaunch } from '../../lib/ui/use-launch.ts';
 import { useMarket } from '../../lib/ui/use-market.ts';
 import { focusedPair, WatchlistTable } from '../../lib/ui/WatchlistTable.tsx';
-import { currentWindowId, hasSidePanel, openSidePanel } from './side-panel.ts';
+import {
+  currentWindowId,
+  hasSidePanel,
+  openSidePanel,
+  type SidePanelFailure,
+  sidePanelFailure,
+  sidePanelFailureText,
+} from './side-panel.ts';
 import { type Tab, Tabs } from './Tabs.tsx';
 import { useUndoRemove } from './undo.ts';
 
@@ -66,7 +73,7 @@ export function App() {
   const [tradeOpened, setTradeOpened] = useState(false);
   const [chartFor, setChartFor] = useState<string | null>(null);
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
-  const [panelError, setPanelError] = useState<string | null>(null);
+  const [panelError, setPanelError] = useState<SidePanelFailure | null>(null);
   // A clock for what goes stale without an event: prices grey out within a second of their 10 s limit.
   const clock = useClock(1000);
   useEffect(() => {
@@ -135,7 +142,7 @@ export function App() {
               onClick={() =>
                 openSidePanel(windowId).then(
                   () => window.close(),
-                  (e: unknown) => setPanelError(e instanceof Error ? e.message : String(e)),
+                  (e: unknown) => setPanelError(sidePanelFailure(e)),
                 )
               }
             >
@@ -147,7 +154,11 @@ export function App() {
           </button>
         </span>
       </header>
-      {panelError && <p class="error">{t('popup.sidePanelFailed', { reason: panelError })}</p>}
+      {panelError && (
+        <p class="error" data-testid="side-panel-error">
+          {sidePanelFailureText(panelError, t)}
+        </p>
+      )}
       <StatusBar snapshot={snapshot} />
       {launched?.note && (
         <p class={launched.note === 'failed' ? 'error' : 'hint'} role="status" data-testid="launch-note">

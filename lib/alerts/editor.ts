@@ -1,8 +1,9 @@
 // Creating, changing, removing, exporting and importing rules. Every edit is checked (parseRule), stored,
 // and leaves the rule with a state seeded from the current price, as a new rule would have.
 import { type PriceTick, seededState } from './engine.ts';
+import { AlertRuleError, type AlertRuleProblem, fieldOf } from './rule-error.ts';
 import type { RuleSet } from './rule-set.ts';
-import { AlertRuleError, parseRule } from './rules.ts';
+import { parseRule } from './rules.ts';
 import type { StateBook } from './state-book.ts';
 import type { AlertStore } from './store.ts';
 import type { ImportResult } from './types.ts';
@@ -35,7 +36,7 @@ function importedItems(text: string): unknown[] | null {
 /** The edits, each to be run inside the service's queue; each resolves once stored. */
 export function createRuleEditor(deps: EditorDeps) {
   const { rules, book, store } = deps;
-  const missing = () => new AlertRuleError('id', 'That alert no longer exists.');
+  const missing = () => new AlertRuleError({ code: 'missing' });
 
   /** Pauses, resumes or snoozes: what the rule watches is unchanged, so is its state. */
   async function update(
@@ -110,8 +111,11 @@ export function createRuleEditor(deps: EditorDeps) {
     async importJson(text: string): Promise<{ read: boolean; result: ImportResult }> {
       const items = importedItems(text);
       if (!items) {
-        const message = 'This is not an alerts export (JSON with an "alerts" list).';
-        return { read: false, result: { added: 0, errors: [{ index: -1, field: 'file', message }] } };
+        const problem: AlertRuleProblem = { code: 'not-export' };
+        return {
+          read: false,
+          result: { added: 0, errors: [{ index: -1, field: fieldOf(problem), problem }] },
+        };
       }
       const result: ImportResult = { added: 0, errors: [] };
       for (const [index, item] of items.entries()) {
@@ -127,8 +131,12 @@ export function createRuleEditor(deps: EditorDeps) {
           rules.set([...rules.all(), rule]);
           result.added += 1;
         } catch (e) {
-          const field = e instanceof AlertRuleError ? e.field : 'rule';
-          result.errors.push({ index, field, message: e instanceof Error ? e.message : String(e) });
+          // A refused rule says why by code; anything else is the store's failure, in the browser's words.
+          const problem: AlertRuleProblem =
+            e instanceof AlertRuleError
+              ? e.problem
+              : { code: 'not-saved', words: e instanceof Error ? e.message : String(e) };
+          result.errors.push({ index, field: fieldOf(problem), problem });
         }
       }
       return { read: true, result };

@@ -1,4 +1,12 @@
-// Alert rules (issue 7): a discriminated union, validated at every boundary (UI, import, storage).
+// Alert rules (issue 7): a discriminated union, validated at every boundary (UI, import, storage). A refusal is
+// a code with its values (rule-error.ts), said by the page in its language.
+import {
+  AlertRuleError,
+  type AlertRuleProblem,
+  MAX_PERCENT,
+  MAX_WINDOW_MS,
+  MIN_WINDOW_MS,
+} from './rule-error.ts';
 
 export type PriceSource = 'last' | 'mid';
 
@@ -39,15 +47,7 @@ export interface MoveRule extends RuleBase {
 
 export type AlertRule = CrossRule | MoveRule;
 
-export class AlertRuleError extends Error {
-  override readonly name = 'AlertRuleError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { AlertRuleError, type AlertRuleProblem } from './rule-error.ts';
 
 const DECIMAL = /^\d{1,15}(\.\d{1,12})?$/;
 const SYMBOL = /^[A-Z0-9.]{1,16}\/[A-Z0-9.]{1,16}$/;
@@ -58,14 +58,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Checks an untrusted value (an import, a message, a stored record) and returns a clean rule. */
 export function parseRule(value: unknown): AlertRule {
-  if (!isRecord(value)) throw new AlertRuleError('rule', 'An alert must be an object.');
+  if (!isRecord(value)) throw new AlertRuleError({ code: 'not-object' });
   const v = value;
-  const need = (ok: boolean, field: string, message: string) => {
-    if (!ok) throw new AlertRuleError(field, message);
+  const need = (ok: boolean, problem: AlertRuleProblem) => {
+    if (!ok) throw new AlertRuleError(problem);
   };
-  need(typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 64, 'id', 'The alert has no id.');
-  need(typeof v.symbol === 'string' && SYMBOL.test(v.symbol), 'symbol', 'The pair must look like BTC/USD.');
-  need(v.source === 'last' || v.source === 'mid', 'source', 'The price must be "last" or "mid".');
+  need(typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 64, { code: 'no-id' });
+  need(typeof v.symbol === 'string' && SYMBOL.test(v.symbol), { code: 'symbol' });
+  need(v.source === 'last' || v.source === 'mid', { code: 'source' });
   const r = v.repeat;
   const repeat: Repeat | null = !isRecord(r)
     ? null
@@ -74,12 +74,10 @@ export function parseRule(value: unknown): AlertRule {
       : r.kind === 'repeat' && Number.isInteger(r.cooldownMs) && (r.cooldownMs as number) >= 0
         ? { kind: 'repeat', cooldownMs: r.cooldownMs as number }
         : null;
-  need(repeat !== null, 'repeat', 'Repeat must be once, or repeat with a cooldown in ms.');
-  need(
-    v.expiresAt === null || (Number.isInteger(v.expiresAt) && (v.expiresAt as number) > 0),
-    'expiresAt',
-    'Expiry must be a time or null.',
-  );
+  need(repeat !== null, { code: 'repeat' });
+  need(v.expiresAt === null || (Number.isInteger(v.expiresAt) && (v.expiresAt as number) > 0), {
+    code: 'expiry',
+  });
   const base = {
     id: v.id as string,
     symbol: v.symbol as string,
@@ -92,22 +90,10 @@ export function parseRule(value: unknown): AlertRule {
   };
   switch (v.kind) {
     case 'cross': {
-      need(
-        v.direction === 'above' || v.direction === 'below',
-        'direction',
-        'Direction must be above or below.',
-      );
-      need(
-        typeof v.level === 'string' && DECIMAL.test(v.level) && Number(v.level) > 0,
-        'level',
-        'The level must be a positive price such as 90000.5.',
-      );
+      need(v.direction === 'above' || v.direction === 'below', { code: 'direction' });
+      need(typeof v.level === 'string' && DECIMAL.test(v.level) && Number(v.level) > 0, { code: 'level' });
       const band = v.rearmBand ?? '0';
-      need(
-        typeof band === 'string' && DECIMAL.test(band),
-        'rearmBand',
-        'The re-arm band must be a price distance such as 50.',
-      );
+      need(typeof band === 'string' && DECIMAL.test(band), { code: 'rearm-band' });
       return {
         ...base,
         kind: 'cross',
@@ -117,22 +103,20 @@ export function parseRule(value: unknown): AlertRule {
       };
     }
     case 'move': {
-      need(
-        typeof v.percent === 'number' && v.percent > 0 && v.percent <= 100,
-        'percent',
-        'The move must be between 0 and 100 %.',
-      );
+      need(typeof v.percent === 'number' && v.percent > 0 && v.percent <= MAX_PERCENT, {
+        code: 'percent',
+        max: MAX_PERCENT,
+      });
       need(
         Number.isInteger(v.windowMs) &&
-          (v.windowMs as number) >= 60_000 &&
-          (v.windowMs as number) <= 7 * 86_400_000,
-        'windowMs',
-        'The window must be between 1 minute and 7 days.',
+          (v.windowMs as number) >= MIN_WINDOW_MS &&
+          (v.windowMs as number) <= MAX_WINDOW_MS,
+        { code: 'window', minMinutes: MIN_WINDOW_MS / 60_000, maxDays: MAX_WINDOW_MS / 86_400_000 },
       );
       return { ...base, kind: 'move', percent: v.percent as number, windowMs: v.windowMs as number };
     }
     default:
-      throw new AlertRuleError('kind', 'An alert is either a level cross or a % move.');
+      throw new AlertRuleError({ code: 'kind' });
   }
 }
 

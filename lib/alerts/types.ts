@@ -1,4 +1,6 @@
 // The alert service's view types (what the popup and the options page are sent) and its inputs.
+
+import type { AlertRuleProblem } from './rule-error.ts';
 import type { AlertRule } from './rules.ts';
 
 /** One 1-minute candle (REST OHLC), prices as numbers. */
@@ -44,7 +46,8 @@ export interface AlertsView {
 
 export interface ImportResult {
   added: number;
-  errors: { index: number; field: string; message: string }[];
+  /** Each refused item (index -1: the file itself): the field and why, as a code the page says. */
+  errors: { index: number; field: string; problem: AlertRuleProblem }[];
 }
 
 /** Something read from storage was unusable; the service went on without it and says so. */

@@ -6,7 +6,7 @@
 import type { Locale } from './locales.ts';
 import { addCatalog, type Catalog } from './translate.ts';
 
-export type Area = 'common' | 'settings' | 'notify' | 'popup' | 'trade' | 'panel' | 'options';
+export type Area = 'common' | 'settings' | 'notify' | 'popup' | 'trade' | 'panel' | 'options' | 'alertRules';
 
 const LOADERS: Readonly<Record<Area, Readonly<Record<Locale, () => Promise<Catalog>>>>> = {
   common: {
@@ -44,6 +44,11 @@ const LOADERS: Readonly<Record<Area, Readonly<Record<Locale, () => Promise<Catal
     en: () => import('./messages/options.en.ts').then((m) => m.optionsEn),
     fr: () => import('./messages/options.fr.ts').then((m) => m.optionsFr),
   },
+  // Why the background refused an alert: loaded with the alert form (a lazy chunk) and by the options page.
+  alertRules: {
+    en: () => import('./messages/alert-rules.en.ts').then((m) => m.alertRulesEn),
+    fr: () => import('./messages/alert-rules.fr.ts').then((m) => m.alertRulesFr),
+  },
 };
 
 const done = new Map<string, Promise<void>>();
@@ -74,4 +79,5 @@ export const ALL_AREAS: readonly Area[] = [
   'trade',
   'panel',
   'options',
+  'alertRules',
 ];

@@ -80,6 +80,7 @@ export {
 } from './rest/client.ts';
 export { type ClockOffset, measureClockOffset } from './rest/clock-skew.ts';
 export { encodeForm, type Params, type ParamValue } from './rest/encode.ts';
+export { krakenErrorFrom, transportError } from './rest/error-from.ts';
 export {
   KrakenError,
   type KrakenErrorCategory,

@@ -1,5 +1,6 @@
 // Errors cross the UI ↔ background boundary as data and come back as the same class (docs/design.md §3): the
 // popup can tell "Kraken refused" from "the outcome is unknown" from "not placed", and keeps Kraken's hint.
+import { AlertRuleError } from '../alerts/rule-error.ts';
 import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { KrakenError, type KrakenErrorInit } from '../kraken/rest/errors.ts';
 import { OrderRefused, TradingUnavailable } from '../trading/errors.ts';
@@ -46,8 +47,14 @@ const REGISTRY: Record<string, Rebuild> = {
   ForeignIntent: (data) => ForeignIntent.fromJSON(data),
   OrderRefused: (data, message) => new OrderRefused(str(data.code), message),
   TradingUnavailable: (data, message) => {
-    const reason = data.reason === 'locked' || data.reason === 'not-ready' ? data.reason : 'no-key';
+    const known = ['locked', 'not-ready', 'other-endpoint'] as const;
+    const reason = known.find((r) => r === data.reason) ?? 'no-key';
     return new TradingUnavailable(reason, message);
+  },
+  AlertRuleError: (data) => {
+    const rebuilt = AlertRuleError.fromJSON(data);
+    if (!rebuilt) throw new TypeError('not an alert rule problem');
+    return rebuilt;
   },
   VaultError: (data, message) =>
     Object.assign(

@@ -6,7 +6,8 @@ import { amount, offsetText, priceText } from '../ui/trading/format.ts';
 import { ORDER_TYPE_KEY, TIF_KEY } from './labels.ts';
 import { type Confirmation, canConfirm, type KrakenCheck } from './state.ts';
 
-function KrakenLine({ check }: { check: KrakenCheck }) {
+/** What Kraken's own check of a live order said (AddOrder validate=true). */
+export function KrakenLine({ check }: { check: KrakenCheck }) {
   const t = useT();
   switch (check.kind) {
     case 'not-needed':
@@ -20,7 +21,9 @@ function KrakenLine({ check }: { check: KrakenCheck }) {
     case 'accepted':
       return (
         <p class="pos" data-testid="ticket-kraken" data-state="accepted">
-          {t('preview.kraken.accepted', { description: check.description })}
+          {check.description
+            ? t('preview.kraken.accepted', { description: check.description })
+            : t('preview.kraken.acceptedBare')}
         </p>
       );
     case 'refused':

@@ -12,11 +12,14 @@ export class OrderRefused extends Error {
   }
 }
 
-/** Trading cannot happen in this state (no key, vault locked, live feed not ready); says what to do. */
+/**
+ * Trading cannot happen in this state (no key, a key for another endpoint, vault locked, live feed not ready);
+ * the page says what to do by `reason`.
+ */
 export class TradingUnavailable extends Error {
   override readonly name = 'TradingUnavailable';
   constructor(
-    readonly reason: 'no-key' | 'locked' | 'not-ready',
+    readonly reason: 'no-key' | 'other-endpoint' | 'locked' | 'not-ready',
     message: string,
   ) {
     super(message);

@@ -17,11 +17,10 @@ import type { MaintenanceView } from '../market/maintenance.ts';
 import { STARTER_FEES } from '../orders/fees.ts';
 import type { BookTop, OrderRequest, OrderView, PriceOffset } from '../orders/types.ts';
 import type { SettingsStore } from '../settings/store.ts';
-import { TradingUnavailable } from './errors.ts';
 import { intentViews } from './intent-views.ts';
 import type { LiveAccess } from './live/access.ts';
 import type { LiveAccount } from './live/account.ts';
-import { NO_KEY, type NoLiveAccount, noLiveAccount } from './no-live.ts';
+import { NO_KEY, type NoLiveAccount, noLiveAccount, reasonOf, unavailable } from './no-live.ts';
 import type { PaperAccount } from './paper-account.ts';
 import { paperFeesView } from './paper-fees.ts';
 import { recheckOrder } from './recheck.ts';
@@ -193,7 +192,7 @@ export function createTradingService(deps: TradingServiceDeps) {
   function account(): LiveAccount | PaperAccount {
     if (mode() === 'paper') return deps.paper;
     if (live) return live.account;
-    throw new TradingUnavailable(liveStatus.kind, liveStatus.message);
+    throw unavailable(liveStatus);
   }
 
   function liveAccount(clOrdId?: string): LiveAccount {
@@ -202,8 +201,8 @@ export function createTradingService(deps: TradingServiceDeps) {
     // whether it is at Kraken is unknown until live trading runs again and looks.
     const known = clOrdId === undefined ? undefined : intents.get(clOrdId);
     if (known && !isSettled(known) && known.attempts > 0)
-      throw new OrderOutcomeUnknown(known.clOrdId, liveStatus.message);
-    throw new TradingUnavailable(liveStatus.kind, liveStatus.message);
+      throw new OrderOutcomeUnknown(known.clOrdId, reasonOf(liveStatus));
+    throw unavailable(liveStatus);
   }
 
   return {
@@ -239,8 +238,7 @@ export function createTradingService(deps: TradingServiceDeps) {
       if (next === 'live' && mode() !== 'live') {
         const access = await deps.liveAccess();
         if (access.kind !== 'ready') {
-          const why = noLiveAccount(access.kind);
-          throw new TradingUnavailable(why.kind, why.message);
+          throw unavailable(noLiveAccount(access.kind));
         }
       }
       await deps.settings.update((s) => ({ ...s, tradingMode: next }));

@@ -2,27 +2,46 @@
 // mode, whether live trading can happen, the dead man's switch, unconfirmed live orders, and the whole view
 // the background pushes on every change.
 import type { DeadManState } from '../kraken/orders/dead-man-switch.ts';
+import type { KrakenErrorCode } from '../kraken/rest/errors.ts';
 import type { Decimal } from '../kraken/rest/types-public.ts';
 import type { MaintenanceView } from '../market/maintenance.ts';
 import type { BalanceView, FillView, OrderRequest, OrderView } from '../orders/types.ts';
 
 export type TradingMode = 'paper' | 'live';
 
+/**
+ * A failure as data, for the page to say in its language (issue 20): Kraken's error code (our hint for it is in
+ * the catalogs, `krakenError.*`) and the words as they came: Kraken's own (shown as "Kraken said: …"), or, when
+ * `kraken` is null, the error's own (the browser's, the network's).
+ */
+export interface Failure {
+  kraken: KrakenErrorCode | null;
+  words: string;
+}
+
+/** Why the private feed is down, as a code the page says (lib/ui/trading/live-text.ts). */
+export type LiveProblem =
+  /** Kraken closed the private feed for good (WebSocket close 1008, policy); `words`: its close reason, if any. */
+  | { code: 'feed-refused'; words: string }
+  /** No token for the private feed (GetWebSocketsToken failed). */
+  | { code: 'no-token'; failure: Failure };
+
 /** Whether live trading can happen right now, and if not, what the person should do. */
 export type LiveStatus =
-  | { kind: 'no-key'; message: string }
-  | { kind: 'locked'; message: string }
+  /** `otherEndpoint`: the active key was added for another endpoint (it signs only for its own). */
+  | { kind: 'no-key'; otherEndpoint: boolean }
+  | { kind: 'locked' }
   | { kind: 'connecting' }
   | { kind: 'ready' }
   /** The private feed is down for a reason the person may need to act on; `retryAt`: the next try. */
-  | { kind: 'error'; message: string; retryAt?: number };
+  | { kind: 'error'; problem: LiveProblem; retryAt?: number };
 
 /**
  * The dead man's switch as Kraken has it (lib/kraken/orders/dead-man-switch.ts): "off" only once Kraken
  * confirmed it; while armed, `triggerAt` is when Kraken would cancel every order. `arm-failed`: Kraken
  * refused to arm it (the setting stays on; it is tried again when live trading restarts).
  */
-export type DeadManView = DeadManState | { kind: 'arm-failed'; message: string };
+export type DeadManView = DeadManState | { kind: 'arm-failed'; failure: Failure };
 
 /**
  * A live order whose ending the person must know about: still being confirmed with Kraken, or not placed.

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AlertRuleError } from '../alerts/rule-error.ts';
 import type { CrossRule } from '../alerts/rules.ts';
 import { localeDecimal, numberProblemText, parseLocaleDecimal } from '../i18n/number-input.ts';
+import { alertRuleText } from './alert-rule-text.ts';
 import { errorText } from './error-text.ts';
 import { useLocale, useT } from './locale.ts';
 
@@ -110,7 +112,8 @@ export function AlertForm({
       } else await actions.create({ symbol, ...fields });
       onClose();
     } catch (e) {
-      setError(errorText(e, t));
+      // A refused rule is said by its code, in the page's language (its texts load with this form).
+      setError(e instanceof AlertRuleError ? alertRuleText(e.problem, t) : errorText(e, t));
     }
   };
   return (

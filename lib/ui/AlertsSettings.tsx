@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ImportResult } from '../alerts/service.ts';
+import { alertRuleText } from './alert-rule-text.ts';
 import { useT } from './locale.ts';
 
 export interface AlertSettingsActions {
@@ -66,8 +67,9 @@ export function AlertsSettings({ actions }: { actions: AlertSettingsActions }) {
           <ul>
             {result.errors.map((e) => (
               <li key={`${e.index}-${e.field}`}>
-                {e.index >= 0 ? `#${e.index + 1} ` : ''}
-                {e.field}: {e.message}
+                {e.index >= 0
+                  ? t('alertRule.item', { n: e.index + 1, problem: alertRuleText(e.problem, t) })
+                  : alertRuleText(e.problem, t)}
               </li>
             ))}
           </ul>

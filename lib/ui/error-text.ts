@@ -45,6 +45,8 @@ function translatedText(error: unknown, t: Translate): string | null {
     switch (error.reason) {
       case 'no-key':
         return t('live.noKey');
+      case 'other-endpoint':
+        return t('live.noKeyForEndpoint');
       case 'locked':
         return t('live.locked');
       case 'not-ready':

@@ -2,7 +2,7 @@
 // (DESIGN.md §8). The endpoint is stored in the key's record and authenticated with it (format.ts), checked
 // when live trading picks the key (lib/trading/live/access.ts), and again by the fetch every signed request
 // of that key goes through (boundFetch here; revocable-fetch.ts for live trading).
-import { type FetchLike, KrakenError } from '../kraken/index.ts';
+import { type FetchLike, transportError } from '../kraken/index.ts';
 import { isLoopbackUrl, KRAKEN_ENDPOINTS } from '../settings/endpoints.ts';
 import type { VaultRecord } from './format.ts';
 
@@ -49,9 +49,7 @@ const methodOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 export function boundFetch(fetchFn: FetchLike, endpoint: string): FetchLike {
   return (url, init) => {
     if (!isForEndpoint(url, endpoint)) {
-      return Promise.reject(
-        KrakenError.transport(methodOf(url), 'not-sent', `this key signs only for ${endpoint}`),
-      );
+      return Promise.reject(transportError(methodOf(url), 'not-sent', `this key signs only for ${endpoint}`));
     }
     return fetchFn(url, init);
   };

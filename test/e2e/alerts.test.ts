@@ -185,7 +185,7 @@ describe('price alerts in the production build', () => {
       .getByTestId('import-alerts')
       .setInputFiles({ name: 'alerts.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await expect(page.getByTestId('import-result').innerText()).resolves.toMatch(
-      /^Imported 2 alerts. 1 refused:\s+#3 level: The level must be a positive price/,
+      /^Imported 2 alerts. 1 refused:\s+#3: The level must be a positive price such as 90000\.5\.$/,
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),

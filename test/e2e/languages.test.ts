@@ -14,7 +14,7 @@ import {
 } from '../../scripts/lib/browser.ts';
 import { findChromium } from '../../scripts/lib/chromium.ts';
 import { type SimProcess, startSimProcess } from '../../scripts/lib/sim-process.ts';
-import { lastPrice, waitUntil } from './harness.ts';
+import { colorScheme, lastPrice, waitUntil } from './harness.ts';
 import { attachPopup, popupOpen } from './popup-view.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
@@ -107,7 +107,7 @@ describe('a browser in French', () => {
     await waitUntil(async () => !(await popupOpen(ext)), 5_000, 'the popup to close');
   });
 
-  it('the ticket’s field messages, its preview and an alert’s row are French too', async () => {
+  it('the ticket’s field messages, its preview, an alert’s row and a refused alert are French too', async () => {
     const popup = await ext.context.newPage();
     try {
       await popup.goto(extensionUrl(ext, 'popup.html'));
@@ -127,6 +127,16 @@ describe('a browser in French', () => {
         .getByTestId('row-alert')
         .click({ timeout: 5_000 });
       await popup.getByTestId('alert-direction').selectOption('above', { timeout: 5_000 });
+      // A level the form reads (0) but the background refuses: its reason, sent as a code, said in French.
+      await popup.getByTestId('alert-level').fill('0', { timeout: 5_000 });
+      await popup.getByTestId('alert-create').click({ timeout: 5_000 });
+      await expect
+        .poll(() => popup.getByTestId('alert-error').innerText(), { timeout: 10_000 })
+        .toBe('Le niveau doit être un prix positif, comme 90000,5.');
+      await shoot(popup, 'popup-alert-refused-fr', 320);
+      await colorScheme(popup, 'dark');
+      await shoot(popup, 'popup-alert-refused-fr-dark', 320);
+      await colorScheme(popup, 'light');
       await popup.getByTestId('alert-level').fill('250000,5', { timeout: 5_000 });
       await popup.getByTestId('alert-create').click({ timeout: 5_000 });
       await expect

@@ -390,7 +390,7 @@ describe('live account against the simulator', () => {
     expect(third).toEqual([]);
   }, 30_000);
 
-  it('a key without WebSocket access: a visible problem with Kraken’s hint, retried with backoff, never "ready"', async () => {
+  it('a key without WebSocket access: a visible problem with Kraken’s code and words, retried with backoff, never "ready"', async () => {
     const tokenCalls: number[] = [];
     const counting: typeof fetch = async (input, init) => {
       if (String(input).endsWith('/GetWebSocketsToken')) tokenCalls.push(Date.now());
@@ -402,7 +402,14 @@ describe('live account against the simulator', () => {
       () => (a.status().kind === 'error' ? a.status() : undefined),
       'the token problem',
     );
-    expect(problem).toMatchObject({ kind: 'error', message: expect.stringContaining('permission') });
+    // Kraken's code (the page says our hint for it) and its own words, as sent.
+    expect(problem).toMatchObject({
+      kind: 'error',
+      problem: {
+        code: 'no-token',
+        failure: { kraken: 'permission-denied', words: 'EGeneral:Permission denied' },
+      },
+    });
     await new Promise((r) => setTimeout(r, 3_000));
     expect(a.status().kind).toBe('error');
     // Backoff: 2 s, then 4 s … — a flapping connection would have asked every few hundred ms.

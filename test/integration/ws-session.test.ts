@@ -153,12 +153,17 @@ describe('close code 1008', () => {
   it('is terminal and surfaced', async () => {
     const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
-    server.on('connection', (socket) => socket.close(1008, 'policy'));
+    server.on('connection', (socket) => socket.close(1008, 'Too many connections'));
     const { port } = server.address() as { port: number };
     const session = createWsSession({ url: `ws://127.0.0.1:${port}/v2`, createSocket: nodeSocket });
     session.start();
     await expect.poll(() => session.getState().kind).toBe('failed');
-    expect(session.getState()).toEqual({ kind: 'failed', reason: 'refused by the server (1008 policy)' });
+    // The server's own words are kept apart, as sent: the page shows them as "Kraken said: …" in its language.
+    expect(session.getState()).toEqual({
+      kind: 'failed',
+      reason: 'refused by the server (1008 Too many connections)',
+      closeReason: 'Too many connections',
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(session.getState().kind).toBe('failed');
     await new Promise((r) => server.close(r));

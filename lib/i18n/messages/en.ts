@@ -3,6 +3,7 @@
 // A plural entry has one text per plural category of the language (Intl.PluralRules: English one / other)
 // and takes a {count}. One file per area (lib/i18n/areas.ts): a page loads only its areas, in its language.
 
+import { alertRulesEn } from './alert-rules.en.ts';
 import { commonEn } from './common.en.ts';
 import { notifyEn } from './notify.en.ts';
 import { optionsEn } from './options.en.ts';
@@ -21,4 +22,5 @@ export const en = {
   ...notifyEn,
   ...commonEn,
   ...settingsEn,
+  ...alertRulesEn,
 } as const;

@@ -1,6 +1,7 @@
 // French. Same keys and placeholders as en.ts (the type checker holds the keys, the catalog test the
 // placeholders). French plurals: one (0 and 1, and below 2: 1,5 ordre), many (whole millions: 1 000 000
 // d’ordres), other (Intl.PluralRules('fr'), CLDR).
+import { alertRulesFr } from './alert-rules.fr.ts';
 import { commonFr } from './common.fr.ts';
 import type { en } from './en.ts';
 import type { FrenchOf } from './french.ts';
@@ -24,4 +25,5 @@ export const fr: FrenchCatalog = {
   ...notifyFr,
   ...commonFr,
   ...settingsFr,
+  ...alertRulesFr,
 };

@@ -81,6 +81,7 @@ export const popupTradeEn = {
   'preview.available': '{asset} available',
   'preview.kraken.checking': 'Checking with Kraken…',
   'preview.kraken.accepted': 'Kraken accepts: {description}',
+  'preview.kraken.acceptedBare': 'Kraken accepts the order.',
   'preview.kraken.refused': 'Kraken refused: {message}',
   'preview.checking':
     'Kraken has not confirmed whether this order was placed. Do not place it again: we keep checking.',
@@ -278,4 +279,25 @@ export const popupTradeEn = {
   'maintenance.inProgress': 'Kraken maintenance under way: {name}, {when}.',
   'maintenance.unknown': 'Announced maintenance: unknown (Kraken’s status page could not be read).',
   'maintenance.details': 'Details',
+
+  // The mode bar's live status and dead man's switch (lib/ui/trading/live-text.ts): with the Trade tab.
+  'live.connecting': 'Connecting to Kraken…',
+  'live.ready': 'Live trading ready',
+
+  'deadMan.off': 'off',
+  'deadMan.arming': 'arming…',
+  'deadMan.refreshedNow': 'refreshed just now',
+  'deadMan.refreshed': 'refreshed {age} ago',
+  'deadMan.armed':
+    'armed · {refreshed} · Kraken cancels all orders at {at} (in {left} s) if the extension stops',
+  'deadMan.failing':
+    'could not be refreshed. Kraken will cancel all your orders at {at} unless this recovers',
+  'deadMan.disarming':
+    'still armed, retrying. Kraken will cancel all your orders at {at} unless turning it off gets through',
+  'deadMan.lapsed':
+    'off: it ran out at {at} before Kraken could be told, so Kraken cancelled your open orders',
+  'live.feedRefused': 'Kraken refused the private feed (open orders, fills).',
+  'live.noToken': 'Kraken did not give a token for the private feed (open orders, fills): {why}',
+  'failure.other': 'an unexpected error ({words})',
+  'deadMan.armFailed': 'could not be armed: {why}',
 } as const;

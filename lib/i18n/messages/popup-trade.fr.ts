@@ -85,6 +85,7 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'preview.available': '{asset} disponibles',
   'preview.kraken.checking': 'Vérification auprès de Kraken…',
   'preview.kraken.accepted': 'Kraken accepte : {description}',
+  'preview.kraken.acceptedBare': 'Kraken accepte l’ordre.',
   'preview.kraken.refused': 'Kraken refuse : {message}',
   'preview.checking':
     'Kraken n’a pas confirmé si cet ordre a été passé. Ne le repassez pas : nous continuons de vérifier.',
@@ -288,4 +289,25 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'maintenance.inProgress': 'Maintenance de Kraken en cours : {name}, {when}.',
   'maintenance.unknown': 'Maintenance annoncée : inconnue (la page d’état de Kraken n’a pas pu être lue).',
   'maintenance.details': 'Détails',
+
+  // The mode bar's live status and dead man's switch (lib/ui/trading/live-text.ts): with the Trade tab.
+  'live.connecting': 'Connexion à Kraken…',
+  'live.ready': 'Trading réel prêt',
+
+  'deadMan.off': 'désactivé',
+  'deadMan.arming': 'activation…',
+  'deadMan.refreshedNow': 'renouvelé à l’instant',
+  'deadMan.refreshed': 'renouvelé il y a {age}',
+  'deadMan.armed':
+    'activé · {refreshed} · Kraken annule tous les ordres à {at} (dans {left} s) si l’extension s’arrête',
+  'deadMan.failing':
+    'n’a pas pu être renouvelé. Kraken annulera tous vos ordres à {at} sauf si cela se rétablit',
+  'deadMan.disarming':
+    'toujours activé, nouvel essai. Kraken annulera tous vos ordres à {at} sauf si la désactivation passe',
+  'deadMan.lapsed':
+    'désactivé : le délai a expiré à {at} avant que Kraken soit prévenu, Kraken a donc annulé vos ordres ouverts',
+  'live.feedRefused': 'Kraken a refusé le flux privé (ordres ouverts, exécutions).',
+  'live.noToken': 'Kraken n’a pas donné de jeton pour le flux privé (ordres ouverts, exécutions) : {why}',
+  'failure.other': 'une erreur inattendue ({words})',
+  'deadMan.armFailed': 'n’a pas pu être activé : {why}',
 };

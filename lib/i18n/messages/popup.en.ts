@@ -10,22 +10,7 @@ export const popupEn = {
 
   'live.noKey': 'Add an API key in Settings to trade live.',
   'live.locked': 'Unlock the vault to trade live.',
-  'live.connecting': 'Connecting to Kraken…',
-  'live.ready': 'Live trading ready',
-  'live.error': 'Live trading is unavailable',
-
-  'deadMan.off': 'off',
-  'deadMan.arming': 'arming…',
-  'deadMan.refreshedNow': 'refreshed just now',
-  'deadMan.refreshed': 'refreshed {age} ago',
-  'deadMan.armed':
-    'armed · {refreshed} · Kraken cancels all orders at {at} (in {left} s) if the extension stops',
-  'deadMan.failing':
-    'could not be refreshed. Kraken will cancel all your orders at {at} unless this recovers',
-  'deadMan.disarming':
-    'still armed, retrying. Kraken will cancel all your orders at {at} unless turning it off gets through',
-  'deadMan.lapsed':
-    'off: it ran out at {at} before Kraken could be told, so Kraken cancelled your open orders',
+  'live.noKeyForEndpoint': 'Add a key for this endpoint to trade live; paper trading works meanwhile.',
 
   'common.actions': 'Actions',
   'common.cancel': 'Cancel',
@@ -39,7 +24,8 @@ export const popupEn = {
   'popup.fatal': 'The extension could not start: {reason}',
   'popup.sidePanel': 'Open in side panel',
   'popup.settings': 'Settings',
-  'popup.sidePanelFailed': 'The side panel did not open: {reason}',
+  'popup.noSidePanel': 'This browser has no side panel for extensions.',
+  'popup.sidePanelFailed': 'The side panel did not open (the browser said: {words})',
   'popup.tab.watch': 'Watch',
   'popup.tab.trade': 'Trade',
   'popup.tab.tradeOpen': 'Trade ({count})',

@@ -12,22 +12,8 @@ export const popupFr: FrenchOf<typeof popupEn> = {
 
   'live.noKey': 'Ajoutez une clé d’API dans les réglages pour trader en réel.',
   'live.locked': 'Déverrouillez le coffre pour trader en réel.',
-  'live.connecting': 'Connexion à Kraken…',
-  'live.ready': 'Trading réel prêt',
-  'live.error': 'Trading réel indisponible',
-
-  'deadMan.off': 'désactivé',
-  'deadMan.arming': 'activation…',
-  'deadMan.refreshedNow': 'renouvelé à l’instant',
-  'deadMan.refreshed': 'renouvelé il y a {age}',
-  'deadMan.armed':
-    'activé · {refreshed} · Kraken annule tous les ordres à {at} (dans {left} s) si l’extension s’arrête',
-  'deadMan.failing':
-    'n’a pas pu être renouvelé. Kraken annulera tous vos ordres à {at} sauf si cela se rétablit',
-  'deadMan.disarming':
-    'toujours activé, nouvel essai. Kraken annulera tous vos ordres à {at} sauf si la désactivation passe',
-  'deadMan.lapsed':
-    'désactivé : le délai a expiré à {at} avant que Kraken soit prévenu, Kraken a donc annulé vos ordres ouverts',
+  'live.noKeyForEndpoint':
+    'Ajoutez une clé pour ce point d’accès pour trader en réel ; le trading fictif fonctionne en attendant.',
 
   'common.actions': 'Actions',
   'common.cancel': 'Annuler',
@@ -41,7 +27,8 @@ export const popupFr: FrenchOf<typeof popupEn> = {
   'popup.fatal': 'L’extension n’a pas pu démarrer : {reason}',
   'popup.sidePanel': 'Ouvrir dans le panneau latéral',
   'popup.settings': 'Réglages',
-  'popup.sidePanelFailed': 'Le panneau latéral ne s’est pas ouvert : {reason}',
+  'popup.noSidePanel': 'Ce navigateur n’a pas de panneau latéral pour les extensions.',
+  'popup.sidePanelFailed': 'Le panneau latéral ne s’est pas ouvert (réponse du navigateur : {words})',
   'popup.tab.watch': 'Suivi',
   'popup.tab.trade': 'Trading',
   'popup.tab.tradeOpen': 'Trading ({count})',

@@ -3,7 +3,7 @@
 // same on either transport: an order is never sent twice, whichever way it went.
 // https://docs.kraken.com/api/docs/websocket-v2/add_order · https://docs.kraken.com/api/docs/websocket-v2/amend_order
 import { toV2Symbol } from '../pairs/symbols.ts';
-import { KrakenError } from '../rest/errors.ts';
+import { krakenErrorFrom, transportError } from '../rest/error-from.ts';
 import type { AddOrderParams, AddOrderResult, AmendOrderParams, CloseOrder } from '../rest/types-private.ts';
 import { WsRequestError, type WsSession } from '../ws/session.ts';
 
@@ -119,8 +119,8 @@ export function toWsOrder(p: AddOrderParams): Record<string, unknown> {
 /** A refusal is definite; a timeout or a dropped connection is an unknown outcome (looked up before any resend). */
 function asKrakenError(method: string, error: unknown): unknown {
   if (!(error instanceof WsRequestError)) return error;
-  if (error.reason === 'rejected') return KrakenError.fromKraken(method, [error.detail], Date.now());
-  return KrakenError.transport(method, error.reason === 'timeout' ? 'timeout' : 'network', error.detail);
+  if (error.reason === 'rejected') return krakenErrorFrom(method, [error.detail], Date.now());
+  return transportError(method, error.reason === 'timeout' ? 'timeout' : 'network', error.detail);
 }
 
 export function wsAddOrder(session: WsSession): (p: AddOrderParams) => Promise<AddOrderResult> {

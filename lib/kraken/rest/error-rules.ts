@@ -1,4 +1,6 @@
-// Kraken error strings → code, category and a plain-language hint (the KrakenError class is in errors.ts).
+// Kraken error strings → code, category and whether to retry (the KrakenError class is in errors.ts; the English
+// hints, for the CLI and the worker's logs, are in error-hints.ts: no page loads them, the pages say a hint by
+// code from their catalogs, `krakenError.*`).
 // Strings and meanings: https://docs.kraken.com/api/docs/guides/spot-errors and
 // https://support.kraken.com/hc/en-us/articles/360001491786 (SPEC.md §3). Kraken appends details to some
 // messages ("EOrder:Order minimum not met (volume too low)", "EService: Throttled: 1700000000"), so we match
@@ -50,238 +52,68 @@ export type KrakenErrorCode =
   | 'unknown';
 
 export interface Rule {
-  prefix: string;
   code: KrakenErrorCode;
   category: KrakenErrorCategory;
   retryable: boolean;
-  hint: string;
 }
 
 // Order matters: the first matching prefix wins, so longer prefixes come before shorter ones.
-const RULES: readonly Rule[] = [
-  r(
-    'EAPI:Invalid key',
-    'invalid-key',
-    'auth',
-    false,
-    'Kraken does not recognise this API key. Check that it was copied whole and has not been deleted.',
-  ),
-  r(
-    'EAPI:Invalid signature',
-    'invalid-signature',
-    'auth',
-    false,
-    'The request signature was refused. The API secret is probably wrong or incomplete: paste it again exactly as Kraken showed it.',
-  ),
-  r(
-    'EAPI:Invalid nonce',
-    'invalid-nonce',
-    'auth',
-    false,
-    'Kraken saw a request number (nonce) that was not larger than the last one: another app is probably using the same key. Give this extension a key of its own, with the nonce window left at 0 (a window lets a delayed copy of an order through).',
-  ),
-  r(
-    'EGeneral:Temporary lockout',
-    'lockout',
-    'auth',
-    false,
-    'Kraken has locked this key for a few minutes after too many failed calls. Wait about 15 minutes before trying again.',
-  ),
-  r(
-    'EAPI:Rate limit exceeded',
-    'rate-limit',
-    'rate-limit',
-    true,
-    'Too many requests in a short time. We slow down and try again; nothing to do.',
-  ),
-  r(
-    'EService:Throttled',
-    'throttled',
-    'rate-limit',
-    true,
-    'Kraken asked us to pause because of too many requests at once. We wait and try again.',
-  ),
-  r(
-    'EOrder:Rate limit exceeded',
-    'order-rate-limit',
-    'rate-limit',
-    false,
-    'Too many order changes on this pair in a short time. Wait a few seconds before placing or cancelling more orders.',
-  ),
-  r(
-    'EOrder:Domain rate limit exceeded',
-    'order-rate-limit',
-    'rate-limit',
-    false,
-    'Too many order changes in a short time. Wait a few seconds before placing or cancelling more orders.',
-  ),
-  r(
-    'EOrder:Orders limit exceeded',
-    'orders-limit',
-    'order',
-    false,
-    'You already have the maximum number of open orders on this pair. Cancel some before placing new ones.',
-  ),
-  r(
-    'EOrder:Insufficient funds',
-    'insufficient-funds',
-    'funds',
-    false,
-    'Your available balance is too small for this order (funds held by open orders do not count).',
-  ),
-  r('EOrder:Insufficient margin', 'margin', 'funds', false, 'Not enough margin for this order.'),
-  r('EOrder:Margin', 'margin', 'funds', false, 'This order exceeds your margin allowance or level.'),
-  r('EOrder:Cannot open position', 'margin', 'funds', false, 'Kraken will not open this margin position.'),
-  r(
-    'EOrder:Order minimum not met',
-    'order-minimum',
-    'order',
-    false,
-    'The amount is below the smallest order this pair allows. Increase the amount.',
-  ),
-  r(
-    'EOrder:Cost minimum not met',
-    'cost-minimum',
-    'order',
-    false,
-    'The order is worth less than the minimum this pair allows (price × amount). Increase the amount.',
-  ),
-  r(
-    'EOrder:Tick size check failed',
-    'tick-size',
-    'order',
-    false,
-    'The price is not a multiple of the price step this pair allows. Round it to the step.',
-  ),
-  r(
-    'EOrder:Invalid price',
-    'invalid-price',
-    'order',
-    false,
-    'The price is not valid for this pair: check the number of decimals and that it is above zero.',
-  ),
-  r(
-    'EOrder:Unknown order',
-    'unknown-order',
-    'order',
-    false,
-    'Kraken has no open order with this id; it may already be filled or cancelled.',
-  ),
-  r(
-    'EGeneral:Invalid arguments',
-    'invalid-arguments',
-    'input',
-    false,
-    'Kraken refused a value in the request. Check the order fields.',
-  ),
-  r(
-    'EQuery:Unknown asset pair',
-    'unknown-pair',
-    'input',
-    false,
-    'Kraken does not list this pair. Refresh the pair list and choose another.',
-  ),
-  r('EGeneral:Unknown method', 'unknown-method', 'input', false, 'Kraken has no such API method.'),
-  r(
-    'EGeneral:Permission denied',
-    'permission-denied',
-    'permission',
-    false,
-    'This API key lacks the permission for this action. Enable it in the key settings on Kraken.',
-  ),
-  r(
-    'EAccount:Invalid permissions',
-    'permission-denied',
-    'permission',
-    false,
-    'Your account may not use this feature.',
-  ),
-  r(
-    'EAuth:Account temporary disabled',
-    'account-restricted',
-    'permission',
-    false,
-    'Kraken has temporarily disabled this account. Contact Kraken support.',
-  ),
-  r(
-    'EAuth:Account unconfirmed',
-    'account-restricted',
-    'permission',
-    false,
-    'This Kraken account is not verified for this action yet.',
-  ),
-  r(
-    'EService:Unavailable',
-    'unavailable',
-    'service',
-    true,
-    'Kraken is temporarily unavailable. We try again shortly; an order may or may not have been placed, so we check before resending.',
-  ),
-  r(
-    'EService:Busy',
-    'busy',
-    'service',
-    true,
-    'Kraken is busy. We try again shortly; an order may or may not have been placed, so we check before resending.',
-  ),
-  r(
-    'EService:Market in',
-    'market-mode',
-    'service',
-    false,
-    'The market is in a restricted mode (cancel-only, post-only or limit-only). Try again when it is back to normal.',
-  ),
-  r(
-    'EService:Deadline elapsed',
-    'deadline-elapsed',
-    'service',
-    false,
-    'The order reached Kraken too late and was not placed. You can send it again.',
-  ),
-  r(
-    'EGeneral:Internal error',
-    'internal',
-    'service',
-    true,
-    'Kraken had an internal error. We check and try again later.',
-  ),
-];
+// [Kraken's prefix, code, category, retryable]
+export const RULES = [
+  ['EAPI:Invalid key', 'invalid-key', 'auth', false],
+  ['EAPI:Invalid signature', 'invalid-signature', 'auth', false],
+  ['EAPI:Invalid nonce', 'invalid-nonce', 'auth', false],
+  ['EGeneral:Temporary lockout', 'lockout', 'auth', false],
+  ['EAPI:Rate limit exceeded', 'rate-limit', 'rate-limit', true],
+  ['EService:Throttled', 'throttled', 'rate-limit', true],
+  ['EOrder:Rate limit exceeded', 'order-rate-limit', 'rate-limit', false],
+  ['EOrder:Domain rate limit exceeded', 'order-rate-limit', 'rate-limit', false],
+  ['EOrder:Orders limit exceeded', 'orders-limit', 'order', false],
+  ['EOrder:Insufficient funds', 'insufficient-funds', 'funds', false],
+  ['EOrder:Insufficient margin', 'margin', 'funds', false],
+  ['EOrder:Margin', 'margin', 'funds', false],
+  ['EOrder:Cannot open position', 'margin', 'funds', false],
+  ['EOrder:Order minimum not met', 'order-minimum', 'order', false],
+  ['EOrder:Cost minimum not met', 'cost-minimum', 'order', false],
+  ['EOrder:Tick size check failed', 'tick-size', 'order', false],
+  ['EOrder:Invalid price', 'invalid-price', 'order', false],
+  ['EOrder:Unknown order', 'unknown-order', 'order', false],
+  ['EGeneral:Invalid arguments', 'invalid-arguments', 'input', false],
+  ['EQuery:Unknown asset pair', 'unknown-pair', 'input', false],
+  ['EGeneral:Unknown method', 'unknown-method', 'input', false],
+  ['EGeneral:Permission denied', 'permission-denied', 'permission', false],
+  ['EAccount:Invalid permissions', 'permission-denied', 'permission', false],
+  ['EAuth:Account temporary disabled', 'account-restricted', 'permission', false],
+  ['EAuth:Account unconfirmed', 'account-restricted', 'permission', false],
+  ['EService:Unavailable', 'unavailable', 'service', true],
+  ['EService:Busy', 'busy', 'service', true],
+  ['EService:Market in', 'market-mode', 'service', false],
+  ['EService:Deadline elapsed', 'deadline-elapsed', 'service', false],
+  ['EGeneral:Internal error', 'internal', 'service', true],
+] as const satisfies readonly (readonly [string, KrakenErrorCode, KrakenErrorCategory, boolean])[];
 
-function r(
-  prefix: string,
-  code: KrakenErrorCode,
-  category: KrakenErrorCategory,
-  retryable: boolean,
-  hint: string,
-): Rule {
-  return { prefix, code, category, retryable, hint };
-}
+/** One of the prefixes above: the English hints (error-hints.ts) have one each. */
+export type KrakenPrefix = (typeof RULES)[number][0];
 
-export const TRANSPORT_HINTS = {
-  timeout:
-    'Kraken did not answer in time. We try again if it is safe; an order is checked before any resend.',
-  network: 'Could not reach Kraken. Check the internet connection.',
-  'http-status': 'Kraken (or its CDN) answered with an error page. This is usually temporary.',
-  'not-json':
-    'Kraken answered with something that is not its API format (often a Cloudflare page). This is usually temporary.',
-  'bad-envelope': 'Kraken answered in an unexpected format.',
-  'not-sent':
-    'Nothing was sent: the API key or the exchange changed while this was on its way. Check the Trade tab and try again if you still want it.',
-} as const;
+/** The codes of a failure with no usable answer from Kraken (transport.ts). */
+export type TransportCode = 'timeout' | 'network' | 'http-status' | 'not-json' | 'bad-envelope' | 'not-sent';
 
 /** Normalises "EService: Throttled: 1700000000" → "EService:Throttled: 1700000000" for prefix matching. */
 function normalise(message: string): string {
   return message.replace(/^([EW][A-Za-z]+):\s+/, '$1:');
 }
 
-export function ruleFor(message: string): Omit<Rule, 'prefix'> {
+/** The rule of one of Kraken's error strings, and the prefix it matched (none: unknown). */
+export function matchRule(message: string): Rule & { prefix: KrakenPrefix | null } {
   // Case-insensitive: Kraken's own OpenAPI example spells it "Internal Error", the wire "Internal error".
   const text = normalise(message).toLowerCase();
-  for (const rule of RULES) {
-    if (text.startsWith(rule.prefix.toLowerCase())) {
-      const { prefix: _, ...rest } = rule;
-      return rest;
-    }
+  for (const [prefix, code, category, retryable] of RULES) {
+    if (text.startsWith(prefix.toLowerCase())) return { prefix, code, category, retryable };
   }
-  return { code: 'unknown', category: 'unknown', retryable: false, hint: 'Kraken refused the request.' };
+  return { prefix: null, code: 'unknown', category: 'unknown', retryable: false };
+}
+
+export function ruleFor(message: string): Rule {
+  const { prefix: _, ...rule } = matchRule(message);
+  return rule;
 }

@@ -1,8 +1,10 @@
-// Every failure of a Kraken REST call, as one class with data (docs/design.md §3).
-import { type KrakenErrorCategory, type KrakenErrorCode, ruleFor, TRANSPORT_HINTS } from './error-rules.ts';
+// Every failure of a Kraken REST call, as one class with data (docs/design.md §3). It is built from Kraken's
+// answer (or its absence) in error-from.ts, with an English hint; a page rebuilds it from what crossed the
+// messaging boundary (fromJSON) and says it by code in its language, without loading the hints.
+import type { KrakenErrorCategory, KrakenErrorCode } from './error-rules.ts';
 
 export type { KrakenErrorCategory, KrakenErrorCode } from './error-rules.ts';
-export { ruleFor } from './error-rules.ts';
+export { ruleFor, type TransportCode } from './error-rules.ts';
 
 export interface KrakenErrorInit {
   code: KrakenErrorCode;
@@ -56,40 +58,6 @@ export class KrakenError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.detail = init.detail;
     this.mayHaveExecuted = init.mayHaveExecuted ?? false;
-  }
-
-  /** Built from the `error` array of Kraken's envelope; the first error decides the class. */
-  static fromKraken(endpoint: string, errors: readonly string[], nowMs: number): KrakenError {
-    const first = errors.find((e) => e.startsWith('E')) ?? errors[0] ?? '';
-    const rule = ruleFor(first);
-    let retryAfterMs: number | undefined;
-    if (rule.code === 'throttled') {
-      const ts = Number(/(\d{9,})\s*$/.exec(first)?.[1]);
-      if (Number.isFinite(ts)) retryAfterMs = Math.max(0, ts * 1000 - nowMs);
-    }
-    return new KrakenError({ ...rule, endpoint, kraken: errors, retryAfterMs });
-  }
-
-  static transport(
-    endpoint: string,
-    code: keyof typeof TRANSPORT_HINTS,
-    detail: string,
-    status?: number,
-  ): KrakenError {
-    // A 5xx or a timeout may hide an executed order; the caller's idempotency layer decides what to do.
-    const retryable =
-      code !== 'bad-envelope' &&
-      code !== 'not-sent' &&
-      !(code === 'http-status' && status !== undefined && status < 500);
-    return new KrakenError({
-      code,
-      category: 'transport',
-      endpoint,
-      retryable,
-      hint: TRANSPORT_HINTS[code],
-      detail,
-      status,
-    });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { krakenErrorFrom, transportError } from './error-from.ts';
 import { KrakenError, redact } from './errors.ts';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -52,10 +53,10 @@ export async function send<T>(fetchFn: FetchLike, req: SendRequest): Promise<Env
     // A fetch that refused to send (a revoked account's guard) says so itself: nothing left, nothing unknown.
     if (e instanceof KrakenError) throw e;
     if (timer.signal.aborted) {
-      throw KrakenError.transport(req.endpoint, 'timeout', `no answer within ${req.timeoutMs} ms`);
+      throw transportError(req.endpoint, 'timeout', `no answer within ${req.timeoutMs} ms`);
     }
     // The cause is not kept: a fetch implementation may echo the request (headers, body) in its message.
-    throw KrakenError.transport(req.endpoint, 'network', safe(e instanceof Error ? e.message : String(e)));
+    throw transportError(req.endpoint, 'network', safe(e instanceof Error ? e.message : String(e)));
   } finally {
     clearTimeout(timeout);
   }
@@ -71,22 +72,22 @@ export async function send<T>(fetchFn: FetchLike, req: SendRequest): Promise<Env
         .trim(),
     );
     if (status !== 200)
-      throw KrakenError.transport(req.endpoint, 'http-status', `HTTP ${status}: ${snippet}`, status);
-    throw KrakenError.transport(req.endpoint, 'not-json', `not JSON: ${snippet}`);
+      throw transportError(req.endpoint, 'http-status', `HTTP ${status}: ${snippet}`, status);
+    throw transportError(req.endpoint, 'not-json', `not JSON: ${snippet}`);
   }
   const errors = isEnvelope(body) ? body.error : undefined;
   if (errors === undefined) {
-    if (status !== 200) throw KrakenError.transport(req.endpoint, 'http-status', `HTTP ${status}`, status);
-    throw KrakenError.transport(req.endpoint, 'bad-envelope', 'no error array');
+    if (status !== 200) throw transportError(req.endpoint, 'http-status', `HTTP ${status}`, status);
+    throw transportError(req.endpoint, 'bad-envelope', 'no error array');
   }
   const failures = errors.filter((e) => !e.startsWith('W'));
   if (failures.length > 0 || (errors.length > 0 && !('result' in (body as object)))) {
-    const err = KrakenError.fromKraken(req.endpoint, errors.map(safe), req.now());
+    const err = krakenErrorFrom(req.endpoint, errors.map(safe), req.now());
     if (status === 200) throw err;
     throw new KrakenError({ ...err.toJSON(), status });
   }
-  if (status !== 200) throw KrakenError.transport(req.endpoint, 'http-status', `HTTP ${status}`, status);
-  if (!('result' in (body as object))) throw KrakenError.transport(req.endpoint, 'bad-envelope', 'no result');
+  if (status !== 200) throw transportError(req.endpoint, 'http-status', `HTTP ${status}`, status);
+  if (!('result' in (body as object))) throw transportError(req.endpoint, 'bad-envelope', 'no result');
   return { result: (body as { result: T }).result, warnings: errors };
 }
 

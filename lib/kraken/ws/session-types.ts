@@ -19,8 +19,11 @@ export type SessionState =
   | { kind: 'connecting' }
   | { kind: 'live'; since: number }
   | { kind: 'reconnecting'; attempt: number; delayMs: number; reason: string }
-  /** Terminal: the server refused us for good (close code 1008, policy violation). */
-  | { kind: 'failed'; reason: string }
+  /**
+   * Terminal: the server refused us for good (close code 1008, policy violation). `closeReason`: the server's
+   * own words in its close frame, as sent ('' when it gave none).
+   */
+  | { kind: 'failed'; reason: string; closeReason: string }
   | { kind: 'closed' };
 
 export type SessionProblem =

@@ -171,7 +171,11 @@ export function createWsSession(options: WsSessionOptions) {
       if (event.code === 1008) {
         detachSocket();
         requests.failAll('closed by server (1008)');
-        setState({ kind: 'failed', reason: `refused by the server (1008 ${event.reason || 'policy'})` });
+        setState({
+          kind: 'failed',
+          reason: `refused by the server (1008 ${event.reason || 'policy'})`,
+          closeReason: event.reason,
+        });
         return;
       }
       dropLink(open ? `connection closed (${event.code})` : `cannot connect (${event.code})`);

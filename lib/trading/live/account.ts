@@ -25,9 +25,10 @@ import {
 import { TRADING_LIMITS } from '../../kraken/ratelimit/tiers.ts';
 import type { BalanceView, FillView, OrderRequest, OrderView } from '../../orders/types.ts';
 import { OrderRefused } from '../errors.ts';
+import { failureOf } from '../failure.ts';
 import { toAddOrderParams } from '../kraken-order.ts';
 import { orderFromMeta, orderMeta } from '../order-meta.ts';
-import type { AmendView, DeadManView, FeesView, LiveStatus, RateView } from '../types.ts';
+import type { AmendView, DeadManView, Failure, FeesView, LiveStatus, RateView } from '../types.ts';
 import { type AmendChange, createAmender } from './amend.ts';
 import { createLiveBalances } from './balances.ts';
 import { createExecutionsFeed, symbolOf } from './executions-feed.ts';
@@ -127,7 +128,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
   const scheduleBalances = funds.schedule;
   let feed: LiveStatus = { kind: 'connecting' };
   let tokenProblem: TokenProblem | null = null;
-  let armFailure: string | null = null;
+  let armFailure: Failure | null = null;
   let session: WsSession | null = null;
   let reconcileTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -212,7 +213,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
           state.kind === 'live'
             ? { kind: 'ready' }
             : state.kind === 'failed'
-              ? { kind: 'error', message: `Kraken's private feed failed: ${state.reason}` }
+              ? { kind: 'error', problem: { code: 'feed-refused', words: state.closeReason } }
               : { kind: 'connecting' };
         if (next.kind !== feed.kind) {
           feed = next;
@@ -252,8 +253,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     },
 
     status(): LiveStatus {
-      if (tokenProblem)
-        return { kind: 'error', message: tokenProblem.message, retryAt: tokenProblem.retryAt };
+      if (tokenProblem) return { kind: 'error', ...tokenProblem };
       return feed.kind === 'ready' && !auth.authed() ? { kind: 'connecting' } : feed;
     },
     orders: (): OrderView[] =>
@@ -280,7 +280,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     balances: (): BalanceView[] => funds.list(),
     /** When the balances were last confirmed by Kraken (null: not yet). */
     balancesAt: (): number | null => funds.at(),
-    deadMan: (): DeadManView => (armFailure ? { kind: 'arm-failed', message: armFailure } : deadMan.state()),
+    deadMan: (): DeadManView => (armFailure ? { kind: 'arm-failed', failure: armFailure } : deadMan.state()),
     /** The switch itself, so a stopped account's disarm can still be shown until Kraken confirms it. */
     deadManState: (): DeadManState => deadMan.state(),
     deadManSettled: () => deadMan.settled(),
@@ -288,7 +288,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
     /** Kraken's own check of the order (AddOrder validate=true): its description, or its refusal as an error. */
     async preview(order: OrderRequest): Promise<{ description: string }> {
       const result = await placer.preview(toAddOrderParams(order, rulesOrThrow(order.symbol)));
-      return { description: result.descr?.order ?? 'Kraken accepted the order for validation.' };
+      return { description: result.descr?.order ?? '' }; // '': none given (the ticket says so in its language)
     },
 
     /** One placement per clOrdId, even when asked twice at once (a double click) or again later. */
@@ -337,7 +337,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
       try {
         await deadMan.arm();
       } catch (e) {
-        armFailure = `Kraken refused to arm it: ${e instanceof Error ? e.message : String(e)}`;
+        armFailure = failureOf(e);
         throw e;
       } finally {
         deps.onChange();

@@ -2,7 +2,13 @@
 // for trading: one round trip, nothing to sign), over REST otherwise — both under the placer's intent, deadline
 // and lookup-before-resend, and both waiting their turn in the same per-pair trading counter (a wait, never a
 // refusal). Nothing leaves once the account is no longer the vault's and the endpoint's.
-import { KrakenError, type KrakenRest, type WsSession, wsAddOrder } from '../../kraken/index.ts';
+import {
+  KrakenError,
+  type KrakenRest,
+  transportError,
+  type WsSession,
+  wsAddOrder,
+} from '../../kraken/index.ts';
 import type { AddOrderParams, AddOrderResult } from '../../kraken/rest/types-private.ts';
 
 export interface OrderTransportDeps {
@@ -50,7 +56,7 @@ export function orderTransport(deps: OrderTransportDeps) {
   }
   return async (params: AddOrderParams, signal?: AbortSignal): Promise<AddOrderResult> => {
     if (deps.isCurrent && !deps.isCurrent())
-      throw KrakenError.transport('AddOrder', 'not-sent', 'the live account changed');
+      throw transportError('AddOrder', 'not-sent', 'the live account changed');
     const ws = viaWebSocket(deps);
     if (!ws) return deps.rest.addOrder(params, { signal });
     try {
@@ -59,7 +65,7 @@ export function orderTransport(deps: OrderTransportDeps) {
       // Never sent over the socket: REST takes it now, under the same cl_ord_id and deadline.
       if (!tokenNeverCame(error)) throw error;
       if (deps.isCurrent && !deps.isCurrent())
-        throw KrakenError.transport('AddOrder', 'not-sent', 'the live account changed');
+        throw transportError('AddOrder', 'not-sent', 'the live account changed');
       return deps.rest.addOrder(params, { signal });
     }
   };

@@ -5,7 +5,7 @@
 // which must reach the account it was armed on, or Kraken cancels that account's orders a minute later.
 // Whatever the state, a request goes only to the endpoint the key is bound to (lib/vault/binding.ts): not
 // even the disarm leaves for another host.
-import { type FetchLike, KrakenError } from '../../kraken/index.ts';
+import { type FetchLike, transportError } from '../../kraken/index.ts';
 import { isForEndpoint } from '../../vault/binding.ts';
 
 function isDisarm(url: string, body: RequestInit['body']): boolean {
@@ -18,13 +18,11 @@ export function revocableFetch(fetchFn: FetchLike, isCurrent: () => boolean, key
   return (url, init) => {
     const method = url.slice(url.lastIndexOf('/') + 1);
     if (!isForEndpoint(url, keyEndpoint)) {
-      return Promise.reject(
-        KrakenError.transport(method, 'not-sent', `this key signs only for ${keyEndpoint}`),
-      );
+      return Promise.reject(transportError(method, 'not-sent', `this key signs only for ${keyEndpoint}`));
     }
     if (!isCurrent() && !isDisarm(url, init.body)) {
       return Promise.reject(
-        KrakenError.transport(method, 'not-sent', 'the live account changed before this request left'),
+        transportError(method, 'not-sent', 'the live account changed before this request left'),
       );
     }
     return fetchFn(url, init);

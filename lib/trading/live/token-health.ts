@@ -1,22 +1,19 @@
 // The private feed needs a fresh GetWebSocketsToken token per connection. When Kraken refuses one (a key
-// without WebSocket access, a lockout, an outage) that is a visible problem carrying Kraken's hint, and the
+// without WebSocket access, a lockout, an outage) that is a visible problem carrying Kraken's code and words (the
+// page says it in its language: lib/ui/trading/live-text.ts), and the
 // next try waits with backoff instead of flapping the connection every few seconds without a word.
 // https://docs.kraken.com/api/docs/rest-api/get-websockets-token
-import { backoffDelay, type Clock, KrakenError } from '../../kraken/index.ts';
+import { backoffDelay, type Clock } from '../../kraken/index.ts';
+import { failureOf } from '../failure.ts';
+import type { LiveProblem } from '../types.ts';
 
 export interface TokenProblem {
-  message: string;
+  problem: Extract<LiveProblem, { code: 'no-token' }>;
   /** When the next token request may go out (our clock). */
   retryAt: number;
 }
 
 const POLICY = { baseMs: 2_000, capMs: 5 * 60_000, floorMs: 1_000 };
-
-export function tokenProblemText(error: unknown): string {
-  const why =
-    error instanceof KrakenError ? error.hint : error instanceof Error ? error.message : String(error);
-  return `Kraken did not give a token for the private feed (open orders, fills): ${why}`;
-}
 
 /**
  * Wraps the token source: each failure is reported and pushes the next request out (2 s, 4 s … 5 min, full
@@ -41,7 +38,7 @@ export function withTokenHealth(
     } catch (error) {
       failures += 1;
       notBefore = clock.now() + backoffDelay(failures, POLICY, random);
-      onProblem({ message: tokenProblemText(error), retryAt: notBefore });
+      onProblem({ problem: { code: 'no-token', failure: failureOf(error) }, retryAt: notBefore });
       throw error;
     }
   };

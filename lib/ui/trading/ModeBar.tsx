@@ -3,8 +3,9 @@ import type { TradingView } from '../../trading/types.ts';
 import { useLocale, useT } from '../locale.ts';
 import { messageOf, type TradingActions } from './actions.ts';
 import { ConfirmAction } from './ConfirmAction.tsx';
-import { deadManDetail, deadManText, liveStatusText, wordsOf } from './format.ts';
+import { wordsOf } from './format.ts';
 import { type LiveGate, liveGate } from './live-gate.ts';
+import { deadManDetail, deadManText, liveStatusText } from './live-text.ts';
 import { UnlockForm } from './UnlockForm.tsx';
 
 /** The steps of "Switch to live": ask the vault, then refuse, unlock or confirm. */

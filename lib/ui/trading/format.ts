@@ -5,7 +5,6 @@ import { formatDecimal, formatMoney, formatPrice } from '../../format/number.ts'
 import type { Locale } from '../../i18n/locales.ts';
 import { type PlainKey, type Translate, translator } from '../../i18n/translate.ts';
 import type { OrderView, PriceOffset, TicketOrderType } from '../../orders/types.ts';
-import type { DeadManView, LiveStatus } from '../../trading/types.ts';
 
 /** The page's language and its translator: what every text here is written with. */
 export interface Words {
@@ -133,69 +132,8 @@ export function formatUsd(value: string | undefined, locale: Locale = 'en'): str
   return text === value && !/^-?\d+(\.\d+)?$/.test(value) ? undefined : text;
 }
 
-/** What the mode bar says about live trading. The background's message wins; these are the fallbacks. */
-export function liveStatusText(status: LiveStatus, w: Words = ENGLISH): string {
-  const { t } = w;
-  switch (status.kind) {
-    case 'no-key':
-      return w.locale === 'en' && status.message ? status.message : t('live.noKey');
-    case 'locked':
-      return w.locale === 'en' && status.message ? status.message : t('live.locked');
-    case 'connecting':
-      return t('live.connecting');
-    case 'ready':
-      return t('live.ready');
-    case 'error':
-      return status.message || t('live.error');
-    default: {
-      const never: never = status;
-      throw new RangeError(`unknown live status ${JSON.stringify(never)}`);
-    }
-  }
-}
-
 /** A time of day, hh:mm:ss, for "Kraken will cancel at …" and "as of …" (24 h in both languages). */
 export function clockTime(at: number): string {
   const d = new Date(at);
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-}
-
-/**
- * The dead man's switch line. "Off" only once Kraken confirmed it; every other state says when Kraken would
- * cancel all open orders, so a failure is never mistaken for safety.
- */
-export function deadManText(view: DeadManView, now: number, w: Words = ENGLISH): string {
-  const { t } = w;
-  switch (view.kind) {
-    case 'off':
-      return t('deadMan.off');
-    case 'arming':
-      return t('deadMan.arming');
-    case 'armed': {
-      const left = Math.max(0, Math.ceil((view.triggerAt - now) / 1000));
-      const age = now - view.refreshedAt;
-      const refreshed =
-        age < 1000 ? t('deadMan.refreshedNow') : t('deadMan.refreshed', { age: formatAge(age, w) });
-      return t('deadMan.armed', { refreshed, at: clockTime(view.triggerAt), left });
-    }
-    case 'refresh-failing':
-      return t('deadMan.failing', { at: clockTime(view.triggerAt) });
-    case 'disarming':
-      return t('deadMan.disarming', { at: clockTime(view.triggerAt) });
-    case 'lapsed':
-      return t('deadMan.lapsed', { at: clockTime(view.at) });
-    case 'arm-failed':
-      return view.message;
-    default: {
-      const never: never = view;
-      throw new RangeError(`unknown dead man view ${JSON.stringify(never)}`);
-    }
-  }
-}
-
-/** The technical reason behind a failing dead man's switch, for a "details" line (never the headline). */
-export function deadManDetail(view: DeadManView): string | null {
-  if (view.kind === 'refresh-failing') return view.error;
-  if (view.kind === 'disarming') return view.error ?? null;
-  return null;
 }

@@ -52,7 +52,10 @@ describe('alert edits', () => {
     expect(edited.rules[0]?.rule).toMatchObject({ level: '150', symbol: 'BTC/USD', kind: 'cross' });
     expect(h.store.states.get('id-1')?.lastPrice).toBe(100);
     await h.service.remove('id-1');
-    await expect(h.service.update('id-1', { paused: false })).rejects.toThrow('That alert no longer exists.');
+    await expect(h.service.update('id-1', { paused: false })).rejects.toMatchObject({
+      name: 'AlertRuleError',
+      problem: { code: 'missing' },
+    });
     await expect(h.service.edit('id-1', {})).rejects.toMatchObject({ name: 'AlertRuleError', field: 'id' });
   });
 
@@ -66,7 +69,7 @@ describe('alert edits', () => {
     );
     expect(result).toEqual({
       added: 1,
-      errors: [{ index: 1, field: 'level', message: 'The level must be a positive price such as 90000.5.' }],
+      errors: [{ index: 1, field: 'level', problem: { code: 'level' } }],
     });
     expect((await h.service.view()).rules.map((r) => r.rule.id)).toEqual(['id-1', 'id-2']);
   });
@@ -76,9 +79,7 @@ describe('alert edits', () => {
     const before = h.views.length;
     await expect(h.service.importJson('not json')).resolves.toEqual({
       added: 0,
-      errors: [
-        { index: -1, field: 'file', message: 'This is not an alerts export (JSON with an "alerts" list).' },
-      ],
+      errors: [{ index: -1, field: 'file', problem: { code: 'not-export' } }],
     });
     expect(h.views).toHaveLength(before);
   });

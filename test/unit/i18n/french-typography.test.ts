@@ -1,7 +1,8 @@
 // French as it is printed: typographic apostrophes, a no-break space before “:” and a narrow no-break space
 // before ; ! ? and inside « » (so a line never starts with the sign), in the catalogs of the options page, the
-// side panel and the notifications. A plain space there would let the browser break the line before the sign.
+// side panel, the notifications and an alert's refusal. A plain space there would let the browser break the line before the sign.
 import { describe, expect, it } from 'vitest';
+import { alertRulesFr } from '../../../lib/i18n/messages/alert-rules.fr.ts';
 import { notifyFr } from '../../../lib/i18n/messages/notify.fr.ts';
 import { optionsFr } from '../../../lib/i18n/messages/options.fr.ts';
 import { panelFr } from '../../../lib/i18n/messages/panel.fr.ts';
@@ -15,6 +16,7 @@ describe.each([
   ['options', optionsFr],
   ['panel', panelFr],
   ['notify', notifyFr],
+  ['alertRules', alertRulesFr],
 ] as const)('the %s catalog in French', (_name, catalog) => {
   const all = texts(catalog as unknown as Record<string, string | Record<string, string>>);
 

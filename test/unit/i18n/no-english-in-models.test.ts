@@ -1,5 +1,5 @@
 // Issue 20: the models that used to write sentences (the ticket's checks, validateOrder, the alert view, the
-// re-check) now take their words from the catalogs, so French never shows English. This holds them to it: every
+// re-check, an alert rule's refusal, the live status and the dead man's switch) now take their words from the catalogs, so French never shows English. This holds them to it: every
 // string and template literal in these files is parsed with the TypeScript compiler (as its sibling
 // no-hardcoded-strings.test.ts parses the components) and none may hold two words in a row, the mark of a
 // sentence. Codes ('below-minimum'), keys ('ticketProblem.what.amount', `order.type.${type}`) and symbols pass;
@@ -14,11 +14,21 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 /** The model files that speak to people: a folder's .ts files (not its components), or one file. */
 const SCANNED = [
   'lib/ticket/',
+  'lib/alerts/editor.ts',
+  'lib/alerts/rule-error.ts',
+  'lib/alerts/rules.ts',
   'lib/alerts/view.ts',
   'lib/kraken/pairs/validate.ts',
   'lib/orders/problem-text.ts',
+  'lib/trading/failure.ts',
+  'lib/trading/live/account.ts',
+  'lib/trading/live/token-health.ts',
+  'lib/trading/no-live.ts',
   'lib/trading/recheck.ts',
+  'lib/trading/types.ts',
+  'lib/ui/alert-rule-text.ts',
   'lib/ui/alert-text.ts',
+  'lib/ui/trading/live-text.ts',
 ];
 const SELF_TEST = 'test/unit/i18n/fixtures/english-model.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { KrakenError, redact } from '../../../lib/kraken/index.ts';
+import { KrakenError, krakenErrorFrom, redact, transportError } from '../../../lib/kraken/index.ts';
 import { fixtureText } from '../../support/fixtures.ts';
 
 const NOW = 1_700_000_000_000;
@@ -33,7 +33,7 @@ describe('KrakenError.fromKraken', () => {
     ['EGeneral:Internal error:12', 'internal', 'service', true],
     ['EFunding:Max fee exceeded', 'unknown', 'unknown', false],
   ])('%s → %s (%s, retryable %s)', (text, code, category, retryable) => {
-    const e = KrakenError.fromKraken('AddOrder', [text], NOW);
+    const e = krakenErrorFrom('AddOrder', [text], NOW);
     expect(e).toMatchObject({ code, category, retryable, endpoint: 'AddOrder', kraken: [text] });
     expect(e.hint.length).toBeGreaterThan(20);
     expect(e.message).toBe(`Kraken AddOrder: ${text}`);
@@ -56,14 +56,12 @@ describe('KrakenError.fromKraken', () => {
       'EService:Busy',
       'EOrder:Unknown order',
     ];
-    const hints = codes.map((c) => KrakenError.fromKraken('X', [c], NOW).hint);
+    const hints = codes.map((c) => krakenErrorFrom('X', [c], NOW).hint);
     expect(new Set(hints).size).toBe(codes.length);
   });
 
   it('reads the wait out of EService: Throttled: <unix ts>', () => {
-    expect(KrakenError.fromKraken('Balance', ['EService: Throttled: 1700000005'], NOW).retryAfterMs).toBe(
-      5_000,
-    );
+    expect(krakenErrorFrom('Balance', ['EService: Throttled: 1700000005'], NOW).retryAfterMs).toBe(5_000);
   });
 
   it.each([
@@ -76,11 +74,11 @@ describe('KrakenError.fromKraken', () => {
     const doc = parse(fixtureText(`official/krakenfx-api-specs_spot-rest/examples/responses/${file}`));
     const [first] = (doc.value ?? doc).errors as { severity: string; errorClass: string; type: string }[];
     const error = `${first?.severity}${first?.errorClass}:${first?.type}`;
-    expect(KrakenError.fromKraken('Balance', [error], NOW).code).toBe(code);
+    expect(krakenErrorFrom('Balance', [error], NOW).code).toBe(code);
   });
 
   it('survives a round trip through JSON as the same class', () => {
-    const e = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], NOW);
+    const e = krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], NOW);
     const back = KrakenError.fromJSON(JSON.parse(JSON.stringify(e)));
     expect(back).toBeInstanceOf(KrakenError);
     expect(back.toJSON()).toEqual(e.toJSON());
@@ -89,12 +87,12 @@ describe('KrakenError.fromKraken', () => {
 
   it('marks the failures after which an order may or may not exist', () => {
     const unknown = (e: KrakenError) => e.outcomeUnknown;
-    expect(unknown(KrakenError.fromKraken('AddOrder', ['EService:Unavailable'], NOW))).toBe(true);
-    expect(unknown(KrakenError.transport('AddOrder', 'timeout', 't'))).toBe(true);
-    expect(unknown(KrakenError.transport('AddOrder', 'http-status', 'x', 502))).toBe(true);
-    expect(unknown(KrakenError.transport('AddOrder', 'http-status', 'x', 403))).toBe(false);
-    expect(unknown(KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], NOW))).toBe(false);
-    expect(unknown(KrakenError.fromKraken('AddOrder', ['EAPI:Invalid nonce'], NOW))).toBe(false);
+    expect(unknown(krakenErrorFrom('AddOrder', ['EService:Unavailable'], NOW))).toBe(true);
+    expect(unknown(transportError('AddOrder', 'timeout', 't'))).toBe(true);
+    expect(unknown(transportError('AddOrder', 'http-status', 'x', 502))).toBe(true);
+    expect(unknown(transportError('AddOrder', 'http-status', 'x', 403))).toBe(false);
+    expect(unknown(krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], NOW))).toBe(false);
+    expect(unknown(krakenErrorFrom('AddOrder', ['EAPI:Invalid nonce'], NOW))).toBe(false);
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ForeignIntent, KrakenError, OrderExpired, OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
+import { AlertRuleError } from '../../../lib/alerts/rule-error.ts';
+import {
+  ForeignIntent,
+  KrakenError,
+  krakenErrorFrom,
+  OrderExpired,
+  OrderOutcomeUnknown,
+  transportError,
+} from '../../../lib/kraken/index.ts';
 import {
   BackgroundError,
   deserializeError,
@@ -15,8 +23,8 @@ import { VaultError } from '../../../lib/vault/errors.ts';
 const across = (e: unknown) => deserializeError(JSON.parse(JSON.stringify(serializeError(e))));
 
 describe('errors cross the boundary as the same class', () => {
-  const kraken = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
-  const lost = KrakenError.transport('AddOrder', 'timeout', 'no answer within 8000 ms');
+  const kraken = krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], 0);
+  const lost = transportError('AddOrder', 'timeout', 'no answer within 8000 ms');
   const cases: [string, Error, Record<string, unknown>][] = [
     [
       'KrakenError (refusal)',
@@ -43,6 +51,16 @@ describe('errors cross the boundary as the same class', () => {
       { code: 'EOrder:Post only order' },
     ],
     ['TradingUnavailable', new TradingUnavailable('locked', 'Unlock the vault.'), { reason: 'locked' }],
+    [
+      'AlertRuleError (with values)',
+      new AlertRuleError({ code: 'window', minMinutes: 1, maxDays: 7 }),
+      { field: 'windowMs', problem: { code: 'window', minMinutes: 1, maxDays: 7 } },
+    ],
+    [
+      'AlertRuleError',
+      new AlertRuleError({ code: 'missing' }),
+      { field: 'id', problem: { code: 'missing' } },
+    ],
     ['VaultError', new VaultError('wrong-passphrase'), { code: 'wrong-passphrase' }],
     [
       'VaultError',

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '../../../entrypoints/background/handlers.ts';
-import { KrakenError } from '../../../lib/kraken/index.ts';
+import { KrakenError, krakenErrorFrom } from '../../../lib/kraken/index.ts';
 import { deserializeError } from '../../../lib/messaging/errors.ts';
 import { REQUEST_TYPES } from '../../../lib/messaging/parse.ts';
 import { REQUEST_PORT, STREAM_PORT, type StreamEvent } from '../../../lib/messaging/protocol.ts';
@@ -36,7 +36,7 @@ function fakeHandlers(): Handlers<Fake> {
     },
     'trading.place': {
       handle: async () => {
-        throw KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
+        throw krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], 0);
       },
     },
   }) as unknown as Handlers<Fake>;

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { options, type VNode } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KrakenError, OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
+import { krakenErrorFrom, OrderOutcomeUnknown } from '../../../lib/kraken/index.ts';
 import type { MarketSnapshot, MarketSnapshot as Snapshot, Tick } from '../../../lib/market/types.ts';
 import { BackgroundUnreachable, deserializeError, serializeError } from '../../../lib/messaging/errors.ts';
 import type { OrderRequest, OrderView } from '../../../lib/orders/types.ts';
@@ -171,7 +171,7 @@ describe('the order ticket', () => {
     type('ticket-amount', '0.01');
     fireEvent.click(byId('ticket-submit'));
     fireEvent.click(byId('ticket-confirm'));
-    const refusal = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
+    const refusal = krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], 0);
     await act(async () => placing.reject(across(refusal)));
     expect(byId('ticket-result').textContent).toBe(
       `Refused: ${refusal.hint} (Kraken said: EOrder:Insufficient funds)`,
@@ -247,7 +247,7 @@ describe('the order ticket', () => {
     expect(actions.preview).toHaveBeenCalledTimes(1);
     expect(byId('ticket-kraken').textContent).toBe('Checking with Kraken…');
     expect((byId('ticket-confirm') as HTMLButtonElement).disabled).toBe(true);
-    const refusal = KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
+    const refusal = krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], 0);
     await act(async () => validating.reject(across(refusal)));
     expect(byId('ticket-kraken').textContent).toBe(
       `Kraken refused: ${refusal.hint} (Kraken said: EOrder:Insufficient funds)`,

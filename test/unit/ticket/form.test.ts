@@ -93,15 +93,17 @@ describe('inputs', () => {
 
   it('lets paper trade always and live only when ready', () => {
     expect(tradingGate(tradingView())).toBeNull();
-    expect(tradingGate(tradingView({ mode: 'live' }))).toBe('Add an API key in Settings');
+    expect(tradingGate(tradingView({ mode: 'live' }))).toBe('Add an API key in Settings to trade live.');
     expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'ready' } }))).toBeNull();
     // The private WebSocket down: orders go over REST (still once), so the ticket is not held back.
     expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'connecting' } }))).toBeNull();
     expect(
-      tradingGate(tradingView({ mode: 'live', live: { kind: 'error', message: 'feed failed' } })),
+      tradingGate(
+        tradingView({ mode: 'live', live: { kind: 'error', problem: { code: 'feed-refused', words: '' } } }),
+      ),
     ).toBeNull();
-    expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'locked', message: 'Unlock' } }))).toBe(
-      'Unlock',
+    expect(tradingGate(tradingView({ mode: 'live', live: { kind: 'locked' } }))).toBe(
+      'Unlock the vault to trade live.',
     );
   });
 });

@@ -184,10 +184,7 @@ describe('trading service: a key for another endpoint', () => {
     expect(service.view().intents).toMatchObject([{ account: 'current', state: 'unknown' }]);
     answer = { kind: 'no-key-for-endpoint', keyEndpoint: SIM };
     await service.refresh();
-    expect(service.view().live).toEqual({
-      kind: 'no-key',
-      message: 'Add a key for this endpoint to trade live; paper trading works meanwhile.',
-    });
+    expect(service.view().live).toEqual({ kind: 'no-key', otherEndpoint: true });
     expect(service.view().intents).toMatchObject([{ account: 'other', where: '127.0.0.1:8787' }]);
     // Never sent here: asking about it says it is still unknown (it is checked once its own endpoint is back).
     expect(() => service.check(intent.clOrdId)).toThrow(OrderOutcomeUnknown);

@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../lib/i18n/translate.ts';
 import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from '../../../lib/kraken/orders/errors.ts';
-import { KrakenError } from '../../../lib/kraken/rest/errors.ts';
+import { krakenErrorFrom, transportError } from '../../../lib/kraken/rest/error-from.ts';
 import { deserializeError, serializeError } from '../../../lib/messaging/errors.ts';
 import { OrderRefused, TradingUnavailable } from '../../../lib/trading/errors.ts';
+import { noLiveAccount, unavailable } from '../../../lib/trading/no-live.ts';
 import { errorText, sendEnding } from '../../../lib/ui/error-text.ts';
 
 const fr = translator('fr');
@@ -15,7 +16,7 @@ const crossed = (e: Error) => deserializeError(JSON.parse(JSON.stringify(seriali
 
 describe('errors across the boundary, in French', () => {
   it('Kraken’s refusal: our hint in French, Kraken’s string verbatim', () => {
-    const e = crossed(KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0));
+    const e = crossed(krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], 0));
     expect(errorText(e, fr)).toBe(
       'Votre solde disponible est trop faible pour cet ordre (les fonds retenus par des ordres ouverts ne comptent pas). (réponse de Kraken\u202f: EOrder:Insufficient funds)',
     );
@@ -23,7 +24,7 @@ describe('errors across the boundary, in French', () => {
   });
 
   it('a transport failure, a paper refusal, trading unavailable and the order endings', () => {
-    expect(errorText(crossed(KrakenError.transport('AddOrder', 'network', 'fetch failed')), fr)).toBe(
+    expect(errorText(crossed(transportError('AddOrder', 'network', 'fetch failed')), fr)).toBe(
       'Impossible de joindre Kraken. Vérifiez la connexion à Internet. (réponse de Kraken\u202f: fetch failed)',
     );
     expect(errorText(crossed(new OrderRefused('EOrder:Order minimum not met', 'Too small.')), fr)).toMatch(
@@ -31,6 +32,13 @@ describe('errors across the boundary, in French', () => {
     );
     expect(errorText(crossed(new TradingUnavailable('locked', 'Unlock the vault.')), fr)).toBe(
       fr('live.locked'),
+    );
+    // A key for another endpoint: its own reason across the boundary, and its own French text.
+    expect(errorText(crossed(unavailable(noLiveAccount('no-key-for-endpoint'))), fr)).toBe(
+      'Ajoutez une clé pour ce point d’accès pour trader en réel\u202f; le trading fictif fonctionne en attendant.',
+    );
+    expect(errorText(crossed(unavailable(noLiveAccount('no-key'))), fr)).toBe(
+      'Ajoutez une clé d’API dans les réglages pour trader en réel.',
     );
     expect(errorText(crossed(new OrderExpired('c1', 'never-sent')), fr)).toMatch(
       /^Non passé\u202f: il n’a jamais/,
@@ -53,7 +61,7 @@ describe('errors across the boundary, in French', () => {
       'ESomething:New',
     ];
     for (const code of codes) {
-      const e = KrakenError.fromKraken('AddOrder', [code], 0);
+      const e = krakenErrorFrom('AddOrder', [code], 0);
       const [frText, enText] = [errorText(e, fr), errorText(e, en)];
       expect(frText).not.toBe(enText);
       expect(`${frText} ${enText}`).not.toMatch(/krakenError\.|error\.kraken|[{}]/);

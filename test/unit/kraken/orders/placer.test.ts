@@ -7,11 +7,13 @@ import {
   ForeignIntent,
   type IntentAccount,
   KrakenError,
+  krakenErrorFrom,
   memoryIntentStore,
   type Order,
   OrderExpired,
   type OrderIntentStore,
   OrderOutcomeUnknown,
+  transportError,
 } from '../../../../lib/kraken/index.ts';
 import { fakeFetch, ok } from '../../../support/fake-fetch.ts';
 import { virtualClock } from '../../../support/virtual-clock.ts';
@@ -43,7 +45,7 @@ function exchange(faults: Fault[], clock: { now(): number }, account = A) {
   const log: string[] = [];
   const sent: AddOrderParams[] = [];
   let n = 0;
-  const lost = () => KrakenError.transport('AddOrder', 'timeout', 'no answer');
+  const lost = () => transportError('AddOrder', 'timeout', 'no answer');
   const visible = (clOrdId: string | undefined) =>
     [...orders.values()].filter(
       (o) => (clOrdId === undefined || o.clOrdId === clOrdId) && o.at <= clock.now() && o.account === account,
@@ -53,8 +55,8 @@ function exchange(faults: Fault[], clock: { now(): number }, account = A) {
       sent.push(p);
       const fault = faults.shift() ?? 'none';
       log.push(`add ${p.cl_ord_id} ${fault}`);
-      if (fault === 'fail-before-execute') throw KrakenError.transport('AddOrder', 'http-status', '502', 502);
-      if (fault === 'reject') throw KrakenError.fromKraken('AddOrder', ['EOrder:Insufficient funds'], 0);
+      if (fault === 'fail-before-execute') throw transportError('AddOrder', 'http-status', '502', 502);
+      if (fault === 'reject') throw krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], 0);
       const delay = fault === 'late-3s' ? 3_000 : fault === 'late-9s' ? 9_000 : 0;
       const at = clock.now() + delay;
       const deadline = p.deadline ? Date.parse(p.deadline) : Number.POSITIVE_INFINITY;
@@ -67,7 +69,7 @@ function exchange(faults: Fault[], clock: { now(): number }, account = A) {
       log.push(`query open ${p.cl_ord_id}`);
       if (faults[0] === 'lookup-fails') {
         faults.shift();
-        throw KrakenError.transport('OpenOrders', 'network', 'down');
+        throw transportError('OpenOrders', 'network', 'down');
       }
       return {
         open: Object.fromEntries(

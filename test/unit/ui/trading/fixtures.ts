@@ -17,7 +17,7 @@ export const order = (patch: Partial<OrderView> = {}): OrderView => ({
 
 export const tradingView = (patch: Partial<TradingView> = {}): TradingView => ({
   mode: 'paper',
-  live: { kind: 'no-key', message: 'Add an API key in Settings' },
+  live: { kind: 'no-key', otherEndpoint: false },
   orders: [],
   fills: [],
   intents: [],

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deadManDetail,
-  deadManText,
   describeOrder,
   filledOf,
   formatAge,
   formatUsd,
-  liveStatusText,
   openOrders,
   orderPrice,
   pairsOf,
@@ -109,46 +106,5 @@ describe('numbers and times', () => {
     [undefined, undefined],
   ])('USD %s → %s', (value, text) => {
     expect(formatUsd(value)).toBe(text);
-  });
-});
-
-describe('live status and the dead man switch', () => {
-  it("words each live status, preferring the background's message", () => {
-    expect(liveStatusText({ kind: 'no-key', message: '' })).toBe('Add an API key in Settings to trade live.');
-    expect(liveStatusText({ kind: 'locked', message: '' })).toBe('Unlock the vault to trade live.');
-    // The background's English message is not shown on a French page: the French fallback is.
-    expect(liveStatusText({ kind: 'locked', message: 'Vault locked' }, wordsOf('fr'))).toBe(
-      'Déverrouillez le coffre pour trader en réel.',
-    );
-    expect(liveStatusText({ kind: 'locked', message: 'Vault locked' })).toBe('Vault locked');
-    expect(liveStatusText({ kind: 'connecting' })).toBe('Connecting to Kraken…');
-    expect(liveStatusText({ kind: 'error', message: 'EAPI:Invalid key' })).toBe('EAPI:Invalid key');
-  });
-
-  it('says whether the switch is armed, and whenever it is not "off", when Kraken would cancel', () => {
-    const at = new Date(2026, 0, 1, 14, 3, 7).getTime();
-    expect(deadManText({ kind: 'off' }, 0)).toBe('off');
-    expect(deadManText({ kind: 'armed', triggerAt: at, refreshedAt: at - 60_000 }, at - 59_500)).toBe(
-      'armed · refreshed just now · Kraken cancels all orders at 14:03:07 (in 60 s) if the extension stops',
-    );
-    expect(deadManText({ kind: 'armed', triggerAt: at, refreshedAt: 1000 }, 21_000)).toContain(
-      'refreshed 20 s ago',
-    );
-    expect(
-      deadManText({ kind: 'refresh-failing', triggerAt: at, refreshedAt: 0, error: 'Failed to fetch' }, 0),
-    ).toBe('could not be refreshed. Kraken will cancel all your orders at 14:03:07 unless this recovers');
-    expect(
-      deadManText({ kind: 'disarming', triggerAt: at, attempts: 2, error: 'EService:Unavailable' }, 0),
-    ).toBe(
-      'still armed, retrying. Kraken will cancel all your orders at 14:03:07 unless turning it off gets through',
-    );
-    // The technical reason is kept for a "details" line, never the headline.
-    expect(
-      deadManDetail({ kind: 'refresh-failing', triggerAt: at, refreshedAt: 0, error: 'Failed to fetch' }),
-    ).toBe('Failed to fetch');
-    expect(deadManText({ kind: 'lapsed', at }, 0)).toContain('Kraken cancelled your open orders');
-    expect(
-      deadManText({ kind: 'arm-failed', message: 'Kraken refused to arm it: EGeneral:Permission denied' }, 0),
-    ).toBe('Kraken refused to arm it: EGeneral:Permission denied');
   });
 });
