@@ -23,17 +23,17 @@ export function resolveSymbol(input: string, known: ReadonlySet<string>): string
   if (text.includes('/')) {
     const [base = '', quote = '', ...rest] = text.split('/');
     if (!base || !quote || rest.length > 0 || !/^[A-Z0-9.]+$/.test(base + quote)) {
-      throw new WatchlistError('malformed', `“${input}” is not a pair. Write it like BTC/USD.`);
+      throw new WatchlistError('malformed', `“${input}” is not a pair. Write it like BTC/USD.`, input.trim());
     }
     // Legacy names (XBT, XXBT, XDG…) map to v2 names in one place: lib/kraken/pairs/symbols.ts.
     const symbol = `${v2Asset(base)}/${v2Asset(quote)}`;
     if (known.size > 0 && !known.has(symbol)) {
-      throw new WatchlistError('unknown-pair', `Kraken has no ${symbol} pair.`);
+      throw new WatchlistError('unknown-pair', `Kraken has no ${symbol} pair.`, symbol);
     }
     return symbol;
   }
   if (!/^[A-Z0-9.]{4,}$/.test(text)) {
-    throw new WatchlistError('malformed', `“${input}” is not a pair. Write it like BTC/USD.`);
+    throw new WatchlistError('malformed', `“${input}” is not a pair. Write it like BTC/USD.`, input.trim());
   }
   // "XBTUSD" style: find the listed pair whose base+quote spell it, legacy names (XBT, XDG) included.
   for (const symbol of known) {
@@ -45,6 +45,7 @@ export function resolveSymbol(input: string, known: ReadonlySet<string>): string
   throw new WatchlistError(
     known.size > 0 ? 'unknown-pair' : 'malformed',
     `Kraken has no pair “${input}”. Write it like BTC/USD.`,
+    input.trim(),
   );
 }
 

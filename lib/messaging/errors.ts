@@ -3,6 +3,7 @@
 import { AlertRuleError } from '../alerts/rule-error.ts';
 import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { KrakenError, type KrakenErrorInit } from '../kraken/rest/errors.ts';
+import { WATCHLIST_PROBLEMS, WatchlistError } from '../settings/watchlist.ts';
 import { OrderRefused, TradingUnavailable } from '../trading/errors.ts';
 import { VaultError, type VaultErrorCode } from '../vault/errors.ts';
 
@@ -55,6 +56,11 @@ const REGISTRY: Record<string, Rebuild> = {
     const rebuilt = AlertRuleError.fromJSON(data);
     if (!rebuilt) throw new TypeError('not an alert rule problem');
     return rebuilt;
+  },
+  WatchlistError: (data, message) => {
+    const code = WATCHLIST_PROBLEMS.find((c) => c === data.code);
+    if (!code) throw new TypeError('not a watchlist problem');
+    return new WatchlistError(code, message, str(data.subject));
   },
   VaultError: (data, message) =>
     Object.assign(

@@ -51,7 +51,7 @@ export function createSettingsService(storage: SettingsStorage, deps: SettingsSe
     async setBadgePair(symbol: string): Promise<string> {
       await store.update((s) => {
         if (!s.watchlist.includes(symbol)) {
-          throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`);
+          throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`, symbol);
         }
         return { ...s, badgePair: symbol };
       });

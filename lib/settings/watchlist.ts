@@ -13,18 +13,27 @@ export const SYMBOL_PATTERN = /^[A-Z0-9.]{1,16}\/[A-Z0-9.]{1,16}$/;
 export const isSymbol = (value: unknown): value is string =>
   typeof value === 'string' && SYMBOL_PATTERN.test(value);
 
+export const WATCHLIST_PROBLEMS = ['malformed', 'unknown-pair', 'duplicate', 'full', 'not-found'] as const;
+export type WatchlistProblem = (typeof WATCHLIST_PROBLEMS)[number];
+
+/**
+ * A watchlist edit refused: `code` says why and `subject` names the pair or what was typed, so a page says it in
+ * its own language (lib/ui/error-text.ts); the English message is for logs and the CLI.
+ */
 export class WatchlistError extends Error {
   override readonly name = 'WatchlistError';
   constructor(
-    readonly code: 'malformed' | 'unknown-pair' | 'duplicate' | 'full' | 'not-found',
+    readonly code: WatchlistProblem,
     message: string,
+    readonly subject = '',
   ) {
     super(message);
   }
 }
 
 export function addToWatchlist(list: readonly string[], symbol: string): string[] {
-  if (list.includes(symbol)) throw new WatchlistError('duplicate', `${symbol} is already on the watchlist.`);
+  if (list.includes(symbol))
+    throw new WatchlistError('duplicate', `${symbol} is already on the watchlist.`, symbol);
   if (list.length >= MAX_WATCHLIST) {
     throw new WatchlistError('full', `The watchlist holds ${MAX_WATCHLIST} pairs. Remove one first.`);
   }
@@ -32,13 +41,15 @@ export function addToWatchlist(list: readonly string[], symbol: string): string[
 }
 
 export function removeFromWatchlist(list: readonly string[], symbol: string): string[] {
-  if (!list.includes(symbol)) throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`);
+  if (!list.includes(symbol))
+    throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`, symbol);
   return list.filter((s) => s !== symbol);
 }
 
 /** The list with `symbol` moved to `index` (clamped to the list's bounds). */
 export function moveInWatchlist(list: readonly string[], symbol: string, index: number): string[] {
-  if (!list.includes(symbol)) throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`);
+  if (!list.includes(symbol))
+    throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`, symbol);
   const rest = list.filter((s) => s !== symbol);
   const at = Math.max(0, Math.min(rest.length, Math.trunc(index)));
   return [...rest.slice(0, at), symbol, ...rest.slice(at)];

@@ -6,6 +6,7 @@ import type { Translate } from '../i18n/translate.ts';
 import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from '../kraken/orders/errors.ts';
 import { KrakenError, type KrakenErrorCode, ruleFor } from '../kraken/rest/errors.ts';
 import { BackgroundUnreachable } from '../messaging/errors.ts';
+import { MAX_WATCHLIST, WatchlistError } from '../settings/watchlist.ts';
 import { OrderRefused, TradingUnavailable } from '../trading/errors.ts';
 import { MIN_PASSPHRASE, RESET_WORD, VaultError } from '../vault/errors.ts';
 
@@ -60,6 +61,8 @@ function translatedText(error: unknown, t: Translate): string | null {
   if (error instanceof OrderOutcomeUnknown) return t('error.outcomeUnknown');
   if (error instanceof OrderExpired) return t(`error.expired.${error.reason}`);
   if (error instanceof ForeignIntent) return t('error.foreign');
+  if (error instanceof WatchlistError)
+    return t(`watchlistError.${error.code}`, { subject: error.subject, max: MAX_WATCHLIST });
   return null;
 }
 

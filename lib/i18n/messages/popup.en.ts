@@ -61,6 +61,11 @@ export const popupEn = {
   'addPair.label': 'Pair to add',
   'addPair.placeholder': 'Add a pair, e.g. {example}',
   'addPair.add': 'Add',
+  'watchlistError.malformed': '“{subject}” is not a pair. Write it like BTC/USD.',
+  'watchlistError.unknown-pair': 'Kraken has no pair “{subject}”. Write it like BTC/USD.',
+  'watchlistError.duplicate': '{subject} is already on the watchlist.',
+  'watchlistError.full': 'The watchlist holds {max} pairs. Remove one first.',
+  'watchlistError.not-found': '{subject} is not on the watchlist.',
 
   'status.noTick': 'no tick yet',
   'status.lastTick': 'last tick {age}',

@@ -65,6 +65,11 @@ export const popupFr: FrenchOf<typeof popupEn> = {
   'addPair.label': 'Paire à ajouter',
   'addPair.placeholder': 'Ajouter une paire, p. ex. {example}',
   'addPair.add': 'Ajouter',
+  'watchlistError.malformed': '« {subject} » n’est pas une paire. Écrivez-la comme BTC/USD.',
+  'watchlistError.unknown-pair': 'Kraken n’a pas de paire « {subject} ». Écrivez-la comme BTC/USD.',
+  'watchlistError.duplicate': '{subject} est déjà dans la liste.',
+  'watchlistError.full': 'La liste tient {max} paires. Retirez-en une d’abord.',
+  'watchlistError.not-found': '{subject} n’est pas dans la liste.',
 
   'status.noTick': 'aucun cours reçu',
   'status.lastTick': 'dernier cours {age}',

@@ -52,6 +52,11 @@ describe('errors cross the boundary as the same class', () => {
     ],
     ['TradingUnavailable', new TradingUnavailable('locked', 'Unlock the vault.'), { reason: 'locked' }],
     [
+      'WatchlistError',
+      new WatchlistError('duplicate', 'BTC/USD is already on the watchlist.', 'BTC/USD'),
+      { code: 'duplicate', subject: 'BTC/USD' },
+    ],
+    [
       'AlertRuleError (with values)',
       new AlertRuleError({ code: 'window', minMinutes: 1, maxDays: 7 }),
       { field: 'windowMs', problem: { code: 'window', minMinutes: 1, maxDays: 7 } },
@@ -94,13 +99,13 @@ describe('errors cross the boundary as the same class', () => {
   });
 
   it('other classes keep their name, message and code', () => {
-    const back = across(new WatchlistError('duplicate', 'BTC/USD is already on the watchlist.'));
+    class SomethingElse extends Error {
+      override readonly name = 'SomethingElse';
+      readonly code = 'odd';
+    }
+    const back = across(new SomethingElse('An odd thing happened.'));
     expect(back).toBeInstanceOf(BackgroundError);
-    expect(back).toMatchObject({
-      name: 'WatchlistError',
-      code: 'duplicate',
-      message: 'BTC/USD is already on the watchlist.',
-    });
+    expect(back).toMatchObject({ name: 'SomethingElse', code: 'odd', message: 'An odd thing happened.' });
     expect(serializeError('plain')).toEqual({ name: 'Error', message: 'plain' });
   });
 

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../lib/i18n/translate.ts';
 import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from '../../../lib/kraken/orders/errors.ts';
 import { krakenErrorFrom, transportError } from '../../../lib/kraken/rest/error-from.ts';
+import { resolveSymbol } from '../../../lib/market/instruments.ts';
 import { deserializeError, serializeError } from '../../../lib/messaging/errors.ts';
+import { addToWatchlist, WatchlistError } from '../../../lib/settings/watchlist.ts';
 import { OrderRefused, TradingUnavailable } from '../../../lib/trading/errors.ts';
 import { noLiveAccount, unavailable } from '../../../lib/trading/no-live.ts';
 import { errorText, sendEnding } from '../../../lib/ui/error-text.ts';
@@ -14,7 +16,37 @@ const en = translator('en');
 /** As the popup receives it: serialized by the background, rebuilt by the messaging layer. */
 const crossed = (e: Error) => deserializeError(JSON.parse(JSON.stringify(serializeError(e))));
 
+/** What a function throws. */
+const thrown = (f: () => unknown): Error => {
+  try {
+    f();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('nothing thrown');
+};
+
 describe('errors across the boundary, in French', () => {
+  it('a watchlist edit refused by the background names the pair in French', () => {
+    const known = new Set(['BTC/USD', 'ETH/USD']);
+    expect(errorText(crossed(thrown(() => resolveSymbol('doge/eur', known))), fr)).toBe(
+      'Kraken n’a pas de paire «\u202fDOGE/EUR\u202f». Écrivez-la comme BTC/USD.',
+    );
+    expect(errorText(crossed(thrown(() => resolveSymbol('b@d', known))), fr)).toBe(
+      '«\u202fb@d\u202f» n’est pas une paire. Écrivez-la comme BTC/USD.',
+    );
+    expect(errorText(crossed(thrown(() => addToWatchlist(['BTC/USD'], 'BTC/USD'))), fr)).toBe(
+      'BTC/USD est déjà dans la liste.',
+    );
+    const full = Array.from({ length: 20 }, (_, i) => `A${i}/USD`);
+    expect(errorText(crossed(thrown(() => addToWatchlist(full, 'BTC/USD'))), fr)).toBe(
+      'La liste tient 20 paires. Retirez-en une d’abord.',
+    );
+    expect(errorText(crossed(new WatchlistError('not-found', 'x', 'SOL/USD')), en)).toBe(
+      'SOL/USD is not on the watchlist.',
+    );
+  });
+
   it('Kraken’s refusal: our hint in French, Kraken’s string verbatim', () => {
     const e = crossed(krakenErrorFrom('AddOrder', ['EOrder:Insufficient funds'], 0));
     expect(errorText(e, fr)).toBe(
