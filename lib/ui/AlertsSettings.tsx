@@ -48,9 +48,17 @@ export function AlertsSettings({ actions }: { actions: AlertSettingsActions }) {
         <button type="button" onClick={download} data-testid="export-alerts">
           {t('alertsSettings.export')}
         </button>
-        <label class="file">
-          {t('alertsSettings.import')}{' '}
-          <input type="file" accept="application/json,.json" onChange={upload} data-testid="import-alerts" />
+        {/* A button of ours around the browser's file input: its own "Choose File / No file chosen" is in the
+            browser's language, not the page's, and looks like no other control here. */}
+        <label class="file-button">
+          {t('alertsSettings.import')}
+          <input
+            type="file"
+            class="sr-only"
+            accept="application/json,.json"
+            onChange={upload}
+            data-testid="import-alerts"
+          />
         </label>
       </div>
       {notice && (
