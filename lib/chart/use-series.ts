@@ -45,14 +45,31 @@ export function useSeries(
     const key = `${symbol}|${interval}`;
     const started = early.get(key);
     early.clear();
+    let shown = false;
     (started ?? actions.watch(viewer, symbol, interval)).then(
       (r) => {
         performance.mark('chart-series'); // the bench's breakdown of first paint (bench/chart.ts)
-        if (current) setSeries(r.series);
+        if (!current) return;
+        shown = true;
+        setSeries(r.series);
       },
       (e: unknown) => current && setError({ cause: e }),
     );
-    const renew = setInterval(() => void actions.watch(viewer, symbol, interval).catch(() => {}), RENEW_MS);
+    // Each renewal also mends a first ask that failed (the background busy starting, the pair list not yet
+    // known): its candles are shown then, rather than the error until the page is reopened.
+    const renew = setInterval(
+      () =>
+        void actions.watch(viewer, symbol, interval).then(
+          (r) => {
+            if (!current || shown) return;
+            shown = true;
+            setError(null);
+            setSeries(r.series);
+          },
+          () => {},
+        ),
+      RENEW_MS,
+    );
     return () => {
       current = false;
       clearInterval(renew);
