@@ -153,8 +153,8 @@ export function createPaperAccount(deps: PaperAccountDeps) {
       const owed = new Set(state.unshown ?? []);
       if (owed.size > 0) {
         const left = state.fills.filter((f) => owed.has(f.id)).reverse(); // oldest first
-        if (left.length < owed.size)
-          await serial(() => settle(new Set([...owed].filter((id) => !left.some((f) => f.id === id)))));
+        for (const f of left) owed.delete(f.id);
+        if (owed.size > 0) await serial(() => settle(owed)); // what is left of `owed`: no fill to show
         notify(left);
       }
       // Orders whose GTD time came while the worker was stopped expire now.
