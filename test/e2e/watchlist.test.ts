@@ -68,8 +68,9 @@ describe('watchlist in the production build, against the simulator', () => {
     const input = popup.getByTestId('add-pair-input');
     await input.fill('FOO/USD');
     await input.press('Enter');
+    // Said by the page from the refusal's code and the pair it names (lib/ui/error-text.ts).
     await expect(popup.getByTestId('add-pair-error').innerText()).resolves.toBe(
-      'Kraken has no FOO/USD pair.',
+      'Kraken has no pair “FOO/USD”. Write it like BTC/USD.',
     );
     await input.fill('xbtusd');
     await input.press('Enter');
