@@ -52,7 +52,11 @@ describe('live account against the simulator', () => {
   const accounts: LiveAccount[] = [];
 
   beforeAll(async () => {
-    sim = await withSim({ stepMs: 100 });
+    // Kraken's REST counter relaxed (×100): every test here signs with the one simulator key, each through a
+    // fresh client that starts its own count at zero, so with Kraken's Starter allowance each test waited out
+    // the calls of the tests before it (115 s for the file, 45 s relaxed). Nothing here is about pacing; the
+    // counters as Kraken enforces them are tested in rest-limits.test.ts and test/sim/rate-limits.test.ts.
+    sim = await withSim({ stepMs: 100, rateLimit: 'relaxed' });
     // The instrument channel's rules, as the market service keeps them.
     const session = createWsSession({ url: sim.wsPublic, createSocket: nodeSocket });
     rules = await new Promise((resolve) => {

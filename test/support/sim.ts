@@ -3,8 +3,16 @@ import { WebSocket as WsClient } from 'ws';
 import type { WebSocketLike } from '../../lib/kraken/index.ts';
 import { type SimHandle, startSimulator } from '../../sim/server.ts';
 
-export async function withSim(opts: { seed?: number; stepMs?: number } = {}): Promise<SimHandle> {
-  return startSimulator({ port: 0, host: '127.0.0.1', seed: opts.seed ?? 1, stepMs: opts.stepMs ?? 100 });
+export async function withSim(
+  opts: { seed?: number; stepMs?: number; rateLimit?: 'on' | 'relaxed' | 'off' } = {},
+): Promise<SimHandle> {
+  return startSimulator({
+    port: 0,
+    host: '127.0.0.1',
+    seed: opts.seed ?? 1,
+    stepMs: opts.stepMs ?? 100,
+    ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
+  });
 }
 
 /** Node 20 has no global WebSocket: the `ws` package's client has the same event-handler interface. */
