@@ -45,29 +45,24 @@ export function useSeries(
     const key = `${symbol}|${interval}`;
     const started = early.get(key);
     early.clear();
+    // The first answer that comes is shown. Each renewal also mends a first ask that failed (the background
+    // busy starting, the pair list not yet known), rather than the error staying until the page is reopened.
     let shown = false;
+    const show = (r: { series: CandleSeries }) => {
+      if (!current || shown) return;
+      shown = true;
+      setError(null);
+      setSeries(r.series);
+    };
     (started ?? actions.watch(viewer, symbol, interval)).then(
       (r) => {
         performance.mark('chart-series'); // the bench's breakdown of first paint (bench/chart.ts)
-        if (!current) return;
-        shown = true;
-        setSeries(r.series);
+        show(r);
       },
       (e: unknown) => current && setError({ cause: e }),
     );
-    // Each renewal also mends a first ask that failed (the background busy starting, the pair list not yet
-    // known): its candles are shown then, rather than the error until the page is reopened.
     const renew = setInterval(
-      () =>
-        void actions.watch(viewer, symbol, interval).then(
-          (r) => {
-            if (!current || shown) return;
-            shown = true;
-            setError(null);
-            setSeries(r.series);
-          },
-          () => {},
-        ),
+      () => void actions.watch(viewer, symbol, interval).then(show, () => {}),
       RENEW_MS,
     );
     return () => {
