@@ -42,6 +42,17 @@ function fakeHandlers(): Handlers<Fake> {
   }) as unknown as Handlers<Fake>;
 }
 
+/** A well-formed order for trading.place (the fake handler refuses it as Kraken would). */
+const MARKET_BUY = {
+  symbol: 'BTC/USD',
+  side: 'buy',
+  type: 'market',
+  volume: '1',
+  postOnly: false,
+  timeInForce: 'GTC',
+};
+const CL_ORD_ID = '0b0d3c1e-5f61-4a7e-9c1d-2f3a4b5c6d7e';
+
 function send(message: unknown, sender: object): Promise<unknown> {
   return new Promise((resolve) => {
     void fakeBrowser.runtime.onMessage.trigger(message, sender as never, resolve).then((answers) => {
@@ -91,18 +102,10 @@ describe('serveRequests', () => {
   });
 
   it('a failure comes back as data that rebuilds the same class', async () => {
-    const order = {
-      symbol: 'BTC/USD',
-      side: 'buy',
-      type: 'market',
-      volume: '1',
-      postOnly: false,
-      timeInForce: 'GTC',
+    const answer = (await send({ type: 'trading.place', order: MARKET_BUY, clOrdId: CL_ORD_ID }, PAGE)) as {
+      ok: false;
+      error: never;
     };
-    const answer = (await send(
-      { type: 'trading.place', order, clOrdId: '0b0d3c1e-5f61-4a7e-9c1d-2f3a4b5c6d7e' },
-      PAGE,
-    )) as { ok: false; error: never };
     expect(answer.ok).toBe(false);
     expect(deserializeError(answer.error)).toBeInstanceOf(KrakenError);
   });
@@ -281,21 +284,12 @@ describe('serveRequests over the request port', () => {
     };
     return { open, refused, used };
   }
-  const order = {
-    symbol: 'BTC/USD',
-    side: 'buy',
-    type: 'market',
-    volume: '1',
-    postOnly: false,
-    timeInForce: 'GTC',
-  };
-
   it('answers each request with its own id, in whatever order they finish', async () => {
     const s = setup();
     const p = s.open(port(PAGE, REQUEST_PORT));
     p.send({
       id: 7,
-      request: { type: 'trading.place', order, clOrdId: '0b0d3c1e-5f61-4a7e-9c1d-2f3a4b5c6d7e' },
+      request: { type: 'trading.place', order: MARKET_BUY, clOrdId: CL_ORD_ID },
     });
     p.send({ id: 8, request: { type: 'settings.get' } });
     await tick();
