@@ -1,7 +1,7 @@
 // The paper account as the background runs it: the engine fed with the market, the fee tier, Kraken's exchange
 // status and the clock; amends and their history; GTD orders expiring on time, also across a restart.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BookTop, OrderRequest } from '../../../lib/orders/types.ts';
+import type { BookTop, FillView, OrderRequest } from '../../../lib/orders/types.ts';
 import type { PaperRead, PaperState, PaperStore } from '../../../lib/paper/index.ts';
 import { OrderRefused } from '../../../lib/trading/errors.ts';
 import { createPaperAccount } from '../../../lib/trading/paper-account.ts';
@@ -34,6 +34,10 @@ function account(
     store?: ReturnType<typeof memoryStore>;
     system?: string;
     fees?: { makerPercent: string; takerPercent: string };
+    /** Ids' prefix: two accounts on one store (a worker and the next) must not make the same ids. */
+    idPrefix?: string;
+    /** How a fill is shown (default: listed in `fills` at once). */
+    onFill?: (f: FillView) => Promise<void> | undefined;
   } = {},
 ) {
   let n = 0;
@@ -45,11 +49,13 @@ function account(
     book: () => book,
     watchDepth: () => {},
     now: () => Date.now(),
-    newId: () => `P${++n}`,
+    newId: () => `${opts.idPrefix ?? 'P'}${++n}`,
     onChange: () => {},
-    onFill: (f) => {
-      fills.push(f.id);
-    },
+    onFill:
+      opts.onFill ??
+      ((f) => {
+        fills.push(f.id);
+      }),
     fees: () => opts.fees ?? { makerPercent: '0.25', takerPercent: '0.40' },
     lastPrice: () => '45000.0',
     system: () => opts.system ?? 'online',
@@ -146,15 +152,8 @@ describe('paper fills are notified once, also across a stopped worker', () => {
     const store = memoryStore();
     let release: () => void = () => {};
     const shown: string[] = [];
-    let n = 0;
-    const a = createPaperAccount({
+    const { a } = account({
       store,
-      rulesFor: (s) => (s === 'BTC/USD' ? BTC_USD_RULES : undefined),
-      book: () => book,
-      watchDepth: () => {},
-      now: () => Date.now(),
-      newId: () => `P${++n}`,
-      onChange: () => {},
       // The notification takes a while: the worker could stop meanwhile.
       onFill: (f) =>
         new Promise<void>((resolve) => {
@@ -180,14 +179,9 @@ describe('paper fills are notified once, also across a stopped worker', () => {
     const store = memoryStore();
     let hang = true;
     const firstShown: string[] = [];
-    const stopped = createPaperAccount({
+    const { a: stopped } = account({
       store,
-      rulesFor: () => BTC_USD_RULES,
-      book: () => book,
-      watchDepth: () => {},
-      now: () => Date.now(),
-      newId: () => `Q${Math.random()}`,
-      onChange: () => {},
+      idPrefix: 'Q',
       onFill: (f) => (hang ? new Promise<void>(() => {}) : void firstShown.push(f.id)),
     });
     await stopped.start();
