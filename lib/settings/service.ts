@@ -4,7 +4,7 @@
 import type { LanguageSetting } from '../i18n/locales.ts';
 import { customEndpoints, type Endpoints, type Settings, type ThemeSetting } from './schema.ts';
 import { createSettingsStore, type SettingsStorage, type SettingsStoreOptions } from './store.ts';
-import { addToWatchlist, moveInWatchlist, removeFromWatchlist, WatchlistError } from './watchlist.ts';
+import { addToWatchlist, moveInWatchlist, notOnWatchlist, removeFromWatchlist } from './watchlist.ts';
 
 export interface SettingsServiceDeps extends SettingsStoreOptions {
   /**
@@ -51,7 +51,7 @@ export function createSettingsService(storage: SettingsStorage, deps: SettingsSe
     async setBadgePair(symbol: string): Promise<string> {
       await store.update((s) => {
         if (!s.watchlist.includes(symbol)) {
-          throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`, symbol);
+          throw notOnWatchlist(symbol);
         }
         return { ...s, badgePair: symbol };
       });

@@ -31,6 +31,10 @@ export class WatchlistError extends Error {
   }
 }
 
+/** The refusal of an edit that names a pair the watchlist does not hold. */
+export const notOnWatchlist = (symbol: string): WatchlistError =>
+  new WatchlistError('not-found', `${symbol} is not on the watchlist.`, symbol);
+
 export function addToWatchlist(list: readonly string[], symbol: string): string[] {
   if (list.includes(symbol))
     throw new WatchlistError('duplicate', `${symbol} is already on the watchlist.`, symbol);
@@ -41,15 +45,13 @@ export function addToWatchlist(list: readonly string[], symbol: string): string[
 }
 
 export function removeFromWatchlist(list: readonly string[], symbol: string): string[] {
-  if (!list.includes(symbol))
-    throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`, symbol);
+  if (!list.includes(symbol)) throw notOnWatchlist(symbol);
   return list.filter((s) => s !== symbol);
 }
 
 /** The list with `symbol` moved to `index` (clamped to the list's bounds). */
 export function moveInWatchlist(list: readonly string[], symbol: string, index: number): string[] {
-  if (!list.includes(symbol))
-    throw new WatchlistError('not-found', `${symbol} is not on the watchlist.`, symbol);
+  if (!list.includes(symbol)) throw notOnWatchlist(symbol);
   const rest = list.filter((s) => s !== symbol);
   const at = Math.max(0, Math.min(rest.length, Math.trunc(index)));
   return [...rest.slice(0, at), symbol, ...rest.slice(at)];
