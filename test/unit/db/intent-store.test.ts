@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { idbIntentStore, KEEP_SETTLED_MS } from '../../../lib/db/intent-store.ts';
 import { openDatabase } from '../../../lib/db/schema.ts';
 import { listSetAside } from '../../../lib/db/set-aside.ts';
@@ -93,6 +93,33 @@ describe('idbIntentStore', () => {
     expect(await store.create?.({ ...intent, clOrdId: 'c-2' })).toBeUndefined();
     expect(await store.get('c-2')).toEqual({ ...intent, clOrdId: 'c-2' });
     expect((await listSetAside(db)).map((r) => r.key)).toEqual(['c-2']);
+  });
+
+  it('writes a new cl_ord_id with one request and commits at once: nothing is read first on the order path', async () => {
+    const db = await fresh();
+    const store = idbIntentStore(db);
+    const intent: OrderIntent = {
+      clOrdId: 'c-1',
+      params: { pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.01' },
+      state: 'pending',
+      account: ACCOUNT,
+      confirmedAt: 1,
+      attempts: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add');
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit');
+    try {
+      expect(await store.create?.(intent)).toBeUndefined();
+      expect([get.mock.calls.length, put.mock.calls.length, add.mock.calls.length]).toEqual([0, 0, 1]);
+      expect(commit).toHaveBeenCalledOnce();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await db.get('orderIntents', 'c-1')).toEqual(intent);
   });
 
   it('prunes settled intents after a week and leaves recent or unsettled ones', async () => {
