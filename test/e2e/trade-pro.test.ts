@@ -26,8 +26,22 @@ import {
 
 const PASS = 'e2e trade pro passphrase';
 const VOLUME = '0.0001';
+/**
+ * The pairs the order types are spread over. Each pair's trading counter (Starter, which the extension assumes:
+ * 60 points, −1/s) takes four rounds of place, amend and cancel (1 + 4 + 8 points with the order under 5 s old)
+ * before the extension must wait for it, as it should: with every type on one pair, the rounds waited 36 s of the
+ * test's 40, and the tests after it waited again.
+ */
+const PAIRS = {
+  'BTC/USD': { volume: VOLUME, amended: '0.0002', atKraken: '0.00020000', decimals: 1 },
+  'ETH/USD': { volume: '0.002', amended: '0.004', atKraken: '0.00400000', decimals: 2 },
+  'SOL/USD': { volume: '0.05', amended: '0.1', atKraken: '0.10000000', decimals: 2 },
+} as const;
+type Pair = keyof typeof PAIRS;
 
 interface TicketOrder {
+  /** BTC/USD unless said. */
+  pair?: Pair;
   side: 'buy' | 'sell';
   type: string;
   trigger?: string;
@@ -46,17 +60,19 @@ const result = async (popup: Page) => {
 const row = (popup: Page, txid: string) =>
   popup.locator(`[data-testid="order-row"][data-order-id="${txid}"]`);
 
-async function btcPrice(popup: Page): Promise<number> {
-  await waitUntil(async () => parsePrice((await lastPrice(popup, 'BTC/USD')) ?? '') > 0, 15_000, 'a price');
-  return parsePrice((await lastPrice(popup, 'BTC/USD')) ?? '');
+async function priceOf(popup: Page, pair: Pair): Promise<number> {
+  await waitUntil(async () => parsePrice((await lastPrice(popup, pair)) ?? '') > 0, 15_000, 'a price');
+  return parsePrice((await lastPrice(popup, pair)) ?? '');
 }
+const btcPrice = (popup: Page) => priceOf(popup, 'BTC/USD');
 
 /** Fills the ticket for `o` and previews it (Enter), waiting for Kraken's own check. Returns the words shown. */
 async function preview(popup: Page, o: TicketOrder): Promise<string> {
-  await popup.getByTestId('ticket-pair').selectOption('BTC/USD');
+  const pair = o.pair ?? 'BTC/USD';
+  await popup.getByTestId('ticket-pair').selectOption(pair);
   await popup.getByTestId(`ticket-side-${o.side}`).click();
   await popup.getByTestId('ticket-type').selectOption(o.type);
-  await popup.getByTestId('ticket-amount').fill(VOLUME);
+  await popup.getByTestId('ticket-amount').fill(PAIRS[pair].volume);
   if (o.trigger !== undefined) await popup.getByTestId('ticket-trigger').fill(o.trigger);
   if (o.limit !== undefined) await popup.getByTestId('ticket-limit').fill(o.limit);
   if (o.trail) {
@@ -117,8 +133,13 @@ describe('trade like on Kraken Pro (production build, simulator, live)', () => {
   beforeEach(async () => simControl(e2e, 'faults/clear'));
 
   it('places each order type from the ticket, shows its trigger, amends it in place and cancels it', async () => {
-    const p = await btcPrice(popup);
-    const at = (f: number) => (Math.round(p * f * 10) / 10).toFixed(1);
+    const prices = {
+      'BTC/USD': await btcPrice(popup),
+      'ETH/USD': await priceOf(popup, 'ETH/USD'),
+      'SOL/USD': await priceOf(popup, 'SOL/USD'),
+    };
+    const price = (pair: Pair, f: number) => (prices[pair] * f).toFixed(PAIRS[pair].decimals);
+    const at = (f: number) => price('BTC/USD', f);
     const orders: [TicketOrder, RegExp, RegExp][] = [
       [
         { side: 'buy', type: 'limit', limit: at(0.5) },
@@ -136,39 +157,53 @@ describe('trade like on Kraken Pro (production build, simulator, live)', () => {
         /^trigger [\d,.]+$/,
       ],
       [
-        { side: 'sell', type: 'stop-loss-limit', trigger: at(0.5), limit: at(0.49) },
-        /^If the price falls to [\d,.]+ USD, places a limit order to sell 0\.0001 BTC at /,
+        {
+          pair: 'ETH/USD',
+          side: 'sell',
+          type: 'stop-loss-limit',
+          trigger: price('ETH/USD', 0.5),
+          limit: price('ETH/USD', 0.49),
+        },
+        /^If the price falls to [\d,.]+ USD, places a limit order to sell 0\.002 ETH at /,
         /^trigger [\d,.]+, limit [\d,.]+$/,
       ],
       [
-        { side: 'sell', type: 'take-profit-limit', trigger: at(1.5), limit: at(1.5) },
+        {
+          pair: 'ETH/USD',
+          side: 'sell',
+          type: 'take-profit-limit',
+          trigger: price('ETH/USD', 1.5),
+          limit: price('ETH/USD', 1.5),
+        },
         /^If the price rises to [\d,.]+ USD, places a limit order to sell /,
         /^trigger [\d,.]+, limit [\d,.]+$/,
       ],
       [
-        { side: 'sell', type: 'trailing-stop', trail: { value: '20', unit: 'percent' } },
-        /^Sells 0\.0001 BTC at market if the price falls 20 % below its highest since it was placed\.$/,
+        { pair: 'SOL/USD', side: 'sell', type: 'trailing-stop', trail: { value: '20', unit: 'percent' } },
+        /^Sells 0\.05 SOL at market if the price falls 20 % below its highest since it was placed\.$/,
         /^trigger [\d,.]+ \(trails 20 %\)$/,
       ],
       [
         {
+          pair: 'SOL/USD',
           side: 'sell',
           type: 'trailing-stop-limit',
           trail: { value: '20', unit: 'percent' },
           limitOffset: { value: '100', unit: 'quote' },
         },
-        /^If the price falls 20 % below its highest since it was placed, places a limit order to sell 0\.0001 BTC at 100 USD below that trigger or more\.$/,
+        /^If the price falls 20 % below its highest since it was placed, places a limit order to sell 0\.05 SOL at 100 USD below that trigger or more\.$/,
         /^trigger [\d,.]+ \(trails 20 %\)/,
       ],
     ];
-    for (const [order, words, price] of orders) {
+    for (const [order, words, shown] of orders) {
+      const pair = PAIRS[order.pair ?? 'BTC/USD'];
       expect(await preview(popup, order)).toMatch(words);
       const txid = await confirm(popup);
       await expect.poll(() => row(popup, txid).count(), { timeout: 10_000 }).toBe(1);
-      expect(await row(popup, txid).getByTestId('order-price').innerText()).toMatch(price);
+      expect(await row(popup, txid).getByTestId('order-price').innerText()).toMatch(shown);
       // Amend the amount in place: the same id, the new amount at Kraken.
       await row(popup, txid).getByTestId('order-amend').click();
-      await popup.getByTestId('amend-volume').fill('0.0002');
+      await popup.getByTestId('amend-volume').fill(pair.amended);
       await popup.getByTestId('amend-review').click();
       await expect(popup.getByTestId('amend-confirm-text').innerText()).resolves.toContain(
         'keeps the order id and, where possible, its place in the queue',
@@ -182,9 +217,9 @@ describe('trade like on Kraken Pro (production build, simulator, live)', () => {
             timeout: 10_000,
           },
         )
-        .toContain('0 / 0.0002');
+        .toContain(`0 / ${pair.amended}`);
       const atKraken = await kraken.queryOrders({ txid: [txid] });
-      expect(atKraken[txid]?.vol).toBe('0.00020000');
+      expect(atKraken[txid]?.vol).toBe(pair.atKraken);
       await row(popup, txid).getByTestId('order-cancel').click();
       await popup.getByTestId('confirm-yes').click();
       await expect.poll(() => row(popup, txid).count(), { timeout: 10_000 }).toBe(0);
@@ -222,7 +257,13 @@ describe('trade like on Kraken Pro (production build, simulator, live)', () => {
   }, 60_000);
 
   it("a trailing stop's offset amended from open orders (percent, then USD): Kraken trails by it, the row says so", async () => {
-    await preview(popup, { side: 'sell', type: 'trailing-stop', trail: { value: '20', unit: 'percent' } });
+    // ETH/USD: BTC/USD's trading counter is kept for the tests after this one (see PAIRS).
+    await preview(popup, {
+      pair: 'ETH/USD',
+      side: 'sell',
+      type: 'trailing-stop',
+      trail: { value: '20', unit: 'percent' },
+    });
     const txid = await confirm(popup);
     await expect.poll(() => row(popup, txid).count(), { timeout: 10_000 }).toBe(1);
     const price = () => row(popup, txid).getByTestId('order-price').innerText();
