@@ -59,6 +59,41 @@ async function shoot(popup: Page, name: string, width: number): Promise<void> {
   });
 }
 
+/**
+ * Two paper orders that rest: a BTC/USD limit far below the market and a DOGE/USD stop-loss-limit far above it
+ * (the longest price text: a trigger and a limit at seven decimals). The shots and their sideways check then see
+ * the open-orders cards: the five-column table they replaced scrolled the popup sideways at 320 px.
+ */
+async function restingOrders(popup: Page): Promise<void> {
+  const orders = [
+    {
+      symbol: 'DOGE/USD',
+      type: 'stop-loss-limit',
+      amount: '1000',
+      prices: { trigger: 1.5, limit: 1.51 },
+      decimals: 7,
+    },
+    // Last: the ticket is left as the tests after this expect it, a BTC/USD limit far below the market.
+    { symbol: 'BTC/USD', type: 'limit', amount: '0.01', prices: { limit: 0.5 }, decimals: 1 },
+  ];
+  for (const o of orders) {
+    const last = parsePrice((await lastPrice(popup, o.symbol)) ?? '0');
+    await popup.getByTestId('ticket-pair').selectOption(o.symbol);
+    await popup.getByTestId('ticket-side-buy').click();
+    await popup.getByTestId('ticket-type').selectOption(o.type);
+    for (const [field, f] of Object.entries(o.prices))
+      await popup.getByTestId(`ticket-${field}`).fill((last * f).toFixed(o.decimals));
+    await popup.getByTestId('ticket-amount').fill(o.amount);
+    await expect.poll(() => popup.getByTestId('ticket-estimate').innerText()).toContain('(fee');
+    await popup.getByTestId('ticket-amount').press('Enter');
+    await popup.getByTestId('ticket-confirm').click();
+    await expect
+      .poll(() => popup.getByTestId('ticket-result').getAttribute('data-kind'), { timeout: 10_000 })
+      .toBe('placed');
+  }
+  await expect.poll(() => rows(popup).count(), { timeout: 10_000 }).toBe(orders.length);
+}
+
 describe('the popup a Kraken Pro user would be proud of (production build, simulator)', () => {
   let e2e: E2E;
   let popup: Page;
@@ -169,6 +204,8 @@ describe('the popup a Kraken Pro user would be proud of (production build, simul
       const v = await seriousViolations(popup);
       if (v.length > 0) found[name] = v;
     };
+    await tradeTab(popup);
+    await restingOrders(popup);
     for (const scheme of ['light', 'dark'] as const) {
       await colorScheme(popup, scheme);
       await popup.getByTestId('tab-watch').click();
@@ -179,6 +216,12 @@ describe('the popup a Kraken Pro user would be proud of (production build, simul
       await audit(`trade-paper-${scheme}`);
       await shoot(popup, `trade-paper-en-${scheme}`, 320);
       await shoot(popup, `trade-paper-en-${scheme}`, 800);
+      // A cancel's question takes its card's whole width, still inside the page.
+      await rows(popup).last().getByTestId('order-cancel').click();
+      await popup.getByTestId('confirm-yes').waitFor();
+      await audit(`trade-paper-cancel-ask-${scheme}`);
+      await shoot(popup, `trade-paper-cancel-ask-en-${scheme}`, 320);
+      await popup.getByTestId('confirm-no').click();
     }
     await popup.getByTestId('mode-live').click();
     await popup.getByTestId('mode-live-confirm').click();

@@ -7,11 +7,12 @@ import { AmendForm, AmendHistory } from './Amend.tsx';
 import type { TradingActions } from './actions.ts';
 import { ConfirmAction } from './ConfirmAction.tsx';
 import { Confirmed } from './Confirmed.tsx';
-import { filledOf, formatAge, openOrders, orderPrice, pairsOf, wordsOf } from './format.ts';
+import { filledOf, formatAge, openOrders, orderPricePieces, pairsOf, typeWord, wordsOf } from './format.ts';
 
 /**
  * Open orders, newest first, each with its trigger, cancellable and amendable in place (the amend history on
- * demand); "cancel all" per pair. Every cancel and amend asks first. When the account's feed is not live, the
+ * demand); "cancel all" per pair. A card per order, not a table row: its buttons stay in sight from 320 px
+ * (five columns scrolled the popup sideways, Amend and Cancel out of view). Every cancel and amend asks first. When the account's feed is not live, the
  * list is greyed and says when it was last confirmed.
  */
 export function OpenOrders({
@@ -52,73 +53,63 @@ export function OpenOrders({
         <p class="hint">{t('orders.none')}</p>
       ) : (
         <>
-          <table class="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.order')}</th>
-                <th scope="col" class="num">
-                  {t('orders.price')}
-                </th>
-                <th scope="col" class="num">
-                  {t('orders.filled')}
-                </th>
-                <th scope="col" class="num">
-                  {t('orders.age')}
-                </th>
-                <th scope="col">
-                  <span class="sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {open.map((o) => (
-                <Fragment key={o.id}>
-                  <tr data-testid="order-row" data-order-id={o.id} data-status={o.status} data-type={o.type}>
-                    <td>
-                      <span class={o.side === 'buy' ? 'pos' : 'neg'}>{side(o)}</span> <b>{o.symbol}</b>
-                      <br />
-                      <span class="quote">{o.type}</span>
-                    </td>
-                    <td class="num" data-testid="order-price">
-                      {orderPrice(o, w)}
-                    </td>
-                    <td class="num">{filledOf(o, w.locale)}</td>
-                    <td class="num quote">{formatAge(now - o.createdAt, w)}</td>
-                    <td class="actions">
-                      <button
-                        type="button"
-                        class="small"
-                        data-testid="order-amend"
-                        aria-label={t('orders.amendLabel', { side: side(o), symbol: o.symbol })}
-                        aria-expanded={amending === o.id}
-                        onClick={() => setAmending(amending === o.id ? null : o.id)}
-                      >
-                        {t('orders.amend')}
-                      </button>
-                      <ConfirmAction
-                        label={t('orders.cancel')}
-                        ariaLabel={t('orders.cancelLabel', { side: side(o), symbol: o.symbol })}
-                        question={t('orders.cancelQuestion')}
-                        yes={t('orders.cancelYes')}
-                        no={t('orders.cancelNo')}
-                        testId="order-cancel"
-                        onConfirm={() => actions.cancel(o.id)}
-                        {...ask(`order:${o.id}`)}
-                      />
-                    </td>
-                  </tr>
-                  {amending === o.id && (
-                    <tr data-testid="amend-row" data-order-id={o.id}>
-                      <td colSpan={5}>
-                        <AmendForm order={o} mode={mode} actions={actions} onDone={() => setAmending(null)} />
-                        <AmendHistory id={o.id} actions={actions} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
+          <ul class="order-list" aria-labelledby="open-orders-title">
+            {open.map((o) => (
+              <li
+                key={o.id}
+                class="order-card"
+                data-testid="order-row"
+                data-order-id={o.id}
+                data-status={o.status}
+                data-type={o.type}
+              >
+                <span class="order-what">
+                  <span class={o.side === 'buy' ? 'pos' : 'neg'}>{side(o)}</span> <b>{o.symbol}</b>{' '}
+                  <span class="quote nobr">{typeWord(o.type, w)}</span>
+                </span>
+                <span class="order-actions">
+                  <button
+                    type="button"
+                    class="small"
+                    data-testid="order-amend"
+                    aria-label={t('orders.amendLabel', { side: side(o), symbol: o.symbol })}
+                    aria-expanded={amending === o.id}
+                    onClick={() => setAmending(amending === o.id ? null : o.id)}
+                  >
+                    {t('orders.amend')}
+                  </button>
+                  <ConfirmAction
+                    label={t('orders.cancel')}
+                    ariaLabel={t('orders.cancelLabel', { side: side(o), symbol: o.symbol })}
+                    question={t('orders.cancelQuestion')}
+                    yes={t('orders.cancelYes')}
+                    no={t('orders.cancelNo')}
+                    testId="order-cancel"
+                    onConfirm={() => actions.cancel(o.id)}
+                    {...ask(`order:${o.id}`)}
+                  />
+                </span>
+                <span class="order-price num" data-testid="order-price">
+                  {orderPricePieces(o, w).map((p) => (
+                    <Fragment key={p.text}>
+                      {p.joiner}
+                      <span class="nobr">{p.text}</span>
+                    </Fragment>
+                  ))}
+                </span>
+                <span class="order-progress num quote">
+                  {t('orders.filledOf', { amount: filledOf(o, w.locale) })} ·{' '}
+                  <span title={t('orders.age')}>{formatAge(now - o.createdAt, w)}</span>
+                </span>
+                {amending === o.id && (
+                  <div class="order-amend" data-testid="amend-row" data-order-id={o.id}>
+                    <AmendForm order={o} mode={mode} actions={actions} onDone={() => setAmending(null)} />
+                    <AmendHistory id={o.id} actions={actions} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
           <div class="cancel-all">
             {pairsOf(open).map((symbol) => (
               <span key={symbol} data-symbol={symbol}>

@@ -25,6 +25,10 @@ const TYPE_WORD: Readonly<Record<TicketOrderType, PlainKey>> = {
   'trailing-stop-limit': 'order.type.trailing-stop-limit',
 };
 
+/** An order type in the page's language ("stop-loss-limit", "stop de perte limite"); Kraken's own word otherwise. */
+export const typeWord = (type: OrderView['type'], w: Words = ENGLISH): string =>
+  type in TYPE_WORD ? w.t(TYPE_WORD[type as TicketOrderType]) : type;
+
 /** Statuses that still rest on the book (or are about to): what "open orders" lists and cancels. */
 const OPEN = new Set<OrderView['status']>(['pending', 'new', 'partially_filled']);
 
@@ -60,7 +64,7 @@ export function describeOrder(
     side: w.t(order.side === 'buy' ? 'order.side.buy' : 'order.side.sell'),
     volume: amount(order.volume, w.locale),
     symbol: order.symbol,
-    type: order.type in TYPE_WORD ? w.t(TYPE_WORD[order.type as TicketOrderType]) : order.type,
+    type: typeWord(order.type, w),
   };
   return price
     ? w.t('order.describeAt', { ...params, price: priceText(price, w.locale) })
@@ -86,31 +90,47 @@ export function closedAtOnce(
   });
 }
 
+/** One piece of an order's price, kept on one line, and what joins it to the piece before ('' for the first). */
+export interface PricePiece {
+  joiner: string;
+  text: string;
+}
+
 /**
  * The price column: the limit price; a stop's trigger ("trigger 1,700.25"); both for the -limit forms; a trailing
- * stop's trigger now and what it trails by; "market" for none. Prices keep the pair's decimals.
+ * stop's trigger now and what it trails by; "market" for none. Prices keep the pair's decimals. In pieces, so a
+ * narrow list wraps between them ("trigger 0.5696100," / "limit 0.5734100"), never inside one.
  */
-export function orderPrice(
+export function orderPricePieces(
   o: Pick<OrderView, 'limitPrice' | 'triggerPrice' | 'symbol'> & Partial<Pick<OrderView, 'trailOffset'>>,
   w: Words = ENGLISH,
-): string {
+): PricePiece[] {
   const { t, locale } = w;
   const trails = o.trailOffset
     ? t('order.trails', { offset: offsetText(o.trailOffset, o.symbol, locale) })
     : '';
-  const parts: string[] = [];
+  const pieces: PricePiece[] = [];
   if (o.triggerPrice !== undefined) {
-    const trigger = t('order.trigger', { price: priceText(o.triggerPrice, locale) });
-    parts.push(trails ? `${trigger} (${trails})` : trigger);
-  } else if (trails) parts.push(trails);
+    pieces.push({ joiner: '', text: t('order.trigger', { price: priceText(o.triggerPrice, locale) }) });
+    if (trails) pieces.push({ joiner: ' ', text: `(${trails})` });
+  } else if (trails) pieces.push({ joiner: '', text: trails });
   if (o.limitPrice !== undefined)
-    parts.push(
-      parts.length > 0
-        ? t('order.limit', { price: priceText(o.limitPrice, locale) })
-        : priceText(o.limitPrice, locale),
+    pieces.push(
+      pieces.length > 0
+        ? { joiner: ', ', text: t('order.limit', { price: priceText(o.limitPrice, locale) }) }
+        : { joiner: '', text: priceText(o.limitPrice, locale) },
     );
-  return parts.length > 0 ? parts.join(', ') : t('order.market');
+  return pieces.length > 0 ? pieces : [{ joiner: '', text: t('order.market') }];
 }
+
+/** The price column as one line of text (orderPricePieces joined). */
+export const orderPrice = (
+  o: Pick<OrderView, 'limitPrice' | 'triggerPrice' | 'symbol'> & Partial<Pick<OrderView, 'trailOffset'>>,
+  w: Words = ENGLISH,
+): string =>
+  orderPricePieces(o, w)
+    .map((p) => p.joiner + p.text)
+    .join('');
 
 export const filledOf = (o: Pick<OrderView, 'filled' | 'volume'>, locale: Locale = 'en'): string =>
   `${amount(o.filled, locale)} / ${amount(o.volume, locale)}`;

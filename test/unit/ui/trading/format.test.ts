@@ -6,8 +6,10 @@ import {
   formatUsd,
   openOrders,
   orderPrice,
+  orderPricePieces,
   pairsOf,
   priceText,
+  typeWord,
   wordsOf,
 } from '../../../../lib/ui/trading/format.ts';
 import { order } from './fixtures.ts';
@@ -55,6 +57,29 @@ describe('orders', () => {
     [{ limitPrice: undefined, trailOffset: { value: '500.0', unit: 'quote' as const } }, 'trails 500 USD'],
   ])('price column of %o is %s', (patch, expected) => {
     expect(orderPrice(order(patch))).toBe(expected);
+  });
+
+  it('cuts the price column into pieces a narrow list wraps between, never inside', () => {
+    const stopLimit = order({ limitPrice: '43900.0', triggerPrice: '44000.0' });
+    expect(orderPricePieces(stopLimit)).toEqual([
+      { joiner: '', text: 'trigger 44,000.0' },
+      { joiner: ', ', text: 'limit 43,900.0' },
+    ]);
+    const trailing = order({
+      limitPrice: undefined,
+      triggerPrice: '92150.5',
+      trailOffset: { value: '5', unit: 'percent' },
+    });
+    expect(orderPricePieces(trailing)).toEqual([
+      { joiner: '', text: 'trigger 92,150.5' },
+      { joiner: ' ', text: '(trails 5 %)' },
+    ]);
+  });
+
+  it('names the order type in the page language, and keeps a type it does not know as Kraken wrote it', () => {
+    expect(typeWord('stop-loss-limit')).toBe('stop-loss-limit');
+    expect(typeWord('stop-loss-limit', wordsOf('fr'))).toBe('stop de perte limite');
+    expect(typeWord('settle-position', wordsOf('fr'))).toBe('settle-position');
   });
 
   it('shows filled / total without trailing zeros', () => {
