@@ -108,7 +108,7 @@ export function AmendForm({
   const fields = amendable(order);
   // Written the page's way ("0,2" in French), read back the same way by changeOf.
   const [typed, setTyped] = useState<Typed>({
-    volume: localeDecimal(order.volume, locale),
+    volume: localeDecimal(normalize(order.volume), locale),
     limitPrice: localeDecimal(order.limitPrice ?? '', locale),
     triggerPrice: localeDecimal(order.triggerPrice ?? '', locale),
     ...(order.trailOffset

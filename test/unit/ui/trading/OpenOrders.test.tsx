@@ -111,6 +111,17 @@ describe('open orders', () => {
     expect(a.amend).not.toHaveBeenCalled();
   });
 
+  it("offers the amount as a person writes it (Kraken's 0.00200000 as 0.002), unchanged when sent back as is", () => {
+    const a = actions();
+    const eth = order({ id: 'E', symbol: 'ETH/USD', volume: '0.00200000' });
+    render(<OpenOrders orders={[eth]} actions={a} now={0} mode="live" />);
+    fireEvent.click(byId('order-amend'));
+    expect((byId('amend-volume') as HTMLInputElement).value).toBe('0.002');
+    fireEvent.click(byId('amend-review'));
+    expect(byId('amend-error').textContent).toBe('Nothing changed: type a new amount or price.');
+    expect(a.amend).not.toHaveBeenCalled();
+  });
+
   it('shows the amend history on demand', async () => {
     const a = actions();
     render(<OpenOrders orders={orders} actions={a} now={0} mode="paper" />);
