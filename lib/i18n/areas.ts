@@ -70,6 +70,15 @@ export function loadAreas(locale: Locale, areas: readonly Area[]): Promise<void>
   ).then(() => undefined);
 }
 
+/**
+ * Every area this page has asked for so far, in any language: the page's own and those its lazy parts loaded with
+ * their code (the Trade tab, a chart, the alert form). A page that changes language loads them all again in the
+ * new one; loading only its own left the Trade tab showing message keys after a switch to French.
+ */
+export function areasAsked(): Area[] {
+  return [...new Set([...done.keys()].map((id) => id.slice(0, id.indexOf('.')) as Area))];
+}
+
 /** Every area, for a page that shows them all (the options page shows alerts, keys, shortcuts, errors). */
 export const ALL_AREAS: readonly Area[] = [
   'common',

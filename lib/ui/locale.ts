@@ -3,7 +3,7 @@
 // once its texts are loaded (useLoadedLocale), so a page never shows English before French.
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { type Area, loadAreas } from '../i18n/areas.ts';
+import { type Area, areasAsked, loadAreas } from '../i18n/areas.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { type Translate, translator } from '../i18n/translate.ts';
 
@@ -49,7 +49,8 @@ export function useLoadedLocale(wanted: Locale | null, areas: readonly Area[]): 
     let current = true;
     // A chunk of the extension's own package that fails to load: show the page anyway (keys, not a blank).
     const show = () => current && setShown(wanted);
-    loadAreas(wanted, areas).then(show, show);
+    // The page's areas and any a lazy part of it loaded meanwhile, all in the language about to be shown.
+    loadAreas(wanted, [...new Set([...areas, ...areasAsked()])]).then(show, show);
     return () => {
       current = false;
     };

@@ -171,9 +171,20 @@ describe('a browser in French', () => {
     }
   });
 
-  it('choosing English switches the options page at once, and is kept', async () => {
+  it('choosing English switches the options page at once, and is kept; an open popup follows, its Trade tab too', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(extensionUrl(ext, 'popup.html'));
+    await popup.getByTestId('tab-trade').click();
+    const ticket = () => popup.getByTestId('ticket').innerText();
+    await expect.poll(ticket).toContain('Type d’ordre');
+    await options.bringToFront();
     await options.getByTestId('language').selectOption('en');
     await options.getByText('Saved.').waitFor();
+    // The Trade tab's texts came with its chunk, after the popup opened: they follow too (they once stayed
+    // behind as message keys, "ticket.type", while the rest of the popup spoke English).
+    await expect.poll(ticket).toContain('Order type');
+    expect(await ticket()).not.toMatch(/\bticket\.[a-z]/);
+    await popup.close();
     await expect(options.getByTestId('shortcuts').locator('h2').first().innerText()).resolves.toBe(
       'Keyboard shortcuts',
     );

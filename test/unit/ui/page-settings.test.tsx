@@ -3,10 +3,27 @@
 // last spoke at once, the settings winning when they say another, never a language nobody chose before the
 // settings are read, and an open page following a change.
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadAreas } from '../../../lib/i18n/areas.ts';
 import type { Settings } from '../../../lib/settings/schema.ts';
 import { LocaleContext, useT } from '../../../lib/ui/locale.ts';
 import { pageSettings } from '../../../lib/ui/page-settings.ts';
+
+// Every catalog is loaded for the unit tests (setup-i18n.ts), so what a page asks for is watched instead.
+const asked = vi.hoisted(() => [] as [string, readonly string[]][]);
+vi.mock('../../../lib/i18n/areas.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../lib/i18n/areas.ts')>();
+  return {
+    ...real,
+    loadAreas: (
+      locale: Parameters<typeof real.loadAreas>[0],
+      areas: Parameters<typeof real.loadAreas>[1],
+    ) => {
+      asked.push([locale, areas]);
+      return real.loadAreas(locale, areas);
+    },
+  };
+});
 
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
@@ -26,12 +43,17 @@ function harness() {
   function Title() {
     return <h1>{useT()('language.title')}</h1>;
   }
+  /** A lazy part's text (the Trade tab's): its area is loaded by the part, not by the page. */
+  function Lazy() {
+    return <p data-testid="lazy">{useT()('ticket.pair')}</p>;
+  }
   function Page() {
     const locale = usePage();
     if (locale === null) return <p>nothing yet</p>;
     return (
       <LocaleContext.Provider value={locale}>
         <Title />
+        <Lazy />
       </LocaleContext.Provider>
     );
   }
@@ -67,6 +89,19 @@ describe('a page’s language from the settings', () => {
     render(<h.Page />);
     await act(async () => h.reads[0]?.reject(new Error('no answer')));
     await waitFor(() => expect(heading()).toBe('Language'));
+  });
+
+  it('a change of language brings the texts of the lazy parts already loaded in the old one', async () => {
+    const h = harness();
+    render(<h.Page />);
+    await act(async () => h.reads[0]?.resolve(settings('en')));
+    await act(async () => loadAreas('en', ['trade'])); // the Trade tab opened, in English
+    await waitFor(() => expect(screen.getByTestId('lazy').textContent).toBe('Pair'));
+    h.fire();
+    await act(async () => h.reads[1]?.resolve(settings('fr')));
+    await waitFor(() => expect(heading()).toBe('Langue'));
+    expect(screen.getByTestId('lazy').textContent).toBe('Paire');
+    expect(asked.filter(([locale]) => locale === 'fr').flatMap(([, areas]) => areas)).toContain('trade');
   });
 
   it('follows a change of the settings; only the newest read counts', async () => {
