@@ -60,14 +60,22 @@ async function ordersWith(rest: KrakenRest, clOrdId: string): Promise<string[]> 
 }
 
 /**
- * Confirms the previewed order with its answer lost and Kraken unreachable for lookups (2 minutes): the
- * ticket says "checking". Returns the order's cl_ord_id.
+ * Confirms the previewed order with its answer lost and Kraken unreachable for lookups (`lookupsDownMs`, 2
+ * minutes unless said) and for its executions feed (the private socket dropped, no token for a new one; the
+ * order goes over REST): nothing can say whether it was placed, and the ticket says "checking". With the socket
+ * up, Kraken's executions report of the cl_ord_id would settle it at once (trading.test.ts). Returns the
+ * order's cl_ord_id.
  */
-async function leaveUnknown(e2e: E2E, popup: Page): Promise<string> {
+async function leaveUnknown(e2e: E2E, popup: Page, lookupsDownMs = 120_000): Promise<string> {
   await simControl(e2e, 'faults', {
+    serviceError: { error: 'EService:Unavailable', count: 100_000, methods: ['GetWebSocketsToken'] },
     dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] },
-    failLookups: { ms: 120_000 },
+    failLookups: { ms: lookupsDownMs },
   });
+  await simControl(e2e, 'ws/drop');
+  await expect
+    .poll(() => popup.getByTestId('live-status').getAttribute('data-kind'), { timeout: 15_000 })
+    .not.toBe('ready');
   await popup.getByTestId('ticket-confirm').click();
   await expect.poll(() => result(popup), { timeout: 15_000 }).toMatch(/^unknown: /);
   return checkingId(popup);
@@ -112,17 +120,11 @@ describe('orders you can trust (production build, simulator)', () => {
 
   it('(c) a lost answer with Kraken unreachable for lookups: "checking", then "placed" with the id', async () => {
     await previewRestingBuy(popup, 0.5);
-    await simControl(e2e, 'faults', {
-      dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] },
-      failLookups: { ms: 12_000 },
-    });
-    await popup.getByTestId('ticket-confirm').click();
-    await expect.poll(() => result(popup), { timeout: 15_000 }).toMatch(/^unknown: /);
+    const id = await leaveUnknown(e2e, popup, 12_000);
     await expect(popup.getByTestId('ticket-checking').innerText()).resolves.toContain(
       'Do not place it again',
     );
     expect(await popup.getByTestId('ticket-confirm').count()).toBe(0);
-    const id = await checkingId(popup);
     await expect.poll(() => result(popup), { timeout: 40_000 }).toMatch(/^placed: /);
     const [txid] = await ordersWith(main, id);
     expect(await popup.getByTestId('ticket-result').innerText()).toContain(`order ${txid}`);

@@ -82,6 +82,27 @@ export type IntentState = 'pending' | 'unknown' | 'placed' | 'rejected' | 'expir
 export const SETTLED_STATES: readonly IntentState[] = ['placed', 'rejected', 'expired'];
 export const isSettled = (intent: Pick<OrderIntent, 'state'>) => SETTLED_STATES.includes(intent.state);
 
+/** An intent as first recorded: confirmed now for `account`, not sent yet. */
+export function freshIntent(
+  params: OrderIntent['params'],
+  clOrdId: string,
+  now: number,
+  account: IntentAccount,
+  meta?: OrderIntent['meta'],
+): OrderIntent {
+  return {
+    clOrdId,
+    params: { ...params },
+    state: 'pending',
+    account,
+    confirmedAt: now,
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...(meta ? { meta } : {}),
+  };
+}
+
 /** Where intents live (IndexedDB in the extension). `put` must be durable when it resolves. */
 export interface OrderIntentStore {
   get(clOrdId: string): Promise<OrderIntent | undefined>;

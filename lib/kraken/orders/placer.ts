@@ -2,9 +2,10 @@ import { type BackoffPolicy, backoffDelay } from '../backoff.ts';
 import { KrakenError } from '../rest/errors.ts';
 import type { AddOrderParams, AddOrderResult } from '../rest/types-private.ts';
 import { ForeignIntent, OrderExpired, OrderOutcomeUnknown } from './errors.ts';
-import { type ExpiredReason, isSettled, type OrderIntent, sameAccount } from './intents.ts';
+import { type ExpiredReason, freshIntent, isSettled, type OrderIntent, sameAccount } from './intents.ts';
 import { clOrdIdLookup } from './lookup.ts';
 import type { OrderPlacerOptions } from './placer-options.ts';
+import { createSightings } from './sightings.ts';
 
 export type { OrderPlacerOptions } from './placer-options.ts';
 
@@ -46,6 +47,8 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
   }
 
   const lookup = clOrdIdLookup(rest, clock);
+  /** Kraken's executions feed reporting our cl_ord_ids (`seen`): an answer as good as a lookup's. */
+  const sightings = createSightings(clock);
   /**
    * Placed answers whose record is still being written (see `answered`): anything that reads the intent back
    * waits for that write first, so it never sees the pre-send record of an order already answered.
@@ -80,15 +83,20 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
 
   /**
    * After a send whose answer was lost: wait for its deadline, then look. Placed, or absent for good, or
-   * (the lookup failed) still unknown — thrown as OrderOutcomeUnknown.
+   * (the lookup failed) still unknown — thrown as OrderOutcomeUnknown. Kraken's executions feed reporting the
+   * cl_ord_id (`seen`) answers as a lookup would, at once.
    */
   async function settle(intent: OrderIntent, signal?: AbortSignal): Promise<'absent' | OrderIntent> {
     const wait = (intent.deadlineAt ?? 0) + settleMarginMs - serverNow();
-    if (wait > 0) await clock.sleep(wait, signal);
+    if (wait > 0) await sightings.sleep(intent.clOrdId, wait, signal);
+    const reported = sightings.get(intent.clOrdId);
+    if (reported) return save(intent, { state: 'placed', txid: [reported] });
     let found: string[] | undefined;
     try {
       found = await lookup(intent.clOrdId);
     } catch (e) {
+      const late = sightings.get(intent.clOrdId); // reported while the lookup failed
+      if (late) return save(intent, { state: 'placed', txid: [late] });
       const detail = e instanceof Error ? e.message : String(e);
       await save(intent, { state: 'unknown' });
       throw new OrderOutcomeUnknown(intent.clOrdId, detail);
@@ -178,26 +186,6 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
     }
   }
 
-  /** An intent as first recorded: confirmed now, not sent yet. */
-  function fresh(
-    params: OrderIntent['params'],
-    clOrdId: string,
-    now: number,
-    meta?: OrderIntent['meta'],
-  ): OrderIntent {
-    return {
-      clOrdId,
-      params: { ...params },
-      state: 'pending',
-      account,
-      confirmedAt: now,
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-      ...(meta ? { meta } : {}),
-    };
-  }
-
   /** A recorded intent someone waits for: its ending if settled, else sent (after a lookup if sent before). */
   async function resume(intent: OrderIntent, signal?: AbortSignal): Promise<OrderIntent> {
     if (isSettled(intent)) return ending(intent);
@@ -223,7 +211,7 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
         if (!sameAccount(existing.account, account)) throw new ForeignIntent(clOrdId);
         return existing;
       }
-      const intent = fresh(params, clOrdId, clock.now(), meta);
+      const intent = freshIntent(params, clOrdId, clock.now(), account, meta);
       await store.put(intent);
       options.onChange?.(intent);
       return intent;
@@ -269,7 +257,7 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
       return exclusive(clOrdId, async () => {
         const now = clock.now();
         const intent: OrderIntent = {
-          ...fresh(params, clOrdId, now, meta),
+          ...freshIntent(params, clOrdId, now, account, meta),
           attempts: 1,
           deadlineAt: nextDeadline(),
         };
@@ -326,6 +314,23 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
     /** confirm with a new cl_ord_id (the CLI and tests). */
     place(params: OrderIntent['params'], signal?: AbortSignal): Promise<OrderIntent> {
       return this.confirm(params, newId(), undefined, signal);
+    },
+
+    /**
+     * Kraken's executions feed reported `clOrdId` as order `orderId`. An intent of ours sent and still unsettled
+     * is placed with that id: a send waiting for its deadline is woken (settle), one left unknown is settled now
+     * rather than at the next reconcile. Reports of orders we did not send (another app's) change nothing.
+     */
+    seen(clOrdId: string, orderId: string): void {
+      // Running: its send or settle takes the report itself. Being written: its answer came, with this id.
+      if (!sightings.add(clOrdId, orderId) || running.has(clOrdId) || writing.has(clOrdId)) return;
+      void exclusive(clOrdId, async () => {
+        await writing.get(clOrdId);
+        const intent = await store.get(clOrdId);
+        if (!intent || !sameAccount(intent.account, account) || isSettled(intent) || intent.attempts === 0)
+          return intent as OrderIntent;
+        return save(intent, { state: 'placed', txid: [orderId] });
+      }).catch(() => {});
     },
 
     lookup,

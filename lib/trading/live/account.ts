@@ -109,6 +109,7 @@ export function createLiveAccount(deps: LiveAccountDeps) {
       fees.onFill();
       await Promise.allSettled(fresh.map((f) => deps.onFill(f)));
     },
+    onReported: (clOrdId, orderId) => placer.seen(clOrdId, orderId),
   });
   const funds = createLiveBalances(deps.rest, clock, lifetime.signal, () => deps.onChange());
   const fees = createLiveFees(

@@ -23,6 +23,11 @@ export interface ExecutionsFeedDeps {
   /** Fills to notify, each once. */
   /** Shows these fills; resolves once each was shown or refused (then they leave the ledger's outbox). */
   onFills(fills: FillView[]): Promise<void>;
+  /**
+   * Kraken reports an order with a cl_ord_id: it reached the engine with that order id (the placer settles a
+   * send whose answer was lost by it, lib/kraken/orders/sightings.ts).
+   */
+  onReported?(clOrdId: string, orderId: string): void;
 }
 
 export function createExecutionsFeed(deps: ExecutionsFeedDeps) {
@@ -39,6 +44,8 @@ export function createExecutionsFeed(deps: ExecutionsFeedDeps) {
       const seen: FillView[] = [];
       for (const r of items) {
         const merged = { ...before.get(r.order_id), ...tracker.get(r.order_id), ...r } as OrderReport;
+        if (typeof merged.cl_ord_id === 'string' && typeof r.order_id === 'string')
+          deps.onReported?.(merged.cl_ord_id, r.order_id);
         if (typeof r.ratecount === 'number' && symbolOf(merged)) rates.set(symbolOf(merged), r.ratecount);
         if (r?.exec_type !== 'trade') continue;
         const fill = fillView(r, merged, deps.rulesFor(symbolOf(merged)), deps.now());
