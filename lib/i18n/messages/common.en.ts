@@ -40,7 +40,7 @@ export const commonEn = {
   // Kraken's refusals and the order path's endings, by code (lib/ui/error-text.ts); Kraken's own words are shown beside them as they came.
   'error.kraken': '{hint} (Kraken said: {words})',
   'error.outcomeUnknown':
-    'Kraken has not confirmed whether this order was placed. We are checking with Kraken: do not place it again.',
+    'Kraken has not said whether this order was placed. Do not place it again: we keep asking.',
   'error.expired.too-old':
     'Not placed: the confirmation is too old to send. Review the order and confirm it again.',
   'error.expired.absent':

@@ -45,7 +45,7 @@ export const commonFr: FrenchOf<typeof commonEn> = {
   // Kraken's refusals and the order path's endings, by code (lib/ui/error-text.ts); Kraken's own words are shown beside them as they came.
   'error.kraken': '{hint} (réponse de Kraken : {words})',
   'error.outcomeUnknown':
-    'Kraken n’a pas confirmé si cet ordre a été passé. Nous vérifions auprès de Kraken : ne le passez pas de nouveau.',
+    'Kraken n’a pas dit si cet ordre a été passé. Ne le passez pas de nouveau : nous continuons de lui demander.',
   'error.expired.too-old':
     'Non passé : la confirmation est trop ancienne pour être envoyée. Revoyez l’ordre et confirmez-le de nouveau.',
   'error.expired.absent':

@@ -97,7 +97,7 @@ export const popupTradeEn = {
   'result.placedLive': 'Placed: {what} · order {id}',
   'result.refused': 'Refused: {message}',
   'result.notPlaced': 'Not placed: {message}',
-  'result.unknown': 'Checking with Kraken: {message}',
+  'result.unknown': 'Not confirmed yet: {message}',
   'result.released': 'Not confirmed: {message}',
   'result.noOrderId': 'The answer had no order id.',
 

@@ -101,7 +101,7 @@ export const popupTradeFr: FrenchOf<typeof popupTradeEn> = {
   'result.placedLive': 'Passé : {what} · ordre {id}',
   'result.refused': 'Refusé : {message}',
   'result.notPlaced': 'Non passé : {message}',
-  'result.unknown': 'Vérification auprès de Kraken : {message}',
+  'result.unknown': 'Pas encore confirmé : {message}',
   'result.released': 'Non confirmé : {message}',
   'result.noOrderId': 'La réponse ne contenait pas d’identifiant d’ordre.',
 

@@ -13,9 +13,7 @@ export class OrderOutcomeUnknown extends Error {
     /** What went wrong on the way (Kraken's or the network's words), for the details line. */
     readonly detail = '',
   ) {
-    super(
-      'Kraken has not confirmed whether this order was placed. We are checking with Kraken: do not place it again.',
-    );
+    super('Kraken has not said whether this order was placed. Do not place it again: we keep asking.');
   }
   toJSON() {
     return { name: this.name, message: this.message, clOrdId: this.clOrdId, detail: this.detail };

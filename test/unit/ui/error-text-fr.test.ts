@@ -80,7 +80,7 @@ describe('errors across the boundary, in French', () => {
     );
     const unknown = sendEnding(crossed(new OrderOutcomeUnknown('c1', 'socket closed')), 'live', fr);
     expect(unknown).toEqual({ kind: 'unknown', message: fr('error.outcomeUnknown') });
-    expect(unknown.message).toMatch(/^Kraken n’a pas confirmé si cet ordre a été passé/);
+    expect(unknown.message).toMatch(/^Kraken n’a pas dit si cet ordre a été passé/);
   });
 
   it('every Kraken error code has its own hint in both languages', () => {
