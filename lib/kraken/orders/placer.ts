@@ -324,11 +324,10 @@ export function createOrderPlacer(options: OrderPlacerOptions) {
     seen(clOrdId: string, orderId: string): void {
       // Running: its send or settle takes the report itself. Being written: its answer came, with this id.
       if (!sightings.add(clOrdId, orderId) || running.has(clOrdId) || writing.has(clOrdId)) return;
+      // `own` refuses an id we do not hold and another account's (swallowed below: nothing to change).
       void exclusive(clOrdId, async () => {
-        await writing.get(clOrdId);
-        const intent = await store.get(clOrdId);
-        if (!intent || !sameAccount(intent.account, account) || isSettled(intent) || intent.attempts === 0)
-          return intent as OrderIntent;
+        const intent = await own(clOrdId);
+        if (isSettled(intent) || intent.attempts === 0) return intent;
         return save(intent, { state: 'placed', txid: [orderId] });
       }).catch(() => {});
     },
