@@ -12,8 +12,8 @@ import { filledOf, formatAge, openOrders, orderPricePieces, pairsOf, typeWord, w
 /**
  * Open orders, newest first, each with its trigger, cancellable and amendable in place (the amend history on
  * demand); "cancel all" per pair. A card per order, not a table row: its buttons stay in sight from 320 px
- * (five columns scrolled the popup sideways, Amend and Cancel out of view). Every cancel and amend asks first. When the account's feed is not live, the
- * list is greyed and says when it was last confirmed.
+ * (five columns scrolled the popup sideways, Amend and Cancel out of view). Every cancel and amend asks
+ * first. When the account's feed is not live, the list is greyed and says when it was last confirmed.
  */
 export function OpenOrders({
   orders,
