@@ -22,6 +22,19 @@ const MARKET: OrderRequest = {
   timeInForce: 'GTC',
 };
 
+/** An intent as recorded before its first send: confirmed, the attempt counted, its deadline set. */
+const SENT: OrderIntent = {
+  clOrdId: 'c-1',
+  params: { pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.01' },
+  state: 'pending',
+  account: ACCOUNT,
+  confirmedAt: 1,
+  attempts: 1,
+  deadlineAt: 5_000,
+  createdAt: 1,
+  updatedAt: 1,
+};
+
 describe('idbIntentStore', () => {
   it('keeps an intent the placer records from a real ticket order, field for field', async () => {
     const store = idbIntentStore(fresh());
@@ -72,17 +85,7 @@ describe('idbIntentStore', () => {
   it('create records a new cl_ord_id, returns the one already stored (untouched), and replaces a damaged one', async () => {
     const db = await fresh();
     const store = idbIntentStore(db);
-    const intent: OrderIntent = {
-      clOrdId: 'c-1',
-      params: { pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.01' },
-      state: 'pending',
-      account: ACCOUNT,
-      confirmedAt: 1,
-      attempts: 1,
-      deadlineAt: 5_000,
-      createdAt: 1,
-      updatedAt: 1,
-    };
+    const intent = SENT;
     expect(await store.create?.(intent)).toBeUndefined();
     expect(await db.get('orderIntents', 'c-1')).toEqual(intent);
     const placed = { ...intent, state: 'placed' as const, txid: ['O1'], updatedAt: 2 };
@@ -98,16 +101,7 @@ describe('idbIntentStore', () => {
   it('writes a new cl_ord_id with one request and commits at once: nothing is read first on the order path', async () => {
     const db = await fresh();
     const store = idbIntentStore(db);
-    const intent: OrderIntent = {
-      clOrdId: 'c-1',
-      params: { pair: 'XBTUSD', type: 'buy', ordertype: 'market', volume: '0.01' },
-      state: 'pending',
-      account: ACCOUNT,
-      confirmedAt: 1,
-      attempts: 1,
-      createdAt: 1,
-      updatedAt: 1,
-    };
+    const intent = SENT;
     const get = vi.spyOn(IDBObjectStore.prototype, 'get');
     const put = vi.spyOn(IDBObjectStore.prototype, 'put');
     const add = vi.spyOn(IDBObjectStore.prototype, 'add');

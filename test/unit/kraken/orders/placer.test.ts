@@ -16,11 +16,8 @@ import {
   transportError,
 } from '../../../../lib/kraken/index.ts';
 import { fakeFetch, ok } from '../../../support/fake-fetch.ts';
+import { ACCOUNT_A as A, ACCOUNT_B as B, LIMIT_ORDER as ORDER } from '../../../support/intent-store.ts';
 import { virtualClock } from '../../../support/virtual-clock.ts';
-
-const ORDER = { pair: 'XBTUSD', type: 'buy', ordertype: 'limit', volume: '0.01', price: '30000.0' } as const;
-const A: IntentAccount = { keyId: 'aaaaaaaaaaaaaaaa', keyVersion: 1, endpoint: 'https://api.kraken.com' };
-const B: IntentAccount = { keyId: 'bbbbbbbbbbbbbbbb', keyVersion: 1, endpoint: 'https://api.kraken.com' };
 
 type Fault =
   | 'none'

@@ -5,17 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../../../lib/kraken/clock.ts';
 import {
   createOrderPlacer,
-  type IntentAccount,
   memoryIntentStore,
   type OrderIntent,
   OrderOutcomeUnknown,
   transportError,
 } from '../../../../lib/kraken/index.ts';
+import { ACCOUNT_A as A, ACCOUNT_B as B, LIMIT_ORDER as ORDER } from '../../../support/intent-store.ts';
 import { virtualClock } from '../../../support/virtual-clock.ts';
-
-const ORDER = { pair: 'XBTUSD', type: 'buy', ordertype: 'limit', volume: '0.01', price: '30000.0' } as const;
-const A: IntentAccount = { keyId: 'aaaaaaaaaaaaaaaa', keyVersion: 1, endpoint: 'https://api.kraken.com' };
-const B: IntentAccount = { keyId: 'bbbbbbbbbbbbbbbb', keyVersion: 1, endpoint: 'https://api.kraken.com' };
 
 /** Time that never passes: a sleep ends only when its signal aborts (so only a report can end the wait). */
 const frozen: Clock = {
