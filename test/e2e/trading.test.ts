@@ -49,6 +49,19 @@ async function ticket(
   if (o.limit !== undefined) await popup.getByTestId('ticket-limit').fill(o.limit);
 }
 
+/**
+ * A limit buy of 0.001 BTC/USD at `fraction` of the last price (it rests), previewed: Kraken's check (AddOrder
+ * validate=true) has accepted it, so a fault armed next hits the placement itself. Returns the limit typed.
+ */
+async function previewRestingBuy(popup: Page, fraction: number): Promise<string> {
+  const now = parsePrice((await lastPrice(popup, 'BTC/USD')) ?? '');
+  const limit = Math.floor(now * fraction).toFixed(1);
+  await ticket(popup, { symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: '0.001', limit });
+  await popup.getByTestId('ticket-amount').press('Enter');
+  await expect.poll(() => popup.getByTestId('ticket-kraken').getAttribute('data-state')).toBe('accepted');
+  return limit;
+}
+
 async function openTrade(popup: Page): Promise<void> {
   await popup.getByTestId('tab-trade').click(); // waits for the popup's first render
   await popup.getByTestId('ticket').waitFor();
@@ -307,12 +320,7 @@ describe('trading from the popup (production build, simulator)', () => {
     });
 
     it('with the answer dropped after execution, and a double click, exactly one order exists', async () => {
-      const now = parsePrice((await lastPrice(popup, 'BTC/USD')) ?? '');
-      const limit = Math.floor(now * 0.6).toFixed(1);
-      await ticket(popup, { symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: '0.001', limit });
-      await popup.getByTestId('ticket-amount').press('Enter');
-      // Kraken's check (AddOrder validate=true) first, so the fault hits the real placement.
-      await expect.poll(() => popup.getByTestId('ticket-kraken').getAttribute('data-state')).toBe('accepted');
+      const limit = await previewRestingBuy(popup, 0.6);
       await simControl(e2e, 'faults', {
         dropOrderResponses: { count: 1, methods: ['AddOrder', 'add_order'] },
       });
@@ -335,11 +343,7 @@ describe('trading from the popup (production build, simulator)', () => {
     }, 60_000);
 
     it('an answer lost while Kraken’s lookups fail: shown placed from Kraken’s executions feed, with its id', async () => {
-      const now = parsePrice((await lastPrice(popup, 'BTC/USD')) ?? '');
-      const limit = Math.floor(now * 0.55).toFixed(1);
-      await ticket(popup, { symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: '0.001', limit });
-      await popup.getByTestId('ticket-amount').press('Enter');
-      await expect.poll(() => popup.getByTestId('ticket-kraken').getAttribute('data-state')).toBe('accepted');
+      const limit = await previewRestingBuy(popup, 0.55);
       // The connection dies at once and the order reaches Kraken's engine 1.5 s later; OpenOrders, ClosedOrders
       // and QueryOrders fail for 30 s. Only the executions feed, once the socket is back, can say it was placed.
       await simControl(e2e, 'faults', {
