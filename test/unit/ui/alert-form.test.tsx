@@ -7,17 +7,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../../lib/i18n/locales.ts';
 import { AlertForm } from '../../../lib/ui/AlertForm.tsx';
 import { LocaleContext } from '../../../lib/ui/locale.ts';
+import { alertActions } from '../../support/alert-actions.ts';
 
 afterEach(cleanup);
 
 function form(locale: Locale, price: string, direction?: 'above' | 'below') {
-  const actions = {
-    create: vi.fn(async (_rule: Record<string, unknown>) => null),
-    edit: vi.fn(async () => null),
-    remove: vi.fn(async () => null),
-    setPaused: vi.fn(async () => null),
-    snooze: vi.fn(async () => null),
-  };
+  const actions = alertActions();
   const onClose = vi.fn();
   render(
     <LocaleContext.Provider value={locale}>
@@ -46,13 +41,7 @@ describe('the alert form’s level', () => {
   });
 
   it('follows the page’s language until typed in (the language may settle after the form opens)', async () => {
-    const actions = {
-      create: vi.fn(async () => null),
-      edit: vi.fn(),
-      remove: vi.fn(),
-      setPaused: vi.fn(),
-      snooze: vi.fn(),
-    };
+    const actions = alertActions();
     const at = (locale: Locale, price = '0.5') => (
       <LocaleContext.Provider value={locale}>
         <AlertForm symbol="DOGE/USD" price={price} actions={actions} onClose={() => {}} />

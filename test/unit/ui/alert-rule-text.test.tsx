@@ -12,6 +12,7 @@ import { AlertForm } from '../../../lib/ui/AlertForm.tsx';
 import { AlertsSettings } from '../../../lib/ui/AlertsSettings.tsx';
 import { alertRuleText } from '../../../lib/ui/alert-rule-text.ts';
 import { LocaleContext } from '../../../lib/ui/locale.ts';
+import { alertActions } from '../../support/alert-actions.ts';
 
 afterEach(cleanup);
 
@@ -83,13 +84,7 @@ describe('an alert refused by the background, in the page’s language', () => {
 
   it('the alert form shows the background’s refusal in French, and stays open', async () => {
     const refusal = across(new AlertRuleError({ code: 'level' }));
-    const actions = {
-      create: vi.fn(async () => Promise.reject(refusal)),
-      edit: vi.fn(async () => null),
-      remove: vi.fn(async () => null),
-      setPaused: vi.fn(async () => null),
-      snooze: vi.fn(async () => null),
-    };
+    const actions = { ...alertActions(), create: vi.fn(async () => Promise.reject(refusal)) };
     const onClose = vi.fn();
     render(
       <LocaleContext.Provider value="fr">

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CrossRule } from '../../../lib/alerts/rules.ts';
 import type { AlertsView, RuleStatus } from '../../../lib/alerts/service.ts';
 import { AlertsPanel } from '../../../lib/ui/AlertsPanel.tsx';
 import { LocaleContext } from '../../../lib/ui/locale.ts';
+import { alertActions } from '../../support/alert-actions.ts';
 
 afterEach(cleanup);
 
@@ -37,13 +38,7 @@ function view(statuses: [CrossRule, RuleStatus][], extra: Partial<AlertsView> = 
   };
 }
 
-const actions = () => ({
-  create: vi.fn(async () => null),
-  edit: vi.fn(async () => null),
-  remove: vi.fn(async () => null),
-  setPaused: vi.fn(async () => null),
-  snooze: vi.fn(async (_id: string, _until: number) => null),
-});
+const actions = alertActions;
 
 describe('alerts panel: the notification actions on each row (Firefox has no notification buttons)', () => {
   it('offers Snooze 1 h on armed rows and Open on Kraken on every row; highlights the clicked pair', () => {
